@@ -1,0 +1,48 @@
+// The page: controls on the left in workflow order, the live view on the right.
+import { AlertRegion } from './components/AlertRegion';
+import { BoundaryCanvas } from './components/BoundaryCanvas';
+import { DataPanel } from './components/DataPanel';
+import { LossChart } from './components/LossChart';
+import { ModelPanel } from './components/ModelPanel';
+import { Readouts } from './components/Readouts';
+import { RunsPanel } from './components/RunsPanel';
+import { TestPanel } from './components/TestPanel';
+import { Toolbar } from './components/Toolbar';
+import { TrainingPanel } from './components/TrainingPanel';
+
+export function App() {
+  return (
+    <div className="app">
+      <header className="top">
+        <h1>Tuning Playground</h1>
+        <p className="tagline">Train a neural network in your browser and watch it fit, overfit or underfit.</p>
+      </header>
+      <Toolbar />
+      <AlertRegion />
+      <main className="layout">
+        <div className="controls">
+          <DataPanel />
+          <ModelPanel />
+          <TrainingPanel />
+        </div>
+        <div className="view">
+          <section className="panel" aria-labelledby="view-h">
+            <h2 id="view-h">
+              <span className="step-no">4</span> Watch it learn
+            </h2>
+            <div className="view-grid">
+              <BoundaryCanvas />
+              <div className="view-side">
+                <Readouts />
+                <p className="diagnosis" data-testid="diagnosis" aria-live="polite" />
+              </div>
+            </div>
+            <LossChart />
+          </section>
+          <RunsPanel />
+          <TestPanel />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// `window.playground`: the scripting API for teachers' demos and tests. It drives the same
+// client and store as the controls do.
+import type { ExperimentConfig } from '../shared/config';
+import type { EpochMetrics, TestResult } from '../shared/protocol';
+import { useStore } from '../store/store';
+import type { TrainingClient } from './trainingClient';
+
+export interface PlaygroundMetrics {
+  epoch: number[];
+  trainLoss: number[];
+  valLoss: number[];
+  trainAcc: (number | null)[];
+  valAcc: (number | null)[];
+}
+
+export interface PlaygroundApi {
+  getConfig(): ExperimentConfig;
+  setConfig(partial: Partial<ExperimentConfig>): Promise<ExperimentConfig>;
+  train(epochs: number): Promise<PlaygroundMetrics>;
+  pause(): Promise<void>;
+  reset(): Promise<void>;
+  getMetrics(): PlaygroundMetrics;
+  evaluateTest(): Promise<TestResult>;
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /** Resolves once the worker has started and every queued action has finished. */
+  ready(): Promise<void>;
+}
+
+function columns(m: EpochMetrics[]): PlaygroundMetrics {
+  return {
+    epoch: m.map((e) => e.epoch),
+    trainLoss: m.map((e) => e.trainLoss),
+    valLoss: m.map((e) => e.valLoss),
+    trainAcc: m.map((e) => e.trainAcc),
+    valAcc: m.map((e) => e.valAcc),
+  };
+}
+
+export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
+  return {
+    getConfig: () => structuredClone(client.config()),
+    async setConfig(partial) {
+      try {
+        await client.changeConfig(partial);
+      } catch (e) {
+        useStore.getState().say('script', 'error', `setConfig: ${e instanceof Error ? e.message : String(e)}`);
+        throw e;
+      }
+      return structuredClone(client.config());
+    },
+    train: async (epochs) => columns(await client.trainEpochs(epochs)),
+    pause: () => client.pause(),
+    reset: () => client.reset(),
+    getMetrics: () => columns(useStore.getState().metrics),
+    evaluateTest: () => client.evaluateTest(),
+    memory: () => client.memory(),
+    ready: () => client.settled(),
+  };
+}
+
+declare global {
+  interface Window {
+    playground: PlaygroundApi;
+  }
+}

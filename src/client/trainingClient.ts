@@ -1,0 +1,211 @@
+// The one place that talks to the training worker. Controls and scripts call these actions;
+// results become store updates. Operations run one at a time, in the order they were asked.
+import * as Comlink from 'comlink';
+import { applyPatch, configToHash } from '../shared/schema';
+import type { ExperimentConfig } from '../shared/config';
+import type { EpochMetrics, MetricsBatch, RunEnd, TestResult, TrainingWorkerApi } from '../shared/protocol';
+import { selectConfig } from '../store/configSlices';
+import { useStore } from '../store/store';
+
+/** Settings applied to the running model without a reset. */
+const LIVE_KEYS: (keyof ExperimentConfig)[] = ['lr', 'batch'];
+
+function changedKeys(a: ExperimentConfig, b: ExperimentConfig): (keyof ExperimentConfig)[] {
+  return (Object.keys(a) as (keyof ExperimentConfig)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export class TrainingClient {
+  private worker: Worker | null = null;
+  private api: Comlink.Remote<TrainingWorkerApi> | null = null;
+  private chain: Promise<unknown> = Promise.resolve();
+  private running: Promise<RunEnd> | null = null;
+
+  private get store() {
+    return useStore.getState();
+  }
+
+  config(): ExperimentConfig {
+    return selectConfig(this.store);
+  }
+
+  /** Runs `fn` after every earlier operation; a failure is shown and does not block later ones. */
+  private enqueue<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(fn);
+    this.chain = next.catch(() => {});
+    return next.catch((e) => {
+      this.fail(e);
+      throw e;
+    });
+  }
+
+  private fail(e: unknown): void {
+    this.store.setStatus('error');
+    this.store.say('worker', 'error', `Training stopped with an error: ${errorText(e)}. Press Reset to start over.`);
+  }
+
+  /** Starts a worker on the configured backend and sets up the model (run 0). */
+  start(): Promise<void> {
+    return this.enqueue(() => this.restartWorker(0));
+  }
+
+  private async restartWorker(runIndex: number): Promise<void> {
+    this.running = null;
+    this.worker?.terminate();
+    this.store.setStatus('starting');
+    this.store.setBackend(null);
+    const worker = new Worker(new URL('../worker/trainingWorker.ts', import.meta.url), { type: 'module', name: 'training' });
+    worker.addEventListener('error', (ev) => {
+      if (this.worker !== worker) return;
+      ev.preventDefault();
+      this.fail(new Error(ev.message || 'the training worker stopped'));
+    });
+    this.worker = worker;
+    this.api = Comlink.wrap<TrainingWorkerApi>(worker);
+    const info = await this.api.init(this.config().backend);
+    this.store.setBackend(info);
+    if (info.note) this.store.say('backend', 'warning', `Using the ${info.active} backend: ${info.note}.`);
+    else this.store.clear('backend');
+    await this.setup(runIndex);
+  }
+
+  private async setup(runIndex: number): Promise<void> {
+    const api = this.need();
+    await this.stopRun();
+    const config = this.config();
+    const result = await api.setup(config, runIndex);
+    this.store.clear('worker');
+    this.store.clear('diverged');
+    this.store.startRun(config, runIndex, result.points, result.batch);
+  }
+
+  private need(): Comlink.Remote<TrainingWorkerApi> {
+    if (!this.api) throw new Error('the training worker is not running');
+    return this.api;
+  }
+
+  private async stopRun(): Promise<void> {
+    if (!this.running) return;
+    await this.api?.pause();
+    await this.running.catch(() => {});
+    this.running = null;
+  }
+
+  private receive = (batch: MetricsBatch): void => {
+    const s = this.store;
+    s.appendBatch(batch);
+    if (batch.divergedAt !== undefined) {
+      s.say(
+        'diverged',
+        'error',
+        `Training diverged at epoch ${batch.divergedAt}: the loss became infinite or NaN. ` +
+          `Lower the learning rate (now ${this.config().lr}) and press Reset.`,
+      );
+    }
+  };
+
+  /** Validates a partial config, stores it, and applies it: live, by a new model, or a new worker. */
+  changeConfig(patch: unknown): Promise<void> {
+    const before = this.config();
+    const next = applyPatch(before, patch); // throws on bad input; nothing changes then
+    const keys = changedKeys(before, next);
+    if (keys.length === 0) return Promise.resolve();
+    this.store.setConfigState(next);
+    history.replaceState(null, '', configToHash(next));
+    if (keys.includes('backend')) return this.enqueue(() => this.restartWorker(0));
+    if (keys.every((k) => LIVE_KEYS.includes(k))) {
+      return this.enqueue(async () => {
+        await this.need().update(next);
+        const run = this.store.runConfig;
+        if (run) useStore.setState({ runConfig: { ...run, lr: next.lr, batch: next.batch } });
+      });
+    }
+    return this.enqueue(() => this.setup(0));
+  }
+
+  /** Starts training; resolves when it stops (pause, divergence or `untilEpoch`). */
+  train(untilEpoch: number | null = null): Promise<RunEnd> {
+    const started = this.enqueue(async () => {
+      await this.stopRun();
+      const s = this.store;
+      if (s.status !== 'ready') return { run: Promise.resolve<RunEnd>(s.status === 'diverged' ? 'diverged' : 'paused') };
+      const api = this.need();
+      s.setStatus('training');
+      const run = api.run(untilEpoch, Comlink.proxy(this.receive));
+      this.running = run;
+      void run.then(
+        (end) => {
+          if (this.running === run) this.running = null;
+          if (this.store.status === 'training') this.store.setStatus(end === 'diverged' ? 'diverged' : 'ready');
+        },
+        (e) => this.fail(e),
+      );
+      // Wrapped so the queue moves on at once and Pause can reach the worker while it trains.
+      return { run };
+    });
+    return started.then(({ run }) => run);
+  }
+
+  /** Trains `epochs` more epochs and resolves to all metrics so far. */
+  async trainEpochs(epochs: number): Promise<EpochMetrics[]> {
+    if (!Number.isInteger(epochs) || epochs < 1) throw new Error('train(epochs) needs a whole number of epochs, 1 or more');
+    await this.chain;
+    const last = this.store.metrics.at(-1)?.epoch ?? 0;
+    await this.train(last + epochs);
+    return this.store.metrics;
+  }
+
+  pause(): Promise<void> {
+    return this.enqueue(() => this.stopRun());
+  }
+
+  step(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.stopRun();
+      if (this.store.status !== 'ready') return;
+      const batch = await this.need().step();
+      this.receive(batch);
+      if (batch.divergedAt !== undefined) this.store.setStatus('diverged');
+    });
+  }
+
+  /** New initial weights from the seeded sequence, same data. Recovers from a crashed worker. */
+  reset(): Promise<void> {
+    const next = this.store.runIndex + 1;
+    return this.enqueue(() => (this.store.status === 'error' || !this.api ? this.restartWorker(next) : this.setup(next)));
+  }
+
+  /** New data: the next seed, so the URL still reproduces it. */
+  regenerate(): Promise<void> {
+    const seed = (this.config().seed + 1) % 2147483647;
+    return this.changeConfig({ seed });
+  }
+
+  evaluateTest(): Promise<TestResult> {
+    return this.enqueue(async () => {
+      await this.stopRun();
+      const r = await this.need().evaluateTest();
+      this.store.setTest(r);
+      return r;
+    });
+  }
+
+  memory(): Promise<{ numTensors: number; numBytes: number }> {
+    return this.enqueue(() => this.need().memory());
+  }
+
+  /** Waits until every queued operation (and a running train call) has finished. */
+  async settled(): Promise<void> {
+    await this.chain;
+    await this.running?.catch(() => {});
+  }
+
+  metrics(): EpochMetrics[] {
+    return this.store.metrics;
+  }
+}
+
+export const client = new TrainingClient();

@@ -1,0 +1,91 @@
+// The decision boundary (or regression surface) computed in the worker, drawn as a heatmap on a
+// canvas with the training and validation points over it. Test points show only on request.
+import { useEffect, useRef } from 'react';
+import { DOMAIN } from '../shared/datasets';
+import type { BoundaryView, PointsView } from '../shared/protocol';
+import { useStore } from '../store/store';
+import { binaryColor, CLASS_COLORS, css, multiColor, valueColor } from './colors';
+
+type S = ReturnType<typeof useStore.getState>;
+const selectBoundary = (s: S) => s.boundary;
+const selectPoints = (s: S) => s.points;
+const selectShowTest = (s: S) => s.showTestPoints;
+const selectRegression = (s: S) => s.data.problem === 'regression';
+
+const SIZE = 320;
+
+function paintHeatmap(ctx: CanvasRenderingContext2D, b: BoundaryView, regression: boolean): void {
+  const r = b.resolution;
+  const img = new ImageData(r, r);
+  for (let cell = 0; cell < r * r; cell++) {
+    const c = regression ? valueColor(b.values[cell]) : b.channels === 1 ? binaryColor(b.values[cell]) : multiColor(b.values, cell * b.channels, b.channels);
+    img.data.set([c[0], c[1], c[2], 255], cell * 4);
+  }
+  const off = new OffscreenCanvas(r, r);
+  off.getContext('2d')!.putImageData(img, 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(off, 0, 0, SIZE, SIZE);
+}
+
+function paintPoints(ctx: CanvasRenderingContext2D, p: PointsView, regression: boolean, showTest: boolean): void {
+  const toPx = (v: number) => ((v + DOMAIN) / (2 * DOMAIN)) * SIZE;
+  for (const role of showTest ? [0, 1, 2] : [0, 1]) {
+    for (let i = 0; i < p.n; i++) {
+      if (p.role[i] !== role) continue;
+      const x = toPx(p.x[2 * i]);
+      const y = SIZE - toPx(p.x[2 * i + 1]);
+      ctx.beginPath();
+      ctx.arc(x, y, role === 0 ? 3.2 : 3.6, 0, Math.PI * 2);
+      ctx.fillStyle = css(regression ? valueColor(p.y[i]) : CLASS_COLORS[p.y[i] % CLASS_COLORS.length]);
+      ctx.fill();
+      // Training points: white rim; validation: black rim; test: dashed-looking thick grey rim.
+      ctx.lineWidth = role === 2 ? 2 : 1.2;
+      ctx.strokeStyle = role === 0 ? '#fff' : role === 1 ? '#111' : '#7c3aed';
+      ctx.stroke();
+    }
+  }
+}
+
+export function BoundaryCanvas() {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const boundary = useStore(selectBoundary);
+  const points = useStore(selectPoints);
+  const showTest = useStore(selectShowTest);
+  const regression = useStore(selectRegression);
+
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx) return;
+    ctx.clearRect(0, 0, SIZE, SIZE);
+    if (boundary) paintHeatmap(ctx, boundary, regression);
+    if (points) paintPoints(ctx, points, regression, showTest);
+  }, [boundary, points, showTest, regression]);
+
+  return (
+    <figure className="boundary">
+      <canvas
+        ref={ref}
+        width={SIZE}
+        height={SIZE}
+        data-testid="boundary"
+        role="img"
+        aria-label={regression ? 'Predicted surface with data points' : 'Decision boundary with data points'}
+      />
+      <figcaption>
+        <label className="check">
+          <input type="checkbox" checked={showTest} onChange={(e) => useStore.getState().setShowTestPoints(e.target.checked)} />
+          Show test points
+        </label>
+        <span className="legend">
+          <span className="dot dot-train" /> training <span className="dot dot-val" /> validation
+          {showTest && (
+            <>
+              {' '}
+              <span className="dot dot-test" /> test
+            </>
+          )}
+        </span>
+      </figcaption>
+    </figure>
+  );
+}

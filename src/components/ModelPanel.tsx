@@ -1,0 +1,56 @@
+// Architecture controls: hidden layers (add, remove, units, activation) and the initializer.
+import { ACTIVATIONS, INITIALIZERS, INITIALIZER_LABELS, MAX_LAYERS, outputUnits, type Activation } from '../shared/config';
+import { DATASETS } from '../shared/datasets';
+import { useStore } from '../store/store';
+import { change } from './change';
+import { NumberField } from './NumberField';
+import { SelectField } from './SelectField';
+
+const selectModel = (s: ReturnType<typeof useStore.getState>) => s.model;
+const selectDataset = (s: ReturnType<typeof useStore.getState>) => s.data.dataset;
+const selectInputs = (s: ReturnType<typeof useStore.getState>) => s.data.features.length;
+
+export function ModelPanel() {
+  const m = useStore(selectModel);
+  const dataset = useStore(selectDataset);
+  const inputs = useStore(selectInputs);
+  const info = DATASETS[dataset];
+  const outputs = outputUnits(dataset);
+  const outputAct = info.problem === 'regression' ? 'linear' : info.classes > 2 ? 'softmax' : 'sigmoid';
+  const setLayer = (i: number, units: number) => change({ layers: m.layers.map((u, j) => (j === i ? units : u)) });
+  const setAct = (i: number, a: Activation) => change({ activations: m.activations.map((x, j) => (j === i ? a : x)) });
+  const add = () => change({ layers: [...m.layers, m.layers.at(-1) ?? 4], activations: [...m.activations, m.activations.at(-1) ?? 'tanh'] });
+  const remove = (i: number) => change({ layers: m.layers.filter((_, j) => j !== i), activations: m.activations.filter((_, j) => j !== i) });
+  let params = 0;
+  [inputs, ...m.layers, outputs].forEach((n, i, arr) => {
+    if (i > 0) params += arr[i - 1] * n + n;
+  });
+  return (
+    <section className="panel" aria-labelledby="model-h">
+      <h2 id="model-h">
+        <span className="step-no">2</span> Model
+      </h2>
+      <p className="hint">
+        {inputs} input{inputs === 1 ? '' : 's'} → {m.layers.length ? m.layers.join(' → ') + ' → ' : ''}
+        {outputs} output{outputs === 1 ? '' : 's'} ({outputAct}) · {params} weights and biases
+      </p>
+      {m.layers.length === 0 && <p className="hint">No hidden layer: this is a linear model.</p>}
+      <ol className="layers">
+        {m.layers.map((units, i) => (
+          <li key={i} className="layer">
+            <span className="layer-name">Hidden {i + 1}</span>
+            <NumberField label="Units" range="units" value={units} onCommit={(u) => setLayer(i, u)} testId={`units-${i}`} />
+            <SelectField<Activation> label="Activation" value={m.activations[i]} options={ACTIVATIONS} onChange={(a) => setAct(i, a)} />
+            <button type="button" className="icon" aria-label={`Remove hidden layer ${i + 1}`} onClick={() => remove(i)}>
+              ✕
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button type="button" onClick={add} disabled={m.layers.length >= MAX_LAYERS}>
+        Add layer
+      </button>
+      <SelectField label="Weight initializer" value={m.init} options={INITIALIZERS} labels={INITIALIZER_LABELS} onChange={(init) => change({ init })} />
+    </section>
+  );
+}

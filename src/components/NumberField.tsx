@@ -1,0 +1,78 @@
+// A numeric input validated as typed: a bad value shows why (inline and in the alert region)
+// and the last good value stays in force until the text is fixed.
+import { useId, useState } from 'react';
+import type { RangeKey } from '../shared/config';
+import { coerceNumber } from '../shared/schema';
+import { useStore } from '../store/store';
+
+interface Props {
+  label: string;
+  range: RangeKey;
+  value: number;
+  onCommit: (value: number) => void;
+  hint?: string;
+  testId?: string;
+}
+
+export function NumberField({ label, range, value, onCommit, hint, testId }: Props) {
+  const id = useId();
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const topic = `field:${label}`;
+  const shown = text ?? String(value);
+
+  const check = (t: string) => {
+    const c = coerceNumber(range, t);
+    const { say, clear } = useStore.getState();
+    if (c.ok) {
+      setError(null);
+      clear(topic);
+    } else {
+      setError(c.error);
+      say(topic, 'error', `${c.error}; keeping ${value}.`);
+    }
+    return c;
+  };
+
+  const commit = () => {
+    if (text === null) return;
+    const c = check(text);
+    if (c.ok && c.value !== value) onCommit(c.value);
+    if (c.ok) setText(null);
+  };
+
+  return (
+    <label className="field" htmlFor={id}>
+      <span className="field-label">{label}</span>
+      <input
+        id={id}
+        data-testid={testId}
+        type="text"
+        inputMode="decimal"
+        value={shown}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          check(e.target.value);
+        }}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') {
+            setText(null);
+            setError(null);
+            useStore.getState().clear(topic);
+          }
+        }}
+      />
+      {error ? (
+        <span id={`${id}-err`} className="field-error">
+          {error}
+        </span>
+      ) : hint ? (
+        <span className="field-hint">{hint}</span>
+      ) : null}
+    </label>
+  );
+}

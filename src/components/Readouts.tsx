@@ -1,0 +1,47 @@
+// The current numbers: training and validation loss (and accuracy), never NaN.
+import { useStore } from '../store/store';
+
+type S = ReturnType<typeof useStore.getState>;
+const selectLast = (s: S) => s.metrics.at(-1);
+
+export function formatLoss(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  return v >= 0.001 || v === 0 ? v.toFixed(4) : v.toExponential(2);
+}
+
+function pct(v: number | null | undefined): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(1)}%`;
+}
+
+export function Readouts() {
+  const last = useStore(selectLast);
+  const hasAcc = last?.trainAcc !== null && last?.trainAcc !== undefined;
+  return (
+    <dl className="readouts">
+      <div>
+        <dt>Training loss</dt>
+        <dd className="train" data-testid="train-loss">
+          {formatLoss(last?.trainLoss)}
+        </dd>
+      </div>
+      <div>
+        <dt>Validation loss</dt>
+        <dd className="val" data-testid="val-loss">
+          {formatLoss(last?.valLoss)}
+        </dd>
+      </div>
+      {hasAcc && (
+        <>
+          <div>
+            <dt>Training accuracy</dt>
+            <dd data-testid="train-acc">{pct(last?.trainAcc)}</dd>
+          </div>
+          <div>
+            <dt>Validation accuracy</dt>
+            <dd data-testid="val-acc">{pct(last?.valAcc)}</dd>
+          </div>
+        </>
+      )}
+    </dl>
+  );
+}

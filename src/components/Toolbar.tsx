@@ -1,0 +1,60 @@
+// The run controls: Train/Pause, Step, Reset, Regenerate, and what is running where.
+import { client } from '../client/trainingClient';
+import { useStore } from '../store/store';
+
+type S = ReturnType<typeof useStore.getState>;
+const selectStatus = (s: S) => s.status;
+const selectEpoch = (s: S) => s.metrics.at(-1)?.epoch ?? 0;
+const selectBackend = (s: S) => s.backend;
+
+const ignore = () => {};
+
+export function Toolbar() {
+  const status = useStore(selectStatus);
+  const epoch = useStore(selectEpoch);
+  const backend = useStore(selectBackend);
+  const training = status === 'training';
+  const busy = status === 'starting';
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Training controls">
+      <button
+        type="button"
+        className="primary"
+        onClick={() => (training ? client.pause() : client.train()).catch(ignore)}
+        disabled={busy || status === 'error' || status === 'diverged'}
+      >
+        <span aria-hidden="true" className="glyph">
+          {training ? '❚❚' : '▶'}
+        </span>
+        {training ? 'Pause' : 'Train'}
+      </button>
+      <button type="button" onClick={() => client.step().catch(ignore)} disabled={busy || status === 'error' || status === 'diverged'}>
+        Step
+      </button>
+      <button type="button" onClick={() => client.reset().catch(ignore)} disabled={busy}>
+        Reset
+      </button>
+      <button type="button" onClick={() => client.regenerate().catch(ignore)} disabled={busy} title="New points from the next seed">
+        Regenerate data
+      </button>
+      <div className="stat">
+        <span className="stat-label">Epoch</span>
+        <span className="stat-value" data-testid="epoch">
+          {epoch}
+        </span>
+      </div>
+      <div className="stat">
+        <span className="stat-label">Backend</span>
+        <span className="stat-value" data-testid="backend" title={backend?.note || 'the backend you chose'}>
+          {backend?.active ?? '…'}
+        </span>
+      </div>
+      <div className="stat" aria-live="polite">
+        <span className="stat-label">Status</span>
+        <span className="stat-value" data-testid="status">
+          {status === 'ready' ? (epoch ? 'paused' : 'ready') : status}
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// Loss and optimizer controls, each beside the formula it applies with the current values.
+import { LOSS_LABELS, OPTIMIZERS, OPTIMIZER_LABELS, lossesFor, BACKENDS, type BackendKey } from '../shared/config';
+import { useStore } from '../store/store';
+import { change } from './change';
+import { LOSS_FORMULAS, optimizerFormula } from './formulas';
+import { NumberField } from './NumberField';
+import { SelectField } from './SelectField';
+
+const selectOptimizer = (s: ReturnType<typeof useStore.getState>) => s.optimizer;
+const selectDataset = (s: ReturnType<typeof useStore.getState>) => s.data.dataset;
+
+const BACKEND_LABELS: Record<BackendKey, string> = { webgl: 'WebGL (GPU)', wasm: 'WebAssembly', cpu: 'CPU (JavaScript)' };
+
+export function TrainingPanel() {
+  const o = useStore(selectOptimizer);
+  const dataset = useStore(selectDataset);
+  return (
+    <section className="panel" aria-labelledby="train-h">
+      <h2 id="train-h">
+        <span className="step-no">3</span> Training
+      </h2>
+      <SelectField label="Loss" value={o.loss} options={lossesFor(dataset)} labels={LOSS_LABELS} onChange={(loss) => change({ loss })} testId="loss" />
+      <p className="formula" data-testid="loss-formula">
+        {LOSS_FORMULAS[o.loss]}
+      </p>
+      <SelectField label="Optimizer" value={o.optimizer} options={OPTIMIZERS} labels={OPTIMIZER_LABELS} onChange={(optimizer) => change({ optimizer })} testId="optimizer" />
+      <div className="formula" data-testid="optimizer-formula">
+        {optimizerFormula(o.optimizer, o).map((line) => (
+          <div key={line}>{line}</div>
+        ))}
+      </div>
+      <div className="row">
+        <NumberField label="Learning rate α" range="lr" value={o.lr} onCommit={(lr) => change({ lr })} testId="lr" hint="applies at once" />
+        <NumberField label="Batch size" range="batch" value={o.batch} onCommit={(batch) => change({ batch })} testId="batch" hint="applies at once" />
+      </div>
+      {o.optimizer === 'momentum' && (
+        <NumberField label="Momentum β" range="momentum" value={o.momentum} onCommit={(momentum) => change({ momentum })} testId="momentum" />
+      )}
+      {o.optimizer === 'adam' && (
+        <div className="row">
+          <NumberField label="β₁" range="beta1" value={o.beta1} onCommit={(beta1) => change({ beta1 })} testId="beta1" />
+          <NumberField label="β₂" range="beta2" value={o.beta2} onCommit={(beta2) => change({ beta2 })} testId="beta2" />
+          <NumberField label="ε" range="epsilon" value={o.epsilon} onCommit={(epsilon) => change({ epsilon })} testId="epsilon" />
+        </div>
+      )}
+      {o.optimizer === 'rmsprop' && (
+        <NumberField label="ε" range="epsilon" value={o.epsilon} onCommit={(epsilon) => change({ epsilon })} testId="epsilon" />
+      )}
+      <SelectField label="Backend" value={o.backend} options={BACKENDS} labels={BACKEND_LABELS} onChange={(backend) => change({ backend })} testId="backend-select" />
+    </section>
+  );
+}

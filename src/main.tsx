@@ -1,0 +1,19 @@
+// Entry of the main bundle: reads the link, starts the training worker, renders the page.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createPlaygroundApi } from './client/playgroundApi';
+import { client } from './client/trainingClient';
+import { followHashChanges, loadConfigFromHash } from './client/urlSync';
+import './styles.css';
+
+loadConfigFromHash();
+window.playground = createPlaygroundApi(client);
+followHashChanges(client);
+client.start().catch(() => {});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,236 @@
+// Validation and (de)serialization of ExperimentConfig: the URL hash, `setConfig` from scripts
+// and typed control values all pass through `coerceField` and `normalizeConfig`.
+import {
+  ACTIVATIONS,
+  BACKENDS,
+  DEFAULT_CONFIG,
+  FEATURES,
+  INITIALIZERS,
+  LOSSES,
+  MAX_LAYERS,
+  MIN_TEST_PCT,
+  OPTIMIZERS,
+  RANGES,
+  lossesFor,
+  type Activation,
+  type ExperimentConfig,
+  type RangeKey,
+} from './config';
+import { DATASETS, DATASET_KEYS, datasetsFor } from './datasets';
+
+type Key = keyof ExperimentConfig;
+
+/** URL hash key for each config field (only `epsilon` differs: `eps`). */
+export const HASH_KEYS: Record<Key, string> = {
+  dataset: 'dataset',
+  problem: 'problem',
+  samples: 'samples',
+  noise: 'noise',
+  seed: 'seed',
+  trainPct: 'trainPct',
+  valPct: 'valPct',
+  features: 'features',
+  layers: 'layers',
+  activations: 'activation',
+  init: 'init',
+  loss: 'loss',
+  optimizer: 'optimizer',
+  lr: 'lr',
+  batch: 'batch',
+  momentum: 'momentum',
+  beta1: 'beta1',
+  beta2: 'beta2',
+  epsilon: 'eps',
+  backend: 'backend',
+};
+const FIELD_BY_HASH_KEY = new Map(Object.entries(HASH_KEYS).map(([f, h]) => [h, f as Key]));
+
+export type Coerced<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const fail = (error: string): Coerced<never> => ({ ok: false, error });
+
+function oneOf<T extends string>(name: string, allowed: readonly T[], v: unknown): Coerced<T> {
+  return typeof v === 'string' && (allowed as readonly string[]).includes(v)
+    ? { ok: true, value: v as T }
+    : fail(`${name} must be one of ${allowed.join(', ')}`);
+}
+
+/** Parses a number typed by a person or a script and checks it against its range. */
+export function coerceNumber(key: RangeKey, v: unknown): Coerced<number> {
+  const r = RANGES[key];
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : NaN;
+  if (!Number.isFinite(n)) return fail(`${r.label} must be a number`);
+  if (r.int && !Number.isInteger(n)) return fail(`${r.label} must be a whole number`);
+  if (n < r.min || n > r.max) return fail(`${r.label} must be between ${r.min} and ${r.max}`);
+  return { ok: true, value: n };
+}
+
+function list(v: unknown): unknown[] | null {
+  if (Array.isArray(v)) return v;
+  if (typeof v === 'string') return v.trim() === '' ? [] : v.split(',').map((s) => s.trim());
+  return null;
+}
+
+/** Checks one field's value (from a hash string or a script's value). */
+export function coerceField(key: Key, v: unknown): Coerced<ExperimentConfig[Key]> {
+  switch (key) {
+    case 'dataset':
+      return oneOf('dataset', DATASET_KEYS, v);
+    case 'problem':
+      return oneOf('problem', ['classification', 'regression'] as const, v);
+    case 'init':
+      return oneOf('init', INITIALIZERS, v);
+    case 'loss':
+      return oneOf('loss', LOSSES, v);
+    case 'optimizer':
+      return oneOf('optimizer', OPTIMIZERS, v);
+    case 'backend':
+      return oneOf('backend', BACKENDS, v);
+    case 'features': {
+      const items = list(v);
+      if (!items || items.length === 0) return fail('features must list at least one of ' + FEATURES.join(', '));
+      const out: string[] = [];
+      for (const it of items) {
+        const c = oneOf('each feature', FEATURES, it);
+        if (!c.ok) return c;
+        if (!out.includes(c.value)) out.push(c.value);
+      }
+      return { ok: true, value: FEATURES.filter((f) => out.includes(f)) };
+    }
+    case 'layers': {
+      const items = list(v);
+      if (!items) return fail('layers must be a comma-separated list of units');
+      if (items.length > MAX_LAYERS) return fail(`at most ${MAX_LAYERS} hidden layers`);
+      const out: number[] = [];
+      for (const it of items) {
+        const c = coerceNumber('units', it);
+        if (!c.ok) return fail(`layers: ${c.error}`);
+        out.push(c.value);
+      }
+      return { ok: true, value: out };
+    }
+    case 'activations': {
+      const items = list(v);
+      if (!items) return fail('activation must be one of ' + ACTIVATIONS.join(', '));
+      const out: Activation[] = [];
+      for (const it of items) {
+        const c = oneOf('activation', ACTIVATIONS, it);
+        if (!c.ok) return c;
+        out.push(c.value);
+      }
+      return { ok: true, value: out };
+    }
+    default:
+      return coerceNumber(key, v);
+  }
+}
+
+/**
+ * Makes a config consistent across fields. Returns the fixed config and a notice for each
+ * change a person would want to know about.
+ */
+export function normalizeConfig(c: ExperimentConfig): { config: ExperimentConfig; notices: string[] } {
+  const notices: string[] = [];
+  const out = { ...c, layers: [...c.layers], activations: [...c.activations], features: [...c.features] };
+  const info = DATASETS[out.dataset];
+  if (out.problem !== info.problem) {
+    notices.push(`problem "${out.problem}" does not fit data set "${out.dataset}"; using ${info.problem}`);
+    out.problem = info.problem;
+  }
+  const losses = lossesFor(out.dataset);
+  if (!losses.includes(out.loss)) {
+    notices.push(`loss "${out.loss}" does not fit data set "${out.dataset}"; using ${losses[0]}`);
+    out.loss = losses[0];
+  }
+  if (out.trainPct + out.valPct > 100 - MIN_TEST_PCT) {
+    notices.push(`training + validation may be at most ${100 - MIN_TEST_PCT}%; validation lowered`);
+    out.valPct = Math.max(RANGES.valPct.min, 100 - MIN_TEST_PCT - out.trainPct);
+  }
+  // One activation applies to every layer; a list is matched to the layers, padded with its last.
+  const acts = out.activations.length ? out.activations : DEFAULT_CONFIG.activations;
+  out.activations = out.layers.map((_, i) => acts[Math.min(i, acts.length - 1)] ?? 'tanh');
+  return { config: out, notices };
+}
+
+/** Applies a script's partial config; throws an Error naming every bad field. */
+export function applyPatch(base: ExperimentConfig, patch: unknown): ExperimentConfig {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+    throw new Error('setConfig expects an object, e.g. { lr: 0.1 }');
+  }
+  const next: Record<string, unknown> = { ...base };
+  const errors: string[] = [];
+  for (const [k, v] of Object.entries(patch)) {
+    const key = (k in HASH_KEYS ? k : FIELD_BY_HASH_KEY.get(k)) as Key | undefined;
+    if (!key) {
+      errors.push(`unknown setting "${k}"`);
+      continue;
+    }
+    const c = coerceField(key, v);
+    if (c.ok) next[key] = c.value;
+    else errors.push(c.error);
+  }
+  if (errors.length) throw new Error(errors.join('; '));
+  const p = patch as Partial<ExperimentConfig>;
+  const cfg = next as unknown as ExperimentConfig;
+  // A new problem alone picks its first data set; a new data set alone picks its problem and loss.
+  if ('problem' in p && !('dataset' in p) && DATASETS[cfg.dataset].problem !== cfg.problem) {
+    cfg.dataset = datasetsFor(cfg.problem)[0].key;
+  }
+  if ('dataset' in p && !('problem' in p)) cfg.problem = DATASETS[cfg.dataset].problem;
+  if (!('loss' in p) && !lossesFor(cfg.dataset).includes(cfg.loss)) cfg.loss = lossesFor(cfg.dataset)[0];
+  if ('layers' in p && !('activations' in p || 'activation' in p)) {
+    cfg.activations = cfg.layers.map((_, i) => base.activations[i] ?? base.activations.at(-1) ?? 'tanh');
+  }
+  const { config, notices } = normalizeConfig(cfg);
+  if (notices.length) throw new Error(notices.join('; '));
+  return config;
+}
+
+export function configToHash(c: ExperimentConfig): string {
+  const p = new URLSearchParams();
+  for (const [field, hashKey] of Object.entries(HASH_KEYS) as [Key, string][]) {
+    const v = c[field];
+    p.set(hashKey, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  // Commas are safe in a fragment; keep them readable.
+  return '#' + p.toString().replace(/%2C/g, ',');
+}
+
+/** Reads a URL hash; unknown keys are ignored, bad values fall back to defaults with a notice. */
+export function parseHash(hash: string): { config: ExperimentConfig; notices: string[] } {
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  const notices: string[] = [];
+  const cfg: Record<string, unknown> = { ...DEFAULT_CONFIG };
+  if (text.trim() === '') return { config: { ...DEFAULT_CONFIG }, notices };
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(text);
+  } catch {
+    return { config: { ...DEFAULT_CONFIG }, notices: ['the link could not be read; using defaults'] };
+  }
+  const given = new Set<Key>();
+  for (const [hashKey, raw] of params) {
+    const key = FIELD_BY_HASH_KEY.get(hashKey);
+    if (!key) {
+      notices.push(`ignored unknown setting "${truncate(hashKey)}"`);
+      continue;
+    }
+    const c = coerceField(key, raw);
+    if (c.ok) {
+      cfg[key] = c.value;
+      given.add(key);
+    } else {
+      notices.push(`${c.error} (got "${truncate(raw)}"); using the default`);
+    }
+  }
+  const typed = cfg as unknown as ExperimentConfig;
+  if (given.has('dataset') && !given.has('problem')) typed.problem = DATASETS[typed.dataset].problem;
+  if (given.has('dataset') && !given.has('loss')) typed.loss = lossesFor(typed.dataset)[0];
+  if (given.has('layers') && !given.has('activations')) typed.activations = [];
+  const norm = normalizeConfig(typed);
+  return { config: norm.config, notices: [...notices, ...norm.notices] };
+}
+
+function truncate(s: string): string {
+  return s.length > 40 ? s.slice(0, 40) + '…' : s;
+}

@@ -1,0 +1,45 @@
+// The three slices that hold the experiment config: data, model and optimizer settings.
+// `selectConfig` joins them into one ExperimentConfig; `splitConfig` is its inverse.
+import type { StateCreator } from 'zustand';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
+import type { Store } from './store';
+
+export type DataSettings = Pick<ExperimentConfig, 'dataset' | 'problem' | 'samples' | 'noise' | 'seed' | 'trainPct' | 'valPct' | 'features'>;
+export type ModelSettings = Pick<ExperimentConfig, 'layers' | 'activations' | 'init'>;
+export type OptimizerSettings = Pick<ExperimentConfig, 'loss' | 'optimizer' | 'lr' | 'batch' | 'momentum' | 'beta1' | 'beta2' | 'epsilon' | 'backend'>;
+
+export function splitConfig(c: ExperimentConfig): { data: DataSettings; model: ModelSettings; optimizer: OptimizerSettings } {
+  const { dataset, problem, samples, noise, seed, trainPct, valPct, features, layers, activations, init, ...optimizer } = c;
+  return {
+    data: { dataset, problem, samples, noise, seed, trainPct, valPct, features },
+    model: { layers, activations, init },
+    optimizer,
+  };
+}
+
+export function selectConfig(s: Pick<Store, 'data' | 'model' | 'optimizer'>): ExperimentConfig {
+  return { ...s.data, ...s.model, ...s.optimizer };
+}
+
+export interface DataSlice {
+  data: DataSettings;
+}
+export interface ModelSlice {
+  model: ModelSettings;
+}
+export interface OptimizerSlice {
+  optimizer: OptimizerSettings;
+}
+export interface ConfigActions {
+  /** Replaces the whole config (already validated). */
+  setConfigState: (c: ExperimentConfig) => void;
+}
+
+const initial = splitConfig(DEFAULT_CONFIG);
+
+export const createDataSlice: StateCreator<Store, [], [], DataSlice> = () => ({ data: initial.data });
+export const createModelSlice: StateCreator<Store, [], [], ModelSlice> = () => ({ model: initial.model });
+export const createOptimizerSlice: StateCreator<Store, [], [], OptimizerSlice & ConfigActions> = (set) => ({
+  optimizer: initial.optimizer,
+  setConfigState: (c) => set(splitConfig(c)),
+});

@@ -1,0 +1,102 @@
+// The run slice: what the worker reports (epochs, boundary, points, backend) and kept runs.
+import type { StateCreator } from 'zustand';
+import type { ExperimentConfig } from '../shared/config';
+import type { BackendInfo, BoundaryView, EpochMetrics, MetricsBatch, PointsView, TestResult } from '../shared/protocol';
+import type { Store } from './store';
+
+export type RunStatus = 'starting' | 'ready' | 'training' | 'diverged' | 'error';
+
+export interface KeptRun {
+  id: number;
+  label: string;
+  config: ExperimentConfig;
+  metrics: EpochMetrics[];
+}
+
+/** Finished runs remembered for overlaying; up to MAX_OVERLAY can be shown at once. */
+export const MAX_KEPT_RUNS = 10;
+export const MAX_OVERLAY = 5;
+
+export interface RunSlice {
+  status: RunStatus;
+  backend: BackendInfo | null;
+  /** Which reset of this config the current weights come from (0 = as the URL gives). */
+  runIndex: number;
+  runId: number;
+  runConfig: ExperimentConfig | null;
+  metrics: EpochMetrics[];
+  boundary: BoundaryView | null;
+  points: PointsView | null;
+  numTensors: number;
+  divergedAt: number | null;
+  test: TestResult | null;
+  kept: KeptRun[];
+  overlay: number[];
+  startRun: (config: ExperimentConfig, runIndex: number, points: PointsView, first: MetricsBatch) => void;
+  appendBatch: (b: MetricsBatch) => void;
+  setStatus: (s: RunStatus) => void;
+  setBackend: (b: BackendInfo | null) => void;
+  setTest: (t: TestResult | null) => void;
+  toggleOverlay: (id: number) => void;
+}
+
+function describe(c: ExperimentConfig, epochs: number): string {
+  const arch = c.layers.length ? c.layers.join('-') : 'linear';
+  return `${c.dataset} · ${arch} · ${c.optimizer} lr ${c.lr} · ${epochs} ep`;
+}
+
+export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
+  status: 'starting',
+  backend: null,
+  runIndex: 0,
+  runId: 0,
+  runConfig: null,
+  metrics: [],
+  boundary: null,
+  points: null,
+  numTensors: 0,
+  divergedAt: null,
+  test: null,
+  kept: [],
+  overlay: [],
+  startRun: (config, runIndex, points, first) => {
+    const s = get();
+    let kept = s.kept;
+    // The run being replaced is kept for comparison if it trained at all.
+    if (s.runConfig && s.metrics.length > 1) {
+      const last = s.metrics[s.metrics.length - 1].epoch;
+      kept = [{ id: s.runId, label: `Run ${s.runId} · ${describe(s.runConfig, last)}`, config: s.runConfig, metrics: s.metrics }, ...kept].slice(0, MAX_KEPT_RUNS);
+    }
+    const ids = new Set(kept.map((k) => k.id));
+    set({
+      runIndex,
+      runId: s.runId + 1,
+      runConfig: config,
+      points,
+      metrics: first.epochs,
+      boundary: first.boundary ?? null,
+      numTensors: first.numTensors,
+      divergedAt: null,
+      test: null,
+      kept,
+      overlay: s.overlay.filter((id) => ids.has(id)),
+      status: 'ready',
+    });
+  },
+  appendBatch: (b) =>
+    set((s) => ({
+      metrics: b.epochs.length ? [...s.metrics, ...b.epochs] : s.metrics,
+      boundary: b.boundary ?? s.boundary,
+      numTensors: b.numTensors,
+      divergedAt: b.divergedAt ?? s.divergedAt,
+    })),
+  setStatus: (status) => set({ status }),
+  setBackend: (backend) => set({ backend }),
+  setTest: (test) => set({ test }),
+  toggleOverlay: (id) =>
+    set((s) => {
+      if (s.overlay.includes(id)) return { overlay: s.overlay.filter((x) => x !== id) };
+      if (s.overlay.length >= MAX_OVERLAY) return {};
+      return { overlay: [...s.overlay, id] };
+    }),
+});

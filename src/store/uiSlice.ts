@@ -1,0 +1,38 @@
+// The ui slice: view toggles and the messages shown in the page's alert region.
+import type { StateCreator } from 'zustand';
+import type { Store } from './store';
+
+export type MessageKind = 'error' | 'warning' | 'info';
+
+export interface Message {
+  id: number;
+  kind: MessageKind;
+  text: string;
+  /** Messages with the same topic replace each other (e.g. one per input field). */
+  topic: string;
+}
+
+export interface UiSlice {
+  logScale: boolean;
+  showTestPoints: boolean;
+  messages: Message[];
+  setLogScale: (v: boolean) => void;
+  setShowTestPoints: (v: boolean) => void;
+  say: (topic: string, kind: MessageKind, text: string) => void;
+  clear: (topic: string) => void;
+  dismiss: (id: number) => void;
+}
+
+let nextId = 1;
+
+export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
+  logScale: false,
+  showTestPoints: false,
+  messages: [],
+  setLogScale: (logScale) => set({ logScale }),
+  setShowTestPoints: (showTestPoints) => set({ showTestPoints }),
+  say: (topic, kind, text) =>
+    set((s) => ({ messages: [...s.messages.filter((m) => m.topic !== topic), { id: nextId++, kind, text, topic }] })),
+  clear: (topic) => set((s) => (s.messages.some((m) => m.topic === topic) ? { messages: s.messages.filter((m) => m.topic !== topic) } : {})),
+  dismiss: (id) => set((s) => ({ messages: s.messages.filter((m) => m.id !== id) })),
+});

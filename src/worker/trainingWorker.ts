@@ -1,0 +1,133 @@
+// The training worker: owns the tfjs backend and the one Trainer, and streams metric batches to
+// the page a few times a second. No tensor ever leaves this file's thread.
+import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs-core';
+import { Trainer } from '../engine/trainer';
+import type { ExperimentConfig } from '../shared/config';
+import { GRID_RESOLUTION } from '../shared/datasets';
+import type { MetricsBatch, RunEnd, TrainingWorkerApi } from '../shared/protocol';
+import { chooseBackend } from './backends';
+import { prepareData } from './prepareData';
+
+/** How often the loop downloads metrics and posts them (ms), and redraws the boundary. */
+const METRICS_INTERVAL_MS = 100;
+const BOUNDARY_INTERVAL_MS = 250;
+
+let trainer: Trainer | null = null;
+let classes = 2;
+let running = false;
+
+/** Lets queued messages (pause, update) run between epochs; faster than setTimeout(0). */
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
+}
+
+function need(): Trainer {
+  if (!trainer) throw new Error('The model is not set up yet');
+  return trainer;
+}
+
+/** Reads pending epochs (and the boundary when asked); cuts the batch at the first non-finite loss. */
+async function collect(t: Trainer, withBoundary: boolean): Promise<MetricsBatch> {
+  const epochs = await t.flush();
+  const bad = epochs.findIndex((e) => !Number.isFinite(e.trainLoss) || !Number.isFinite(e.valLoss));
+  const batch: MetricsBatch = { epochs: bad < 0 ? epochs : epochs.slice(0, bad), numTensors: tf.memory().numTensors };
+  if (bad >= 0) batch.divergedAt = epochs[bad].epoch;
+  else if (withBoundary) {
+    const values = await t.boundary();
+    batch.boundary = { resolution: GRID_RESOLUTION, channels: classes > 2 ? classes : 1, values };
+  }
+  return batch;
+}
+
+function send(batch: MetricsBatch): MetricsBatch {
+  return batch.boundary ? Comlink.transfer(batch, [batch.boundary.values.buffer]) : batch;
+}
+
+const api: TrainingWorkerApi = {
+  init: (backend) => chooseBackend(backend),
+
+  async setup(config: ExperimentConfig, run: number) {
+    running = false;
+    trainer?.dispose();
+    trainer = null;
+    const prepared = prepareData(config);
+    classes = prepared.data.classes;
+    trainer = new Trainer(prepared.data, config, run);
+    const { points, split } = prepared;
+    const role = new Uint8Array(points.n);
+    split.val.forEach((i) => (role[i] = 1));
+    split.test.forEach((i) => (role[i] = 2));
+    const batch = await collect(trainer, true);
+    const result = { points: { n: points.n, x: points.x, y: points.y, role }, batch };
+    const buffers = [points.x.buffer, points.y.buffer, role.buffer];
+    if (batch.boundary) buffers.push(batch.boundary.values.buffer);
+    return Comlink.transfer(result, buffers as ArrayBuffer[]);
+  },
+
+  async update(config) {
+    need().update(config);
+  },
+
+  async run(untilEpoch, sink) {
+    const t = need();
+    running = true;
+    let lastMetrics = performance.now();
+    let lastBoundary = lastMetrics;
+    let end: RunEnd = 'paused';
+    while (running) {
+      if (untilEpoch !== null && t.epoch >= untilEpoch) {
+        end = 'done';
+        break;
+      }
+      t.trainEpoch();
+      const now = performance.now();
+      const finished = untilEpoch !== null && t.epoch >= untilEpoch;
+      if (now - lastMetrics >= METRICS_INTERVAL_MS || finished) {
+        const withBoundary = now - lastBoundary >= BOUNDARY_INTERVAL_MS || finished;
+        const batch = await collect(t, withBoundary);
+        lastMetrics = performance.now();
+        if (withBoundary) lastBoundary = lastMetrics;
+        Promise.resolve(sink(send(batch))).catch(() => {});
+        if (batch.divergedAt !== undefined) {
+          running = false;
+          return 'diverged';
+        }
+        await yieldToEvents();
+      }
+    }
+    running = false;
+    // Epochs trained since the last post (a pause between posts) still reach the page.
+    if (t.pendingCount === 0) return end;
+    const rest = await collect(t, true);
+    Promise.resolve(sink(send(rest))).catch(() => {});
+    return rest.divergedAt !== undefined ? 'diverged' : end;
+  },
+
+  async pause() {
+    running = false;
+  },
+
+  async step() {
+    const t = need();
+    t.trainEpoch();
+    return send(await collect(t, true));
+  },
+
+  async evaluateTest() {
+    const t = need();
+    const r = await t.evaluateTest();
+    return { ...r, n: t.testSize };
+  },
+
+  async memory() {
+    const m = tf.memory();
+    return { numTensors: m.numTensors, numBytes: m.numBytes };
+  },
+};
+
+Comlink.expose(api);
