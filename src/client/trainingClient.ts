@@ -23,6 +23,8 @@ export class TrainingClient {
   private api: Comlink.Remote<TrainingWorkerApi> | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private running: Promise<RunEnd> | null = null;
+  /** Rejects when the current worker dies, so calls waiting on it fail instead of hanging. */
+  private crashed: Promise<never> = new Promise(() => {});
 
   private get store() {
     return useStore.getState();
@@ -58,14 +60,18 @@ export class TrainingClient {
     this.store.setStatus('starting');
     this.store.setBackend(null);
     const worker = new Worker(new URL('../worker/trainingWorker.ts', import.meta.url), { type: 'module', name: 'training' });
-    worker.addEventListener('error', (ev) => {
-      if (this.worker !== worker) return;
-      ev.preventDefault();
-      this.fail(new Error(ev.message || 'the training worker stopped'));
+    this.crashed = new Promise<never>((_, reject) => {
+      worker.addEventListener('error', (ev) => {
+        ev.preventDefault();
+        reject(new Error(ev.message || 'the training worker stopped'));
+      });
+    });
+    this.crashed.catch((e) => {
+      if (this.worker === worker) this.fail(e);
     });
     this.worker = worker;
     this.api = Comlink.wrap<TrainingWorkerApi>(worker);
-    const info = await this.api.init(this.config().backend);
+    const info = await this.call((api) => api.init(this.config().backend));
     this.store.setBackend(info);
     if (info.note) this.store.say('backend', 'warning', `Using the ${info.active} backend: ${info.note}.`);
     else this.store.clear('backend');
@@ -73,23 +79,23 @@ export class TrainingClient {
   }
 
   private async setup(runIndex: number): Promise<void> {
-    const api = this.need();
     await this.stopRun();
     const config = this.config();
-    const result = await api.setup(config, runIndex);
+    const result = await this.call((api) => api.setup(config, runIndex));
     this.store.clear('worker');
     this.store.clear('diverged');
     this.store.startRun(config, runIndex, result.points, result.batch);
   }
 
-  private need(): Comlink.Remote<TrainingWorkerApi> {
-    if (!this.api) throw new Error('the training worker is not running');
-    return this.api;
+  /** Calls the worker; fails at once if it has died instead of waiting forever. */
+  private call<T>(fn: (api: Comlink.Remote<TrainingWorkerApi>) => Promise<T>): Promise<T> {
+    if (!this.api) return Promise.reject(new Error('the training worker is not running'));
+    return Promise.race([fn(this.api), this.crashed]);
   }
 
   private async stopRun(): Promise<void> {
     if (!this.running) return;
-    await this.api?.pause();
+    await this.call((api) => api.pause()).catch(() => {});
     await this.running.catch(() => {});
     this.running = null;
   }
@@ -115,10 +121,10 @@ export class TrainingClient {
     if (keys.length === 0) return Promise.resolve();
     this.store.setConfigState(next);
     history.replaceState(null, '', configToHash(next));
-    if (keys.includes('backend')) return this.enqueue(() => this.restartWorker(0));
+    if (keys.includes('backend') || this.store.status === 'error') return this.enqueue(() => this.restartWorker(0));
     if (keys.every((k) => LIVE_KEYS.includes(k))) {
       return this.enqueue(async () => {
-        await this.need().update(next);
+        await this.call((api) => api.update(next));
         const run = this.store.runConfig;
         if (run) useStore.setState({ runConfig: { ...run, lr: next.lr, batch: next.batch } });
       });
@@ -132,9 +138,8 @@ export class TrainingClient {
       await this.stopRun();
       const s = this.store;
       if (s.status !== 'ready') return { run: Promise.resolve<RunEnd>(s.status === 'diverged' ? 'diverged' : 'paused') };
-      const api = this.need();
       s.setStatus('training');
-      const run = api.run(untilEpoch, Comlink.proxy(this.receive));
+      const run = this.call((api) => api.run(untilEpoch, Comlink.proxy(this.receive)));
       this.running = run;
       void run.then(
         (end) => {
@@ -166,7 +171,7 @@ export class TrainingClient {
     return this.enqueue(async () => {
       await this.stopRun();
       if (this.store.status !== 'ready') return;
-      const batch = await this.need().step();
+      const batch = await this.call((api) => api.step());
       this.receive(batch);
       if (batch.divergedAt !== undefined) this.store.setStatus('diverged');
     });
@@ -187,14 +192,14 @@ export class TrainingClient {
   evaluateTest(): Promise<TestResult> {
     return this.enqueue(async () => {
       await this.stopRun();
-      const r = await this.need().evaluateTest();
+      const r = await this.call((api) => api.evaluateTest());
       this.store.setTest(r);
       return r;
     });
   }
 
   memory(): Promise<{ numTensors: number; numBytes: number }> {
-    return this.enqueue(() => this.need().memory());
+    return this.enqueue(() => this.call((api) => api.memory()));
   }
 
   /** Waits until every queued operation (and a running train call) has finished. */

@@ -5,6 +5,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { EpochMetrics } from '../shared/protocol';
 import { useStore } from '../store/store';
 import { downsample } from './downsample';
+import { useThrottled } from './useThrottled';
 
 type S = ReturnType<typeof useStore.getState>;
 const selectMetrics = (s: S) => s.metrics;
@@ -14,7 +15,9 @@ const selectLog = (s: S) => s.logScale;
 const selectRunId = (s: S) => s.runId;
 const selectHasAcc = (s: S) => s.data.problem === 'classification';
 
-const MAX_POINTS = 400;
+const MAX_POINTS = 250;
+/** The chart redraws at most this often (ms) while metrics stream in. */
+const REDRAW_MS = 250;
 export const OVERLAY_COLORS = ['#7c3aed', '#059669', '#db2777', '#0891b2', '#a16207'];
 
 type Metric = 'loss' | 'accuracy';
@@ -36,7 +39,7 @@ function rows(m: readonly EpochMetrics[], metric: Metric, log: boolean): Row[] {
 }
 
 export function LossChart() {
-  const metrics = useStore(selectMetrics);
+  const metrics = useThrottled(useStore(selectMetrics), REDRAW_MS);
   const kept = useStore(selectKept);
   const overlay = useStore(selectOverlay);
   const logScale = useStore(selectLog);

@@ -1,0 +1,305 @@
+import { describe, it, expect } from 'vitest';
+import { DEFAULT_CONFIG, RANGES, lossesFor, type ExperimentConfig } from './config';
+import { DATASETS } from './datasets';
+import { applyPatch, coerceNumber, configToHash, parseHash } from './schema';
+
+/** A config in which every field differs from DEFAULT_CONFIG. */
+const CUSTOM: ExperimentConfig = {
+  dataset: 'blobs',
+  problem: 'classification',
+  samples: 321,
+  noise: 0.35,
+  seed: 123456,
+  trainPct: 60,
+  valPct: 20,
+  features: ['x1', 'x1sq', 'x2sq', 'sinx2'],
+  layers: [8, 8, 3],
+  activations: ['relu', 'sigmoid', 'linear'],
+  init: 'heNormal',
+  loss: 'cce',
+  optimizer: 'adam',
+  lr: 0.0015,
+  batch: 32,
+  momentum: 0.5,
+  beta1: 0.8,
+  beta2: 0.95,
+  epsilon: 1e-8,
+  backend: 'cpu',
+};
+
+/** Hash of DEFAULT_CONFIG with one raw `key=value` pair replaced or appended. */
+function withParam(key: string, raw: string): string {
+  const p = new URLSearchParams(configToHash(DEFAULT_CONFIG).slice(1));
+  p.set(key, raw);
+  return '#' + p.toString();
+}
+
+describe('configToHash / parseHash round trip', () => {
+  it('CUSTOM really changes every field (but problem, fixed by its data set)', () => {
+    for (const k of Object.keys(DEFAULT_CONFIG) as (keyof ExperimentConfig)[]) {
+      if (k === 'problem') continue;
+      expect(CUSTOM[k], k).not.toEqual(DEFAULT_CONFIG[k]);
+    }
+  });
+
+  it('round-trips DEFAULT_CONFIG without notices', () => {
+    const hash = configToHash(DEFAULT_CONFIG);
+    expect(hash.startsWith('#')).toBe(true);
+    const { config, notices } = parseHash(hash);
+    expect(notices).toEqual([]);
+    expect(config).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('round-trips a config with every field changed', () => {
+    const hash = configToHash(CUSTOM);
+    // Lists stay readable (commas not percent-encoded); epsilon uses its short key.
+    expect(hash).toContain('layers=8,8,3');
+    expect(hash).toContain('activation=relu,sigmoid,linear');
+    expect(hash).toContain('eps=1e-8');
+    const { config, notices } = parseHash(hash);
+    expect(notices).toEqual([]);
+    expect(config).toEqual(CUSTOM);
+  });
+
+  it('round-trips a regression config and a linear model', () => {
+    const reg: ExperimentConfig = { ...DEFAULT_CONFIG, dataset: 'wave', problem: 'regression', loss: 'mse', layers: [], activations: [], optimizer: 'rmsprop' };
+    const { config, notices } = parseHash(configToHash(reg));
+    expect(notices).toEqual([]);
+    expect(config).toEqual(reg);
+  });
+
+  it('parseHash accepts a hash without the leading #', () => {
+    expect(parseHash(configToHash(CUSTOM).slice(1)).config).toEqual(CUSTOM);
+  });
+
+  it('an empty hash gives DEFAULT_CONFIG and no notices', () => {
+    for (const h of ['', '#', '#  ']) {
+      const { config, notices } = parseHash(h);
+      expect(config).toEqual(DEFAULT_CONFIG);
+      expect(notices).toEqual([]);
+    }
+  });
+
+  it('a partial hash keeps defaults for the fields it omits', () => {
+    const { config, notices } = parseHash('#lr=0.1&batch=25');
+    expect(notices).toEqual([]);
+    expect(config).toEqual({ ...DEFAULT_CONFIG, lr: 0.1, batch: 25 });
+  });
+});
+
+describe('parseHash on tampered hashes', () => {
+  // Each case: the raw pair, and what the affected fields must come out as.
+  const cases: { key: string; raw: string; expect: Partial<ExperimentConfig> }[] = [
+    { key: 'lr', raw: 'abc', expect: { lr: DEFAULT_CONFIG.lr } },
+    { key: 'lr', raw: '-1', expect: { lr: DEFAULT_CONFIG.lr } },
+    { key: 'lr', raw: '11', expect: { lr: DEFAULT_CONFIG.lr } },
+    { key: 'samples', raw: '5', expect: { samples: DEFAULT_CONFIG.samples } },
+    { key: 'samples', raw: '20.5', expect: { samples: DEFAULT_CONFIG.samples } },
+    { key: 'layers', raw: '4,x', expect: { layers: DEFAULT_CONFIG.layers, activations: DEFAULT_CONFIG.activations } },
+    { key: 'layers', raw: '1,2,3,4,5,6,7', expect: { layers: DEFAULT_CONFIG.layers } },
+    { key: 'layers', raw: '0', expect: { layers: DEFAULT_CONFIG.layers } },
+    { key: 'dataset', raw: '<script>alert(1)</script>', expect: { dataset: DEFAULT_CONFIG.dataset } },
+    { key: 'activation', raw: 'foo', expect: { activations: DEFAULT_CONFIG.activations } },
+    { key: 'optimizer', raw: 'lbfgs', expect: { optimizer: DEFAULT_CONFIG.optimizer } },
+    { key: 'features', raw: '', expect: { features: DEFAULT_CONFIG.features } },
+    { key: 'features', raw: 'x1,x3', expect: { features: DEFAULT_CONFIG.features } },
+    { key: 'backend', raw: 'webgpu', expect: { backend: DEFAULT_CONFIG.backend } },
+    { key: 'eps', raw: '0', expect: { epsilon: DEFAULT_CONFIG.epsilon } },
+    { key: 'loss', raw: 'cce', expect: { loss: 'bce' } }, // cce does not fit the binary circle set
+    { key: 'problem', raw: 'regression', expect: { problem: 'classification', dataset: 'circle' } },
+  ];
+  for (const c of cases) {
+    it(`${c.key}=${c.raw} falls back with a notice`, () => {
+      const hash = withParam(c.key, c.raw);
+      let result: ReturnType<typeof parseHash> | undefined;
+      expect(() => (result = parseHash(hash))).not.toThrow();
+      const { config, notices } = result!;
+      expect(notices.length).toBeGreaterThan(0);
+      expect(config).toMatchObject(c.expect);
+      // Fields other than the tampered one keep the link's (= default) values.
+      expect(config).toEqual({ ...DEFAULT_CONFIG, ...c.expect });
+    });
+  }
+
+  it('ignores an unknown key with a notice', () => {
+    const { config, notices } = parseHash(configToHash(DEFAULT_CONFIG) + '&evil=1');
+    expect(config).toEqual(DEFAULT_CONFIG);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('evil');
+  });
+
+  it('truncates very long values in notices', () => {
+    const { notices } = parseHash('#dataset=' + 'a'.repeat(500));
+    expect(notices).toHaveLength(1);
+    expect(notices[0].length).toBeLessThan(200);
+  });
+
+  it('lowers validation when train + validation leave under 5% for testing', () => {
+    const { config, notices } = parseHash('#trainPct=90&valPct=50');
+    expect(notices.length).toBeGreaterThan(0);
+    expect(config.trainPct).toBe(90);
+    expect(config.valPct).toBe(5);
+    expect(config.trainPct + config.valPct).toBeLessThanOrEqual(95);
+  });
+
+  it('a problem that contradicts the data set is fixed with a notice', () => {
+    const { config, notices } = parseHash('#dataset=circle&problem=regression');
+    expect(notices.length).toBeGreaterThan(0);
+    expect(config.dataset).toBe('circle');
+    expect(config.problem).toBe('classification');
+    const r = parseHash('#dataset=plane&problem=classification&loss=bce');
+    expect(r.notices.length).toBeGreaterThanOrEqual(2);
+    expect(r.config).toMatchObject({ dataset: 'plane', problem: 'regression', loss: 'mse' });
+  });
+
+  it('a data set alone brings its own problem and loss', () => {
+    const a = parseHash('#dataset=blobs');
+    expect(a.notices).toEqual([]);
+    expect(a.config).toMatchObject({ dataset: 'blobs', problem: 'classification', loss: 'cce' });
+    const b = parseHash('#dataset=wave');
+    expect(b.notices).toEqual([]);
+    expect(b.config).toMatchObject({ dataset: 'wave', problem: 'regression', loss: 'mse' });
+  });
+
+  it('layers without activations get the default activation per layer; one activation applies to all', () => {
+    expect(parseHash('#layers=5,6,7').config.activations).toEqual(['tanh', 'tanh', 'tanh']);
+    const { config, notices } = parseHash('#layers=5,6,7&activation=relu');
+    expect(notices).toEqual([]);
+    expect(config.layers).toEqual([5, 6, 7]);
+    expect(config.activations).toEqual(['relu', 'relu', 'relu']);
+    expect(parseHash('#layers=&activation=').config).toMatchObject({ layers: [], activations: [] });
+  });
+
+  it('never throws on garbage', () => {
+    for (const h of ['#%', '#%E0%A4%A', '#&&&==', '#layers=,,,', '#=1', '#lr', '#samples=Infinity', '#seed=1e400', '#__proto__=1', '#constructor=x']) {
+      let r: ReturnType<typeof parseHash> | undefined;
+      expect(() => (r = parseHash(h)), h).not.toThrow();
+      expect(Object.keys(r!.config).sort()).toEqual(Object.keys(DEFAULT_CONFIG).sort());
+    }
+  });
+});
+
+describe('applyPatch', () => {
+  it('accepts good values, from numbers or strings, and hash-style keys', () => {
+    const c = applyPatch(DEFAULT_CONFIG, { lr: 0.1, batch: '25', eps: 1e-6, activation: 'relu', features: 'x2,x1' });
+    expect(c).toEqual({ ...DEFAULT_CONFIG, lr: 0.1, batch: 25, epsilon: 1e-6, activations: ['relu', 'relu'], features: ['x1', 'x2'] });
+  });
+
+  it('does not modify its base', () => {
+    const base = structuredClone(DEFAULT_CONFIG);
+    applyPatch(base, { layers: [3], lr: 1 });
+    expect(base).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('rejects bad values with an Error naming the field', () => {
+    const bad: [Record<string, unknown>, string][] = [
+      [{ lr: 'abc' }, RANGES.lr.label],
+      [{ lr: -1 }, RANGES.lr.label],
+      [{ samples: 5 }, RANGES.samples.label],
+      [{ batch: 2.5 }, RANGES.batch.label],
+      [{ momentum: 1 }, RANGES.momentum.label],
+      [{ dataset: 'nope' }, 'dataset'],
+      [{ optimizer: 'lbfgs' }, 'optimizer'],
+      [{ loss: 'hinge' }, 'loss'],
+      [{ layers: [4, 'x'] }, 'layers'],
+      [{ layers: [1, 1, 1, 1, 1, 1, 1] }, 'layers'],
+      [{ activations: ['foo'] }, 'activation'],
+      [{ features: [] }, 'features'],
+      [{ colour: 'red' }, 'colour'],
+    ];
+    for (const [patch, name] of bad) {
+      expect(() => applyPatch(DEFAULT_CONFIG, patch), JSON.stringify(patch)).toThrow(name);
+    }
+  });
+
+  it('names every bad field at once', () => {
+    expect(() => applyPatch(DEFAULT_CONFIG, { lr: 'x', dataset: 'nope' })).toThrow(/Learning rate.*dataset/);
+  });
+
+  it('rejects non-objects', () => {
+    for (const p of [null, 3, 'lr=1', [1]]) expect(() => applyPatch(DEFAULT_CONFIG, p)).toThrow(Error);
+  });
+
+  it('rejects combinations that do not fit together', () => {
+    expect(() => applyPatch(DEFAULT_CONFIG, { loss: 'cce' })).toThrow(/loss/);
+    expect(() => applyPatch(DEFAULT_CONFIG, { dataset: 'blobs', loss: 'bce' })).toThrow(/loss/);
+    expect(() => applyPatch(DEFAULT_CONFIG, { trainPct: 90 })).toThrow(/validation/);
+    expect(() => applyPatch(DEFAULT_CONFIG, { dataset: 'circle', problem: 'regression' })).toThrow(/problem/);
+  });
+
+  it('switching the data set to blobs picks cce and classification', () => {
+    const c = applyPatch(DEFAULT_CONFIG, { dataset: 'blobs' });
+    expect(c.dataset).toBe('blobs');
+    expect(c.loss).toBe('cce');
+    expect(c.problem).toBe('classification');
+    // And back to a binary set returns to bce.
+    expect(applyPatch(c, { dataset: 'moons' }).loss).toBe('bce');
+  });
+
+  it('switching the data set to a regression set picks regression and mse', () => {
+    const c = applyPatch(DEFAULT_CONFIG, { dataset: 'plane' });
+    expect(c).toMatchObject({ dataset: 'plane', problem: 'regression', loss: 'mse' });
+  });
+
+  it('switching the problem to regression picks a regression data set and mse', () => {
+    const c = applyPatch(DEFAULT_CONFIG, { problem: 'regression' });
+    expect(c.problem).toBe('regression');
+    expect(DATASETS[c.dataset].problem).toBe('regression');
+    expect(c.loss).toBe('mse');
+    const back = applyPatch(c, { problem: 'classification' });
+    expect(DATASETS[back.dataset].problem).toBe('classification');
+    // mse also fits a classification set, so it may stay; it must fit the new set.
+    expect(lossesFor(back.dataset)).toContain(back.loss);
+  });
+
+  it('accepts an empty layer list (linear model) with no activations', () => {
+    const c = applyPatch(DEFAULT_CONFIG, { layers: [] });
+    expect(c.layers).toEqual([]);
+    expect(c.activations).toEqual([]);
+    expect(applyPatch(DEFAULT_CONFIG, { layers: '' }).layers).toEqual([]);
+  });
+
+  it('new layers keep existing activations and extend with the last one', () => {
+    const base = { ...DEFAULT_CONFIG, activations: ['relu', 'sigmoid'] as ExperimentConfig['activations'] };
+    expect(applyPatch(base, { layers: [8, 8, 3] }).activations).toEqual(['relu', 'sigmoid', 'sigmoid']);
+    expect(applyPatch(base, { layers: [8] }).activations).toEqual(['relu']);
+    const both = applyPatch(base, { layers: [8, 8, 3], activations: ['linear', 'tanh', 'relu'] });
+    expect(both.layers).toEqual([8, 8, 3]);
+    expect(both.activations).toEqual(['linear', 'tanh', 'relu']);
+  });
+});
+
+describe('coerceNumber', () => {
+  it('accepts values inside the range, including both ends, from numbers and trimmed strings', () => {
+    expect(coerceNumber('samples', 20)).toEqual({ ok: true, value: 20 });
+    expect(coerceNumber('samples', 2000)).toEqual({ ok: true, value: 2000 });
+    expect(coerceNumber('samples', ' 300 ')).toEqual({ ok: true, value: 300 });
+    expect(coerceNumber('lr', '1e-5')).toEqual({ ok: true, value: 1e-5 });
+    expect(coerceNumber('lr', 10)).toEqual({ ok: true, value: 10 });
+    expect(coerceNumber('noise', 0)).toEqual({ ok: true, value: 0 });
+  });
+
+  it('rejects values outside the range', () => {
+    for (const [k, v] of [['samples', 19], ['samples', 2001], ['lr', 0], ['lr', 10.0001], ['noise', -0.01], ['beta2', 1], ['epsilon', 0], ['units', 257]] as const) {
+      const r = coerceNumber(k, v);
+      expect(r.ok, `${k}=${v}`).toBe(false);
+      if (!r.ok) expect(r.error).toContain(RANGES[k].label);
+    }
+  });
+
+  it('rejects fractions for whole-number fields but not for real ones', () => {
+    const r = coerceNumber('batch', 10.5);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/whole number/);
+    expect(coerceNumber('batch', '10.0')).toEqual({ ok: true, value: 10 });
+    expect(coerceNumber('noise', 0.25)).toEqual({ ok: true, value: 0.25 });
+  });
+
+  it('rejects non-numbers', () => {
+    for (const v of ['', '  ', 'abc', NaN, Infinity, -Infinity, null, undefined, true, {}, [5]]) {
+      const r = coerceNumber('batch', v);
+      expect(r.ok, String(v)).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(/must be a number/);
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../shared/config';
+import type { EpochMetrics, MetricsBatch, PointsView } from '../shared/protocol';
+import { selectConfig, splitConfig } from './configSlices';
+import { MAX_KEPT_RUNS, MAX_OVERLAY } from './runSlice';
+import { useStore } from './store';
+
+const initial = useStore.getState();
+const points: PointsView = { n: 0, x: new Float32Array(0), y: new Float32Array(0), role: new Uint8Array(0) };
+const epochs = (n: number, loss = 1): EpochMetrics[] =>
+  Array.from({ length: n }, (_, i) => ({ epoch: i, trainLoss: loss / (i + 1), valLoss: loss / (i + 1), trainAcc: 0.5, valAcc: 0.5 }));
+const batch = (e: EpochMetrics[]): MetricsBatch => ({ epochs: e, numTensors: 7 });
+
+describe('store', () => {
+  beforeEach(() => useStore.setState(initial, true));
+
+  it('splits the config into slices and joins it back unchanged', () => {
+    const c = { ...DEFAULT_CONFIG, lr: 0.5, layers: [3], activations: ['relu' as const], seed: 9 };
+    expect(selectConfig(splitConfig(c))).toEqual(c);
+    useStore.getState().setConfigState(c);
+    expect(selectConfig(useStore.getState())).toEqual(c);
+    expect(useStore.getState().model.layers).toEqual([3]);
+  });
+
+  it('keeps a replaced run that trained, newest first, and drops one that did not', () => {
+    const s = () => useStore.getState();
+    s().startRun(DEFAULT_CONFIG, 0, points, batch(epochs(1)));
+    s().startRun(DEFAULT_CONFIG, 1, points, batch(epochs(1)));
+    expect(s().kept).toHaveLength(0);
+    s().appendBatch(batch(epochs(5).slice(1)));
+    s().startRun({ ...DEFAULT_CONFIG, lr: 0.1 }, 2, points, batch(epochs(1)));
+    expect(s().kept).toHaveLength(1);
+    expect(s().kept[0].metrics).toHaveLength(5);
+    expect(s().kept[0].config.lr).toBe(DEFAULT_CONFIG.lr);
+    expect(s().metrics).toHaveLength(1);
+    expect(s().runIndex).toBe(2);
+  });
+
+  it(`remembers at most ${MAX_KEPT_RUNS} runs and overlays at most ${MAX_OVERLAY}`, () => {
+    const s = () => useStore.getState();
+    for (let i = 0; i < MAX_KEPT_RUNS + 3; i++) s().startRun(DEFAULT_CONFIG, i, points, batch(epochs(3)));
+    expect(s().kept).toHaveLength(MAX_KEPT_RUNS);
+    for (const k of s().kept) s().toggleOverlay(k.id);
+    expect(s().overlay).toHaveLength(MAX_OVERLAY);
+    const first = s().overlay[0];
+    s().toggleOverlay(first);
+    expect(s().overlay).not.toContain(first);
+  });
+
+  it('appends metric batches and keeps the last boundary when a batch has none', () => {
+    const s = () => useStore.getState();
+    const boundary = { resolution: 2, channels: 1, values: new Float32Array(4) };
+    s().startRun(DEFAULT_CONFIG, 0, points, { ...batch(epochs(1)), boundary });
+    s().appendBatch(batch(epochs(3).slice(1)));
+    expect(s().metrics.map((m) => m.epoch)).toEqual([0, 1, 2]);
+    expect(s().boundary).toBe(boundary);
+    s().appendBatch({ epochs: [], numTensors: 7, divergedAt: 3 });
+    expect(s().divergedAt).toBe(3);
+  });
+
+  it('replaces a message of the same topic instead of stacking it', () => {
+    const s = () => useStore.getState();
+    s().say('field:lr', 'error', 'bad');
+    s().say('field:lr', 'error', 'worse');
+    s().say('hash', 'warning', 'notice');
+    expect(s().messages.map((m) => m.text)).toEqual(['worse', 'notice']);
+    s().clear('field:lr');
+    expect(s().messages.map((m) => m.text)).toEqual(['notice']);
+  });
+});
