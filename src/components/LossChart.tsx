@@ -1,8 +1,9 @@
 // Training and validation curves of the current run, live, with kept runs overlaid for
 // comparison. Loss or accuracy, linear or log scale.
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EpochMetrics } from '../shared/protocol';
+import type { KeptRun } from '../store/runSlice';
 import { useStore } from '../store/store';
 import { downsample } from './downsample';
 import { useThrottled } from './useThrottled';
@@ -73,29 +74,44 @@ export function LossChart() {
           Log scale
         </label>
       </div>
-      <div className="chart-box" data-testid="loss-chart">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-            <XAxis dataKey="epoch" type="number" domain={[0, 'dataMax']} allowDecimals={false} label={{ value: 'epoch', position: 'insideBottom', offset: -8 }} />
-            <YAxis
-              scale={log ? 'log' : 'linear'}
-              domain={metric === 'accuracy' ? [0, 1] : ['auto', 'auto']}
-              allowDataOverflow={log}
-              width={56}
-              tickFormatter={(v: number) => (metric === 'accuracy' ? `${Math.round(v * 100)}%` : Number(v).toPrecision(2))}
-            />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(e) => `epoch ${e}`} />
-            <Legend verticalAlign="top" height={24} />
-            {overlays.map((o) => [
-              <Line key={`t${o.run!.id}`} data={o.data} dataKey="train" name={`run ${o.run!.id} train`} stroke={o.color} strokeDasharray="4 3" dot={false} isAnimationActive={false} strokeWidth={1.2} connectNulls />,
-              <Line key={`v${o.run!.id}`} data={o.data} dataKey="val" name={`run ${o.run!.id} validation`} stroke={o.color} dot={false} isAnimationActive={false} strokeWidth={1.2} connectNulls />,
-            ])}
-            <Line data={current} dataKey="train" name={`run ${runId} train`} stroke="#2563eb" dot={false} isAnimationActive={false} strokeWidth={2} connectNulls />
-            <Line data={current} dataKey="val" name={`run ${runId} validation`} stroke="#ea580c" dot={false} isAnimationActive={false} strokeWidth={2} connectNulls />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <ChartBody current={current} overlays={overlays} runId={runId} metric={metric} log={log} />
     </figure>
   );
 }
+
+interface BodyProps {
+  current: Row[];
+  overlays: { run?: KeptRun; color: string; data: Row[] }[];
+  runId: number;
+  metric: Metric;
+  log: boolean;
+}
+
+/** The SVG chart itself; memoized so it redraws only when its (throttled) data changes. */
+const ChartBody = memo(function ChartBody({ current, overlays, runId, metric, log }: BodyProps) {
+  return (
+    <div className="chart-box" data-testid="loss-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+          <XAxis dataKey="epoch" type="number" domain={[0, 'dataMax']} allowDecimals={false} label={{ value: 'epoch', position: 'insideBottom', offset: -8 }} />
+          <YAxis
+            scale={log ? 'log' : 'linear'}
+            domain={metric === 'accuracy' ? [0, 1] : ['auto', 'auto']}
+            allowDataOverflow={log}
+            width={56}
+            tickFormatter={(v: number) => (metric === 'accuracy' ? `${Math.round(v * 100)}%` : Number(v).toPrecision(2))}
+          />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(e) => `epoch ${e}`} />
+          <Legend verticalAlign="top" height={24} />
+          {overlays.map((o) => [
+            <Line key={`t${o.run!.id}`} data={o.data} dataKey="train" name={`run ${o.run!.id} train`} stroke={o.color} strokeDasharray="4 3" dot={false} isAnimationActive={false} strokeWidth={1.2} connectNulls />,
+            <Line key={`v${o.run!.id}`} data={o.data} dataKey="val" name={`run ${o.run!.id} validation`} stroke={o.color} dot={false} isAnimationActive={false} strokeWidth={1.2} connectNulls />,
+          ])}
+          <Line data={current} dataKey="train" name={`run ${runId} train`} stroke="#2563eb" dot={false} isAnimationActive={false} strokeWidth={2} connectNulls />
+          <Line data={current} dataKey="val" name={`run ${runId} validation`} stroke="#ea580c" dot={false} isAnimationActive={false} strokeWidth={2} connectNulls />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+});

@@ -74,8 +74,9 @@ export class Mlp {
     const sizes = layerSizes(spec);
     for (let i = 0; i + 1 < sizes.length; i++) {
       const k = initialKernel(spec.init, sizes[i], sizes[i + 1], rand);
-      this.kernels.push(tf.variable(tf.tensor2d(k, [sizes[i], sizes[i + 1]]), true, `w${i}`));
-      this.biases.push(tf.variable(tf.zeros([sizes[i + 1]]), true, `b${i}`));
+      // Unnamed: tfjs gives unique names, so two models may live at once (e.g. while one is built).
+      this.kernels.push(tf.tidy(() => tf.variable(tf.tensor2d(k, [sizes[i], sizes[i + 1]]), true)));
+      this.biases.push(tf.tidy(() => tf.variable(tf.zeros<tf.Rank.R1>([sizes[i + 1]]), true)));
     }
   }
 

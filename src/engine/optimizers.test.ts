@@ -180,9 +180,10 @@ describe('setLearningRate', () => {
     const expected = w1.map((wi, i) => wi - (0.05 * (m[i] / (1 - b1 ** 2))) / (Math.sqrt(v[i] / (1 - b2 ** 2)) + eps));
     const w2 = await step();
     expectClose(w2, expected);
-    // A fresh Adam (t = 1) would step by 0.05 · g/(|g| + ε) instead.
+    // A fresh Adam (t = 1) would step by 0.05 · g/(|g| + ε) instead: ten times the tolerance
+    // above away, so the check above tells kept moments from reset ones.
     const fresh = w1.map((wi, i) => wi - (0.05 * g1[i]) / (Math.abs(g1[i]) + eps));
-    expect(Math.max(...w2.map((x, i) => Math.abs(x - fresh[i])))).toBeGreaterThan(1e-3);
+    expect(Math.max(...w2.map((x, i) => Math.abs(x - fresh[i])))).toBeGreaterThan(1e-4);
   });
 
   it('rmsprop and adagrad: the next step uses the new rate', async () => {

@@ -20,6 +20,12 @@ export function createOptimizer(s: OptimizerSettings): tf.Optimizer {
   }
 }
 
+/** Frees an optimizer and its state, including the learning-rate scalar tfjs's momentum keeps. */
+export function disposeOptimizer(opt: tf.Optimizer): void {
+  opt.dispose();
+  if (opt.getClassName() === 'Momentum') (opt as unknown as { c: tf.Tensor }).c.dispose();
+}
+
 /** Settings that need a fresh optimizer (its state is shaped by them) rather than an edit. */
 export function needsNewOptimizer(a: OptimizerSettings, b: OptimizerSettings): boolean {
   return a.optimizer !== b.optimizer || a.momentum !== b.momentum || a.beta1 !== b.beta1 || a.beta2 !== b.beta2 || a.epsilon !== b.epsilon;
@@ -27,6 +33,8 @@ export function needsNewOptimizer(a: OptimizerSettings, b: OptimizerSettings): b
 
 /** Changes the step size in place; the next step uses it. */
 export function setLearningRate(opt: tf.Optimizer, lr: number): void {
-  if (opt instanceof tf.SGDOptimizer) opt.setLearningRate(lr); // also covers momentum
+  // tfjs's optimizer classes answer `instanceof` by duck typing, so ask for the class by name.
+  const name = opt.getClassName();
+  if (name === 'SGD' || name === 'Momentum') (opt as tf.SGDOptimizer).setLearningRate(lr);
   else (opt as unknown as { learningRate: number }).learningRate = lr;
 }

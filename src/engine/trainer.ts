@@ -8,7 +8,7 @@ import type { ExperimentConfig, LossKey } from '../shared/config';
 import type { EpochMetrics } from '../shared/protocol';
 import { accuracy, dataLoss, outputOf } from './losses';
 import { Mlp, type OutputKind } from './model';
-import { createOptimizer, needsNewOptimizer, setLearningRate, type OptimizerSettings } from './optimizers';
+import { createOptimizer, disposeOptimizer, needsNewOptimizer, setLearningRate, type OptimizerSettings } from './optimizers';
 
 export interface SplitArrays {
   /** n × inputs, row-major. */
@@ -105,7 +105,7 @@ export class Trainer {
   /** Applies settings that can change mid-run: learning rate, batch size, loss, optimizer. */
   update(next: TrainerSettings): void {
     if (needsNewOptimizer(this.settings, next)) {
-      this.optimizer.dispose();
+      disposeOptimizer(this.optimizer);
       this.optimizer = createOptimizer(next);
     } else if (next.lr !== this.settings.lr) {
       setLearningRate(this.optimizer, next.lr);
@@ -194,6 +194,6 @@ export class Trainer {
     }
     this.grid.dispose();
     this.model.dispose();
-    this.optimizer.dispose();
+    disposeOptimizer(this.optimizer);
   }
 }

@@ -161,6 +161,12 @@ describe('parseHash on tampered hashes', () => {
     expect(b.config).toMatchObject({ dataset: 'wave', problem: 'regression', loss: 'mse' });
   });
 
+  it('a problem alone picks its first data set and loss, as setConfig does', () => {
+    const r = parseHash('#problem=regression');
+    expect(r.notices).toEqual([]);
+    expect(r.config).toMatchObject({ dataset: 'plane', problem: 'regression', loss: 'mse' });
+  });
+
   it('layers without activations get the default activation per layer; one activation applies to all', () => {
     expect(parseHash('#layers=5,6,7').config.activations).toEqual(['tanh', 'tanh', 'tanh']);
     const { config, notices } = parseHash('#layers=5,6,7&activation=relu');

@@ -167,7 +167,7 @@ export function applyPatch(base: ExperimentConfig, patch: unknown): ExperimentCo
     }
     const c = coerceField(key, v);
     if (c.ok) next[key] = c.value;
-    else errors.push(c.error);
+    else errors.push(`${k}: ${c.error}`);
   }
   if (errors.length) throw new Error(errors.join('; '));
   const p = patch as Partial<ExperimentConfig>;
@@ -224,6 +224,10 @@ export function parseHash(hash: string): { config: ExperimentConfig; notices: st
     }
   }
   const typed = cfg as unknown as ExperimentConfig;
+  if (given.has('problem') && !given.has('dataset') && DATASETS[typed.dataset].problem !== typed.problem) {
+    typed.dataset = datasetsFor(typed.problem)[0].key;
+    given.add('dataset');
+  }
   if (given.has('dataset') && !given.has('problem')) typed.problem = DATASETS[typed.dataset].problem;
   if (given.has('dataset') && !given.has('loss')) typed.loss = lossesFor(typed.dataset)[0];
   if (given.has('layers') && !given.has('activations')) typed.activations = [];
