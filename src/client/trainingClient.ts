@@ -157,7 +157,8 @@ export class TrainingClient {
   /** Trains `epochs` more epochs and resolves to all metrics so far. */
   async trainEpochs(epochs: number): Promise<EpochMetrics[]> {
     if (!Number.isInteger(epochs) || epochs < 1) throw new Error('train(epochs) needs a whole number of epochs, 1 or more');
-    await this.chain;
+    // Stop first: a paused run has delivered all its epochs, so the target counts from the last.
+    await this.pause();
     const last = this.store.metrics.at(-1)?.epoch ?? 0;
     await this.train(last + epochs);
     return this.store.metrics;

@@ -14,6 +14,14 @@ const selectRegression = (s: S) => s.data.problem === 'regression';
 
 const SIZE = 320;
 
+let scratchCanvas: OffscreenCanvas | null = null;
+
+/** One small canvas reused for every frame: creating a context per frame costs more than drawing. */
+function scratch(size: number): OffscreenCanvas {
+  if (!scratchCanvas || scratchCanvas.width !== size) scratchCanvas = new OffscreenCanvas(size, size);
+  return scratchCanvas;
+}
+
 function paintHeatmap(ctx: CanvasRenderingContext2D, b: BoundaryView, regression: boolean): void {
   const r = b.resolution;
   const img = new ImageData(r, r);
@@ -21,7 +29,7 @@ function paintHeatmap(ctx: CanvasRenderingContext2D, b: BoundaryView, regression
     const c = regression ? valueColor(b.values[cell]) : b.channels === 1 ? binaryColor(b.values[cell]) : multiColor(b.values, cell * b.channels, b.channels);
     img.data.set([c[0], c[1], c[2], 255], cell * 4);
   }
-  const off = new OffscreenCanvas(r, r);
+  const off = scratch(r);
   off.getContext('2d')!.putImageData(img, 0, 0);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(off, 0, 0, SIZE, SIZE);

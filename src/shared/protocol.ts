@@ -64,7 +64,7 @@ export interface TrainingWorkerApi {
   /** Mid-run changes: learning rate, batch size, loss, optimizer settings. */
   update(config: ExperimentConfig): Promise<void>;
   /** Trains until paused, diverged, or `untilEpoch` (when given) is reached. */
-  run(untilEpoch: number | null, sink: (batch: MetricsBatch) => void): Promise<RunEnd>;
+  run(untilEpoch: number | null, sink: (batch: MetricsBatch) => void | Promise<void>): Promise<RunEnd>;
   pause(): Promise<void>;
   step(): Promise<MetricsBatch>;
   evaluateTest(): Promise<TestResult>;

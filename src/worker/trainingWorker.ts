@@ -17,15 +17,6 @@ let trainer: Trainer | null = null;
 let classes = 2;
 let running = false;
 
-/** Lets queued messages (pause, update) run between epochs; faster than setTimeout(0). */
-function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve();
-    ch.port2.postMessage(null);
-  });
-}
-
 function need(): Trainer {
   if (!trainer) throw new Error('The model is not set up yet');
   return trainer;
@@ -92,19 +83,20 @@ const api: TrainingWorkerApi = {
         const batch = await collect(t, withBoundary);
         lastMetrics = performance.now();
         if (withBoundary) lastBoundary = lastMetrics;
-        Promise.resolve(sink(send(batch))).catch(() => {});
+        // Awaited: the page has each batch before run() resolves, a slow page slows training
+        // instead of piling up batches, and the round trip lets a queued pause() in.
+        await sink(send(batch));
         if (batch.divergedAt !== undefined) {
           running = false;
           return 'diverged';
         }
-        await yieldToEvents();
       }
     }
     running = false;
     // Epochs trained since the last post (a pause between posts) still reach the page.
     if (t.pendingCount === 0) return end;
     const rest = await collect(t, true);
-    Promise.resolve(sink(send(rest))).catch(() => {});
+    await sink(send(rest));
     return rest.divergedAt !== undefined ? 'diverged' : end;
   },
 

@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
 // Browser: CHROMIUM_PATH if set, else Debian's /usr/bin/chromium, else Playwright's own build.
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const PORT = 4173;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({
-  testDir: 'e2e',
+  testDir: '.',
+  outputDir: '../test-results',
   timeout: 90_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,
@@ -37,6 +40,7 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
+    cwd: ROOT,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -1,0 +1,31 @@
+// The default page (no hash) trains on the WebGL backend, inside a Web Worker. This is the only
+// spec that uses WebGL (SwiftShader in CI is slow), so it trains just a few epochs.
+import { test, expect, readEpoch, readLoss } from './fixtures';
+
+test('default page trains on WebGL in a Web Worker', async ({ page }) => {
+  await page.goto('./');
+  // Without a hash the config is the default one, whose backend is webgl.
+  await expect(page.getByTestId('backend')).toHaveText('webgl', { timeout: 60_000 });
+  expect(page.url()).toContain('backend=webgl');
+
+  const workers = page.workers();
+  expect(workers.length).toBeGreaterThanOrEqual(1);
+  expect(workers.some((w) => w.url().includes('trainingWorker')), `worker URLs: ${workers.map((w) => w.url()).join(', ')}`).toBe(true);
+
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  await expect(train).toBeEnabled();
+  await train.click();
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  await expect(pause).toBeVisible();
+  await expect(page.getByTestId('status')).toHaveText('training');
+
+  await expect.poll(() => readEpoch(page), { timeout: 60_000 }).toBeGreaterThan(3);
+  await readLoss(page, 'train-loss');
+  await readLoss(page, 'val-loss');
+
+  await pause.click();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  await expect(page.getByTestId('status')).toHaveText('paused');
+  // Still on WebGL: no silent fallback happened while training.
+  await expect(page.getByTestId('backend')).toHaveText('webgl');
+});
