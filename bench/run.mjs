@@ -56,13 +56,13 @@ async function measure(browser, backend) {
   const e1 = await epochNow();
   const t1 = Date.now();
   const longest = await page.evaluate(() => window.__longest);
-  console.error(backend, active, e0, e1, longest);
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.close();
   return { backend, active, epochsPerSecond: ((e1 - e0) * 1000) / (t1 - t0), longestTaskMs: longest, errors };
 }
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+// Vite's own script, not npx: killing npx would leave the server running.
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
 try {
   await waitForServer(BASE, 30000);
   const browser = await chromium.launch({

@@ -1,9 +1,8 @@
 // Training and validation curves of the current run, live, with kept runs overlaid for
 // comparison. Loss or accuracy, linear or log scale.
 import { memo, useMemo, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EpochMetrics } from '../shared/protocol';
-import type { KeptRun } from '../store/runSlice';
 import { useStore } from '../store/store';
 import { downsample } from './downsample';
 import { useThrottled } from './useThrottled';
@@ -16,27 +15,50 @@ const selectLog = (s: S) => s.logScale;
 const selectRunId = (s: S) => s.runId;
 const selectHasAcc = (s: S) => s.data.problem === 'classification';
 
-const MAX_POINTS = 250;
+const MAX_POINTS = 200;
 /** The chart redraws at most this often (ms) while metrics stream in. */
 const REDRAW_MS = 250;
 export const OVERLAY_COLORS = ['#7c3aed', '#059669', '#db2777', '#0891b2', '#a16207'];
 
 type Metric = 'loss' | 'accuracy';
 
-interface Row {
-  epoch: number;
-  train: number | null;
-  val: number | null;
+type Row = Record<string, number | null>;
+
+export interface Series {
+  key: string;
+  metrics: readonly EpochMetrics[];
 }
 
-function rows(m: readonly EpochMetrics[], metric: Metric, log: boolean): Row[] {
+/**
+ * One table for every series, on a common grid of at most MAX_POINTS epochs (each series' last
+ * epoch included): column `${key}_train` and `${key}_val` per series. Epoch e is entry e of a run.
+ */
+export function chartRows(series: readonly Series[], metric: Metric, log: boolean): Row[] {
   // Log scales cannot show zero: such points are left out rather than drawn at -∞.
-  const ok = (v: number | null) => (v !== null && Number.isFinite(v) && (!log || v > 0) ? v : null);
-  return downsample(m, MAX_POINTS).map((e) => ({
-    epoch: e.epoch,
-    train: ok(metric === 'loss' ? e.trainLoss : e.trainAcc),
-    val: ok(metric === 'loss' ? e.valLoss : e.valAcc),
-  }));
+  const ok = (v: number | null | undefined) => (v !== null && v !== undefined && Number.isFinite(v) && (!log || v > 0) ? v : null);
+  const lasts = series.map((s) => s.metrics.length - 1).filter((n) => n >= 0);
+  if (lasts.length === 0) return [];
+  const top = Math.max(...lasts);
+  const grid = new Set(downsample(Array.from({ length: top + 1 }, (_, i) => i), MAX_POINTS));
+  lasts.forEach((n) => grid.add(n));
+  return [...grid]
+    .sort((x, y) => x - y)
+    .map((e) => {
+      const row: Row = { epoch: e };
+      for (const s of series) {
+        const m = s.metrics[e];
+        row[`${s.key}_train`] = ok(metric === 'loss' ? m?.trainLoss : m?.trainAcc);
+        row[`${s.key}_val`] = ok(metric === 'loss' ? m?.valLoss : m?.valAcc);
+      }
+      return row;
+    });
+}
+
+interface Shown {
+  key: string;
+  label: string;
+  color: string;
+  current: boolean;
 }
 
 export function LossChart() {
@@ -49,12 +71,21 @@ export function LossChart() {
   const [metricChoice, setMetric] = useState<Metric>('loss');
   const metric = hasAcc ? metricChoice : 'loss';
   const log = logScale && metric === 'loss';
-  const current = useMemo(() => rows(metrics, metric, log), [metrics, metric, log]);
-  const shown = useMemo(
-    () => overlay.map((id, i) => ({ run: kept.find((k) => k.id === id), color: OVERLAY_COLORS[i % OVERLAY_COLORS.length] })).filter((o) => o.run),
+  const overlaid = useMemo(
+    () => overlay.flatMap((id, i) => kept.filter((k) => k.id === id).map((run) => ({ run, color: OVERLAY_COLORS[i % OVERLAY_COLORS.length] }))),
     [overlay, kept],
   );
-  const overlays = useMemo(() => shown.map((o) => ({ ...o, data: rows(o.run!.metrics, metric, log) })), [shown, metric, log]);
+  const shown: Shown[] = useMemo(
+    () => [
+      ...overlaid.map((o) => ({ key: `r${o.run.id}`, label: `run ${o.run.id}`, color: o.color, current: false })),
+      { key: 'now', label: `run ${runId} (current)`, color: '', current: true },
+    ],
+    [overlaid, runId],
+  );
+  const data = useMemo(
+    () => chartRows([...overlaid.map((o) => ({ key: `r${o.run.id}`, metrics: o.run.metrics })), { key: 'now', metrics }], metric, log),
+    [overlaid, metrics, metric, log],
+  );
 
   return (
     <figure className="chart">
@@ -74,25 +105,40 @@ export function LossChart() {
           Log scale
         </label>
       </div>
-      <ChartBody current={current} overlays={overlays} runId={runId} metric={metric} log={log} />
+      <ChartBody data={data} shown={shown} metric={metric} log={log} />
+      <figcaption className="chart-legend">
+        <span>
+          <span className="line-key" style={{ borderColor: TRAIN_COLOR }} /> training
+        </span>
+        <span>
+          <span className="line-key" style={{ borderColor: VAL_COLOR }} /> validation
+        </span>
+        {overlaid.length > 0 && <span className="hint">kept runs: dashed training, solid validation</span>}
+      </figcaption>
     </figure>
   );
 }
 
+const TRAIN_COLOR = '#2563eb';
+const VAL_COLOR = '#ea580c';
+
 interface BodyProps {
-  current: Row[];
-  overlays: { run?: KeptRun; color: string; data: Row[] }[];
-  runId: number;
+  data: Row[];
+  shown: Shown[];
   metric: Metric;
   log: boolean;
 }
 
-/** The SVG chart itself; memoized so it redraws only when its (throttled) data changes. */
-const ChartBody = memo(function ChartBody({ current, overlays, runId, metric, log }: BodyProps) {
+/**
+ * The SVG chart itself, memoized so it redraws only when its (throttled) data changes. One data
+ * table for all lines and no recharts legend: each extra data source or legend makes recharts
+ * render again, and those renders were the page's longest tasks.
+ */
+const ChartBody = memo(function ChartBody({ data, shown, metric, log }: BodyProps) {
   return (
     <div className="chart-box" data-testid="loss-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
           <XAxis dataKey="epoch" type="number" domain={[0, 'dataMax']} allowDecimals={false} label={{ value: 'epoch', position: 'insideBottom', offset: -8 }} />
           <YAxis
@@ -103,13 +149,29 @@ const ChartBody = memo(function ChartBody({ current, overlays, runId, metric, lo
             tickFormatter={(v: number) => (metric === 'accuracy' ? `${Math.round(v * 100)}%` : Number(v).toPrecision(2))}
           />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(e) => `epoch ${e}`} />
-          <Legend verticalAlign="top" height={24} />
-          {overlays.map((o) => [
-            <Line key={`t${o.run!.id}`} data={o.data} dataKey="train" name={`run ${o.run!.id} train`} stroke={o.color} strokeDasharray="4 3" dot={false} isAnimationActive={false} strokeWidth={1.2} connectNulls />,
-            <Line key={`v${o.run!.id}`} data={o.data} dataKey="val" name={`run ${o.run!.id} validation`} stroke={o.color} dot={false} isAnimationActive={false} strokeWidth={1.2} connectNulls />,
+          {shown.map((s) => [
+            <Line
+              key={`${s.key}_train`}
+              dataKey={`${s.key}_train`}
+              name={`${s.label} training`}
+              stroke={s.current ? TRAIN_COLOR : s.color}
+              strokeDasharray={s.current ? undefined : '4 3'}
+              strokeWidth={s.current ? 2 : 1.2}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />,
+            <Line
+              key={`${s.key}_val`}
+              dataKey={`${s.key}_val`}
+              name={`${s.label} validation`}
+              stroke={s.current ? VAL_COLOR : s.color}
+              strokeWidth={s.current ? 2 : 1.2}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />,
           ])}
-          <Line data={current} dataKey="train" name={`run ${runId} train`} stroke="#2563eb" dot={false} isAnimationActive={false} strokeWidth={2} connectNulls />
-          <Line data={current} dataKey="val" name={`run ${runId} validation`} stroke="#ea580c" dot={false} isAnimationActive={false} strokeWidth={2} connectNulls />
         </LineChart>
       </ResponsiveContainer>
     </div>
