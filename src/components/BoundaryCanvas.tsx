@@ -85,11 +85,11 @@ export function BoundaryCanvas() {
           Show test points
         </label>
         <span className="legend">
-          <span className="dot dot-train" /> training <span className="dot dot-val" /> validation
+          <span className="dot dot-train" aria-hidden="true" /> training
+          <span className="dot dot-val" aria-hidden="true" /> validation
           {showTest && (
             <>
-              {' '}
-              <span className="dot dot-test" /> test
+              <span className="dot dot-test" aria-hidden="true" /> test
             </>
           )}
         </span>

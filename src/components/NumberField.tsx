@@ -12,9 +12,11 @@ interface Props {
   onCommit: (value: number) => void;
   hint?: string;
   testId?: string;
+  /** Common values offered as suggestions while typing. */
+  suggestions?: readonly number[];
 }
 
-export function NumberField({ label, range, value, onCommit, hint, testId }: Props) {
+export function NumberField({ label, range, value, onCommit, hint, testId, suggestions }: Props) {
   const id = useId();
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -50,6 +52,7 @@ export function NumberField({ label, range, value, onCommit, hint, testId }: Pro
         type="text"
         inputMode="decimal"
         value={shown}
+        list={suggestions ? `${id}-list` : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-err` : undefined}
         onChange={(e) => {
@@ -66,6 +69,13 @@ export function NumberField({ label, range, value, onCommit, hint, testId }: Pro
           }
         }}
       />
+      {suggestions && (
+        <datalist id={`${id}-list`}>
+          {suggestions.map((v) => (
+            <option key={v} value={v} />
+          ))}
+        </datalist>
+      )}
       {error ? (
         <span id={`${id}-err`} className="field-error">
           {error}

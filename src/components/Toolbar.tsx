@@ -1,6 +1,7 @@
 // The run controls: Train/Pause, Step, Reset, Regenerate, and what is running where.
 import { client } from '../client/trainingClient';
 import { useStore } from '../store/store';
+import { useRate } from './useRate';
 
 type S = ReturnType<typeof useStore.getState>;
 const selectStatus = (s: S) => s.status;
@@ -14,6 +15,7 @@ export function Toolbar() {
   const epoch = useStore(selectEpoch);
   const backend = useStore(selectBackend);
   const training = status === 'training';
+  const rate = useRate(epoch, training);
   const busy = status === 'starting';
   return (
     <div className="toolbar" role="toolbar" aria-label="Training controls">
@@ -41,6 +43,12 @@ export function Toolbar() {
         <span className="stat-label">Epoch</span>
         <span className="stat-value" data-testid="epoch">
           {epoch}
+        </span>
+      </div>
+      <div className="stat">
+        <span className="stat-label">Epochs/s</span>
+        <span className="stat-value" data-testid="epochs-per-second">
+          {rate === null ? '—' : rate.toFixed(rate < 10 ? 1 : 0)}
         </span>
       </div>
       <div className="stat">

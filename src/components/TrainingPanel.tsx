@@ -9,6 +9,9 @@ import { SelectField } from './SelectField';
 const selectOptimizer = (s: ReturnType<typeof useStore.getState>) => s.optimizer;
 const selectDataset = (s: ReturnType<typeof useStore.getState>) => s.data.dataset;
 
+const LR_SUGGESTIONS = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+const BATCH_SUGGESTIONS = [1, 10, 32, 64, 128, 256];
+
 const BACKEND_LABELS: Record<BackendKey, string> = { webgl: 'WebGL (GPU)', wasm: 'WebAssembly', cpu: 'CPU (JavaScript)' };
 
 export function TrainingPanel() {
@@ -30,8 +33,8 @@ export function TrainingPanel() {
         ))}
       </div>
       <div className="row">
-        <NumberField label="Learning rate α" range="lr" value={o.lr} onCommit={(lr) => change({ lr })} testId="lr" hint="applies at once" />
-        <NumberField label="Batch size" range="batch" value={o.batch} onCommit={(batch) => change({ batch })} testId="batch" hint="applies at once" />
+        <NumberField label="Learning rate α" range="lr" value={o.lr} onCommit={(lr) => change({ lr })} testId="lr" hint="applies at once" suggestions={LR_SUGGESTIONS} />
+        <NumberField label="Batch size" range="batch" value={o.batch} onCommit={(batch) => change({ batch })} testId="batch" hint="applies at once" suggestions={BATCH_SUGGESTIONS} />
       </div>
       {o.optimizer === 'momentum' && (
         <NumberField label="Momentum β" range="momentum" value={o.momentum} onCommit={(momentum) => change({ momentum })} testId="momentum" />

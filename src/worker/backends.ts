@@ -1,27 +1,16 @@
 // Picks the tfjs backend in the worker: the requested one if it initializes, else the next in
-// webgl → wasm → cpu. Backends load lazily so a cpu-only run never fetches WebGL or wasm code.
+// webgl → wasm → cpu. WebGL and wasm load lazily, each in its own chunk; the cpu backend is the
+// last resort and shares code with WebGL, so it is always there.
 import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
 import type { BackendKey } from '../shared/config';
 import type { BackendInfo } from '../shared/protocol';
 
 const FALLBACK: BackendKey[] = ['webgl', 'wasm', 'cpu'];
 
 async function register(b: BackendKey): Promise<void> {
-  if (b === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
-  else if (b === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
-  else {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    const [plain, simd, threaded] = await Promise.all([
-      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
-      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
-      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
-    ]);
-    wasm.setWasmPaths({
-      'tfjs-backend-wasm.wasm': plain.default,
-      'tfjs-backend-wasm-simd.wasm': simd.default,
-      'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
-    });
-  }
+  if (b === 'webgl') await import('./backendWebgl');
+  else if (b === 'wasm') await import('./backendWasm');
 }
 
 export async function chooseBackend(requested: BackendKey): Promise<BackendInfo> {
