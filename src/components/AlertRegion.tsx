@@ -1,7 +1,7 @@
 // The page's one role="alert" region: bad input, notices about the link, divergence, errors.
-import { useStore } from '../store/store';
+import { useStore, type Store } from '../store/store';
 
-const selectMessages = (s: ReturnType<typeof useStore.getState>) => s.messages;
+const selectMessages = (s: Store) => s.messages;
 
 export function AlertRegion() {
   const messages = useStore(selectMessages);

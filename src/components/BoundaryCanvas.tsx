@@ -3,14 +3,13 @@
 import { useEffect, useRef } from 'react';
 import { DOMAIN } from '../shared/datasets';
 import type { BoundaryView, PointsView } from '../shared/protocol';
-import { useStore } from '../store/store';
+import { useStore, type Store } from '../store/store';
 import { binaryColor, CLASS_COLORS, css, multiColor, valueColor } from './colors';
 
-type S = ReturnType<typeof useStore.getState>;
-const selectBoundary = (s: S) => s.boundary;
-const selectPoints = (s: S) => s.points;
-const selectShowTest = (s: S) => s.showTestPoints;
-const selectRegression = (s: S) => s.data.problem === 'regression';
+const selectBoundary = (s: Store) => s.boundary;
+const selectPoints = (s: Store) => s.points;
+const selectShowTest = (s: Store) => s.showTestPoints;
+const selectRegression = (s: Store) => s.data.problem === 'regression';
 
 const SIZE = 320;
 

@@ -1,12 +1,12 @@
 // Data controls: problem, data set, points, noise, seed, the three-way split and input features.
 import { FEATURES, FEATURE_LABELS, MIN_TEST_PCT, type FeatureKey } from '../shared/config';
 import { DATASETS, datasetsFor, type DatasetKey, type Problem } from '../shared/datasets';
-import { useStore } from '../store/store';
+import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
-const selectData = (s: ReturnType<typeof useStore.getState>) => s.data;
+const selectData = (s: Store) => s.data;
 
 export function DataPanel() {
   const d = useStore(selectData);

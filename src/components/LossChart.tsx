@@ -3,17 +3,16 @@
 import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EpochMetrics } from '../shared/protocol';
-import { useStore } from '../store/store';
+import { useStore, type Store } from '../store/store';
 import { downsample } from './downsample';
 import { useThrottled } from './useThrottled';
 
-type S = ReturnType<typeof useStore.getState>;
-const selectMetrics = (s: S) => s.metrics;
-const selectKept = (s: S) => s.kept;
-const selectOverlay = (s: S) => s.overlay;
-const selectLog = (s: S) => s.logScale;
-const selectRunId = (s: S) => s.runId;
-const selectHasAcc = (s: S) => s.data.problem === 'classification';
+const selectMetrics = (s: Store) => s.metrics;
+const selectKept = (s: Store) => s.kept;
+const selectOverlay = (s: Store) => s.overlay;
+const selectLog = (s: Store) => s.logScale;
+const selectRunId = (s: Store) => s.runId;
+const selectHasAcc = (s: Store) => s.data.problem === 'classification';
 
 const MAX_POINTS = 200;
 /** The chart redraws at most this often (ms) while metrics stream in. */

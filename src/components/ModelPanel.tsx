@@ -1,14 +1,14 @@
 // Architecture controls: hidden layers (add, remove, units, activation) and the initializer.
 import { ACTIVATIONS, INITIALIZERS, INITIALIZER_LABELS, MAX_LAYERS, outputUnits, type Activation } from '../shared/config';
 import { DATASETS } from '../shared/datasets';
-import { useStore } from '../store/store';
+import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
-const selectModel = (s: ReturnType<typeof useStore.getState>) => s.model;
-const selectDataset = (s: ReturnType<typeof useStore.getState>) => s.data.dataset;
-const selectInputs = (s: ReturnType<typeof useStore.getState>) => s.data.features.length;
+const selectModel = (s: Store) => s.model;
+const selectDataset = (s: Store) => s.data.dataset;
+const selectInputs = (s: Store) => s.data.features.length;
 
 export function ModelPanel() {
   const m = useStore(selectModel);

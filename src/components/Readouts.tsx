@@ -1,8 +1,7 @@
 // The current numbers: training and validation loss (and accuracy), never NaN.
-import { useStore } from '../store/store';
+import { useStore, type Store } from '../store/store';
 
-type S = ReturnType<typeof useStore.getState>;
-const selectLast = (s: S) => s.metrics.at(-1);
+const selectLast = (s: Store) => s.metrics.at(-1);
 
 export function formatLoss(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';

@@ -1,12 +1,11 @@
 // Kept runs: every reset keeps the run it replaces; tick up to five to overlay on the chart.
 import { MAX_OVERLAY } from '../store/runSlice';
-import { useStore } from '../store/store';
+import { useStore, type Store } from '../store/store';
 import { OVERLAY_COLORS } from './LossChart';
 import { formatLoss } from './Readouts';
 
-type S = ReturnType<typeof useStore.getState>;
-const selectKept = (s: S) => s.kept;
-const selectOverlay = (s: S) => s.overlay;
+const selectKept = (s: Store) => s.kept;
+const selectOverlay = (s: Store) => s.overlay;
 
 export function RunsPanel() {
   const kept = useStore(selectKept);

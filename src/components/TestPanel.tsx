@@ -1,13 +1,12 @@
 // The held-out test set: evaluated only when asked, with a reminder to do it once, at the end.
 import { useState } from 'react';
 import { client } from '../client/trainingClient';
-import { useStore } from '../store/store';
+import { useStore, type Store } from '../store/store';
 import { formatLoss } from './Readouts';
 
-type S = ReturnType<typeof useStore.getState>;
-const selectTest = (s: S) => s.test;
-const selectStatus = (s: S) => s.status;
-const selectRunId = (s: S) => s.runId;
+const selectTest = (s: Store) => s.test;
+const selectStatus = (s: Store) => s.status;
+const selectRunId = (s: Store) => s.runId;
 
 export function TestPanel() {
   const test = useStore(selectTest);

@@ -1,12 +1,11 @@
 // The run controls: Train/Pause, Step, Reset, Regenerate, and what is running where.
 import { client } from '../client/trainingClient';
-import { useStore } from '../store/store';
+import { useStore, type Store } from '../store/store';
 import { useRate } from './useRate';
 
-type S = ReturnType<typeof useStore.getState>;
-const selectStatus = (s: S) => s.status;
-const selectEpoch = (s: S) => s.metrics.at(-1)?.epoch ?? 0;
-const selectBackend = (s: S) => s.backend;
+const selectStatus = (s: Store) => s.status;
+const selectEpoch = (s: Store) => s.metrics.at(-1)?.epoch ?? 0;
+const selectBackend = (s: Store) => s.backend;
 
 const ignore = () => {};
 

@@ -1,13 +1,13 @@
 // Loss and optimizer controls, each beside the formula it applies with the current values.
 import { LOSS_LABELS, OPTIMIZERS, OPTIMIZER_LABELS, lossesFor, BACKENDS, type BackendKey } from '../shared/config';
-import { useStore } from '../store/store';
+import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { LOSS_FORMULAS, optimizerFormula } from './formulas';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
-const selectOptimizer = (s: ReturnType<typeof useStore.getState>) => s.optimizer;
-const selectDataset = (s: ReturnType<typeof useStore.getState>) => s.data.dataset;
+const selectOptimizer = (s: Store) => s.optimizer;
+const selectDataset = (s: Store) => s.data.dataset;
 
 const LR_SUGGESTIONS = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const BATCH_SUGGESTIONS = [1, 10, 32, 64, 128, 256];

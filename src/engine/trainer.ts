@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // tfjs-core alone has no gradient kernels registered; training needs them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { hashSeed, mulberry32, shuffleInPlace } from '../data/random';
-import type { ExperimentConfig, LossKey } from '../shared/config';
+import type { ExperimentConfig } from '../shared/config';
 import type { EpochMetrics } from '../shared/protocol';
 import { accuracy, dataLoss, outputOf } from './losses';
 import { Mlp, type OutputKind } from './model';
@@ -87,10 +87,6 @@ export class Trainer {
         : tf.tensor2d(s.y, [s.n, 1]),
     );
     return { x, y, n: s.n };
-  }
-
-  get lossKey(): LossKey {
-    return this.settings.loss;
   }
 
   get testSize(): number {
