@@ -73,3 +73,21 @@ test('Reset starts over with new weights and keeps the finished run', async ({ p
   expect(after.trainLoss[0]).not.toBe(firstLoss0);
   await expect(page.getByTestId('train-loss')).not.toHaveText(firstReadout);
 });
+
+test('a new learning rate applies to the running model without a reset', async ({ page }) => {
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => readEpoch(page)).toBeGreaterThan(3);
+  const lr = page.getByTestId('lr');
+  await lr.fill('0.3');
+  await lr.press('Enter');
+  await expect.poll(() => page.evaluate(() => window.playground.getConfig().lr)).toBe(0.3);
+  const atChange = await readEpoch(page);
+  await expect.poll(() => readEpoch(page)).toBeGreaterThan(atChange + 3);
+  // Still the same run: still training, no run was kept, and the curve continued from epoch 0.
+  await expect(page.getByTestId('status')).toHaveText('training');
+  await expect(page.getByTestId('runs')).toHaveCount(0);
+  const m = await metrics(page);
+  expect(m.epoch[0]).toBe(0);
+  expect(m.epoch).toEqual(m.epoch.map((_, i) => i));
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+});

@@ -180,8 +180,10 @@ export class TrainingClient {
 
   /** New initial weights from the seeded sequence, same data. Recovers from a crashed worker. */
   reset(): Promise<void> {
-    const next = this.store.runIndex + 1;
-    return this.enqueue(() => (this.store.status === 'error' || !this.api ? this.restartWorker(next) : this.setup(next)));
+    return this.enqueue(() => {
+      const next = this.store.runIndex + 1;
+      return this.store.status === 'error' || !this.api ? this.restartWorker(next) : this.setup(next);
+    });
   }
 
   /** New data: the next seed, so the URL still reproduces it. */
@@ -203,14 +205,9 @@ export class TrainingClient {
     return this.enqueue(() => this.call((api) => api.memory()));
   }
 
-  /** Waits until every queued operation (and a running train call) has finished. */
+  /** Waits until every queued operation has finished (a training run counts once started). */
   async settled(): Promise<void> {
     await this.chain;
-    await this.running?.catch(() => {});
-  }
-
-  metrics(): EpochMetrics[] {
-    return this.store.metrics;
   }
 }
 
