@@ -84,13 +84,19 @@ export class Mlp {
     return [...this.kernels, ...this.biases];
   }
 
-  /** The pre-activation output; call inside tf.tidy or an optimizer closure. */
-  logits(x: tf.Tensor2D): tf.Tensor2D {
+  /**
+   * The pre-activation output; call inside tf.tidy or an optimizer closure. With `dropout`
+   * (training only), hidden layer i's units are dropped at rates[i] and the rest scaled up, so
+   * evaluation uses the whole network unscaled.
+   */
+  logits(x: tf.Tensor2D, dropout?: { rates: readonly number[]; seed: number }): tf.Tensor2D {
     let h = x;
     const last = this.kernels.length - 1;
     this.kernels.forEach((w, i) => {
       const z = tf.add(tf.matMul(h, w), this.biases[i]) as tf.Tensor2D;
       h = i === last ? z : activate(z, this.spec.activations[i]);
+      const rate = i === last ? 0 : (dropout?.rates[i] ?? 0);
+      if (rate > 0) h = tf.dropout(h, rate, undefined, dropout!.seed + i) as tf.Tensor2D;
     });
     return h;
   }

@@ -87,7 +87,7 @@ describe('Trainer', () => {
       expect(last.valLoss).toBeLessThan(0.5 * first.valLoss);
       expect(last.valAcc!).toBeGreaterThan(0.8);
       expect(last.trainAcc!).toBeGreaterThan(0.8);
-      const test = await t.evaluateTest();
+      const test = await t.evaluate();
       expect(test.accuracy!).toBeGreaterThan(0.8);
       // The boundary puts the centre (inner disc, class 1) and the ring (class 0) on opposite sides.
       const b = await t.boundary();
@@ -117,7 +117,7 @@ describe('Trainer', () => {
       expect(t.epoch).toBe(30);
       expect(tf.memory().numTensors).toBe(afterOne);
       await t.boundary();
-      await t.evaluateTest();
+      await t.evaluate();
       expect(tf.memory().numTensors).toBe(afterOne);
     });
   });
@@ -184,7 +184,7 @@ describe('Trainer', () => {
         expect(b[i] + b[i + 1] + b[i + 2]).toBeCloseTo(1, 4);
       }
       expect(b.every((v) => v >= 0 && v <= 1)).toBe(true);
-      const test = await t.evaluateTest();
+      const test = await t.evaluate();
       expect(Number.isFinite(test.loss)).toBe(true);
       expect(test.accuracy!).toBeGreaterThanOrEqual(0);
       expect(test.accuracy!).toBeLessThanOrEqual(1);
@@ -202,7 +202,7 @@ describe('Trainer', () => {
       const b = await t.boundary();
       expect(b).toHaveLength(GRID_RESOLUTION ** 2);
       expect(b.every(Number.isFinite)).toBe(true);
-      const test = await t.evaluateTest();
+      const test = await t.evaluate();
       expect(test.accuracy).toBeNull();
       expect(Number.isFinite(test.loss)).toBe(true);
       expect(test.loss).toBeLessThan(all[0].valLoss);
@@ -286,7 +286,7 @@ describe('Trainer', () => {
       const b = await t.boundary();
       expect(b).toHaveLength(GRID_RESOLUTION ** 2);
       expect(b.every((v) => v >= 0 && v <= 1)).toBe(true);
-      const r = await t.evaluateTest();
+      const r = await t.evaluate();
       expect(Number.isFinite(r.loss)).toBe(true);
       expect(r.accuracy!).toBeGreaterThanOrEqual(0);
       expect(r.accuracy!).toBeLessThanOrEqual(1);

@@ -3,10 +3,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 // tfjs-core alone has no gradient kernels registered; training needs them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { augmentPoints, isAugmenting } from '../data/augment';
+import { featurize } from '../data/features';
 import { hashSeed, mulberry32, shuffleInPlace } from '../data/random';
 import type { ExperimentConfig } from '../shared/config';
-import type { EpochMetrics } from '../shared/protocol';
+import type { DatasetKey } from '../shared/datasets';
+import type { EarlyStop, EpochMetrics } from '../shared/protocol';
+import { EarlyStopper } from './earlyStopping';
 import { accuracy, dataLoss, outputOf } from './losses';
+import { weightPenalty } from './penalties';
 import { Mlp, type OutputKind } from './model';
 import { createOptimizer, disposeOptimizer, needsNewOptimizer, setLearningRate, type OptimizerSettings } from './optimizers';
 
@@ -27,10 +32,16 @@ export interface TrainerData {
   test: SplitArrays;
   /** Featurized grid points for the decision boundary, cells × inputs. */
   grid: Float32Array;
+  /** Raw 2-D coordinates of the training points (2n), which augmentation transforms. */
+  trainRaw: Float32Array;
 }
 
 
-export type TrainerSettings = Pick<ExperimentConfig, 'layers' | 'activations' | 'init' | 'loss' | 'batch' | 'seed'> & OptimizerSettings;
+export type TrainerSettings = Pick<
+  ExperimentConfig,
+  'dataset' | 'features' | 'layers' | 'activations' | 'init' | 'loss' | 'batch' | 'seed' | 'l1' | 'l2' | 'dropout' | 'augment' | 'patience' | 'minDelta' | 'restoreBest'
+> &
+  OptimizerSettings;
 
 export function outputKindFor(classes: number): OutputKind {
   return classes === 1 ? 'linear' : classes === 2 ? 'sigmoid' : 'softmax';
@@ -54,7 +65,13 @@ export class Trainer {
   private readonly grid: tf.Tensor2D;
   private readonly order: Int32Array;
   private readonly batchRand: () => number;
+  private readonly augmentRand: () => number;
+  private readonly dropoutSeed: number;
+  private readonly stopper: EarlyStopper;
   private pending: { epoch: number; values: tf.Tensor1D }[] = [];
+  private lastStop: EarlyStop | null = null;
+  /** The training points of the latest epoch, when augmentation is on. */
+  augmented: Float32Array | null = null;
 
   /** `run` numbers the resets of one seed: run k draws the k-th weights of the seeded sequence. */
   constructor(
@@ -76,8 +93,13 @@ export class Trainer {
     this.optimizer = createOptimizer(settings);
     this.order = Int32Array.from({ length: data.train.n }, (_, i) => i);
     this.batchRand = mulberry32(hashSeed(settings.seed, run, 'batches'));
+    this.augmentRand = mulberry32(hashSeed(settings.seed, run, 'augment'));
+    this.dropoutSeed = hashSeed(settings.seed, run, 'dropout');
+    this.stopper = new EarlyStopper(settings);
     this.queueMetrics();
   }
+
+
 
   private upload(s: SplitArrays, outputs: number): DeviceSplit {
     const x = tf.tensor2d(s.x, [s.n, this.data.inputs]);
@@ -98,8 +120,9 @@ export class Trainer {
     return this.pending.length;
   }
 
-  /** Applies settings that can change mid-run: learning rate, batch size, loss, optimizer. */
+  /** Applies settings that can change mid-run: learning rate, batch size, optimizer, regularization. */
   update(next: TrainerSettings): void {
+    this.stopper.configure(next);
     if (needsNewOptimizer(this.settings, next)) {
       disposeOptimizer(this.optimizer);
       this.optimizer = createOptimizer(next);
@@ -111,37 +134,64 @@ export class Trainer {
 
   /** One pass over the training split in seeded random mini-batches. */
   trainEpoch(): void {
-    const { loss, batch } = this.settings;
+    const { loss, batch, l1, l2, dropout } = this.settings;
     shuffleInPlace(this.order, this.batchRand);
     const n = this.train.n;
     const sizes: number[] = [];
     for (let start = 0; start < n; start += batch) sizes.push(Math.min(batch, n - start));
     const vars = this.model.variables;
+    const penalize = l1 > 0 || l2 > 0;
+    const dropping = dropout.some((r) => r > 0);
     tf.tidy(() => {
       const idx = tf.tensor1d(this.order, 'int32');
-      const xs = tf.split(tf.gather(this.train.x, idx), sizes);
+      const xs = tf.split(tf.gather(this.epochInputs(), idx), sizes);
       const ys = tf.split(tf.gather(this.train.y, idx), sizes);
       for (let b = 0; b < sizes.length; b++) {
-        this.optimizer.minimize(() => dataLoss(loss, this.model.logits(xs[b] as tf.Tensor2D), ys[b] as tf.Tensor2D, this.kind), false, vars);
+        const drop = dropping ? { rates: dropout, seed: hashSeed(this.dropoutSeed, this.epoch, b) } : undefined;
+        this.optimizer.minimize(
+          () => {
+            const data = dataLoss(loss, this.model.logits(xs[b] as tf.Tensor2D, drop), ys[b] as tf.Tensor2D, this.kind);
+            return penalize ? tf.add(data, weightPenalty(this.model.kernels, l1, l2)) : data;
+          },
+          false,
+          vars,
+        );
       }
     });
     this.epoch++;
     this.queueMetrics();
   }
 
-  /** Queues [train loss, val loss, train acc, val acc] of the current weights, on the device. */
+  /** The training inputs of this epoch: the stored ones, or a fresh augmentation of them. */
+  private epochInputs(): tf.Tensor2D {
+    const { augment, dataset, features } = this.settings;
+    if (!isAugmenting(augment, dataset as DatasetKey)) {
+      this.augmented = null;
+      return this.train.x;
+    }
+    this.augmented = augmentPoints(this.data.trainRaw, augment, dataset, this.augmentRand);
+    return tf.tensor2d(featurize(this.augmented, this.train.n, features), [this.train.n, this.data.inputs]);
+  }
+
+  /** Queues [train loss, val loss, penalty, train acc, val acc] of the current weights, on the device. */
   private queueMetrics(): void {
+    const { loss, l1, l2 } = this.settings;
     const values = tf.tidy(() => {
       const lt = this.model.logits(this.train.x);
       const lv = this.model.logits(this.val.x);
-      const parts = [dataLoss(this.settings.loss, lt, this.train.y, this.kind), dataLoss(this.settings.loss, lv, this.val.y, this.kind)];
+      const parts = [dataLoss(loss, lt, this.train.y, this.kind), dataLoss(loss, lv, this.val.y, this.kind), weightPenalty(this.model.kernels, l1, l2)];
       if (this.kind !== 'linear') parts.push(accuracy(lt, this.train.y, this.kind), accuracy(lv, this.val.y, this.kind));
       return tf.stack(parts) as tf.Tensor1D;
     });
     this.pending.push({ epoch: this.epoch, values });
+    this.stopper.snapshot(this.epoch, this.model.variables);
   }
 
-  /** Downloads the metrics of every epoch since the last flush, in one read. */
+  /**
+   * Downloads the metrics of every epoch since the last flush, in one read. When early stopping
+   * ends the run among them, the weights go back to the stop (or best) epoch and the list ends
+   * at the stop epoch; `takeStop()` then tells where.
+   */
   async flush(): Promise<EpochMetrics[]> {
     if (this.pending.length === 0) return [];
     const batch = this.pending;
@@ -151,13 +201,32 @@ export class Trainer {
     const flat = await stacked.data();
     stacked.dispose();
     const width = flat.length / batch.length;
-    return batch.map((p, i) => ({
+    const epochs = batch.map((p, i) => ({
       epoch: p.epoch,
       trainLoss: flat[i * width],
       valLoss: flat[i * width + 1],
-      trainAcc: width > 2 ? flat[i * width + 2] : null,
-      valAcc: width > 2 ? flat[i * width + 3] : null,
+      penalty: flat[i * width + 2],
+      trainAcc: width > 3 ? flat[i * width + 3] : null,
+      valAcc: width > 3 ? flat[i * width + 4] : null,
     }));
+    if (!this.stopper.active) return epochs;
+    const verdict = this.stopper.judge(epochs);
+    if (!verdict) return epochs;
+    if (verdict.weights) {
+      this.model.variables.forEach((v, i) => v.assign(verdict.weights![i]));
+      verdict.weights.forEach((w) => w.dispose());
+    }
+    this.lastStop = verdict.stop;
+    this.epoch = verdict.stop.stopEpoch;
+    return epochs.filter((e) => e.epoch <= verdict.stop.stopEpoch);
+  }
+
+  /** Where early stopping ended the run at the last flush, once; training may then go on afresh. */
+  takeStop(): EarlyStop | null {
+    const stop = this.lastStop;
+    this.lastStop = null;
+    if (stop) this.stopper.resumeAt(this.epoch);
+    return stop;
   }
 
   /** The model's output on the boundary grid: P(class 1), the K class probabilities per cell, or the value. */
@@ -168,12 +237,13 @@ export class Trainer {
     return values;
   }
 
-  /** Loss and accuracy on the test split. */
-  async evaluateTest(): Promise<{ loss: number; accuracy: number | null }> {
+  /** Data loss and accuracy of the current weights on one split (the test split by default). */
+  async evaluate(split: 'train' | 'val' | 'test' = 'test'): Promise<{ loss: number; accuracy: number | null }> {
+    const set = this[split];
     const t = tf.tidy(() => {
-      const l = this.model.logits(this.test.x);
-      const parts = [dataLoss(this.settings.loss, l, this.test.y, this.kind)];
-      if (this.kind !== 'linear') parts.push(accuracy(l, this.test.y, this.kind));
+      const l = this.model.logits(set.x);
+      const parts = [dataLoss(this.settings.loss, l, set.y, this.kind)];
+      if (this.kind !== 'linear') parts.push(accuracy(l, set.y, this.kind));
       return tf.stack(parts);
     });
     const v = await t.data();
@@ -182,6 +252,7 @@ export class Trainer {
   }
 
   dispose(): void {
+    this.stopper.clear();
     this.pending.forEach((p) => p.values.dispose());
     this.pending = [];
     for (const s of [this.train, this.val, this.test]) {

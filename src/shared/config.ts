@@ -30,6 +30,14 @@ export const FEATURE_LABELS: Record<FeatureKey, string> = {
   sinx2: 'sin x₂',
 };
 
+/** Training-set augmentation: Gaussian jitter of the points and the data set's own symmetry. */
+export interface Augment {
+  /** σ of the jitter, in the plot's units (the domain is [-6, 6]); 0 = off. */
+  jitter: number;
+  /** Apply a random label-preserving symmetry of the data set (rotation, mirror), if it has one. */
+  symmetry: boolean;
+}
+
 export interface ExperimentConfig {
   dataset: DatasetKey;
   problem: Problem;
@@ -53,6 +61,18 @@ export interface ExperimentConfig {
   beta2: number;
   epsilon: number;
   backend: BackendKey;
+  /** L1 and L2 weight penalties λ (kernels only, not biases). */
+  l1: number;
+  l2: number;
+  /** Dropout rate per hidden layer (training only), same length as `layers`. */
+  dropout: number[];
+  augment: Augment;
+  /** Early stopping on validation loss: epochs without improvement (0 = off). */
+  patience: number;
+  /** The smallest drop in validation loss that counts as an improvement. */
+  minDelta: number;
+  /** On stopping, go back to the weights of the best epoch. */
+  restoreBest: boolean;
 }
 
 export const MAX_LAYERS = 6;
@@ -72,6 +92,12 @@ export const RANGES = {
   beta2: { min: 0, max: 0.99999, int: false, label: 'β₂' },
   epsilon: { min: 1e-10, max: 1, int: false, label: 'ε' },
   units: { min: 1, max: MAX_UNITS, int: true, label: 'Units' },
+  l1: { min: 0, max: 1, int: false, label: 'L1 λ' },
+  l2: { min: 0, max: 1, int: false, label: 'L2 λ' },
+  dropoutRate: { min: 0, max: 0.9, int: false, label: 'Dropout rate' },
+  jitter: { min: 0, max: 2, int: false, label: 'Jitter σ' },
+  patience: { min: 0, max: 1000, int: true, label: 'Patience' },
+  minDelta: { min: 0, max: 1, int: false, label: 'Minimum improvement' },
 } as const;
 export type RangeKey = keyof typeof RANGES;
 
@@ -99,6 +125,13 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   beta2: 0.999,
   epsilon: 1e-7,
   backend: 'webgl',
+  l1: 0,
+  l2: 0,
+  dropout: [0, 0],
+  augment: { jitter: 0, symmetry: false },
+  patience: 0,
+  minDelta: 0.0001,
+  restoreBest: true,
 };
 
 /** Losses that make sense for a data set, the first being the default. */

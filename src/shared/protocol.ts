@@ -9,6 +9,17 @@ export interface EpochMetrics {
   /** null for regression. */
   trainAcc: number | null;
   valAcc: number | null;
+  /** The weight penalty λ₁‖w‖₁ + λ₂‖w‖₂² at the end of the epoch (0 when both λ are 0). */
+  penalty?: number;
+}
+
+/** Where early stopping ended a run. */
+export interface EarlyStop {
+  bestEpoch: number;
+  stopEpoch: number;
+  bestValLoss: number;
+  /** The weights were put back to those of the best epoch. */
+  restored: boolean;
 }
 
 export interface BackendInfo {
@@ -40,15 +51,21 @@ export interface MetricsBatch {
   boundary?: BoundaryView;
   /** Set when the loss became NaN or infinite; `epochs` then holds only the finite ones. */
   divergedAt?: number;
+  /** Set when early stopping ended the run; `epochs` ends at its stop epoch. */
+  earlyStop?: EarlyStop;
+  /** The latest augmented training points (2n raw coordinates), while augmentation is on. */
+  augmented?: Float32Array;
   numTensors: number;
 }
 
 export interface SetupResult {
   points: PointsView;
   batch: MetricsBatch;
+  /** Validation loss of a model that ignores the inputs (class frequencies or the mean). */
+  baselineLoss: number;
 }
 
-export type RunEnd = 'paused' | 'done' | 'diverged';
+export type RunEnd = 'paused' | 'done' | 'diverged' | 'stopped';
 
 export interface TestResult {
   loss: number;

@@ -25,6 +25,13 @@ const CUSTOM: ExperimentConfig = {
   beta2: 0.95,
   epsilon: 1e-8,
   backend: 'cpu',
+  l1: 0.001,
+  l2: 0.01,
+  dropout: [0.2, 0.5, 0],
+  augment: { jitter: 0.3, symmetry: true },
+  patience: 25,
+  minDelta: 0.001,
+  restoreBest: false,
 };
 
 /** Hash of DEFAULT_CONFIG with one raw `key=value` pair replaced or appended. */
@@ -62,7 +69,7 @@ describe('configToHash / parseHash round trip', () => {
   });
 
   it('round-trips a regression config and a linear model', () => {
-    const reg: ExperimentConfig = { ...DEFAULT_CONFIG, dataset: 'wave', problem: 'regression', loss: 'mse', layers: [], activations: [], optimizer: 'rmsprop' };
+    const reg: ExperimentConfig = { ...DEFAULT_CONFIG, dataset: 'wave', problem: 'regression', loss: 'mse', layers: [], activations: [], dropout: [], optimizer: 'rmsprop' };
     const { config, notices } = parseHash(configToHash(reg));
     expect(notices).toEqual([]);
     expect(config).toEqual(reg);
@@ -307,5 +314,33 @@ describe('coerceNumber', () => {
       expect(r.ok, String(v)).toBe(false);
       if (!r.ok) expect(r.error).toMatch(/must be a number/);
     }
+  });
+});
+
+describe('regularization settings', () => {
+  it('reads l1, l2, dropout, augment, patience and restore from the hash', () => {
+    const { config, notices } = parseHash('#layers=8,8&l1=0.001&l2=0.01&dropout=0.2,0.5&augment=jitter:0.25,symmetry&patience=30&minDelta=0.01&restore=0');
+    expect(notices).toEqual([]);
+    expect(config).toMatchObject({ l1: 0.001, l2: 0.01, dropout: [0.2, 0.5], augment: { jitter: 0.25, symmetry: true }, patience: 30, minDelta: 0.01, restoreBest: false });
+  });
+  it('empty patience is off, augment=off is none, and dropout follows the layers', () => {
+    const { config } = parseHash('#layers=4,4,4&dropout=0.3&patience=&augment=off');
+    expect(config.patience).toBe(0);
+    expect(config.augment).toEqual({ jitter: 0, symmetry: false });
+    expect(config.dropout).toEqual([0.3, 0, 0]);
+  });
+  it('rejects out-of-range rates and malformed augment values with notices', () => {
+    const { config, notices } = parseHash('#dropout=0.95&l2=-1&augment=jitter:abc&restore=maybe');
+    expect(notices.length).toBeGreaterThanOrEqual(4);
+    expect(config.dropout).toEqual(DEFAULT_CONFIG.dropout);
+    expect(config.l2).toBe(0);
+    expect(config.augment).toEqual(DEFAULT_CONFIG.augment);
+    expect(config.restoreBest).toBe(true);
+  });
+  it('setConfig accepts an augment object and keeps dropout in step with new layers', () => {
+    const c = applyPatch(DEFAULT_CONFIG, { augment: { jitter: 0.5, symmetry: true }, layers: [8, 8, 8], dropout: [0.1, 0.2] });
+    expect(c.augment).toEqual({ jitter: 0.5, symmetry: true });
+    expect(c.dropout).toEqual([0.1, 0.2, 0]);
+    expect(() => applyPatch(DEFAULT_CONFIG, { augment: { jitter: 5 } })).toThrow(/augment/);
   });
 });

@@ -13,6 +13,7 @@ import {
   RANGES,
   lossesFor,
   type Activation,
+  type Augment,
   type ExperimentConfig,
   type RangeKey,
 } from './config';
@@ -42,6 +43,13 @@ export const HASH_KEYS: Record<Key, string> = {
   beta2: 'beta2',
   epsilon: 'eps',
   backend: 'backend',
+  l1: 'l1',
+  l2: 'l2',
+  dropout: 'dropout',
+  augment: 'augment',
+  patience: 'patience',
+  minDelta: 'minDelta',
+  restoreBest: 'restore',
 };
 const FIELD_BY_HASH_KEY = new Map(Object.entries(HASH_KEYS).map(([f, h]) => [h, f as Key]));
 
@@ -120,9 +128,59 @@ export function coerceField(key: Key, v: unknown): Coerced<ExperimentConfig[Key]
       }
       return { ok: true, value: out };
     }
+    case 'dropout': {
+      const items = list(v);
+      if (!items) return fail('dropout must be a comma-separated list of rates, one per hidden layer');
+      const out: number[] = [];
+      for (const it of items) {
+        const c = coerceNumber('dropoutRate', it);
+        if (!c.ok) return fail(`dropout: ${c.error}`);
+        out.push(c.value);
+      }
+      return { ok: true, value: out };
+    }
+    case 'augment':
+      return coerceAugment(v);
+    case 'restoreBest':
+      if (v === true || v === 'true' || v === '1' || v === 1) return { ok: true, value: true };
+      if (v === false || v === 'false' || v === '0' || v === 0) return { ok: true, value: false };
+      return fail('restore must be true or false (1 or 0)');
+    case 'patience':
+      // An empty value turns early stopping off, like 0.
+      return v === '' ? { ok: true, value: 0 } : coerceNumber('patience', v);
     default:
       return coerceNumber(key, v);
   }
+}
+
+/** `augment`: an object, or hash tokens like `jitter:0.3,symmetry`; empty or `off` is none. */
+function coerceAugment(v: unknown): Coerced<Augment> {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o = v as Partial<Augment>;
+    const jitter = coerceNumber('jitter', o.jitter ?? 0);
+    if (!jitter.ok) return fail(`augment: ${jitter.error}`);
+    if (o.symmetry !== undefined && typeof o.symmetry !== 'boolean') return fail('augment: symmetry must be true or false');
+    return { ok: true, value: { jitter: jitter.value, symmetry: o.symmetry ?? false } };
+  }
+  if (typeof v !== 'string') return fail('augment must look like jitter:0.3,symmetry');
+  const out: Augment = { jitter: 0, symmetry: false };
+  for (const token of v.split(',').map((t) => t.trim())) {
+    if (token === '' || token === 'off') continue;
+    if (token === 'symmetry') out.symmetry = true;
+    else if (token.startsWith('jitter:')) {
+      const c = coerceNumber('jitter', token.slice('jitter:'.length));
+      if (!c.ok) return fail(`augment: ${c.error}`);
+      out.jitter = c.value;
+    } else return fail('augment must look like jitter:0.3,symmetry');
+  }
+  return { ok: true, value: out };
+}
+
+export function augmentToText(a: Augment): string {
+  const parts = [];
+  if (a.jitter > 0) parts.push(`jitter:${a.jitter}`);
+  if (a.symmetry) parts.push('symmetry');
+  return parts.length ? parts.join(',') : 'off';
 }
 
 /**
@@ -149,6 +207,9 @@ export function normalizeConfig(c: ExperimentConfig): { config: ExperimentConfig
   // One activation applies to every layer; a list is matched to the layers, padded with its last.
   const acts = out.activations.length ? out.activations : DEFAULT_CONFIG.activations;
   out.activations = out.layers.map((_, i) => acts[Math.min(i, acts.length - 1)] ?? 'tanh');
+  // Dropout rates follow the layers; a missing rate is 0 (no dropout).
+  out.dropout = out.layers.map((_, i) => c.dropout[i] ?? 0);
+  out.augment = { ...c.augment };
   return { config: out, notices };
 }
 
@@ -181,6 +242,7 @@ export function applyPatch(base: ExperimentConfig, patch: unknown): ExperimentCo
   if ('layers' in p && !('activations' in p || 'activation' in p)) {
     cfg.activations = cfg.layers.map((_, i) => base.activations[i] ?? base.activations.at(-1) ?? 'tanh');
   }
+  if ('layers' in p && !('dropout' in p)) cfg.dropout = cfg.layers.map((_, i) => base.dropout[i] ?? base.dropout.at(-1) ?? 0);
   const { config, notices } = normalizeConfig(cfg);
   if (notices.length) throw new Error(notices.join('; '));
   return config;
@@ -190,7 +252,7 @@ export function configToHash(c: ExperimentConfig): string {
   const p = new URLSearchParams();
   for (const [field, hashKey] of Object.entries(HASH_KEYS) as [Key, string][]) {
     const v = c[field];
-    p.set(hashKey, Array.isArray(v) ? v.join(',') : String(v));
+    p.set(hashKey, field === 'augment' ? augmentToText(c.augment) : Array.isArray(v) ? v.join(',') : String(v));
   }
   // Commas are safe in a fragment; keep them readable.
   return '#' + p.toString().replace(/%2C/g, ',');

@@ -1,4 +1,4 @@
-// The three slices that hold the experiment config: data, model and optimizer settings.
+// The four slices that hold the experiment config: data, model, optimizer and regularization.
 // `selectConfig` joins them into one ExperimentConfig; `splitConfig` is its inverse.
 import type { StateCreator } from 'zustand';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
@@ -7,18 +7,27 @@ import type { Store } from './store';
 export type DataSettings = Pick<ExperimentConfig, 'dataset' | 'problem' | 'samples' | 'noise' | 'seed' | 'trainPct' | 'valPct' | 'features'>;
 export type ModelSettings = Pick<ExperimentConfig, 'layers' | 'activations' | 'init'>;
 export type OptimizerSettings = Pick<ExperimentConfig, 'loss' | 'optimizer' | 'lr' | 'batch' | 'momentum' | 'beta1' | 'beta2' | 'epsilon' | 'backend'>;
+export type RegularizationSettings = Pick<ExperimentConfig, 'l1' | 'l2' | 'dropout' | 'augment' | 'patience' | 'minDelta' | 'restoreBest'>;
 
-export function splitConfig(c: ExperimentConfig): { data: DataSettings; model: ModelSettings; optimizer: OptimizerSettings } {
-  const { dataset, problem, samples, noise, seed, trainPct, valPct, features, layers, activations, init, ...optimizer } = c;
+export function splitConfig(c: ExperimentConfig): {
+  data: DataSettings;
+  model: ModelSettings;
+  optimizer: OptimizerSettings;
+  regularization: RegularizationSettings;
+} {
+  const { dataset, problem, samples, noise, seed, trainPct, valPct, features, layers, activations, init } = c;
+  const { l1, l2, dropout, augment, patience, minDelta, restoreBest } = c;
+  const { loss, optimizer, lr, batch, momentum, beta1, beta2, epsilon, backend } = c;
   return {
     data: { dataset, problem, samples, noise, seed, trainPct, valPct, features },
     model: { layers, activations, init },
-    optimizer,
+    optimizer: { loss, optimizer, lr, batch, momentum, beta1, beta2, epsilon, backend },
+    regularization: { l1, l2, dropout, augment, patience, minDelta, restoreBest },
   };
 }
 
-export function selectConfig(s: Pick<Store, 'data' | 'model' | 'optimizer'>): ExperimentConfig {
-  return { ...s.data, ...s.model, ...s.optimizer };
+export function selectConfig(s: Pick<Store, 'data' | 'model' | 'optimizer' | 'regularization'>): ExperimentConfig {
+  return { ...s.data, ...s.model, ...s.optimizer, ...s.regularization };
 }
 
 export interface DataSlice {
@@ -30,6 +39,9 @@ export interface ModelSlice {
 export interface OptimizerSlice {
   optimizer: OptimizerSettings;
 }
+export interface RegularizationSlice {
+  regularization: RegularizationSettings;
+}
 export interface ConfigActions {
   /** Replaces the whole config (already validated). */
   setConfigState: (c: ExperimentConfig) => void;
@@ -39,6 +51,7 @@ const initial = splitConfig(DEFAULT_CONFIG);
 
 export const createDataSlice: StateCreator<Store, [], [], DataSlice> = () => ({ data: initial.data });
 export const createModelSlice: StateCreator<Store, [], [], ModelSlice> = () => ({ model: initial.model });
+export const createRegularizationSlice: StateCreator<Store, [], [], RegularizationSlice> = () => ({ regularization: initial.regularization });
 export const createOptimizerSlice: StateCreator<Store, [], [], OptimizerSlice & ConfigActions> = (set) => ({
   optimizer: initial.optimizer,
   setConfigState: (c) => set(splitConfig(c)),

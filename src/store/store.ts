@@ -1,24 +1,27 @@
-// The one zustand store, combined from its slices. Components pick fields with module-level
+// The one zustand store, combined from its slices (data, model, optimizer, regularization, run, ui). Components pick fields with module-level
 // selectors; only the client (src/client) turns worker results into store updates.
 import { create } from 'zustand';
 import {
   createDataSlice,
   createModelSlice,
   createOptimizerSlice,
+  createRegularizationSlice,
   type ConfigActions,
   type DataSlice,
   type ModelSlice,
   type OptimizerSlice,
+  type RegularizationSlice,
 } from './configSlices';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type Store = DataSlice & ModelSlice & OptimizerSlice & ConfigActions & RunSlice & UiSlice;
+export type Store = DataSlice & ModelSlice & OptimizerSlice & RegularizationSlice & ConfigActions & RunSlice & UiSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createDataSlice(...a),
   ...createModelSlice(...a),
   ...createOptimizerSlice(...a),
+  ...createRegularizationSlice(...a),
   ...createRunSlice(...a),
   ...createUiSlice(...a),
 }));

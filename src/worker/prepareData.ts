@@ -32,6 +32,7 @@ export function prepareData(c: DataSettings): PreparedData {
       val: part(split.val),
       test: part(split.test),
       grid: gridInputs(GRID_RESOLUTION, c.features),
+      trainRaw: gatherRows(points.x, 2, split.train),
     },
   };
 }

@@ -2,9 +2,10 @@
 // the page a few times a second. No tensor ever leaves this file's thread.
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
+import { baselineLoss } from '../data/baseline';
 import { Trainer } from '../engine/trainer';
 import type { ExperimentConfig } from '../shared/config';
-import { GRID_RESOLUTION } from '../shared/datasets';
+import { DATASETS, GRID_RESOLUTION } from '../shared/datasets';
 import type { MetricsBatch, RunEnd, TrainingWorkerApi } from '../shared/protocol';
 import { chooseBackend } from './backends';
 import { prepareData } from './prepareData';
@@ -27,16 +28,20 @@ async function collect(t: Trainer, withBoundary: boolean): Promise<MetricsBatch>
   const epochs = await t.flush();
   const bad = epochs.findIndex((e) => !Number.isFinite(e.trainLoss) || !Number.isFinite(e.valLoss));
   const batch: MetricsBatch = { epochs: bad < 0 ? epochs : epochs.slice(0, bad), numTensors: tf.memory().numTensors };
+  const stop = t.takeStop();
+  if (stop) batch.earlyStop = stop;
   if (bad >= 0) batch.divergedAt = epochs[bad].epoch;
-  else if (withBoundary) {
+  else if (withBoundary || stop) {
     const values = await t.boundary();
     batch.boundary = { resolution: GRID_RESOLUTION, channels: classes > 2 ? classes : 1, values };
+    if (t.augmented) batch.augmented = t.augmented.slice();
   }
   return batch;
 }
 
 function send(batch: MetricsBatch): MetricsBatch {
-  return batch.boundary ? Comlink.transfer(batch, [batch.boundary.values.buffer]) : batch;
+  const buffers = [batch.boundary?.values.buffer, batch.augmented?.buffer].filter((b) => b !== undefined) as ArrayBuffer[];
+  return buffers.length ? Comlink.transfer(batch, buffers) : batch;
 }
 
 const api: TrainingWorkerApi = {
@@ -54,7 +59,9 @@ const api: TrainingWorkerApi = {
     split.val.forEach((i) => (role[i] = 1));
     split.test.forEach((i) => (role[i] = 2));
     const batch = await collect(trainer, true);
-    const result = { points: { n: points.n, x: points.x, y: points.y, role }, batch };
+    const { train, val } = prepared.data;
+    const baseline = baselineLoss(train.y, val.y, DATASETS[config.dataset].problem, prepared.data.classes, config.loss);
+    const result = { points: { n: points.n, x: points.x, y: points.y, role }, batch, baselineLoss: baseline };
     const buffers = [points.x.buffer, points.y.buffer, role.buffer];
     if (batch.boundary) buffers.push(batch.boundary.values.buffer);
     return Comlink.transfer(result, buffers as ArrayBuffer[]);
@@ -90,6 +97,10 @@ const api: TrainingWorkerApi = {
           running = false;
           return 'diverged';
         }
+        if (batch.earlyStop) {
+          running = false;
+          return 'stopped';
+        }
       }
     }
     running = false;
@@ -97,7 +108,7 @@ const api: TrainingWorkerApi = {
     if (t.pendingCount === 0) return end;
     const rest = await collect(t, true);
     await sink(send(rest));
-    return rest.divergedAt !== undefined ? 'diverged' : end;
+    return rest.divergedAt !== undefined ? 'diverged' : rest.earlyStop ? 'stopped' : end;
   },
 
   async pause() {
@@ -112,7 +123,7 @@ const api: TrainingWorkerApi = {
 
   async evaluateTest() {
     const t = need();
-    const r = await t.evaluateTest();
+    const r = await t.evaluate('test');
     return { ...r, n: t.testSize };
   },
 
