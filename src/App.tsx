@@ -2,8 +2,11 @@
 import { AlertRegion } from './components/AlertRegion';
 import { BoundaryCanvas } from './components/BoundaryCanvas';
 import { DataPanel } from './components/DataPanel';
+import { DiagnosisPanel } from './components/DiagnosisPanel';
 import { LossChart } from './components/LossChart';
 import { ModelPanel } from './components/ModelPanel';
+import { PresetBar } from './components/PresetBar';
+import { RegularizationPanel } from './components/RegularizationPanel';
 import { Readouts } from './components/Readouts';
 import { RunsPanel } from './components/RunsPanel';
 import { TestPanel } from './components/TestPanel';
@@ -18,23 +21,25 @@ export function App() {
         <p className="tagline">Train a neural network in your browser and watch it fit, overfit or underfit.</p>
       </header>
       <Toolbar />
+      <PresetBar />
       <AlertRegion />
       <main className="layout">
         <div className="controls">
           <DataPanel />
           <ModelPanel />
           <TrainingPanel />
+          <RegularizationPanel />
         </div>
         <div className="view">
           <section className="panel" aria-labelledby="view-h">
             <h2 id="view-h">
-              <span className="step-no">4</span> Watch it learn
+              <span className="step-no">5</span> Watch it learn
             </h2>
             <div className="view-grid">
               <BoundaryCanvas />
               <div className="view-side">
                 <Readouts />
-                <p className="diagnosis" data-testid="diagnosis" aria-live="polite" />
+                <DiagnosisPanel />
               </div>
             </div>
             <LossChart />

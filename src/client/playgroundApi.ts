@@ -1,6 +1,7 @@
 // `window.playground`: the scripting API for teachers' demos and tests. It drives the same
 // client and store as the controls do.
 import type { ExperimentConfig } from '../shared/config';
+import type { Diagnosis } from '../shared/diagnosis';
 import type { EpochMetrics, TestResult } from '../shared/protocol';
 import { useStore } from '../store/store';
 import type { TrainingClient } from './trainingClient';
@@ -20,6 +21,8 @@ export interface PlaygroundApi {
   pause(): Promise<void>;
   reset(): Promise<void>;
   getMetrics(): PlaygroundMetrics;
+  /** The live verdict: regime (underfitting, overfitting, good fit, diverged, too early to tell), since when, and why. */
+  getDiagnosis(): Diagnosis;
   evaluateTest(): Promise<TestResult>;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   /** Resolves once the worker has started and every queued action has finished. */
@@ -52,6 +55,7 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
     pause: () => client.pause(),
     reset: () => client.reset(),
     getMetrics: () => columns(useStore.getState().metrics),
+    getDiagnosis: () => ({ ...useStore.getState().diagnosis }),
     evaluateTest: () => client.evaluateTest(),
     memory: () => client.memory(),
     ready: () => client.settled(),

@@ -7,8 +7,8 @@ import type { EpochMetrics, MetricsBatch, RunEnd, TestResult, TrainingWorkerApi 
 import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
 
-/** Settings applied to the running model without a reset. */
-const LIVE_KEYS: (keyof ExperimentConfig)[] = ['lr', 'batch'];
+/** Settings applied to the running model without a reset: step size, batch, regularization. */
+const LIVE_KEYS: (keyof ExperimentConfig)[] = ['lr', 'batch', 'l1', 'l2', 'dropout', 'augment', 'patience', 'minDelta', 'restoreBest'];
 
 function changedKeys(a: ExperimentConfig, b: ExperimentConfig): (keyof ExperimentConfig)[] {
   return (Object.keys(a) as (keyof ExperimentConfig)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
@@ -84,7 +84,8 @@ export class TrainingClient {
     const result = await this.call((api) => api.setup(config, runIndex));
     this.store.clear('worker');
     this.store.clear('diverged');
-    this.store.startRun(config, runIndex, result.points, result.batch);
+    this.store.clear('early-stop');
+    this.store.startRun(config, runIndex, result.points, result.batch, result.baselineLoss);
   }
 
   /** Calls the worker; fails at once if it has died instead of waiting forever. */
@@ -103,6 +104,15 @@ export class TrainingClient {
   private receive = (batch: MetricsBatch): void => {
     const s = this.store;
     s.appendBatch(batch);
+    if (batch.earlyStop) {
+      const { bestEpoch, stopEpoch, restored } = batch.earlyStop;
+      s.say(
+        'early-stop',
+        'info',
+        `Early stopping: validation loss has not improved for ${stopEpoch - bestEpoch} epochs since epoch ${bestEpoch}, ` +
+          `so training stopped at epoch ${stopEpoch}${restored ? ` and went back to the weights of epoch ${bestEpoch}` : ''}.`,
+      );
+    }
     if (batch.divergedAt !== undefined) {
       s.say(
         'diverged',
@@ -126,7 +136,7 @@ export class TrainingClient {
       return this.enqueue(async () => {
         await this.call((api) => api.update(next));
         const run = this.store.runConfig;
-        if (run) useStore.setState({ runConfig: { ...run, lr: next.lr, batch: next.batch } });
+        if (run) useStore.setState({ runConfig: { ...run, ...Object.fromEntries(keys.map((k) => [k, next[k]])) } });
       });
     }
     return this.enqueue(() => this.setup(0));

@@ -10,6 +10,7 @@ const selectBoundary = (s: Store) => s.boundary;
 const selectPoints = (s: Store) => s.points;
 const selectShowTest = (s: Store) => s.showTestPoints;
 const selectRegression = (s: Store) => s.data.problem === 'regression';
+const selectAugmented = (s: Store) => (s.showAugmented ? s.augmented : null);
 
 const SIZE = 320;
 
@@ -34,8 +35,23 @@ function paintHeatmap(ctx: CanvasRenderingContext2D, b: BoundaryView, regression
   ctx.drawImage(off, 0, 0, SIZE, SIZE);
 }
 
+const toPx = (v: number) => ((v + DOMAIN) / (2 * DOMAIN)) * SIZE;
+
+/** This epoch's augmented training points: hollow rings in their class colour. */
+function paintAugmented(ctx: CanvasRenderingContext2D, p: PointsView, aug: Float32Array, regression: boolean): void {
+  let k = 0;
+  ctx.lineWidth = 1.4;
+  for (let i = 0; i < p.n; i++) {
+    if (p.role[i] !== 0) continue;
+    ctx.beginPath();
+    ctx.arc(toPx(aug[2 * k]), SIZE - toPx(aug[2 * k + 1]), 3, 0, Math.PI * 2);
+    ctx.strokeStyle = css(regression ? valueColor(p.y[i]) : CLASS_COLORS[p.y[i] % CLASS_COLORS.length]);
+    ctx.stroke();
+    k++;
+  }
+}
+
 function paintPoints(ctx: CanvasRenderingContext2D, p: PointsView, regression: boolean, showTest: boolean): void {
-  const toPx = (v: number) => ((v + DOMAIN) / (2 * DOMAIN)) * SIZE;
   for (const role of showTest ? [0, 1, 2] : [0, 1]) {
     for (let i = 0; i < p.n; i++) {
       if (p.role[i] !== role) continue;
@@ -59,14 +75,16 @@ export function BoundaryCanvas() {
   const points = useStore(selectPoints);
   const showTest = useStore(selectShowTest);
   const regression = useStore(selectRegression);
+  const augmented = useStore(selectAugmented);
 
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
     ctx.clearRect(0, 0, SIZE, SIZE);
     if (boundary) paintHeatmap(ctx, boundary, regression);
+    if (points && augmented) paintAugmented(ctx, points, augmented, regression);
     if (points) paintPoints(ctx, points, regression, showTest);
-  }, [boundary, points, showTest, regression]);
+  }, [boundary, points, showTest, regression, augmented]);
 
   return (
     <figure className="boundary">

@@ -1,8 +1,8 @@
 // Training and validation curves of the current run, live, with kept runs overlaid for
 // comparison. Loss or accuracy, linear or log scale.
 import { memo, useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { EpochMetrics } from '../shared/protocol';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { EarlyStop, EpochMetrics } from '../shared/protocol';
 import { useStore, type Store } from '../store/store';
 import { downsample } from './downsample';
 import { useThrottled } from './useThrottled';
@@ -13,6 +13,7 @@ const selectOverlay = (s: Store) => s.overlay;
 const selectLog = (s: Store) => s.logScale;
 const selectRunId = (s: Store) => s.runId;
 const selectHasAcc = (s: Store) => s.data.problem === 'classification';
+const selectEarlyStop = (s: Store) => s.earlyStop;
 
 const MAX_POINTS = 200;
 /** The chart redraws at most this often (ms) while metrics stream in. */
@@ -67,6 +68,7 @@ export function LossChart() {
   const logScale = useStore(selectLog);
   const runId = useStore(selectRunId);
   const hasAcc = useStore(selectHasAcc);
+  const earlyStop = useStore(selectEarlyStop);
   const [metricChoice, setMetric] = useState<Metric>('loss');
   const metric = hasAcc ? metricChoice : 'loss';
   const log = logScale && metric === 'loss';
@@ -104,7 +106,7 @@ export function LossChart() {
           Log scale
         </label>
       </div>
-      <ChartBody data={data} shown={shown} metric={metric} log={log} />
+      <ChartBody data={data} shown={shown} metric={metric} log={log} marks={earlyStop} />
       <figcaption className="chart-legend">
         <span>
           <span className="line-key" style={{ borderColor: TRAIN_COLOR }} /> training
@@ -113,6 +115,11 @@ export function LossChart() {
           <span className="line-key" style={{ borderColor: VAL_COLOR }} /> validation
         </span>
         {overlaid.length > 0 && <span className="hint">kept runs: dashed training, solid validation</span>}
+        {earlyStop && (
+          <span data-testid="early-stop-marks">
+            early stopping: best epoch {earlyStop.bestEpoch}, stopped at {earlyStop.stopEpoch}
+          </span>
+        )}
       </figcaption>
     </figure>
   );
@@ -126,6 +133,7 @@ interface BodyProps {
   shown: Shown[];
   metric: Metric;
   log: boolean;
+  marks: EarlyStop | null;
 }
 
 /**
@@ -133,7 +141,7 @@ interface BodyProps {
  * table for all lines and no recharts legend: each extra data source or legend makes recharts
  * render again, and those renders were the page's longest tasks.
  */
-const ChartBody = memo(function ChartBody({ data, shown, metric, log }: BodyProps) {
+const ChartBody = memo(function ChartBody({ data, shown, metric, log, marks }: BodyProps) {
   return (
     <div className="chart-box" data-testid="loss-chart">
       <ResponsiveContainer width="100%" height="100%">
@@ -147,6 +155,8 @@ const ChartBody = memo(function ChartBody({ data, shown, metric, log }: BodyProp
             width={56}
             tickFormatter={(v: number) => (metric === 'accuracy' ? `${Math.round(v * 100)}%` : Number(v).toPrecision(2))}
           />
+          {marks && <ReferenceLine x={marks.bestEpoch} stroke="#16a34a" strokeDasharray="3 3" label={{ value: 'best', position: 'insideTopLeft', fill: '#16a34a', fontSize: 11 }} />}
+          {marks && <ReferenceLine x={marks.stopEpoch} stroke="#6b7280" label={{ value: 'stopped', position: 'insideTopRight', fill: '#6b7280', fontSize: 11 }} />}
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(e) => `epoch ${e}`} />
           {shown.map((s) => [
             <Line

@@ -7,11 +7,13 @@ import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
 const selectModel = (s: Store) => s.model;
+const selectDropout = (s: Store) => s.regularization.dropout;
 const selectDataset = (s: Store) => s.data.dataset;
 const selectInputs = (s: Store) => s.data.features.length;
 
 export function ModelPanel() {
   const m = useStore(selectModel);
+  const dropout = useStore(selectDropout);
   const dataset = useStore(selectDataset);
   const inputs = useStore(selectInputs);
   const info = DATASETS[dataset];
@@ -19,8 +21,15 @@ export function ModelPanel() {
   const outputAct = info.problem === 'regression' ? 'linear' : info.classes > 2 ? 'softmax' : 'sigmoid';
   const setLayer = (i: number, units: number) => change({ layers: m.layers.map((u, j) => (j === i ? units : u)) });
   const setAct = (i: number, a: Activation) => change({ activations: m.activations.map((x, j) => (j === i ? a : x)) });
-  const add = () => change({ layers: [...m.layers, m.layers.at(-1) ?? 4], activations: [...m.activations, m.activations.at(-1) ?? 'tanh'] });
-  const remove = (i: number) => change({ layers: m.layers.filter((_, j) => j !== i), activations: m.activations.filter((_, j) => j !== i) });
+  const setDropout = (i: number, rate: number) => change({ dropout: m.layers.map((_, j) => (j === i ? rate : (dropout[j] ?? 0))) });
+  const add = () =>
+    change({ layers: [...m.layers, m.layers.at(-1) ?? 4], activations: [...m.activations, m.activations.at(-1) ?? 'tanh'], dropout: [...dropout, 0] });
+  const remove = (i: number) =>
+    change({
+      layers: m.layers.filter((_, j) => j !== i),
+      activations: m.activations.filter((_, j) => j !== i),
+      dropout: dropout.filter((_, j) => j !== i),
+    });
   let params = 0;
   [inputs, ...m.layers, outputs].forEach((n, i, arr) => {
     if (i > 0) params += arr[i - 1] * n + n;
@@ -41,6 +50,7 @@ export function ModelPanel() {
             <span className="layer-name">Hidden {i + 1}</span>
             <NumberField label="Units" range="units" value={units} onCommit={(u) => setLayer(i, u)} testId={`units-${i}`} />
             <SelectField<Activation> label="Activation" value={m.activations[i]} options={ACTIVATIONS} onChange={(a) => setAct(i, a)} />
+            <NumberField label="Dropout" range="dropoutRate" value={dropout[i] ?? 0} onCommit={(r) => setDropout(i, r)} testId={`dropout-${i}`} />
             <button type="button" className="icon" aria-label={`Remove hidden layer ${i + 1}`} onClick={() => remove(i)}>
               ✕
             </button>

@@ -22,6 +22,11 @@ export function Readouts() {
         <dd className="train" data-testid="train-loss">
           {formatLoss(last?.trainLoss)}
         </dd>
+        {last?.penalty ? (
+          <dd className="penalty" data-testid="penalty">
+            + penalty {formatLoss(last.penalty)} = {formatLoss(last.trainLoss + last.penalty)} minimized
+          </dd>
+        ) : null}
       </div>
       <div>
         <dt>Validation loss</dt>

@@ -1,7 +1,8 @@
 // The run slice: what the worker reports (epochs, boundary, points, backend) and kept runs.
 import type { StateCreator } from 'zustand';
 import type { ExperimentConfig } from '../shared/config';
-import type { BackendInfo, BoundaryView, EpochMetrics, MetricsBatch, PointsView, TestResult } from '../shared/protocol';
+import { diagnose, type Diagnosis } from '../shared/diagnosis';
+import type { BackendInfo, BoundaryView, EarlyStop, EpochMetrics, MetricsBatch, PointsView, TestResult } from '../shared/protocol';
 import type { Store } from './store';
 
 export type RunStatus = 'starting' | 'ready' | 'training' | 'diverged' | 'error';
@@ -29,10 +30,17 @@ export interface RunSlice {
   points: PointsView | null;
   numTensors: number;
   divergedAt: number | null;
+  earlyStop: EarlyStop | null;
+  /** The latest augmented training points (2n raw coordinates), while augmentation is on. */
+  augmented: Float32Array | null;
+  /** Validation loss of a model that ignores the inputs: the reference for underfitting. */
+  baselineLoss: number;
+  /** The regime the curves show, with hysteresis across updates. */
+  diagnosis: Diagnosis;
   test: TestResult | null;
   kept: KeptRun[];
   overlay: number[];
-  startRun: (config: ExperimentConfig, runIndex: number, points: PointsView, first: MetricsBatch) => void;
+  startRun: (config: ExperimentConfig, runIndex: number, points: PointsView, first: MetricsBatch, baselineLoss?: number) => void;
   appendBatch: (b: MetricsBatch) => void;
   setStatus: (s: RunStatus) => void;
   setBackend: (b: BackendInfo | null) => void;
@@ -56,10 +64,14 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
   points: null,
   numTensors: 0,
   divergedAt: null,
+  earlyStop: null,
+  augmented: null,
+  baselineLoss: NaN,
+  diagnosis: { regime: 'too early to tell', sinceEpoch: null, evidence: '' },
   test: null,
   kept: [],
   overlay: [],
-  startRun: (config, runIndex, points, first) => {
+  startRun: (config, runIndex, points, first, baselineLoss = NaN) => {
     const s = get();
     let kept = s.kept;
     // The run being replaced is kept for comparison if it trained at all.
@@ -77,6 +89,10 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
       boundary: first.boundary ?? null,
       numTensors: first.numTensors,
       divergedAt: null,
+      earlyStop: null,
+      augmented: null,
+      baselineLoss,
+      diagnosis: diagnose({ epochs: first.epochs, baselineLoss }),
       test: null,
       kept,
       overlay: s.overlay.filter((id) => ids.has(id)),
@@ -84,12 +100,19 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
     });
   },
   appendBatch: (b) =>
-    set((s) => ({
-      metrics: b.epochs.length ? [...s.metrics, ...b.epochs] : s.metrics,
-      boundary: b.boundary ?? s.boundary,
-      numTensors: b.numTensors,
-      divergedAt: b.divergedAt ?? s.divergedAt,
-    })),
+    set((s) => {
+      const metrics = b.epochs.length ? [...s.metrics, ...b.epochs] : s.metrics;
+      const divergedAt = b.divergedAt ?? s.divergedAt;
+      return {
+        metrics,
+        diagnosis: diagnose({ epochs: metrics, baselineLoss: s.baselineLoss, divergedAt, previous: s.diagnosis }),
+        boundary: b.boundary ?? s.boundary,
+        numTensors: b.numTensors,
+        divergedAt,
+        earlyStop: b.earlyStop ?? s.earlyStop,
+        augmented: b.boundary ? (b.augmented ?? null) : s.augmented,
+      };
+    }),
   setStatus: (status) => set({ status }),
   setBackend: (backend) => set({ backend }),
   setTest: (test) => set({ test }),

@@ -15,9 +15,11 @@ export interface Message {
 export interface UiSlice {
   logScale: boolean;
   showTestPoints: boolean;
+  showAugmented: boolean;
   messages: Message[];
   setLogScale: (v: boolean) => void;
   setShowTestPoints: (v: boolean) => void;
+  setShowAugmented: (v: boolean) => void;
   say: (topic: string, kind: MessageKind, text: string) => void;
   clear: (topic: string) => void;
   dismiss: (id: number) => void;
@@ -28,9 +30,11 @@ let nextId = 1;
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   logScale: false,
   showTestPoints: false,
+  showAugmented: false,
   messages: [],
   setLogScale: (logScale) => set({ logScale }),
   setShowTestPoints: (showTestPoints) => set({ showTestPoints }),
+  setShowAugmented: (showAugmented) => set({ showAugmented }),
   say: (topic, kind, text) =>
     set((s) => ({ messages: [...s.messages.filter((m) => m.topic !== topic), { id: nextId++, kind, text, topic }] })),
   clear: (topic) => set((s) => (s.messages.some((m) => m.topic === topic) ? { messages: s.messages.filter((m) => m.topic !== topic) } : {})),

@@ -1,0 +1,53 @@
+// The live verdict on the curves (underfitting, overfitting, good fit, diverged) with its
+// evidence, and the source text's remedies one click away.
+import { useShallow } from 'zustand/react/shallow';
+import { client } from '../client/trainingClient';
+import { selectConfig } from '../store/configSlices';
+import { useStore, type Store } from '../store/store';
+import { change } from './change';
+import { remediesFor, type Remedy } from './remedies';
+
+const selectDiagnosis = (s: Store) => s.diagnosis;
+const selectSlices = (s: Store) => ({ data: s.data, model: s.model, optimizer: s.optimizer, regularization: s.regularization });
+
+const TITLES: Record<string, string> = {
+  overfitting: 'Overfitting',
+  underfitting: 'Underfitting',
+  'good fit': 'Good fit',
+  diverged: 'Diverged',
+  'too early to tell': 'Too early to tell',
+};
+
+function apply(r: Remedy): void {
+  const ignore = () => {};
+  if (r.action === 'train') client.train().catch(ignore);
+  else if (r.action === 'lower-lr-reset') {
+    const lr = Number((client.config().lr / 10).toPrecision(2));
+    change({ lr });
+    client.reset().catch(ignore);
+  } else change(r.action);
+}
+
+export function DiagnosisPanel() {
+  const d = useStore(selectDiagnosis);
+  const config = selectConfig(useStore(useShallow(selectSlices)));
+  const remedies = remediesFor(d.regime, config);
+  return (
+    <div className={`diagnosis-box regime-${d.regime.replace(/ /g, '-')}`} aria-live="polite">
+      <p className="diagnosis" data-testid="diagnosis">
+        <strong>{TITLES[d.regime]}</strong>
+        {d.sinceEpoch !== null && d.regime !== 'good fit' ? ` since epoch ${d.sinceEpoch}` : ''}
+        {d.evidence ? `: ${d.evidence}` : ''}
+      </p>
+      {remedies.length > 0 && (
+        <div className="remedies" role="group" aria-label="Remedies">
+          {remedies.map((r) => (
+            <button key={r.label} type="button" onClick={() => apply(r)}>
+              {r.label}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

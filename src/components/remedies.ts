@@ -1,0 +1,35 @@
+// The source text's remedies for each regime, as config changes one click away.
+import { MAX_UNITS, RANGES, type ExperimentConfig } from '../shared/config';
+import type { Regime } from '../shared/diagnosis';
+
+export interface Remedy {
+  label: string;
+  /** A config patch, or 'train' for "train longer". */
+  action: Partial<ExperimentConfig> | 'train' | 'lower-lr-reset';
+}
+
+export function remediesFor(regime: Regime, c: ExperimentConfig): Remedy[] {
+  const hidden = c.layers.length > 0;
+  switch (regime) {
+    case 'overfitting':
+      return [
+        { label: c.l2 > 0 ? `Stronger L2 (λ = ${Math.min(1, c.l2 * 3).toPrecision(2)})` : 'Add L2 (λ = 0.01)', action: { l2: c.l2 > 0 ? Math.min(1, Number((c.l2 * 3).toPrecision(2))) : 0.01 } },
+        ...(hidden ? [{ label: 'Add dropout (0.3 per layer)', action: { dropout: c.layers.map(() => 0.3) } }] : []),
+        ...(c.patience === 0 ? [{ label: 'Early stopping (patience 30)', action: { patience: 30 } }] : []),
+        ...(c.samples < RANGES.samples.max ? [{ label: `More training data (${Math.min(RANGES.samples.max, c.samples * 2)} points)`, action: { samples: Math.min(RANGES.samples.max, c.samples * 2) } }] : []),
+        ...(hidden ? [{ label: 'Fewer units (halve each layer)', action: { layers: c.layers.map((u) => Math.max(1, Math.floor(u / 2))) } }] : []),
+      ];
+    case 'underfitting':
+      return [
+        { label: hidden ? 'More units (double each layer)' : 'Add a hidden layer of 8', action: hidden ? { layers: c.layers.map((u) => Math.min(MAX_UNITS, u * 2)) } : { layers: [8], activations: ['tanh'] } },
+        ...(hidden ? [{ label: 'Add a layer', action: { layers: [...c.layers, c.layers.at(-1)!] } }] : []),
+        { label: 'Train longer', action: 'train' },
+        ...(c.lr < RANGES.lr.max ? [{ label: `Raise the learning rate (${Math.min(RANGES.lr.max, Number((c.lr * 3).toPrecision(2)))})`, action: { lr: Math.min(RANGES.lr.max, Number((c.lr * 3).toPrecision(2))) } }] : []),
+        ...(c.features.includes('x1sq') ? [] : [{ label: 'Add input features x₁², x₂², x₁x₂', action: { features: [...new Set([...c.features, 'x1sq', 'x2sq', 'x1x2'] as const)] } }]),
+      ];
+    case 'diverged':
+      return [{ label: `Lower the learning rate to ${Number((c.lr / 10).toPrecision(2))} and reset`, action: 'lower-lr-reset' }];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,73 @@
+// One-click setups that show a phenomenon, each with a sentence on what to watch. A preset
+// is a partial config applied over the defaults (the backend the user chose is kept).
+import type { ExperimentConfig } from './config';
+
+export interface Preset {
+  key: string;
+  label: string;
+  watch: string;
+  config: Partial<ExperimentConfig>;
+}
+
+// Few noisy points and a network far bigger than they need: it memorizes them.
+const OVERFIT: Partial<ExperimentConfig> = {
+  dataset: 'circle',
+  problem: 'classification',
+  samples: 100,
+  noise: 0.4,
+  seed: 3,
+  trainPct: 50,
+  valPct: 40,
+  features: ['x1', 'x2'],
+  layers: [32, 32],
+  activations: ['relu', 'relu'],
+  init: 'heNormal',
+  loss: 'bce',
+  optimizer: 'adam',
+  lr: 0.003,
+  batch: 10,
+  l1: 0,
+  l2: 0,
+  dropout: [0, 0],
+  augment: { jitter: 0, symmetry: false },
+  patience: 0,
+};
+
+export const PRESETS: Preset[] = [
+  {
+    key: 'overfit',
+    label: 'Overfit',
+    watch: 'Training loss keeps falling while validation loss turns upward after about 100 epochs: a 32-32 network memorizes 50 noisy points.',
+    config: OVERFIT,
+  },
+  {
+    key: 'underfit',
+    label: 'Underfit',
+    watch: 'A linear model cannot draw a circle: both losses stall at what guessing gives.',
+    config: { ...OVERFIT, samples: 400, noise: 0.1, valPct: 25, layers: [], activations: [], dropout: [], lr: 0.03 },
+  },
+  {
+    key: 'fix-l2',
+    label: 'Fix it with L2',
+    watch: 'The overfitting setup with an L2 penalty λ = 0.01: weights stay small, the boundary smooths out, validation loss stops rising.',
+    config: { ...OVERFIT, l2: 0.01 },
+  },
+  {
+    key: 'fix-dropout',
+    label: '… with dropout',
+    watch: 'Half of the hidden units dropped at every step: the gap between training and validation loss shrinks.',
+    config: { ...OVERFIT, dropout: [0.5, 0.5] },
+  },
+  {
+    key: 'fix-early-stopping',
+    label: '… with early stopping',
+    watch: 'Training stops 30 epochs after validation loss stopped improving and goes back to the best weights; the chart marks both epochs.',
+    config: { ...OVERFIT, patience: 30, minDelta: 0.0001, restoreBest: true },
+  },
+  {
+    key: 'fix-more-data',
+    label: '… with more data',
+    watch: 'Ten times the points (batch ×5, so an epoch takes as many steps): too many to memorize, validation follows training.',
+    config: { ...OVERFIT, samples: 1000, batch: 50 },
+  },
+];
