@@ -9,6 +9,7 @@ import { PresetBar } from './components/PresetBar';
 import { RegularizationPanel } from './components/RegularizationPanel';
 import { Readouts } from './components/Readouts';
 import { RunsPanel } from './components/RunsPanel';
+import { SweepPanel } from './components/SweepPanel';
 import { TestPanel } from './components/TestPanel';
 import { Toolbar } from './components/Toolbar';
 import { TrainingPanel } from './components/TrainingPanel';
@@ -45,6 +46,7 @@ export function App() {
             <LossChart />
           </section>
           <RunsPanel />
+          <SweepPanel />
           <TestPanel />
         </div>
       </main>

@@ -48,6 +48,8 @@ export function chartRows(series: readonly Series[], metric: Metric, log: boolea
       for (const s of series) {
         const m = s.metrics[e];
         row[`${s.key}_train`] = ok(metric === 'loss' ? m?.trainLoss : m?.trainAcc);
+        // What the optimizer minimizes: the data loss plus the weight penalty.
+        row[`${s.key}_total`] = metric === 'loss' && m?.penalty ? ok(m.trainLoss + m.penalty) : null;
         row[`${s.key}_val`] = ok(metric === 'loss' ? m?.valLoss : m?.valAcc);
       }
       return row;
@@ -83,6 +85,7 @@ export function LossChart() {
     ],
     [overlaid, runId],
   );
+  const hasPenalty = useMemo(() => metric === 'loss' && metrics.some((m) => (m.penalty ?? 0) > 0), [metrics, metric]);
   const data = useMemo(
     () => chartRows([...overlaid.map((o) => ({ key: `r${o.run.id}`, metrics: o.run.metrics })), { key: 'now', metrics }], metric, log),
     [overlaid, metrics, metric, log],
@@ -106,7 +109,7 @@ export function LossChart() {
           Log scale
         </label>
       </div>
-      <ChartBody data={data} shown={shown} metric={metric} log={log} marks={earlyStop} />
+      <ChartBody data={data} shown={shown} metric={metric} log={log} marks={earlyStop} penalty={hasPenalty} />
       <figcaption className="chart-legend">
         <span>
           <span className="line-key" style={{ borderColor: TRAIN_COLOR }} /> training
@@ -114,6 +117,11 @@ export function LossChart() {
         <span>
           <span className="line-key" style={{ borderColor: VAL_COLOR }} /> validation
         </span>
+        {hasPenalty && (
+          <span>
+            <span className="line-key dashed" style={{ borderColor: TRAIN_COLOR }} /> training loss + penalty
+          </span>
+        )}
         {overlaid.length > 0 && <span className="hint">kept runs: dashed training, solid validation</span>}
         {earlyStop && (
           <span data-testid="early-stop-marks">
@@ -134,6 +142,8 @@ interface BodyProps {
   metric: Metric;
   log: boolean;
   marks: EarlyStop | null;
+  /** Also draw the current run's data loss plus penalty. */
+  penalty: boolean;
 }
 
 /**
@@ -141,7 +151,7 @@ interface BodyProps {
  * table for all lines and no recharts legend: each extra data source or legend makes recharts
  * render again, and those renders were the page's longest tasks.
  */
-const ChartBody = memo(function ChartBody({ data, shown, metric, log, marks }: BodyProps) {
+const ChartBody = memo(function ChartBody({ data, shown, metric, log, marks, penalty }: BodyProps) {
   return (
     <div className="chart-box" data-testid="loss-chart">
       <ResponsiveContainer width="100%" height="100%">
@@ -158,6 +168,7 @@ const ChartBody = memo(function ChartBody({ data, shown, metric, log, marks }: B
           {marks && <ReferenceLine x={marks.bestEpoch} stroke="#16a34a" strokeDasharray="3 3" label={{ value: 'best', position: 'insideTopLeft', fill: '#16a34a', fontSize: 11 }} />}
           {marks && <ReferenceLine x={marks.stopEpoch} stroke="#6b7280" label={{ value: 'stopped', position: 'insideTopRight', fill: '#6b7280', fontSize: 11 }} />}
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(e) => `epoch ${e}`} />
+          {penalty && <Line dataKey="now_total" name="training loss + penalty" stroke={TRAIN_COLOR} strokeDasharray="2 3" strokeWidth={1.2} dot={false} isAnimationActive={false} connectNulls />}
           {shown.map((s) => [
             <Line
               key={`${s.key}_train`}

@@ -98,6 +98,7 @@ export const RANGES = {
   jitter: { min: 0, max: 2, int: false, label: 'Jitter σ' },
   patience: { min: 0, max: 1000, int: true, label: 'Patience' },
   minDelta: { min: 0, max: 1, int: false, label: 'Minimum improvement' },
+  sweepEpochs: { min: 5, max: 5000, int: true, label: 'Epochs per model' },
 } as const;
 export type RangeKey = keyof typeof RANGES;
 

@@ -1,6 +1,7 @@
 // The plain-data contract between the page and the training worker. Nothing here holds a
 // tensor: only numbers, strings and typed arrays (transferred, not copied).
 import type { BackendKey, ExperimentConfig } from './config';
+import type { SweepKind, SweepPoint, SweepProgress } from './sweep';
 
 export interface EpochMetrics {
   epoch: number;
@@ -86,4 +87,7 @@ export interface TrainingWorkerApi {
   step(): Promise<MetricsBatch>;
   evaluateTest(): Promise<TestResult>;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /** Trains one model per sweep value (in a worker of its own, beside the main run). */
+  sweep(config: ExperimentConfig, kind: SweepKind, epochs: number, progress: (p: SweepProgress) => void | Promise<void>): Promise<SweepPoint[]>;
+  cancelSweep(): Promise<void>;
 }

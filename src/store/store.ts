@@ -1,4 +1,4 @@
-// The one zustand store, combined from its slices (data, model, optimizer, regularization, run, ui). Components pick fields with module-level
+// The one zustand store, combined from its slices (data, model, optimizer, regularization, run, sweep, ui). Components pick fields with module-level
 // selectors; only the client (src/client) turns worker results into store updates.
 import { create } from 'zustand';
 import {
@@ -13,9 +13,10 @@ import {
   type RegularizationSlice,
 } from './configSlices';
 import { createRunSlice, type RunSlice } from './runSlice';
+import { createSweepSlice, type SweepSlice } from './sweepSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type Store = DataSlice & ModelSlice & OptimizerSlice & RegularizationSlice & ConfigActions & RunSlice & UiSlice;
+export type Store = DataSlice & ModelSlice & OptimizerSlice & RegularizationSlice & ConfigActions & RunSlice & SweepSlice & UiSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createDataSlice(...a),
@@ -23,5 +24,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createOptimizerSlice(...a),
   ...createRegularizationSlice(...a),
   ...createRunSlice(...a),
+  ...createSweepSlice(...a),
   ...createUiSlice(...a),
 }));

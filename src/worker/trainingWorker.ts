@@ -9,6 +9,7 @@ import { DATASETS, GRID_RESOLUTION } from '../shared/datasets';
 import type { MetricsBatch, RunEnd, TrainingWorkerApi } from '../shared/protocol';
 import { chooseBackend } from './backends';
 import { prepareData } from './prepareData';
+import { runSweep } from './sweeps';
 
 /** How often the loop downloads metrics and posts them (ms), and redraws the boundary. */
 const METRICS_INTERVAL_MS = 100;
@@ -17,6 +18,7 @@ const BOUNDARY_INTERVAL_MS = 250;
 let trainer: Trainer | null = null;
 let classes = 2;
 let running = false;
+let sweepCancelled = false;
 
 function need(): Trainer {
   if (!trainer) throw new Error('The model is not set up yet');
@@ -125,6 +127,15 @@ const api: TrainingWorkerApi = {
     const t = need();
     const r = await t.evaluate('test');
     return { ...r, n: t.testSize };
+  },
+
+  async sweep(config, kind, epochs, progress) {
+    sweepCancelled = false;
+    return runSweep(config, kind, epochs, progress, () => sweepCancelled);
+  },
+
+  async cancelSweep() {
+    sweepCancelled = true;
   },
 
   async memory() {
