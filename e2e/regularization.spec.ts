@@ -64,4 +64,13 @@ test('regularization settings come from the link and show in the controls', asyn
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.getByTestId('epoch')).toHaveText('1');
   await expect(page.getByTestId('penalty')).toBeVisible();
+
+  // Per-layer penalties: one λ field per weight layer (two hidden, one output).
+  await page.getByLabel('Set the penalties per layer').check();
+  await expect(page.getByTestId('l1-2')).toHaveValue('0.001');
+  const out = page.getByTestId('l2-2');
+  await out.fill('0.05');
+  await out.press('Enter');
+  await expect(page).toHaveURL(/l2=0,0,0\.05/);
+  await expect.poll(() => page.evaluate(() => window.playground.getConfig().l2)).toEqual([0, 0, 0.05]);
 });

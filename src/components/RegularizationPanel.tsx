@@ -1,6 +1,7 @@
 // Regularization controls: L1/L2 penalties, data augmentation and early stopping. Dropout sits
 // with each hidden layer in the model panel. All apply to the running model at once.
 import { SYMMETRIES } from '../data/augment';
+import { lambdaMax, lambdaPerLayer, type Lambda } from '../shared/config';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { NumberField } from './NumberField';
@@ -8,22 +9,64 @@ import { NumberField } from './NumberField';
 const selectReg = (s: Store) => s.regularization;
 const selectDataset = (s: Store) => s.data.dataset;
 const selectShowAugmented = (s: Store) => s.showAugmented;
+const selectKernels = (s: Store) => s.model.layers.length + 1;
+
+const SUGGESTED = [0, 0.0001, 0.001, 0.01, 0.1];
+
+/** One λ field, or one per weight layer when the penalty is set per layer. */
+function LambdaFields({ name, value, kernels }: { name: 'l1' | 'l2'; value: Lambda; kernels: number }) {
+  const norm = name === 'l1' ? 'λ‖w‖₁' : 'λ‖w‖₂²';
+  const title = name.toUpperCase();
+  if (typeof value === 'number') {
+    return <NumberField label={`${title} λ (${norm})`} range={name} value={value} onCommit={(v) => change({ [name]: v })} testId={name} suggestions={SUGGESTED} />;
+  }
+  const per = lambdaPerLayer(value, kernels);
+  return (
+    <fieldset className="group per-layer">
+      <legend>
+        {title} λ per layer ({norm})
+      </legend>
+      <div className="row">
+        {per.map((v, i) => (
+          <NumberField
+            key={i}
+            label={i === kernels - 1 ? 'Output' : `Hidden ${i + 1}`}
+            range={name}
+            value={v}
+            onCommit={(x) => change({ [name]: per.map((y, j) => (j === i ? x : y)) })}
+            testId={`${name}-${i}`}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
 
 export function RegularizationPanel() {
   const r = useStore(selectReg);
   const dataset = useStore(selectDataset);
   const showAugmented = useStore(selectShowAugmented);
+  const kernels = useStore(selectKernels);
   const symmetry = SYMMETRIES[dataset];
+  const perLayer = Array.isArray(r.l1) || Array.isArray(r.l2);
+  const togglePerLayer = (on: boolean) =>
+    on
+      ? change({ l1: lambdaPerLayer(r.l1, kernels), l2: lambdaPerLayer(r.l2, kernels) })
+      : change({ l1: lambdaMax(r.l1), l2: lambdaMax(r.l2) });
   return (
     <section className="panel" aria-labelledby="reg-h">
       <h2 id="reg-h">
         <span className="step-no">4</span> Regularization
       </h2>
       <p className="hint">Each of these fights overfitting, and applies at once. Validation loss never includes the penalty.</p>
-      <div className="row">
-        <NumberField label="L1 λ (λ‖w‖₁)" range="l1" value={r.l1} onCommit={(l1) => change({ l1 })} testId="l1" suggestions={[0, 0.0001, 0.001, 0.01, 0.1]} />
-        <NumberField label="L2 λ (λ‖w‖₂²)" range="l2" value={r.l2} onCommit={(l2) => change({ l2 })} testId="l2" suggestions={[0, 0.0001, 0.001, 0.01, 0.1]} />
+      <div className={perLayer ? '' : 'row'}>
+        <LambdaFields name="l1" value={r.l1} kernels={kernels} />
+        <LambdaFields name="l2" value={r.l2} kernels={kernels} />
       </div>
+      <label className="check">
+        <input type="checkbox" checked={perLayer} onChange={(e) => togglePerLayer(e.target.checked)} />
+        Set the penalties per layer
+      </label>
       <fieldset className="group">
         <legend>Data augmentation (training points only)</legend>
         <NumberField

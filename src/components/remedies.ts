@@ -1,5 +1,5 @@
 // The source text's remedies for each regime, as config changes one click away.
-import { MAX_UNITS, RANGES, type ExperimentConfig } from '../shared/config';
+import { lambdaMax, MAX_UNITS, RANGES, type ExperimentConfig } from '../shared/config';
 import type { Regime } from '../shared/diagnosis';
 
 export interface Remedy {
@@ -10,10 +10,13 @@ export interface Remedy {
 
 export function remediesFor(regime: Regime, c: ExperimentConfig): Remedy[] {
   const hidden = c.layers.length > 0;
+  const l2 = lambdaMax(c.l2);
   switch (regime) {
     case 'overfitting':
       return [
-        { label: c.l2 > 0 ? `Stronger L2 (λ = ${Math.min(1, c.l2 * 3).toPrecision(2)})` : 'Add L2 (λ = 0.01)', action: { l2: c.l2 > 0 ? Math.min(1, Number((c.l2 * 3).toPrecision(2))) : 0.01 } },
+        l2 > 0
+          ? { label: `Stronger L2 (λ = ${Math.min(1, Number((l2 * 3).toPrecision(2)))})`, action: { l2: Math.min(1, Number((l2 * 3).toPrecision(2))) } }
+          : { label: 'Add L2 (λ = 0.01)', action: { l2: 0.01 } },
         ...(hidden ? [{ label: 'Add dropout (0.3 per layer)', action: { dropout: c.layers.map(() => 0.3) } }] : []),
         ...(c.patience === 0 ? [{ label: 'Early stopping (patience 30)', action: { patience: 30 } }] : []),
         ...(c.samples < RANGES.samples.max ? [{ label: `More training data (${Math.min(RANGES.samples.max, c.samples * 2)} points)`, action: { samples: Math.min(RANGES.samples.max, c.samples * 2) } }] : []),

@@ -36,12 +36,15 @@ describe('weight penalties', () => {
   it('match λ₁Σ|w| + λ₂Σw² over the kernels', async () => {
     const w1 = tf.tensor2d([[1, -2], [0.5, 0]]);
     const w2 = tf.tensor2d([[-3], [4]]);
-    const l1 = (await weightPenalty([w1, w2], 0.1, 0).data())[0];
-    const l2 = (await weightPenalty([w1, w2], 0, 0.01).data())[0];
-    const both = (await weightPenalty([w1, w2], 0.1, 0.01).data())[0];
+    const l1 = (await weightPenalty([w1, w2], [0.1, 0.1], [0, 0]).data())[0];
+    const l2 = (await weightPenalty([w1, w2], [0, 0], [0.01, 0.01]).data())[0];
+    const both = (await weightPenalty([w1, w2], [0.1, 0.1], [0.01, 0.01]).data())[0];
     expect(l1).toBeCloseTo(0.1 * (1 + 2 + 0.5 + 0 + 3 + 4), 5);
     expect(l2).toBeCloseTo(0.01 * (1 + 4 + 0.25 + 0 + 9 + 16), 5);
     expect(both).toBeCloseTo(l1 + l2, 5);
+    // Per layer: λ₂ only on the second layer.
+    const second = (await weightPenalty([w1, w2], [0, 0], [0, 0.01]).data())[0];
+    expect(second).toBeCloseTo(0.01 * (9 + 16), 5);
     w1.dispose();
     w2.dispose();
   });
@@ -58,6 +61,15 @@ describe('weight penalties', () => {
     const sq = (m: EpochMetrics) => m.penalty! / 0.05;
     const plainNorm = (await run(cfg({ l2: 1e-9 }), 40)).at(-1)!.penalty! / 1e-9;
     expect(sq(reg.at(-1)!)).toBeLessThan(plainNorm * 0.8);
+  });
+
+  it('per-layer λ equal to a global λ trains identically', async () => {
+    const global = await run(cfg({ l2: 0.02 }), 8);
+    const perLayer = await run(cfg({ l2: [0.02, 0.02] }), 8);
+    expect(perLayer.map((e) => e.trainLoss)).toEqual(global.map((e) => e.trainLoss));
+    const outputOnly = await run(cfg({ l2: [0, 0.02] }), 8);
+    expect(outputOnly[0].penalty!).toBeLessThan(global[0].penalty!);
+    expect(outputOnly[0].penalty!).toBeGreaterThan(0);
   });
 });
 

@@ -6,7 +6,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { augmentPoints, isAugmenting } from '../data/augment';
 import { featurize } from '../data/features';
 import { hashSeed, mulberry32, shuffleInPlace } from '../data/random';
-import type { ExperimentConfig } from '../shared/config';
+import { lambdaPerLayer, type ExperimentConfig } from '../shared/config';
 import type { DatasetKey } from '../shared/datasets';
 import type { EarlyStop, EpochMetrics } from '../shared/protocol';
 import { EarlyStopper } from './earlyStopping';
@@ -134,13 +134,14 @@ export class Trainer {
 
   /** One pass over the training split in seeded random mini-batches. */
   trainEpoch(): void {
-    const { loss, batch, l1, l2, dropout } = this.settings;
+    const { loss, batch, dropout } = this.settings;
+    const [l1, l2] = this.lambdas();
     shuffleInPlace(this.order, this.batchRand);
     const n = this.train.n;
     const sizes: number[] = [];
     for (let start = 0; start < n; start += batch) sizes.push(Math.min(batch, n - start));
     const vars = this.model.variables;
-    const penalize = l1 > 0 || l2 > 0;
+    const penalize = [...l1, ...l2].some((l) => l > 0);
     const dropping = dropout.some((r) => r > 0);
     tf.tidy(() => {
       const idx = tf.tensor1d(this.order, 'int32');
@@ -162,6 +163,12 @@ export class Trainer {
     this.queueMetrics();
   }
 
+  /** λ₁ and λ₂ for each weight layer. */
+  private lambdas(): [number[], number[]] {
+    const k = this.model.kernels.length;
+    return [lambdaPerLayer(this.settings.l1, k), lambdaPerLayer(this.settings.l2, k)];
+  }
+
   /** The training inputs of this epoch: the stored ones, or a fresh augmentation of them. */
   private epochInputs(): tf.Tensor2D {
     const { augment, dataset, features } = this.settings;
@@ -175,7 +182,8 @@ export class Trainer {
 
   /** Queues [train loss, val loss, penalty, train acc, val acc] of the current weights, on the device. */
   private queueMetrics(): void {
-    const { loss, l1, l2 } = this.settings;
+    const { loss } = this.settings;
+    const [l1, l2] = this.lambdas();
     const values = tf.tidy(() => {
       const lt = this.model.logits(this.train.x);
       const lv = this.model.logits(this.val.x);

@@ -38,6 +38,20 @@ export interface Augment {
   symmetry: boolean;
 }
 
+/** A penalty strength: one λ for every layer, or one per weight layer (hidden layers, then output). */
+export type Lambda = number | number[];
+
+/** λ for each of `kernels` weight layers; a missing per-layer entry repeats the last. */
+export function lambdaPerLayer(l: Lambda, kernels: number): number[] {
+  if (typeof l === 'number') return Array.from({ length: kernels }, () => l);
+  return Array.from({ length: kernels }, (_, i) => l[Math.min(i, l.length - 1)] ?? 0);
+}
+
+/** The strongest λ anywhere, e.g. to tell whether a penalty is on. */
+export function lambdaMax(l: Lambda): number {
+  return typeof l === 'number' ? l : Math.max(0, ...l);
+}
+
 export interface ExperimentConfig {
   dataset: DatasetKey;
   problem: Problem;
@@ -61,9 +75,9 @@ export interface ExperimentConfig {
   beta2: number;
   epsilon: number;
   backend: BackendKey;
-  /** L1 and L2 weight penalties λ (kernels only, not biases). */
-  l1: number;
-  l2: number;
+  /** L1 and L2 weight penalties λ (kernels only, not biases), global or per layer. */
+  l1: Lambda;
+  l2: Lambda;
   /** Dropout rate per hidden layer (training only), same length as `layers`. */
   dropout: number[];
   augment: Augment;

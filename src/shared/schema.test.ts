@@ -337,6 +337,17 @@ describe('regularization settings', () => {
     expect(config.augment).toEqual(DEFAULT_CONFIG.augment);
     expect(config.restoreBest).toBe(true);
   });
+  it('l1 and l2 take one λ, or one per weight layer that follows the layers', () => {
+    const { config, notices } = parseHash('#layers=8,8&l2=0.01,0.02,0.03&l1=0.001');
+    expect(notices).toEqual([]);
+    expect(config.l2).toEqual([0.01, 0.02, 0.03]);
+    expect(config.l1).toBe(0.001);
+    expect(parseHash(configToHash(config)).config).toEqual(config);
+    expect(applyPatch(config, { layers: [8] }).l2).toEqual([0.01, 0.02]);
+    expect(applyPatch(config, { layers: [8, 8, 8] }).l2).toEqual([0.01, 0.02, 0.03, 0.03]);
+    expect(() => applyPatch(config, { l2: [0.1, 2] })).toThrow(/l2/);
+  });
+
   it('setConfig accepts an augment object and keeps dropout in step with new layers', () => {
     const c = applyPatch(DEFAULT_CONFIG, { augment: { jitter: 0.5, symmetry: true }, layers: [8, 8, 8], dropout: [0.1, 0.2] });
     expect(c.augment).toEqual({ jitter: 0.5, symmetry: true });

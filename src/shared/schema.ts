@@ -11,8 +11,10 @@ import {
   MIN_TEST_PCT,
   OPTIMIZERS,
   RANGES,
+  lambdaPerLayer,
   lossesFor,
   type Activation,
+  type Lambda,
   type Augment,
   type ExperimentConfig,
   type RangeKey,
@@ -141,6 +143,9 @@ export function coerceField(key: Key, v: unknown): Coerced<ExperimentConfig[Key]
     }
     case 'augment':
       return coerceAugment(v);
+    case 'l1':
+    case 'l2':
+      return coerceLambda(key, v);
     case 'restoreBest':
       if (v === true || v === 'true' || v === '1' || v === 1) return { ok: true, value: true };
       if (v === false || v === 'false' || v === '0' || v === 0) return { ok: true, value: false };
@@ -151,6 +156,20 @@ export function coerceField(key: Key, v: unknown): Coerced<ExperimentConfig[Key]
     default:
       return coerceNumber(key, v);
   }
+}
+
+/** A λ: one number for all layers, or a list (array, or comma-separated) with one per weight layer. */
+function coerceLambda(key: 'l1' | 'l2', v: unknown): Coerced<Lambda> {
+  const items = Array.isArray(v) ? v : typeof v === 'string' && v.includes(',') ? v.split(',').map((t) => t.trim()) : null;
+  if (!items) return coerceNumber(key, v);
+  if (items.length === 0) return fail(`${key} needs at least one value`);
+  const out: number[] = [];
+  for (const it of items) {
+    const c = coerceNumber(key, it);
+    if (!c.ok) return c;
+    out.push(c.value);
+  }
+  return { ok: true, value: out };
 }
 
 /** `augment`: an object, or hash tokens like `jitter:0.3,symmetry`; empty or `off` is none. */
@@ -210,6 +229,9 @@ export function normalizeConfig(c: ExperimentConfig): { config: ExperimentConfig
   // Dropout rates follow the layers; a missing rate is 0 (no dropout).
   out.dropout = out.layers.map((_, i) => c.dropout[i] ?? 0);
   out.augment = { ...c.augment };
+  // Per-layer λ lists follow the weight layers (hidden layers, then the output layer).
+  if (Array.isArray(c.l1)) out.l1 = lambdaPerLayer(c.l1, out.layers.length + 1);
+  if (Array.isArray(c.l2)) out.l2 = lambdaPerLayer(c.l2, out.layers.length + 1);
   return { config: out, notices };
 }
 
