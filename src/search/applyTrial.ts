@@ -1,0 +1,33 @@
+// Turns a search trial into a full experiment config, through the same validation as the URL
+// hash and the scripting API.
+import type { ExperimentConfig } from '../shared/config';
+import { applyPatch } from '../shared/schema';
+import type { Trial } from './space';
+
+/** Units of new hidden layers when neither the trial nor the config says. */
+const DEFAULT_UNITS = 8;
+
+/**
+ * The config with the trial's values: lr, batch, l2 (one global λ), optimizer, activation (every
+ * hidden layer), units (every hidden layer), layers (that many hidden layers, each with the
+ * trial's units, else the config's first layer's, else 8) and dropout (the same rate on every
+ * hidden layer). Per-layer lists stay as long as the layers. Throws (naming the field) if a
+ * value is out of range, like `applyPatch`.
+ */
+export function applyTrial(config: ExperimentConfig, trial: Trial): ExperimentConfig {
+  const patch: Record<string, unknown> = {};
+  if (trial.lr !== undefined) patch.lr = trial.lr;
+  if (trial.batch !== undefined) patch.batch = trial.batch;
+  if (trial.l2 !== undefined) patch.l2 = trial.l2;
+  if (trial.optimizer !== undefined) patch.optimizer = trial.optimizer;
+
+  const count = trial.layers !== undefined ? Number(trial.layers) : config.layers.length;
+  if (!Number.isInteger(count) || count < 0) throw new Error(`layers: must be a whole number of hidden layers (got ${trial.layers})`);
+  if (trial.layers !== undefined || trial.units !== undefined) {
+    const units = trial.units !== undefined ? Number(trial.units) : (config.layers[0] ?? DEFAULT_UNITS);
+    patch.layers = Array.from({ length: count }, () => units);
+  }
+  if (trial.activation !== undefined) patch.activations = Array.from({ length: count }, () => trial.activation);
+  if (trial.dropout !== undefined) patch.dropout = Array.from({ length: count }, () => trial.dropout);
+  return applyPatch(config, patch);
+}
