@@ -9,6 +9,7 @@ import { PresetBar } from './components/PresetBar';
 import { RegularizationPanel } from './components/RegularizationPanel';
 import { Readouts } from './components/Readouts';
 import { RunsPanel } from './components/RunsPanel';
+import { SearchPanel } from './components/SearchPanel';
 import { SweepPanel } from './components/SweepPanel';
 import { TestPanel } from './components/TestPanel';
 import { Toolbar } from './components/Toolbar';
@@ -47,6 +48,7 @@ export function App() {
           </section>
           <RunsPanel />
           <SweepPanel />
+          <SearchPanel />
           <TestPanel />
         </div>
       </main>

@@ -2,6 +2,8 @@
 // client and store as the controls do.
 import type { ExperimentConfig } from '../shared/config';
 import type { Diagnosis } from '../shared/diagnosis';
+import { bestTrial, cancelSearch, runSearch } from './searchRunner';
+import type { SearchSpec, TrialRecord } from './searchTypes';
 import type { EpochMetrics, TestResult } from '../shared/protocol';
 import { useStore } from '../store/store';
 import type { TrainingClient } from './trainingClient';
@@ -23,6 +25,10 @@ export interface PlaygroundApi {
   getMetrics(): PlaygroundMetrics;
   /** The live verdict: regime (underfitting, overfitting, good fit, diverged, too early to tell), since when, and why. */
   getDiagnosis(): Diagnosis;
+  /** Runs a hyperparameter search on the current config; see the README for the spec. */
+  search(spec: Partial<SearchSpec> & Pick<SearchSpec, 'space'>): Promise<{ trials: TrialRecord[]; best: TrialRecord | null }>;
+  /** Stops a running search promptly; its finished trials are kept. */
+  cancelSearch(): Promise<void>;
   evaluateTest(): Promise<TestResult>;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   /** Resolves once the worker has started and every queued action has finished. */
@@ -56,6 +62,12 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
     reset: () => client.reset(),
     getMetrics: () => columns(useStore.getState().metrics),
     getDiagnosis: () => ({ ...useStore.getState().diagnosis }),
+    async search(partial) {
+      const spec: SearchSpec = { strategy: 'grid', budget: 10, folds: 1, epochs: 50, seed: 1, objective: 'loss', ...partial };
+      const trials = await runSearch(spec);
+      return { trials, best: bestTrial(trials, spec.objective) };
+    },
+    cancelSearch: () => cancelSearch(),
     evaluateTest: () => client.evaluateTest(),
     memory: () => client.memory(),
     ready: () => client.settled(),

@@ -90,4 +90,24 @@ export interface TrainingWorkerApi {
   /** Trains one model per sweep value (in a worker of its own, beside the main run). */
   sweep(config: ExperimentConfig, kind: SweepKind, epochs: number, progress: (p: SweepProgress) => void | Promise<void>): Promise<SweepPoint[]>;
   cancelSweep(): Promise<void>;
+  /** Scores one hyperparameter-search trial by k-fold cross-validation; null when cancelled. */
+  runTrial(spec: TrialSpec): Promise<TrialResult | null>;
+  cancelTrials(): Promise<void>;
+}
+
+export type Objective = 'loss' | 'accuracy';
+
+export interface TrialSpec {
+  config: ExperimentConfig;
+  folds: number;
+  epochs: number;
+  objective: Objective;
+}
+
+export interface TrialResult {
+  /** The objective on each held-out fold: validation loss, or accuracy. */
+  folds: number[];
+  mean: number;
+  std: number;
+  ms: number;
 }

@@ -1,4 +1,4 @@
-// The one zustand store, combined from its slices (data, model, optimizer, regularization, run, sweep, ui). Components pick fields with module-level
+// The one zustand store, combined from its slices (data, model, optimizer, regularization, run, sweep, search, ui). Components pick fields with module-level
 // selectors; only the client (src/client) turns worker results into store updates.
 import { create } from 'zustand';
 import {
@@ -13,10 +13,11 @@ import {
   type RegularizationSlice,
 } from './configSlices';
 import { createRunSlice, type RunSlice } from './runSlice';
+import { createSearchSlice, type SearchSlice } from './searchSlice';
 import { createSweepSlice, type SweepSlice } from './sweepSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type Store = DataSlice & ModelSlice & OptimizerSlice & RegularizationSlice & ConfigActions & RunSlice & SweepSlice & UiSlice;
+export type Store = DataSlice & ModelSlice & OptimizerSlice & RegularizationSlice & ConfigActions & RunSlice & SweepSlice & SearchSlice & UiSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createDataSlice(...a),
@@ -25,5 +26,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createRegularizationSlice(...a),
   ...createRunSlice(...a),
   ...createSweepSlice(...a),
+  ...createSearchSlice(...a),
   ...createUiSlice(...a),
 }));

@@ -9,6 +9,7 @@ import { DATASETS, GRID_RESOLUTION } from '../shared/datasets';
 import type { MetricsBatch, RunEnd, TrainingWorkerApi } from '../shared/protocol';
 import { chooseBackend } from './backends';
 import { prepareData } from './prepareData';
+import { crossValidate } from './crossValidate';
 import { runSweep } from './sweeps';
 
 /** How often the loop downloads metrics and posts them (ms), and redraws the boundary. */
@@ -19,6 +20,7 @@ let trainer: Trainer | null = null;
 let classes = 2;
 let running = false;
 let sweepCancelled = false;
+let trialsCancelled = false;
 
 function need(): Trainer {
   if (!trainer) throw new Error('The model is not set up yet');
@@ -136,6 +138,15 @@ const api: TrainingWorkerApi = {
 
   async cancelSweep() {
     sweepCancelled = true;
+  },
+
+  async runTrial(spec) {
+    trialsCancelled = false;
+    return crossValidate(spec, () => trialsCancelled);
+  },
+
+  async cancelTrials() {
+    trialsCancelled = true;
   },
 
   async memory() {

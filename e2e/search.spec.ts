@@ -1,0 +1,76 @@
+// Hyperparameter search from the scripting API: a small grid with 2-fold cross-validation in
+// the worker pool, and Cancel (cpu backend).
+import { test, expect, openPlayground, cpuHash } from './fixtures';
+
+test('a 2 × 2 grid with 2 folds scores every cell and names the best', async ({ page }) => {
+  await openPlayground(page, cpuHash());
+  const r = await page.evaluate(() =>
+    window.playground.search({
+      strategy: 'grid',
+      space: { lr: { kind: 'list', values: [0.01, 0.1] }, units: { kind: 'list', values: [2, 8] } },
+      folds: 2,
+      epochs: 5,
+      seed: 1,
+    }),
+  );
+  expect(r.trials).toHaveLength(4);
+  const cells = r.trials.map((t) => `${t.trial.lr}/${t.trial.units}`).sort();
+  expect(cells).toEqual(['0.01/2', '0.01/8', '0.1/2', '0.1/8']);
+  for (const t of r.trials) {
+    expect(t.folds).toHaveLength(2);
+    expect(t.mean).toBeCloseTo((t.folds[0] + t.folds[1]) / 2, 6);
+  }
+  const lowest = Math.min(...r.trials.map((t) => t.mean));
+  expect(r.best!.mean).toBe(lowest);
+  // The pool is separate from the main run's worker.
+  expect(page.workers().length).toBeGreaterThanOrEqual(2);
+});
+
+test('bad search specs are refused with a reason', async ({ page }) => {
+  await openPlayground(page, cpuHash());
+  const msg = await page.evaluate(() =>
+    window.playground.search({ strategy: 'random', space: { l2: { kind: 'range', min: 0, max: 0.01, scale: 'log' } } }).then(
+      () => 'resolved',
+      (e: Error) => e.message,
+    ),
+  );
+  expect(msg).toMatch(/log/);
+  const empty = await page.evaluate(() => window.playground.search({ space: {} }).then(() => 'resolved', (e: Error) => e.message));
+  expect(empty).not.toBe('resolved');
+});
+
+test('the panel runs a grid, highlights the best, applies it, and Cancel stops a search', async ({ page }) => {
+  await openPlayground(page, cpuHash());
+  // A 2 × 2 grid over learning rate and units, 2 folds, 5 epochs.
+  await page.getByTestId('search-on-batch').uncheck();
+  await page.getByTestId('search-list-lr').fill('0.3, 0.01');
+  await page.getByTestId('search-list-units').fill('2, 6');
+  await page.getByTestId('search-folds').fill('2');
+  await page.getByTestId('search-epochs').fill('5');
+  await expect(page.getByTestId('search-size')).toHaveText('4');
+  await page.getByRole('button', { name: 'Start search' }).click();
+  await expect(page.getByTestId('search-status')).toContainText('4 / 4 trials · done', { timeout: 60_000 });
+  await expect(page.getByTestId('search-table').locator('tbody tr')).toHaveCount(4);
+  await expect(page.getByTestId('search-table').locator('tr.best')).toHaveCount(1);
+  const bestText = (await page.getByTestId('search-best').textContent()) ?? '';
+  const lr = Number(bestText.match(/Learning rate ([\d.]+)/)![1]);
+  const units = Number(bestText.match(/Units per hidden layer (\d+)/)![1]);
+  await page.getByRole('button', { name: 'Apply best' }).click();
+  await expect.poll(() => page.evaluate(() => window.playground.getConfig().lr)).toBe(lr);
+  expect((await page.evaluate(() => window.playground.getConfig())).layers.every((u) => u === units)).toBe(true);
+
+  // Bad input keeps Start disabled with a reason next to the fields.
+  await page.getByTestId('search-folds').fill('0');
+  await expect(page.getByTestId('search-problems')).toContainText('k must be');
+  await expect(page.getByRole('button', { name: 'Start search' })).toBeDisabled();
+
+  // A long random search, cancelled: it stops promptly and keeps what finished.
+  await page.getByTestId('search-folds').fill('2');
+  await page.getByTestId('search-strategy').selectOption('random');
+  await page.getByTestId('search-epochs').fill('400');
+  await page.getByRole('button', { name: 'Start search' }).click();
+  await expect(page.getByTestId('search-status')).toContainText('running');
+  await page.getByRole('button', { name: 'Cancel search' }).click();
+  await expect(page.getByTestId('search-status')).toContainText('cancelled', { timeout: 15_000 });
+  await expect(page.getByRole('button', { name: 'Start search' })).toBeEnabled();
+});

@@ -1,0 +1,117 @@
+// Runs a hyperparameter search: a pool of training workers (one per core, at least one, reused
+// across trials), each trial scored by cross-validation in a worker, results into the store.
+import * as Comlink from 'comlink';
+import { applyTrial } from '../search/applyTrial';
+import { foldsValid } from '../search/kfold';
+import { validateSpace } from '../search/space';
+import { createSearcher } from '../search/strategies';
+import { generateDataset } from '../data/generators';
+import { splitDataset } from '../data/split';
+import type { ExperimentConfig } from '../shared/config';
+import { DATASETS } from '../shared/datasets';
+import type { TrainingWorkerApi } from '../shared/protocol';
+import { selectConfig } from '../store/configSlices';
+import { useStore } from '../store/store';
+import type { SearchSpec, TrialRecord } from './searchTypes';
+
+interface PoolWorker {
+  worker: Worker;
+  api: Comlink.Remote<TrainingWorkerApi>;
+}
+
+let pool: PoolWorker[] = [];
+let poolBackend: string | null = null;
+
+/** Up to 4 workers: more than the cores only adds contention. */
+export function poolSize(): number {
+  return Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+}
+
+async function ensurePool(backend: string): Promise<PoolWorker[]> {
+  if (pool.length === poolSize() && poolBackend === backend) return pool;
+  pool.forEach((p) => p.worker.terminate());
+  pool = Array.from({ length: poolSize() }, (_, i) => {
+    const worker = new Worker(new URL('../worker/trainingWorker.ts', import.meta.url), { type: 'module', name: `search-${i}` });
+    return { worker, api: Comlink.wrap<TrainingWorkerApi>(worker) };
+  });
+  await Promise.all(pool.map((p) => p.api.init(backend as ExperimentConfig['backend'])));
+  poolBackend = backend;
+  return pool;
+}
+
+/** Every reason the spec cannot run, as sentences; empty when it can. */
+export function searchProblems(spec: SearchSpec, config: ExperimentConfig): string[] {
+  const problems = validateSpace(spec.space, spec.strategy).map((i) => i.message);
+  if (!Number.isInteger(spec.epochs) || spec.epochs < 1 || spec.epochs > 5000) problems.push('epochs per trial must be a whole number from 1 to 5000');
+  if (spec.strategy !== 'grid' && (!Number.isInteger(spec.budget) || spec.budget < 1 || spec.budget > 500)) problems.push('the number of trials must be a whole number from 1 to 500');
+  if (!Number.isInteger(spec.folds) || spec.folds < 1 || spec.folds > 10) problems.push('k must be a whole number from 1 to 10');
+  else if (spec.folds > 1) {
+    const info = DATASETS[config.dataset];
+    const p = generateDataset(config.dataset, config.samples, config.noise, config.seed);
+    const split = splitDataset(p.y, { problem: info.problem, trainPct: config.trainPct, valPct: config.valPct, seed: config.seed, classes: info.classes });
+    const pool = [...split.train, ...split.val].map((i) => p.y[i]);
+    const why = foldsValid(pool, spec.folds, info.problem === 'classification' ? info.classes : 1);
+    if (why) problems.push(why);
+  }
+  if (spec.objective === 'accuracy' && DATASETS[config.dataset].problem === 'regression') problems.push('accuracy is only defined for classification; use the loss');
+  return problems;
+}
+
+let cancelRequested = false;
+
+/** Runs the search on the current config; resolves to the finished trials (kept when cancelled). */
+export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
+  const s = useStore.getState();
+  if (s.search.status === 'running' || s.search.status === 'cancelling') throw new Error('a search is already running');
+  const base = selectConfig(s);
+  const problems = searchProblems(spec, base);
+  if (problems.length) throw new Error(problems.join('; '));
+  const searcher = createSearcher(spec.strategy, spec.space, spec.budget, spec.seed);
+  cancelRequested = false;
+  const trials: TrialRecord[] = [];
+  const set = useStore.getState().setSearch;
+  const now = performance.now();
+  set({ status: 'running', spec, trials: [], total: searcher.total, startedAt: now, updatedAt: now, finishedAt: null, error: null });
+  try {
+    const workers = await ensurePool(base.backend);
+    let index = 0;
+    const sign = spec.objective === 'accuracy' ? -1 : 1;
+    const work = async (w: PoolWorker) => {
+      for (;;) {
+        if (cancelRequested) return;
+        const trial = searcher.next();
+        if (!trial) return;
+        const i = index++;
+        const config = applyTrial(base, trial);
+        const r = await w.api.runTrial({ config, folds: spec.folds, epochs: spec.epochs, objective: spec.objective });
+        if (!r) return;
+        // Searchers minimize; a diverged trial (NaN) counts as the worst.
+        searcher.observe(trial, Number.isFinite(r.mean) ? sign * r.mean : Infinity);
+        trials.push({ index: i, trial, ...r });
+        set({ trials: [...trials].sort((a, b) => a.index - b.index), updatedAt: performance.now() });
+      }
+    };
+    await Promise.all(workers.map(work));
+    set({ status: cancelRequested ? 'cancelled' : 'done', finishedAt: performance.now() });
+  } catch (e) {
+    set({ status: 'error', error: e instanceof Error ? e.message : String(e), finishedAt: performance.now() });
+    pool.forEach((p) => p.worker.terminate());
+    pool = [];
+    throw e;
+  }
+  return [...trials].sort((a, b) => a.index - b.index);
+}
+
+export async function cancelSearch(): Promise<void> {
+  if (useStore.getState().search.status !== 'running') return;
+  cancelRequested = true;
+  useStore.getState().setSearch({ status: 'cancelling' });
+  await Promise.all(pool.map((p) => p.api.cancelTrials()));
+}
+
+/** The best finished trial: lowest mean loss, or highest mean accuracy. */
+export function bestTrial(trials: readonly TrialRecord[], objective: SearchSpec['objective']): TrialRecord | null {
+  const ok = trials.filter((t) => Number.isFinite(t.mean));
+  if (!ok.length) return null;
+  return ok.reduce((b, t) => ((objective === 'accuracy' ? t.mean > b.mean : t.mean < b.mean) ? t : b));
+}

@@ -1,0 +1,24 @@
+// What a hyperparameter search is asked to do and what each trial reports.
+import type { SearchSpace, Strategy, Trial } from '../search/space';
+import type { Objective } from '../shared/protocol';
+
+export interface SearchSpec {
+  strategy: Strategy;
+  space: SearchSpace;
+  /** Trials for random and Bayesian search; a grid runs all its cells. */
+  budget: number;
+  /** k of k-fold cross-validation; 1 = the plain validation split. */
+  folds: number;
+  epochs: number;
+  seed: number;
+  objective: Objective;
+}
+
+export interface TrialRecord {
+  index: number;
+  trial: Trial;
+  folds: number[];
+  mean: number;
+  std: number;
+  ms: number;
+}

@@ -1,0 +1,90 @@
+// The trials of the current or last search: progress with time remaining, a sortable table with
+// the best highlighted, and the objective per trial with the best so far.
+import { useState } from 'react';
+import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { bestTrial } from '../client/searchRunner';
+import { describeTrial } from '../search/space';
+import { useStore, type Store } from '../store/store';
+
+const selectSearch = (s: Store) => s.search;
+
+function fmt(v: number): string {
+  return Number.isFinite(v) ? v.toPrecision(3) : '—';
+}
+
+export function SearchResults() {
+  const s = useStore(selectSearch);
+  const [sortBy, setSortBy] = useState<'index' | 'mean' | 'ms'>('index');
+  if (s.status === 'idle') return null;
+  const objective = s.spec?.objective ?? 'loss';
+  const best = bestTrial(s.trials, objective);
+  const done = s.trials.length;
+  const elapsed = ((s.finishedAt ?? s.updatedAt) - s.startedAt) / 1000;
+  const remaining = done > 0 && s.status === 'running' ? (elapsed / done) * (s.total - done) : null;
+  const sorted = [...s.trials].sort((a, b) => (sortBy === 'index' ? a.index - b.index : sortBy === 'ms' ? a.ms - b.ms : objective === 'accuracy' ? b.mean - a.mean : a.mean - b.mean));
+  const perTrial: { trial: number; value: number; best: number }[] = [];
+  for (const t of [...s.trials].sort((a, b) => a.index - b.index)) {
+    const prev = perTrial.at(-1)?.best ?? t.mean;
+    perTrial.push({ trial: t.index + 1, value: t.mean, best: objective === 'accuracy' ? Math.max(prev, t.mean) : Math.min(prev, t.mean) });
+  }
+  const header = (key: typeof sortBy, label: string) => (
+    <th aria-sort={sortBy === key ? (key === 'mean' && objective === 'accuracy' ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" className="link" onClick={() => setSortBy(key)}>
+        {label}
+      </button>
+    </th>
+  );
+  return (
+    <div className="search-results">
+      <div className="sweep-status">
+        <progress max={Math.max(1, s.total)} value={done} aria-label="Search progress" data-testid="search-progress" />
+        <span data-testid="search-status">
+          {done} / {s.total} trials · {s.status}
+          {remaining !== null && ` · about ${Math.ceil(remaining)} s left`}
+          {s.error && `: ${s.error}`}
+        </span>
+      </div>
+      {best && (
+        <p className="hint" data-testid="search-best">
+          Best (trial {best.index + 1}): {describeTrial(best.trial)} → mean {objective === 'accuracy' ? 'accuracy' : 'loss'} {fmt(best.mean)} ± {fmt(best.std)}
+        </p>
+      )}
+      {perTrial.length > 1 && (
+        <div className="sweep-chart">
+          <ResponsiveContainer width="100%" height="100%">
+            <ComposedChart data={perTrial} margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+              <XAxis dataKey="trial" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={{ value: 'trial', position: 'insideBottom', offset: -8 }} />
+              <YAxis width={56} tickFormatter={(v: number) => Number(v).toPrecision(2)} />
+              <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} />
+              <Scatter dataKey="value" name="trial" fill="#64748b" isAnimationActive={false} />
+              <Line dataKey="best" name="best so far" stroke="#16a34a" dot={false} isAnimationActive={false} type="stepAfter" />
+            </ComposedChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      <table className="trials" data-testid="search-table">
+        <thead>
+          <tr>
+            {header('index', '#')}
+            <th>settings</th>
+            {header('mean', `mean ${objective} ± spread`)}
+            {header('ms', 'time')}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((t) => (
+            <tr key={t.index} className={best && t.index === best.index ? 'best' : undefined} aria-current={best && t.index === best.index ? 'true' : undefined}>
+              <td>{t.index + 1}</td>
+              <td>{describeTrial(t.trial)}</td>
+              <td>
+                {fmt(t.mean)} ± {fmt(t.std)}
+              </td>
+              <td>{(t.ms / 1000).toFixed(1)} s</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
