@@ -74,3 +74,27 @@ test('the panel runs a grid, highlights the best, applies it, and Cancel stops a
   await expect(page.getByTestId('search-status')).toContainText('cancelled', { timeout: 15_000 });
   await expect(page.getByRole('button', { name: 'Start search' })).toBeEnabled();
 });
+
+test('a race fills the strategies table, and the finished search survives a reload', async ({ page }) => {
+  await openPlayground(page, cpuHash());
+  await page.getByTestId('search-on-batch').uncheck();
+  await page.getByTestId('search-list-lr').fill('0.3, 0.01');
+  await page.getByTestId('search-list-units').fill('2, 6');
+  await page.getByTestId('search-folds').fill('2');
+  await page.getByTestId('search-epochs').fill('5');
+  await page.getByRole('button', { name: 'Race the three strategies' }).click();
+  const race = page.getByTestId('race-table');
+  await expect(race.locator('tbody tr')).toHaveCount(3, { timeout: 90_000 });
+  await expect(page.getByTestId('search-status')).toContainText('done');
+  const rows = await race.locator('tbody tr').allTextContents();
+  expect(rows[0]).toContain('Grid search');
+  expect(rows[1]).toContain('Random search');
+  expect(rows[2]).toContain('Bayesian optimization');
+  for (const r of await race.locator('tbody tr td:nth-child(3)').allTextContents()) expect(r).toBe('4');
+  await expect(page.getByTestId('setting-scatter').locator('figure')).toHaveCount(2);
+
+  await page.reload();
+  await page.waitForFunction(() => typeof window.playground?.ready === 'function');
+  await expect(page.getByTestId('search-table').locator('tbody tr')).toHaveCount(4);
+  await expect(page.getByTestId('race-table').locator('tbody tr')).toHaveCount(3);
+});

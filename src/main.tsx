@@ -3,11 +3,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createPlaygroundApi } from './client/playgroundApi';
+import { restoreSearch } from './client/searchRunner';
 import { client } from './client/trainingClient';
 import { followHashChanges, loadConfigFromHash } from './client/urlSync';
 import './styles.css';
 
 loadConfigFromHash();
+restoreSearch();
 window.playground = createPlaygroundApi(client);
 followHashChanges(client);
 client.start().catch(() => {});

@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import { applyTrial } from '../search/applyTrial';
 import { foldsValid } from '../search/kfold';
-import { validateSpace } from '../search/space';
+import { gridSize, validateSpace, type Strategy } from '../search/space';
 import { createSearcher } from '../search/strategies';
 import { generateDataset } from '../data/generators';
 import { splitDataset } from '../data/split';
@@ -12,7 +12,7 @@ import { DATASETS } from '../shared/datasets';
 import type { TrainingWorkerApi } from '../shared/protocol';
 import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
-import type { SearchSpec, TrialRecord } from './searchTypes';
+import type { RaceRow, SearchSpec, TrialRecord } from './searchTypes';
 
 interface PoolWorker {
   worker: Worker;
@@ -93,6 +93,7 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
     };
     await Promise.all(workers.map(work));
     set({ status: cancelRequested ? 'cancelled' : 'done', finishedAt: performance.now() });
+    saveSearch();
   } catch (e) {
     set({ status: 'error', error: e instanceof Error ? e.message : String(e), finishedAt: performance.now() });
     pool.forEach((p) => p.worker.terminate());
@@ -114,4 +115,50 @@ export function bestTrial(trials: readonly TrialRecord[], objective: SearchSpec[
   const ok = trials.filter((t) => Number.isFinite(t.mean));
   if (!ok.length) return null;
   return ok.reduce((b, t) => ((objective === 'accuracy' ? t.mean > b.mean : t.mean < b.mean) ? t : b));
+}
+
+const STORAGE_KEY = 'tuning-playground:search';
+
+/** Keeps a finished search for this browser session, so a reload does not lose it. */
+function saveSearch(): void {
+  const { search } = useStore.getState();
+  try {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ ...search, startedAt: 0, updatedAt: search.updatedAt - search.startedAt, finishedAt: (search.finishedAt ?? 0) - search.startedAt }));
+  } catch {
+    // Storage full or disabled: the search simply is not kept.
+  }
+}
+
+/** Restores the search finished earlier in this session, if any. */
+export function restoreSearch(): void {
+  try {
+    const text = sessionStorage.getItem(STORAGE_KEY);
+    if (!text) return;
+    const saved = JSON.parse(text);
+    if (saved && Array.isArray(saved.trials) && typeof saved.total === 'number') useStore.getState().setSearch(saved);
+  } catch {
+    sessionStorage.removeItem(STORAGE_KEY);
+  }
+}
+
+/**
+ * Races grid, random and Bayesian search on the same (list) space with the same number of trials
+ * (the grid's size), one after another so their wall times are comparable.
+ */
+export async function runRace(spec: SearchSpec): Promise<RaceRow[]> {
+  const budget = gridSize(spec.space);
+  const rows: RaceRow[] = [];
+  useStore.getState().setSearch({ race: [] });
+  for (const strategy of ['grid', 'random', 'bayes'] as Strategy[]) {
+    const trials = await runSearch({ ...spec, strategy, budget });
+    const s = useStore.getState().search;
+    const best = bestTrial(trials, spec.objective);
+    if (!best) break;
+    const bestAt = 1 + trials.findIndex((t) => t.mean === best.mean);
+    rows.push({ strategy, trials: trials.length, seconds: ((s.finishedAt ?? s.updatedAt) - s.startedAt) / 1000, best: best.mean, bestAt });
+    useStore.getState().setSearch({ race: [...rows] });
+    if (s.status === 'cancelled') break;
+  }
+  saveSearch();
+  return rows;
 }

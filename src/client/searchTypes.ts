@@ -22,3 +22,13 @@ export interface TrialRecord {
   std: number;
   ms: number;
 }
+
+/** One row of the race: a strategy's measured cost and result on the shared space and budget. */
+export interface RaceRow {
+  strategy: Strategy;
+  trials: number;
+  seconds: number;
+  best: number;
+  /** The trial (1-based) at which the best result was first reached. */
+  bestAt: number;
+}

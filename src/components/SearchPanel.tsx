@@ -1,7 +1,7 @@
 // Hyperparameter search: choose what to search and how, run it in the worker pool with
 // k-fold cross-validation, watch the trials fill in, and apply the best to the playground.
 import { useMemo, useState } from 'react';
-import { bestTrial, cancelSearch, runSearch, searchProblems } from '../client/searchRunner';
+import { bestTrial, cancelSearch, runRace, runSearch, searchProblems } from '../client/searchRunner';
 import type { SearchSpec } from '../client/searchTypes';
 import { applyTrial } from '../search/applyTrial';
 import { BAYES_EXPLANATION } from '../search/bayes';
@@ -78,6 +78,8 @@ export function SearchPanel() {
   const setRow = (k: ParamKey, patch: Partial<ParamRow>) => setRows((r) => ({ ...r, [k]: { ...r[k], ...patch } }));
   const best = bestTrial(search.trials, search.spec?.objective ?? 'loss');
 
+  const race = () => runRace({ ...spec, strategy: 'grid' }).catch((e) => useStore.getState().say('search', 'error', `Race: ${e instanceof Error ? e.message : String(e)}`));
+  const raceProblems = strategy === 'grid' ? problems : ['a race needs value lists: choose the grid strategy to set them'];
   const start = () => runSearch(spec).catch((e) => useStore.getState().say('search', 'error', `Search: ${e instanceof Error ? e.message : String(e)}`));
   const applyBest = () => {
     if (!best) return;
@@ -195,6 +197,9 @@ export function SearchPanel() {
             Cancel search
           </button>
         )}
+        <button type="button" disabled={raceProblems.length > 0 || running} onClick={race} title="Grid, random and Bayesian search on this space with the same number of trials">
+          Race the three strategies
+        </button>
         <button type="button" disabled={!best || running} onClick={applyBest}>
           Apply best
         </button>

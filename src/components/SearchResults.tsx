@@ -5,6 +5,8 @@ import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Toolt
 import { bestTrial } from '../client/searchRunner';
 import { describeTrial } from '../search/space';
 import { useStore, type Store } from '../store/store';
+import { RaceTable } from './RaceTable';
+import { SettingScatter } from './SettingScatter';
 
 const selectSearch = (s: Store) => s.search;
 
@@ -63,6 +65,8 @@ export function SearchResults() {
           </ResponsiveContainer>
         </div>
       )}
+      <SettingScatter />
+      <RaceTable />
       <table className="trials" data-testid="search-table">
         <thead>
           <tr>

@@ -1,6 +1,6 @@
 // The search slice: the hyperparameter search being run or last run, trial by trial.
 import type { StateCreator } from 'zustand';
-import type { SearchSpec, TrialRecord } from '../client/searchTypes';
+import type { RaceRow, SearchSpec, TrialRecord } from '../client/searchTypes';
 import type { Store } from './store';
 
 export interface SearchState {
@@ -13,6 +13,8 @@ export interface SearchState {
   updatedAt: number;
   finishedAt: number | null;
   error: string | null;
+  /** The last race of the three strategies, filled in as each finishes. */
+  race: RaceRow[] | null;
 }
 
 export interface SearchSlice {
@@ -21,6 +23,6 @@ export interface SearchSlice {
 }
 
 export const createSearchSlice: StateCreator<Store, [], [], SearchSlice> = (set) => ({
-  search: { status: 'idle', spec: null, trials: [], total: 0, startedAt: 0, updatedAt: 0, finishedAt: null, error: null },
+  search: { status: 'idle', spec: null, trials: [], total: 0, startedAt: 0, updatedAt: 0, finishedAt: null, error: null, race: null },
   setSearch: (patch) => set((s) => ({ search: { ...s.search, ...patch } })),
 });

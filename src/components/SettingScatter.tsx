@@ -1,0 +1,36 @@
+// Each searched setting against the objective: one small scatter per setting.
+import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { PARAM_KEYS, PARAM_LIMITS } from '../search/space';
+import { useStore, type Store } from '../store/store';
+
+const selectSearch = (s: Store) => s.search;
+
+export function SettingScatter() {
+  const s = useStore(selectSearch);
+  const keys = PARAM_KEYS.filter((k) => s.trials.some((t) => t.trial[k] !== undefined));
+  if (s.trials.length < 2 || keys.length === 0) return null;
+  return (
+    <div className="scatters" data-testid="setting-scatter">
+      {keys.map((k) => {
+        const numeric = PARAM_LIMITS[k].kind === 'number';
+        const values = s.trials.map((t) => t.trial[k]);
+        const log = numeric && (k === 'lr' || k === 'batch' || k === 'units') && values.every((v) => Number(v) > 0);
+        const data = s.trials.filter((t) => Number.isFinite(t.mean)).map((t) => ({ x: t.trial[k], y: t.mean }));
+        return (
+          <figure key={k} className="scatter">
+            <figcaption>{PARAM_LIMITS[k].label}</figcaption>
+            <ResponsiveContainer width="100%" height={140}>
+              <ScatterChart margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
+                <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+                <XAxis dataKey="x" type={numeric ? 'number' : 'category'} scale={log ? 'log' : 'auto'} domain={numeric ? ['auto', 'auto'] : undefined} allowDuplicatedCategory={false} tick={{ fontSize: 10 }} />
+                <YAxis dataKey="y" width={40} tick={{ fontSize: 10 }} tickFormatter={(v: number) => Number(v).toPrecision(2)} />
+                <Tooltip formatter={(v) => (typeof v === 'number' ? v.toPrecision(3) : String(v))} />
+                <Scatter data={data} fill="#2563eb" isAnimationActive={false} />
+              </ScatterChart>
+            </ResponsiveContainer>
+          </figure>
+        );
+      })}
+    </div>
+  );
+}
