@@ -61,8 +61,22 @@ test('the panel runs a grid, highlights the best, applies it, and Cancel stops a
 
   // Bad input keeps Start disabled with a reason next to the fields.
   await page.getByTestId('search-folds').fill('0');
-  await expect(page.getByTestId('search-problems')).toContainText('k must be');
+  await expect(page.getByTestId('search-problem-folds')).toContainText('k must be');
   await expect(page.getByRole('button', { name: 'Start search' })).toBeDisabled();
+  await page.getByTestId('search-folds').fill('2');
+  await page.getByTestId('search-list-units').fill('');
+  await expect(page.getByTestId('search-problem-units')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start search' })).toBeDisabled();
+  await page.getByTestId('search-list-units').fill('2, 6');
+  await page.getByTestId('search-strategy').selectOption('random');
+  await page.getByLabel('Learning rate: list or range').selectOption('range');
+  await page.getByLabel('Learning rate minimum').fill('1');
+  await page.getByLabel('Learning rate maximum').fill('0.1');
+  await expect(page.getByTestId('search-problem-lr')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start search' })).toBeDisabled();
+  await page.getByLabel('Learning rate minimum').fill('0.001');
+  await expect(page.getByRole('button', { name: 'Start search' })).toBeEnabled();
+  await page.getByTestId('search-strategy').selectOption('grid');
 
   // A long random search, cancelled: it stops promptly and keeps what finished.
   await page.getByTestId('search-folds').fill('2');

@@ -39,21 +39,29 @@ async function ensurePool(backend: string): Promise<PoolWorker[]> {
   return pool;
 }
 
-/** Every reason the spec cannot run, as sentences; empty when it can. */
-export function searchProblems(spec: SearchSpec, config: ExperimentConfig): string[] {
-  const problems = validateSpace(spec.space, spec.strategy).map((i) => i.message);
-  if (!Number.isInteger(spec.epochs) || spec.epochs < 1 || spec.epochs > 5000) problems.push('epochs per trial must be a whole number from 1 to 5000');
-  if (spec.strategy !== 'grid' && (!Number.isInteger(spec.budget) || spec.budget < 1 || spec.budget > 500)) problems.push('the number of trials must be a whole number from 1 to 500');
-  if (!Number.isInteger(spec.folds) || spec.folds < 1 || spec.folds > 10) problems.push('k must be a whole number from 1 to 10');
+export interface SearchProblem {
+  /** A searched setting, 'space', or one of the run's own fields. */
+  field: string;
+  message: string;
+}
+
+/** Every reason the spec cannot run, each tied to the field it is about; empty when it can. */
+export function searchProblems(spec: SearchSpec, config: ExperimentConfig): SearchProblem[] {
+  const problems: SearchProblem[] = validateSpace(spec.space, spec.strategy);
+  const add = (field: string, message: string) => problems.push({ field, message });
+  if (!Number.isInteger(spec.epochs) || spec.epochs < 1 || spec.epochs > 5000) add('epochs', 'epochs per trial must be a whole number from 1 to 5000');
+  if (spec.strategy !== 'grid' && (!Number.isInteger(spec.budget) || spec.budget < 1 || spec.budget > 500)) add('budget', 'the number of trials must be a whole number from 1 to 500');
+  if (!Number.isInteger(spec.seed) || spec.seed < 0) add('seed', 'the seed must be a whole number, 0 or more');
+  if (!Number.isInteger(spec.folds) || spec.folds < 1 || spec.folds > 10) add('folds', 'k must be a whole number from 1 to 10');
   else if (spec.folds > 1) {
     const info = DATASETS[config.dataset];
     const p = generateDataset(config.dataset, config.samples, config.noise, config.seed);
     const split = splitDataset(p.y, { problem: info.problem, trainPct: config.trainPct, valPct: config.valPct, seed: config.seed, classes: info.classes });
     const pool = [...split.train, ...split.val].map((i) => p.y[i]);
     const why = foldsValid(pool, spec.folds, info.problem === 'classification' ? info.classes : 1);
-    if (why) problems.push(why);
+    if (why) add('folds', why);
   }
-  if (spec.objective === 'accuracy' && DATASETS[config.dataset].problem === 'regression') problems.push('accuracy is only defined for classification; use the loss');
+  if (spec.objective === 'accuracy' && DATASETS[config.dataset].problem === 'regression') add('objective', 'accuracy is only defined for classification; use the loss');
   return problems;
 }
 
@@ -65,7 +73,7 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
   if (s.search.status === 'running' || s.search.status === 'cancelling') throw new Error('a search is already running');
   const base = selectConfig(s);
   const problems = searchProblems(spec, base);
-  if (problems.length) throw new Error(problems.join('; '));
+  if (problems.length) throw new Error(problems.map((p) => p.message).join('; '));
   const searcher = createSearcher(spec.strategy, spec.space, spec.budget, spec.seed);
   cancelRequested = false;
   const trials: TrialRecord[] = [];

@@ -1,7 +1,7 @@
 // Hyperparameter search: choose what to search and how, run it in the worker pool with
 // k-fold cross-validation, watch the trials fill in, and apply the best to the playground.
 import { useMemo, useState } from 'react';
-import { bestTrial, cancelSearch, runRace, runSearch, searchProblems } from '../client/searchRunner';
+import { bestTrial, cancelSearch, runRace, runSearch, searchProblems, type SearchProblem } from '../client/searchRunner';
 import type { SearchSpec } from '../client/searchTypes';
 import { applyTrial } from '../search/applyTrial';
 import { BAYES_EXPLANATION } from '../search/bayes';
@@ -18,6 +18,16 @@ const selectData = (s: Store) => s.data;
 function parseList(key: ParamKey, text: string): (number | string)[] {
   const parts = text.split(',').map((t) => t.trim()).filter((t) => t !== '');
   return PARAM_LIMITS[key].kind === 'choice' ? parts : parts.map(Number);
+}
+
+/** The messages about one field, shown next to it. */
+function FieldProblems({ problems, field }: { problems: SearchProblem[]; field: string }) {
+  const mine = problems.filter((p) => p.field === field).map((p) => p.message);
+  return mine.length ? (
+    <span className="field-error" data-testid={`search-problem-${field}`}>
+      {mine.join('; ')}
+    </span>
+  ) : null;
 }
 
 interface ParamRow {
@@ -79,7 +89,8 @@ export function SearchPanel() {
   const best = bestTrial(search.trials, search.spec?.objective ?? 'loss');
 
   const race = () => runRace({ ...spec, strategy: 'grid' }).catch((e) => useStore.getState().say('search', 'error', `Race: ${e instanceof Error ? e.message : String(e)}`));
-  const raceProblems = strategy === 'grid' ? problems : ['a race needs value lists: choose the grid strategy to set them'];
+  const raceProblems = strategy === 'grid' ? problems : [{ field: 'space', message: 'a race needs value lists: choose the grid strategy' }];
+
   const start = () => runSearch(spec).catch((e) => useStore.getState().say('search', 'error', `Search: ${e instanceof Error ? e.message : String(e)}`));
   const applyBest = () => {
     if (!best) return;
@@ -148,6 +159,7 @@ export function SearchPanel() {
                     ) : (
                       <input aria-label={`${PARAM_LIMITS[k].label} values`} value={r.list} onChange={(e) => setRow(k, { list: e.target.value })} data-testid={`search-list-${k}`} />
                     ))}
+                  {r.on && <FieldProblems problems={problems} field={k} />}
                 </td>
               </tr>
             );
@@ -158,10 +170,12 @@ export function SearchPanel() {
         <label className="field">
           <span className="field-label">Folds k</span>
           <input value={folds} onChange={(e) => setFolds(e.target.value)} inputMode="numeric" data-testid="search-folds" />
+          <FieldProblems problems={problems} field="folds" />
         </label>
         <label className="field">
           <span className="field-label">Epochs per trial</span>
           <input value={epochs} onChange={(e) => setEpochs(e.target.value)} inputMode="numeric" data-testid="search-epochs" />
+          <FieldProblems problems={problems} field="epochs" />
         </label>
         {strategy === 'grid' ? (
           <div className="field">
@@ -174,17 +188,19 @@ export function SearchPanel() {
           <label className="field">
             <span className="field-label">Trials</span>
             <input value={budget} onChange={(e) => setBudget(e.target.value)} inputMode="numeric" />
+            <FieldProblems problems={problems} field="budget" />
           </label>
         )}
         <label className="field">
           <span className="field-label">Seed</span>
           <input value={seed} onChange={(e) => setSeed(e.target.value)} inputMode="numeric" />
+          <FieldProblems problems={problems} field="seed" />
         </label>
       </div>
       {problems.length > 0 && (
-        <ul className="field-error search-problems" data-testid="search-problems">
+        <ul className="field-error search-problems" data-testid="search-problems" aria-live="polite">
           {problems.map((p) => (
-            <li key={p}>{p}</li>
+            <li key={p.field + p.message}>{p.message}</li>
           ))}
         </ul>
       )}
