@@ -112,3 +112,16 @@ test('a race fills the strategies table, and the finished search survives a relo
   await expect(page.getByTestId('search-table').locator('tbody tr')).toHaveCount(4);
   await expect(page.getByTestId('race-table').locator('tbody tr')).toHaveCount(3);
 });
+
+test('a seed reproduces a Bayesian search exactly, however the workers interleave', async ({ page }) => {
+  await openPlayground(page, cpuHash());
+  const run = () =>
+    page.evaluate(() =>
+      window.playground.search({ strategy: 'bayes', budget: 7, space: { lr: { kind: 'range', min: 0.001, max: 1, scale: 'log' } }, epochs: 3, seed: 5, patience: 0 }),
+    );
+  const a = await run();
+  const b = await run();
+  expect(a.trials.map((t) => t.trial.lr)).toEqual(b.trials.map((t) => t.trial.lr));
+  expect(a.trials.map((t) => t.mean)).toEqual(b.trials.map((t) => t.mean));
+  expect(new Set(a.trials.map((t) => t.trial.lr)).size).toBeGreaterThan(3);
+});

@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import { applyTrial } from '../search/applyTrial';
 import { foldsValid } from '../search/kfold';
-import { gridSize, validateSpace, type Strategy } from '../search/space';
+import { gridSize, validateSpace, type Strategy, type Trial } from '../search/space';
 import { createSearcher } from '../search/strategies';
 import { generateDataset } from '../data/generators';
 import { splitDataset } from '../data/split';
@@ -52,6 +52,7 @@ export function searchProblems(spec: SearchSpec, config: ExperimentConfig): Sear
   if (!Number.isInteger(spec.epochs) || spec.epochs < 1 || spec.epochs > 5000) add('epochs', 'epochs per trial must be a whole number from 1 to 5000');
   if (spec.strategy !== 'grid' && (!Number.isInteger(spec.budget) || spec.budget < 1 || spec.budget > 500)) add('budget', 'the number of trials must be a whole number from 1 to 500');
   if (!Number.isInteger(spec.seed) || spec.seed < 0) add('seed', 'the seed must be a whole number, 0 or more');
+  if (spec.patience !== undefined && (!Number.isInteger(spec.patience) || spec.patience < 0 || spec.patience > 1000)) add('patience', 'patience must be a whole number from 0 (off) to 1000');
   if (!Number.isInteger(spec.folds) || spec.folds < 1 || spec.folds > 10) add('folds', 'k must be a whole number from 1 to 10');
   else if (spec.folds > 1) {
     const info = DATASETS[config.dataset];
@@ -71,7 +72,7 @@ let cancelRequested = false;
 export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
   const s = useStore.getState();
   if (s.search.status === 'running' || s.search.status === 'cancelling') throw new Error('a search is already running');
-  const base = selectConfig(s);
+  const base = { ...selectConfig(s), ...(spec.patience !== undefined ? { patience: spec.patience } : {}) };
   const problems = searchProblems(spec, base);
   if (problems.length) throw new Error(problems.map((p) => p.message).join('; '));
   const searcher = createSearcher(spec.strategy, spec.space, spec.budget, spec.seed);
@@ -82,24 +83,34 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
   set({ status: 'running', spec, trials: [], total: searcher.total, startedAt: now, updatedAt: now, finishedAt: null, error: null });
   try {
     const workers = await ensurePool(base.backend);
-    let index = 0;
     const sign = spec.objective === 'accuracy' ? -1 : 1;
-    const work = async (w: PoolWorker) => {
-      for (;;) {
-        if (cancelRequested) return;
+    // Rounds of one trial per worker, observed in trial order once the round is done: the
+    // searcher then sees the same results in the same order on every run, so a seed
+    // reproduces the whole search (Bayesian included) however the workers interleave.
+    for (let index = 0; !cancelRequested; ) {
+      const round: { i: number; trial: Trial; w: PoolWorker }[] = [];
+      for (const w of workers) {
         const trial = searcher.next();
-        if (!trial) return;
-        const i = index++;
-        const config = applyTrial(base, trial);
-        const r = await w.api.runTrial({ config, folds: spec.folds, epochs: spec.epochs, objective: spec.objective });
-        if (!r) return;
-        // Searchers minimize; a diverged trial (NaN) counts as the worst.
-        searcher.observe(trial, Number.isFinite(r.mean) ? sign * r.mean : Infinity);
-        trials.push({ index: i, trial, ...r });
-        set({ trials: [...trials].sort((a, b) => a.index - b.index), updatedAt: performance.now() });
+        if (!trial) break;
+        round.push({ i: index++, trial, w });
       }
-    };
-    await Promise.all(workers.map(work));
+      if (round.length === 0) break;
+      const results = await Promise.all(
+        round.map(async ({ i, trial, w }) => {
+          const r = await w.api.runTrial({ config: applyTrial(base, trial), folds: spec.folds, epochs: spec.epochs, objective: spec.objective });
+          if (r) {
+            trials.push({ index: i, trial, ...r });
+            set({ trials: [...trials].sort((a, b) => a.index - b.index), updatedAt: performance.now() });
+          }
+          return r;
+        }),
+      );
+      // Searchers minimize; a diverged trial (NaN) counts as the worst.
+      round.forEach(({ trial }, j) => {
+        const r = results[j];
+        if (r) searcher.observe(trial, Number.isFinite(r.mean) ? sign * r.mean : Infinity);
+      });
+    }
     set({ status: cancelRequested ? 'cancelled' : 'done', finishedAt: performance.now() });
     saveSearch();
   } catch (e) {

@@ -12,6 +12,8 @@ export interface SearchSpec {
   epochs: number;
   seed: number;
   objective: Objective;
+  /** Early stopping per trial (patience in epochs, 0 = off); omitted: the playground's setting. */
+  patience?: number;
 }
 
 export interface TrialRecord {

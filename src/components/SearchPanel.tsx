@@ -77,9 +77,10 @@ export function SearchPanel() {
   const [epochs, setEpochs] = useState('50');
   const [budget, setBudget] = useState('20');
   const [seed, setSeed] = useState('1');
+  const [patience, setPatience] = useState('0');
   const [objective, setObjective] = useState<SearchSpec['objective']>('loss');
   const space = useMemo(() => toSpace(rows, strategy), [rows, strategy]);
-  const spec: SearchSpec = { strategy, space, budget: Number(budget), folds: Number(folds), epochs: Number(epochs), seed: Number(seed), objective };
+  const spec: SearchSpec = { strategy, space, budget: Number(budget), folds: Number(folds), epochs: Number(epochs), seed: Number(seed), objective, patience: Number(patience) };
   useStore(selectData); // re-check the folds when the data change
   const config = selectConfig(useStore.getState());
   const problems = searchProblems(spec, config);
@@ -195,6 +196,11 @@ export function SearchPanel() {
           <span className="field-label">Seed</span>
           <input value={seed} onChange={(e) => setSeed(e.target.value)} inputMode="numeric" />
           <FieldProblems problems={problems} field="seed" />
+        </label>
+        <label className="field">
+          <span className="field-label">Early stopping patience (0 = off)</span>
+          <input value={patience} onChange={(e) => setPatience(e.target.value)} inputMode="numeric" data-testid="search-patience" />
+          <FieldProblems problems={problems} field="patience" />
         </label>
       </div>
       {problems.length > 0 && (
