@@ -1,6 +1,17 @@
 // Hyperparameter search from the scripting API: a small grid with 2-fold cross-validation in
 // the worker pool, and Cancel (cpu backend).
+import type { Page } from '@playwright/test';
 import { test, expect, openPlayground, cpuHash } from './fixtures';
+
+/** Opens the page and sets the panel to a 2 × 2 grid (learning rate × units), 2 folds, 5 epochs. */
+async function setUpSmallGrid(page: Page): Promise<void> {
+  await openPlayground(page, cpuHash());
+  await page.getByTestId('search-on-batch').uncheck();
+  await page.getByTestId('search-list-lr').fill('0.3, 0.01');
+  await page.getByTestId('search-list-units').fill('2, 6');
+  await page.getByTestId('search-folds').fill('2');
+  await page.getByTestId('search-epochs').fill('5');
+}
 
 test('a 2 × 2 grid with 2 folds scores every cell and names the best', async ({ page }) => {
   await openPlayground(page, cpuHash());
@@ -40,13 +51,7 @@ test('bad search specs are refused with a reason', async ({ page }) => {
 });
 
 test('the panel runs a grid, highlights the best, applies it, and Cancel stops a search', async ({ page }) => {
-  await openPlayground(page, cpuHash());
-  // A 2 × 2 grid over learning rate and units, 2 folds, 5 epochs.
-  await page.getByTestId('search-on-batch').uncheck();
-  await page.getByTestId('search-list-lr').fill('0.3, 0.01');
-  await page.getByTestId('search-list-units').fill('2, 6');
-  await page.getByTestId('search-folds').fill('2');
-  await page.getByTestId('search-epochs').fill('5');
+  await setUpSmallGrid(page);
   await expect(page.getByTestId('search-size')).toHaveText('4');
   await page.getByRole('button', { name: 'Start search' }).click();
   await expect(page.getByTestId('search-status')).toContainText('4 / 4 trials · done', { timeout: 60_000 });
@@ -90,12 +95,7 @@ test('the panel runs a grid, highlights the best, applies it, and Cancel stops a
 });
 
 test('a race fills the strategies table, and the finished search survives a reload', async ({ page }) => {
-  await openPlayground(page, cpuHash());
-  await page.getByTestId('search-on-batch').uncheck();
-  await page.getByTestId('search-list-lr').fill('0.3, 0.01');
-  await page.getByTestId('search-list-units').fill('2, 6');
-  await page.getByTestId('search-folds').fill('2');
-  await page.getByTestId('search-epochs').fill('5');
+  await setUpSmallGrid(page);
   await page.getByRole('button', { name: 'Race the three strategies' }).click();
   const race = page.getByTestId('race-table');
   await expect(race.locator('tbody tr')).toHaveCount(3, { timeout: 90_000 });
