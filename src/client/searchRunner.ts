@@ -1,25 +1,18 @@
 // Runs a hyperparameter search: a pool of training workers (one per core, at least one, reused
 // across trials), each trial scored by cross-validation in a worker, results into the store.
-import * as Comlink from 'comlink';
 import { applyTrial } from '../search/applyTrial';
 import { foldsValid } from '../search/kfold';
 import { gridSize, validateSpace, type Strategy, type Trial } from '../search/space';
-import { createSearcher } from '../search/strategies';
 import { generateDataset } from '../data/generators';
 import { splitDataset } from '../data/split';
 import type { ExperimentConfig } from '../shared/config';
 import { DATASETS } from '../shared/datasets';
-import type { TrainingWorkerApi } from '../shared/protocol';
 import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
+import { spawnTrainingWorker, type WorkerHandle } from './spawnWorker';
 import type { RaceRow, SearchSpec, TrialRecord } from './searchTypes';
 
-interface PoolWorker {
-  worker: Worker;
-  api: Comlink.Remote<TrainingWorkerApi>;
-}
-
-let pool: PoolWorker[] = [];
+let pool: WorkerHandle[] = [];
 let poolBackend: string | null = null;
 
 /** Up to 4 workers: more than the cores only adds contention. */
@@ -27,13 +20,10 @@ export function poolSize(): number {
   return Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
 }
 
-async function ensurePool(backend: string): Promise<PoolWorker[]> {
+async function ensurePool(backend: string): Promise<WorkerHandle[]> {
   if (pool.length === poolSize() && poolBackend === backend) return pool;
   pool.forEach((p) => p.worker.terminate());
-  pool = Array.from({ length: poolSize() }, (_, i) => {
-    const worker = new Worker(new URL('../worker/trainingWorker.ts', import.meta.url), { type: 'module', name: `search-${i}` });
-    return { worker, api: Comlink.wrap<TrainingWorkerApi>(worker) };
-  });
+  pool = Array.from({ length: poolSize() }, (_, i) => spawnTrainingWorker(`search-${i}`));
   await Promise.all(pool.map((p) => p.api.init(backend as ExperimentConfig['backend'])));
   poolBackend = backend;
   return pool;
@@ -75,22 +65,25 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
   const base = { ...selectConfig(s), ...(spec.patience !== undefined ? { patience: spec.patience } : {}) };
   const problems = searchProblems(spec, base);
   if (problems.length) throw new Error(problems.map((p) => p.message).join('; '));
-  const searcher = createSearcher(spec.strategy, spec.space, spec.budget, spec.seed);
   cancelRequested = false;
   const trials: TrialRecord[] = [];
   const set = useStore.getState().setSearch;
   const now = performance.now();
-  set({ status: 'running', spec, trials: [], total: searcher.total, startedAt: now, updatedAt: now, finishedAt: null, error: null });
+  set({ status: 'running', spec, trials: [], total: 0, startedAt: now, updatedAt: now, finishedAt: null, error: null });
   try {
     const workers = await ensurePool(base.backend);
+    // The searcher (for Bayesian search, a Gaussian process refitted per suggestion) lives in
+    // the first pool worker, so its linear algebra never blocks the page.
+    const host = workers[0].api;
+    set({ total: await host.searchBegin(spec.strategy, spec.space, spec.budget, spec.seed) });
     const sign = spec.objective === 'accuracy' ? -1 : 1;
     // Rounds of one trial per worker, observed in trial order once the round is done: the
     // searcher then sees the same results in the same order on every run, so a seed
     // reproduces the whole search (Bayesian included) however the workers interleave.
     for (let index = 0; !cancelRequested; ) {
-      const round: { i: number; trial: Trial; w: PoolWorker }[] = [];
+      const round: { i: number; trial: Trial; w: WorkerHandle }[] = [];
       for (const w of workers) {
-        const trial = searcher.next();
+        const trial = await host.searchNext();
         if (!trial) break;
         round.push({ i: index++, trial, w });
       }
@@ -106,10 +99,10 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
         }),
       );
       // Searchers minimize; a diverged trial (NaN) counts as the worst.
-      round.forEach(({ trial }, j) => {
+      for (const [j, { trial }] of round.entries()) {
         const r = results[j];
-        if (r) searcher.observe(trial, Number.isFinite(r.mean) ? sign * r.mean : Infinity);
-      });
+        if (r) await host.searchObserve(trial, Number.isFinite(r.mean) ? sign * r.mean : Infinity);
+      }
     }
     set({ status: cancelRequested ? 'cancelled' : 'done', finishedAt: performance.now() });
     saveSearch();

@@ -5,6 +5,7 @@ import type { TrainingWorkerApi } from '../shared/protocol';
 import type { SweepKind } from '../shared/sweep';
 import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
+import { spawnTrainingWorker } from './spawnWorker';
 
 let worker: Worker | null = null;
 let api: Comlink.Remote<TrainingWorkerApi> | null = null;
@@ -14,8 +15,7 @@ async function ready(): Promise<Comlink.Remote<TrainingWorkerApi>> {
   const wanted = selectConfig(useStore.getState()).backend;
   if (api && backend === wanted) return api;
   worker?.terminate();
-  worker = new Worker(new URL('../worker/trainingWorker.ts', import.meta.url), { type: 'module', name: 'sweeps' });
-  api = Comlink.wrap<TrainingWorkerApi>(worker);
+  ({ worker, api } = spawnTrainingWorker('sweeps'));
   await api.init(wanted);
   backend = wanted;
   return api;

@@ -6,6 +6,7 @@ import type { ExperimentConfig } from '../shared/config';
 import type { EpochMetrics, MetricsBatch, RunEnd, TestResult, TrainingWorkerApi } from '../shared/protocol';
 import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
+import { spawnTrainingWorker } from './spawnWorker';
 
 /** Settings applied to the running model without a reset: step size, batch, regularization. */
 const LIVE_KEYS: (keyof ExperimentConfig)[] = ['lr', 'batch', 'l1', 'l2', 'dropout', 'augment', 'patience', 'minDelta', 'restoreBest'];
@@ -59,7 +60,7 @@ export class TrainingClient {
     this.worker?.terminate();
     this.store.setStatus('starting');
     this.store.setBackend(null);
-    const worker = new Worker(new URL('../worker/trainingWorker.ts', import.meta.url), { type: 'module', name: 'training' });
+    const { worker, api } = spawnTrainingWorker('training');
     this.crashed = new Promise<never>((_, reject) => {
       worker.addEventListener('error', (ev) => {
         ev.preventDefault();
@@ -70,7 +71,7 @@ export class TrainingClient {
       if (this.worker === worker) this.fail(e);
     });
     this.worker = worker;
-    this.api = Comlink.wrap<TrainingWorkerApi>(worker);
+    this.api = api;
     const info = await this.call((api) => api.init(this.config().backend));
     this.store.setBackend(info);
     if (info.note) this.store.say('backend', 'warning', `Using the ${info.active} backend: ${info.note}.`);

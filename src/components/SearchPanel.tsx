@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { bestTrial, cancelSearch, runRace, runSearch, searchProblems, type SearchProblem } from '../client/searchRunner';
 import type { SearchSpec } from '../client/searchTypes';
 import { applyTrial } from '../search/applyTrial';
-import { BAYES_EXPLANATION } from '../search/bayes';
+import { BAYES_EXPLANATION } from '../search/explanation';
 import { DEFAULT_LISTS, DEFAULT_RANGES, gridSize, PARAM_KEYS, PARAM_LIMITS, type ParamKey, type ParamSpec, type SearchSpace, type Strategy } from '../search/space';
 import { selectConfig } from '../store/configSlices';
 import { useStore, type Store } from '../store/store';

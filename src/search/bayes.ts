@@ -6,9 +6,7 @@ import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { gaussian, hashSeed, mulberry32, type Rand } from '../data/random';
 import { fromUnit, gridSize, gridTrials, sampleTrial, spaceKeys, toUnit, trialKey, type ParamKey, type ParamSpec, type SearchSpace, type Trial } from './space';
 
-export const BAYES_EXPLANATION =
-  'Bayesian search fits a simple statistical model to the results so far, which predicts how good every untried setting would be and how unsure it is. ' +
-  'Each next trial goes where the model expects the largest improvement, balancing promising regions against unexplored ones, so it usually needs fewer trials than grid or random search.';
+export { BAYES_EXPLANATION } from './explanation';
 
 export interface BayesOptions {
   /** Random trials before the model takes over (default 5). */

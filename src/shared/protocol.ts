@@ -1,6 +1,7 @@
 // The plain-data contract between the page and the training worker. Nothing here holds a
 // tensor: only numbers, strings and typed arrays (transferred, not copied).
 import type { BackendKey, ExperimentConfig } from './config';
+import type { SearchSpace, Strategy, Trial } from '../search/space';
 import type { SweepKind, SweepPoint, SweepProgress } from './sweep';
 
 export interface EpochMetrics {
@@ -93,6 +94,12 @@ export interface TrainingWorkerApi {
   /** Scores one hyperparameter-search trial by k-fold cross-validation; null when cancelled. */
   runTrial(spec: TrialSpec): Promise<TrialResult | null>;
   cancelTrials(): Promise<void>;
+  /** Starts a searcher in this worker; resolves to the number of trials it will hand out. */
+  searchBegin(strategy: Strategy, space: SearchSpace, budget: number, seed: number): Promise<number>;
+  /** The next trial of the searcher, or null when it has handed out all. */
+  searchNext(): Promise<Trial | null>;
+  /** Reports a trial's objective (lower is better) to the searcher. */
+  searchObserve(trial: Trial, objective: number): Promise<void>;
 }
 
 export type Objective = 'loss' | 'accuracy';

@@ -11,6 +11,7 @@ import { chooseBackend } from './backends';
 import { prepareData } from './prepareData';
 import { crossValidate } from './crossValidate';
 import { runSweep } from './sweeps';
+import { createSearcher, type Searcher } from '../search/strategies';
 
 /** How often the loop downloads metrics and posts them (ms), and redraws the boundary. */
 const METRICS_INTERVAL_MS = 100;
@@ -21,6 +22,7 @@ let classes = 2;
 let running = false;
 let sweepCancelled = false;
 let trialsCancelled = false;
+let searcher: Searcher | null = null;
 
 function need(): Trainer {
   if (!trainer) throw new Error('The model is not set up yet');
@@ -147,6 +149,19 @@ const api: TrainingWorkerApi = {
 
   async cancelTrials() {
     trialsCancelled = true;
+  },
+
+  async searchBegin(strategy, space, budget, seed) {
+    searcher = createSearcher(strategy, space, budget, seed);
+    return searcher.total;
+  },
+
+  async searchNext() {
+    return searcher?.next() ?? null;
+  },
+
+  async searchObserve(trial, objective) {
+    searcher?.observe(trial, objective);
   },
 
   async memory() {
