@@ -3,6 +3,7 @@ import { AlertRegion } from './components/AlertRegion';
 import { BoundaryCanvas } from './components/BoundaryCanvas';
 import { DataPanel } from './components/DataPanel';
 import { DiagnosisPanel } from './components/DiagnosisPanel';
+import { EvaluationView } from './components/EvaluationView';
 import { LossChart } from './components/LossChart';
 import { ModelPanel } from './components/ModelPanel';
 import { PresetBar } from './components/PresetBar';
@@ -43,6 +44,7 @@ export function App() {
                 <Readouts />
                 <DiagnosisPanel />
               </div>
+              <EvaluationView />
             </div>
             <LossChart />
           </section>

@@ -6,6 +6,7 @@ import { bestTrial, cancelSearch, runSearch } from './searchRunner';
 import type { SearchSpec, TrialRecord } from './searchTypes';
 import type { EpochMetrics, TestResult } from '../shared/protocol';
 import { useStore } from '../store/store';
+import { loadCsv, loadDataset } from './dataLoading';
 import type { TrainingClient } from './trainingClient';
 
 export interface PlaygroundMetrics {
@@ -31,6 +32,10 @@ export interface PlaygroundApi {
   cancelSearch(): Promise<void>;
   evaluateTest(): Promise<TestResult>;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /** Switches to a built-in data set (2-D or table) by its key, e.g. 'penguins'. */
+  loadDataset(name: string): Promise<void>;
+  /** Trains on CSV text: `target` names the column to predict. Rejects with the message the page shows. */
+  loadCsv(text: string, options: { target: string; problem: 'classification' | 'regression'; name?: string }): Promise<void>;
   /** Resolves once the worker has started and every queued action has finished. */
   ready(): Promise<void>;
 }
@@ -71,6 +76,8 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
     evaluateTest: () => client.evaluateTest(),
     memory: () => client.memory(),
     ready: () => client.settled(),
+    loadDataset: (name) => loadDataset(name),
+    loadCsv: (text, options) => loadCsv(text, options),
   };
 }
 

@@ -6,10 +6,11 @@ import { gridSize, validateSpace, type Strategy, type Trial } from '../search/sp
 import { generateDataset } from '../data/generators';
 import { splitDataset } from '../data/split';
 import type { ExperimentConfig } from '../shared/config';
-import { DATASETS } from '../shared/datasets';
+import { DATASETS, isTable } from '../shared/datasets';
 import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
 import { spawnTrainingWorker, type WorkerHandle } from './spawnWorker';
+import { ensureUpload } from './uploads';
 import type { RaceRow, SearchSpec, TrialRecord } from './searchTypes';
 
 let pool: WorkerHandle[] = [];
@@ -44,7 +45,8 @@ export function searchProblems(spec: SearchSpec, config: ExperimentConfig): Sear
   if (!Number.isInteger(spec.seed) || spec.seed < 0) add('seed', 'the seed must be a whole number, 0 or more');
   if (spec.patience !== undefined && (!Number.isInteger(spec.patience) || spec.patience < 0 || spec.patience > 1000)) add('patience', 'patience must be a whole number from 0 (off) to 1000');
   if (!Number.isInteger(spec.folds) || spec.folds < 1 || spec.folds > 10) add('folds', 'k must be a whole number from 1 to 10');
-  else if (spec.folds > 1) {
+  else if (spec.folds > 1 && !isTable(config.dataset)) {
+    // Tables are checked in the worker, which holds their rows.
     const info = DATASETS[config.dataset];
     const p = generateDataset(config.dataset, config.samples, config.noise, config.seed);
     const split = splitDataset(p.y, { problem: info.problem, trainPct: config.trainPct, valPct: config.valPct, seed: config.seed, classes: info.classes });
@@ -72,6 +74,7 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
   set({ status: 'running', spec, trials: [], total: 0, startedAt: now, updatedAt: now, finishedAt: null, error: null });
   try {
     const workers = await ensurePool(base.backend);
+    await Promise.all(workers.map((w) => ensureUpload(w.api)));
     // The searcher (for Bayesian search, a Gaussian process refitted per suggestion) lives in
     // the first pool worker, so its linear algebra never blocks the page.
     const host = workers[0].api;

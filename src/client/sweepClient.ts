@@ -6,6 +6,7 @@ import type { SweepKind } from '../shared/sweep';
 import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
 import { spawnTrainingWorker } from './spawnWorker';
+import { ensureUpload } from './uploads';
 
 let worker: Worker | null = null;
 let api: Comlink.Remote<TrainingWorkerApi> | null = null;
@@ -28,6 +29,7 @@ export async function startSweep(kind: SweepKind, epochs: number): Promise<void>
   s.setSweep({ kind, status: 'running', epochs, progress: 0, points: [], config, error: null });
   try {
     const remote = await ready();
+    await ensureUpload(remote);
     const points = await remote.sweep(
       config,
       kind,

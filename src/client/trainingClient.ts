@@ -7,6 +7,7 @@ import type { EpochMetrics, MetricsBatch, RunEnd, TestResult, TrainingWorkerApi 
 import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
 import { spawnTrainingWorker } from './spawnWorker';
+import { ensureUpload } from './uploads';
 
 /** Settings applied to the running model without a reset: step size, batch, regularization. */
 const LIVE_KEYS: (keyof ExperimentConfig)[] = ['lr', 'batch', 'l1', 'l2', 'dropout', 'augment', 'patience', 'minDelta', 'restoreBest'];
@@ -82,11 +83,12 @@ export class TrainingClient {
   private async setup(runIndex: number): Promise<void> {
     await this.stopRun();
     const config = this.config();
+    if (config.dataset === 'upload') await this.call((api) => ensureUpload(api));
     const result = await this.call((api) => api.setup(config, runIndex));
     this.store.clear('worker');
     this.store.clear('diverged');
     this.store.clear('early-stop');
-    this.store.startRun(config, runIndex, result.points, result.batch, result.baselineLoss);
+    this.store.startRun(config, runIndex, result.points, result.batch, result.baselineLoss, result.table ?? null);
   }
 
   /** Calls the worker; fails at once if it has died instead of waiting forever. */
@@ -133,6 +135,14 @@ export class TrainingClient {
     this.store.setConfigState(next);
     history.replaceState(null, '', configToHash(next));
     if (keys.includes('backend') || this.store.status === 'error') return this.enqueue(() => this.restartWorker(0));
+    if (keys.length === 1 && keys[0] === 'slice') {
+      // Only the view changes: the model and its training go on.
+      if (!this.store.table) return Promise.resolve();
+      return this.enqueue(async () => {
+        const r = await this.call((api) => api.setSlice(next.slice));
+        this.store.setSlice(r.plot, r.table, r.boundary);
+      });
+    }
     if (keys.every((k) => LIVE_KEYS.includes(k))) {
       return this.enqueue(async () => {
         await this.call((api) => api.update(next));
@@ -195,6 +205,11 @@ export class TrainingClient {
       const next = this.store.runIndex + 1;
       return this.store.status === 'error' || !this.api ? this.restartWorker(next) : this.setup(next);
     });
+  }
+
+  /** Sets up a fresh model on the current config, e.g. after a new file was loaded under the same key. */
+  reload(): Promise<void> {
+    return this.enqueue(() => (this.store.status === 'error' || !this.api ? this.restartWorker(0) : this.setup(0)));
   }
 
   /** New data: the next seed, so the URL still reproduces it. */

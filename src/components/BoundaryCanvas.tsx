@@ -5,12 +5,14 @@ import { DOMAIN } from '../shared/datasets';
 import type { BoundaryView, PointsView } from '../shared/protocol';
 import { useStore, type Store } from '../store/store';
 import { binaryColor, CLASS_COLORS, css, multiColor, valueColor } from './colors';
+import { SliceControls } from './SliceControls';
 
 const selectBoundary = (s: Store) => s.boundary;
 const selectPoints = (s: Store) => s.points;
 const selectShowTest = (s: Store) => s.showTestPoints;
 const selectRegression = (s: Store) => s.data.problem === 'regression';
 const selectAugmented = (s: Store) => (s.showAugmented ? s.augmented : null);
+const selectTable = (s: Store) => s.table;
 
 const SIZE = 320;
 
@@ -76,26 +78,37 @@ export function BoundaryCanvas() {
   const showTest = useStore(selectShowTest);
   const regression = useStore(selectRegression);
   const augmented = useStore(selectAugmented);
+  const table = useStore(selectTable);
+  const noSlice = table !== null && table.slice === null;
 
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
     ctx.clearRect(0, 0, SIZE, SIZE);
-    if (boundary) paintHeatmap(ctx, boundary, regression);
+    if (boundary && boundary.values.length > 0) paintHeatmap(ctx, boundary, regression);
     if (points && augmented) paintAugmented(ctx, points, augmented, regression);
     if (points) paintPoints(ctx, points, regression, showTest);
   }, [boundary, points, showTest, regression, augmented]);
 
   return (
     <figure className="boundary">
+      {table && <SliceControls table={table} />}
       <canvas
         ref={ref}
         width={SIZE}
         height={SIZE}
+        hidden={noSlice}
         data-testid="boundary"
         role="img"
-        aria-label={regression ? 'Predicted surface with data points' : 'Decision boundary with data points'}
+        aria-label={
+          table?.axes
+            ? `${regression ? 'Predicted surface' : 'Decision boundary'} over ${table.axes.x.name} and ${table.axes.y.name}, other inputs at their mean`
+            : regression
+              ? 'Predicted surface with data points'
+              : 'Decision boundary with data points'
+        }
       />
+      {noSlice && <p className="hint">This table has fewer than two numeric inputs, so there is no plane to draw.</p>}
       <figcaption>
         <label className="check">
           <input type="checkbox" checked={showTest} onChange={(e) => useStore.getState().setShowTestPoints(e.target.checked)} />

@@ -1,16 +1,19 @@
 // Data controls: problem, data set, points, noise, seed, the three-way split and input features.
 import { FEATURES, FEATURE_LABELS, MIN_TEST_PCT, type FeatureKey } from '../shared/config';
-import { DATASETS, datasetsFor, type DatasetKey, type Problem } from '../shared/datasets';
+import { DATASETS, datasetsFor, isTable, type DatasetKey, type Problem } from '../shared/datasets';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
+import { CsvUpload } from './CsvUpload';
+import { TableSummary } from './TableSummary';
 
 const selectData = (s: Store) => s.data;
 
 export function DataPanel() {
   const d = useStore(selectData);
   const testPct = 100 - d.trainPct - d.valPct;
+  const table = isTable(d.dataset);
   const toggleFeature = (f: FeatureKey, on: boolean) => {
     const next = on ? [...d.features, f] : d.features.filter((x) => x !== f);
     if (next.length === 0) {
@@ -42,11 +45,21 @@ export function DataPanel() {
         testId="dataset"
       />
       <p className="hint">{DATASETS[d.dataset].hint}</p>
-      <div className="row">
-        <NumberField label="Points" range="samples" value={d.samples} onCommit={(samples) => change({ samples })} testId="samples" />
-        <NumberField label="Noise (0–1)" range="noise" value={d.noise} onCommit={(noise) => change({ noise })} testId="noise" />
-        <NumberField label="Seed" range="seed" value={d.seed} onCommit={(seed) => change({ seed })} testId="seed" />
-      </div>
+      {table ? (
+        <>
+          <TableSummary />
+          <div className="row">
+            <NumberField label="Split seed" range="seed" value={d.seed} onCommit={(seed) => change({ seed })} testId="seed" />
+          </div>
+        </>
+      ) : (
+        <div className="row">
+          <NumberField label="Points" range="samples" value={d.samples} onCommit={(samples) => change({ samples })} testId="samples" />
+          <NumberField label="Noise (0–1)" range="noise" value={d.noise} onCommit={(noise) => change({ noise })} testId="noise" />
+          <NumberField label="Seed" range="seed" value={d.seed} onCommit={(seed) => change({ seed })} testId="seed" />
+        </div>
+      )}
+      <CsvUpload />
       <div className="row">
         <NumberField label="Training %" range="trainPct" value={d.trainPct} onCommit={(trainPct) => change({ trainPct })} testId="train-pct" />
         <NumberField label="Validation %" range="valPct" value={d.valPct} onCommit={(valPct) => change({ valPct })} testId="val-pct" />
@@ -66,15 +79,17 @@ export function DataPanel() {
         Training data fits the weights, validation data guides your tuning, and the test set ({`≥ ${MIN_TEST_PCT}%`}) is used
         once, at the end.
       </p>
-      <fieldset className="features">
-        <legend>Input features</legend>
-        {FEATURES.map((f) => (
-          <label key={f} className="check">
-            <input type="checkbox" checked={d.features.includes(f)} onChange={(e) => toggleFeature(f, e.target.checked)} />
-            {FEATURE_LABELS[f]}
-          </label>
-        ))}
-      </fieldset>
+      {!table && (
+        <fieldset className="features">
+          <legend>Input features</legend>
+          {FEATURES.map((f) => (
+            <label key={f} className="check">
+              <input type="checkbox" checked={d.features.includes(f)} onChange={(e) => toggleFeature(f, e.target.checked)} />
+              {FEATURE_LABELS[f]}
+            </label>
+          ))}
+        </fieldset>
+      )}
     </section>
   );
 }

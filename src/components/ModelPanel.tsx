@@ -1,6 +1,6 @@
 // Architecture controls: hidden layers (add, remove, units, activation) and the initializer.
 import { ACTIVATIONS, INITIALIZERS, INITIALIZER_LABELS, MAX_LAYERS, outputUnits, type Activation } from '../shared/config';
-import { DATASETS } from '../shared/datasets';
+import { DATASETS, isTable } from '../shared/datasets';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { NumberField } from './NumberField';
@@ -9,7 +9,8 @@ import { SelectField } from './SelectField';
 const selectModel = (s: Store) => s.model;
 const selectDropout = (s: Store) => s.regularization.dropout;
 const selectDataset = (s: Store) => s.data.dataset;
-const selectInputs = (s: Store) => s.data.features.length;
+// A table's inputs are its encoded columns (known once the worker has loaded it).
+const selectInputs = (s: Store) => (isTable(s.data.dataset) ? (s.table?.inputNames.length ?? 0) : s.data.features.length);
 
 export function ModelPanel() {
   const m = useStore(selectModel);

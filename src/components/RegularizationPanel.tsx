@@ -2,6 +2,7 @@
 // with each hidden layer in the model panel. All apply to the running model at once.
 import { SYMMETRIES } from '../data/augment';
 import { lambdaMax, lambdaPerLayer, type Lambda } from '../shared/config';
+import { isTable, type PointsKey } from '../shared/datasets';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { NumberField } from './NumberField';
@@ -47,7 +48,7 @@ export function RegularizationPanel() {
   const dataset = useStore(selectDataset);
   const showAugmented = useStore(selectShowAugmented);
   const kernels = useStore(selectKernels);
-  const symmetry = SYMMETRIES[dataset];
+  const symmetry = SYMMETRIES[dataset as PointsKey];
   const perLayer = Array.isArray(r.l1) || Array.isArray(r.l2);
   const togglePerLayer = (on: boolean) =>
     on
@@ -67,30 +68,36 @@ export function RegularizationPanel() {
         <input type="checkbox" checked={perLayer} onChange={(e) => togglePerLayer(e.target.checked)} />
         Set the penalties per layer
       </label>
-      <fieldset className="group">
-        <legend>Data augmentation (training points only)</legend>
-        <NumberField
-          label="Jitter σ (plot units)"
-          range="jitter"
-          value={r.augment.jitter}
-          onCommit={(jitter) => change({ augment: { ...r.augment, jitter } })}
-          testId="jitter"
-          hint="fresh Gaussian noise on every training point, every epoch"
-        />
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={r.augment.symmetry}
-            disabled={!symmetry}
-            onChange={(e) => change({ augment: { ...r.augment, symmetry: e.target.checked } })}
+      {isTable(dataset) ? (
+        <p className="hint" data-testid="augment-note">
+          Data augmentation (jitter, symmetries) applies to the 2-D sets: a table&apos;s columns have no shared units to jitter in.
+        </p>
+      ) : (
+        <fieldset className="group">
+          <legend>Data augmentation (training points only)</legend>
+          <NumberField
+            label="Jitter σ (plot units)"
+            range="jitter"
+            value={r.augment.jitter}
+            onCommit={(jitter) => change({ augment: { ...r.augment, jitter } })}
+            testId="jitter"
+            hint="fresh Gaussian noise on every training point, every epoch"
           />
-          {symmetry ? `Symmetry: ${symmetry.label}` : 'Symmetry: this data set has none that keeps the labels'}
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={showAugmented} onChange={(e) => useStore.getState().setShowAugmented(e.target.checked)} />
-          Show the augmented points on the plot
-        </label>
-      </fieldset>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={r.augment.symmetry}
+              disabled={!symmetry}
+              onChange={(e) => change({ augment: { ...r.augment, symmetry: e.target.checked } })}
+            />
+            {symmetry ? `Symmetry: ${symmetry.label}` : 'Symmetry: this data set has none that keeps the labels'}
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={showAugmented} onChange={(e) => useStore.getState().setShowAugmented(e.target.checked)} />
+            Show the augmented points on the plot
+          </label>
+        </fieldset>
+      )}
       <fieldset className="group">
         <legend>Early stopping (on validation loss)</legend>
         <div className="row">

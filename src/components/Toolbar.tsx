@@ -2,10 +2,12 @@
 import { client } from '../client/trainingClient';
 import { useStore, type Store } from '../store/store';
 import { useRate } from './useRate';
+import { isTable } from '../shared/datasets';
 
 const selectStatus = (s: Store) => s.status;
 const selectEpoch = (s: Store) => s.metrics.at(-1)?.epoch ?? 0;
 const selectBackend = (s: Store) => s.backend;
+const selectIsTable = (s: Store) => isTable(s.data.dataset);
 
 const ignore = () => {};
 
@@ -13,6 +15,7 @@ export function Toolbar() {
   const status = useStore(selectStatus);
   const epoch = useStore(selectEpoch);
   const backend = useStore(selectBackend);
+  const table = useStore(selectIsTable);
   const training = status === 'training';
   const rate = useRate(epoch, training);
   const busy = status === 'starting';
@@ -35,8 +38,13 @@ export function Toolbar() {
       <button type="button" onClick={() => client.reset().catch(ignore)} disabled={busy}>
         Reset
       </button>
-      <button type="button" onClick={() => client.regenerate().catch(ignore)} disabled={busy} title="New points from the next seed">
-        Regenerate data
+      <button
+        type="button"
+        onClick={() => client.regenerate().catch(ignore)}
+        disabled={busy}
+        title={table ? 'A new train/validation/test split from the next seed' : 'New points from the next seed'}
+      >
+        {table ? 'New split' : 'Regenerate data'}
       </button>
       <div className="stat">
         <span className="stat-label">Epoch</span>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDataset } from './generators';
 import { augmentPoints, isAugmenting, SYMMETRIES } from './augment';
 import { mulberry32 } from './random';
-import type { DatasetKey } from '../shared/datasets';
+import type { PointsKey } from '../shared/datasets';
 
 describe('augmentPoints', () => {
   it('is the identity when off, and returns a new array (the input is never touched)', () => {
@@ -32,7 +32,7 @@ describe('augmentPoints', () => {
     xor: (x, y) => (x * y > 0 ? 0 : 1),
     gaussian: (x, y) => (x + y > 0 ? 0 : 1),
   };
-  for (const key of Object.keys(labelOf) as DatasetKey[]) {
+  for (const key of Object.keys(labelOf) as PointsKey[]) {
     it(`${key}: its symmetry (${SYMMETRIES[key]!.label}) keeps every clean point's label`, () => {
       const p = generateDataset(key, 400, 0, 5);
       const out = augmentPoints(p.x, { jitter: 0, symmetry: true }, key, mulberry32(2));

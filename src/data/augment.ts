@@ -1,7 +1,7 @@
 // Training-set augmentation for the 2-D sets: the data set's own label-preserving symmetry
 // (where it has one) and Gaussian jitter, drawn fresh every epoch. Never used on validation or test.
 import type { Augment } from '../shared/config';
-import { DOMAIN, type DatasetKey } from '../shared/datasets';
+import { DATASETS, DOMAIN, type DatasetKey, type PointsKey } from '../shared/datasets';
 import { gaussian, type Rand } from './random';
 
 type Map2 = (x: number, y: number, rand: Rand) => [number, number];
@@ -9,7 +9,7 @@ type Map2 = (x: number, y: number, rand: Rand) => [number, number];
 const pick = (maps: Map2[]): Map2 => (x, y, rand) => maps[Math.floor(rand() * maps.length)](x, y, rand);
 
 /** Symmetries that keep every label, with how the page names them. */
-export const SYMMETRIES: Partial<Record<DatasetKey, { label: string; map: Map2 }>> = {
+export const SYMMETRIES: Partial<Record<PointsKey, { label: string; map: Map2 }>> = {
   // A ring around a disc looks the same turned by any angle.
   circle: {
     label: 'random rotation',
@@ -29,14 +29,16 @@ export const SYMMETRIES: Partial<Record<DatasetKey, { label: string; map: Map2 }
   wave: { label: 'random mirror x₂ → −x₂', map: pick([(x, y) => [x, y], (x, y) => [x, -y]]) },
 };
 
-export function isAugmenting(a: Augment, dataset: DatasetKey): boolean {
-  return a.jitter > 0 || (a.symmetry && SYMMETRIES[dataset] !== undefined);
+/** Augmentation applies to the generated 2-D sets only (a table's columns have no plot units). */
+export function isAugmenting(a: Augment, dataset: DatasetKey): dataset is PointsKey {
+  if (DATASETS[dataset].kind !== 'points') return false;
+  return a.jitter > 0 || (a.symmetry && SYMMETRIES[dataset as PointsKey] !== undefined);
 }
 
 const clamp = (v: number) => Math.max(-DOMAIN, Math.min(DOMAIN, v));
 
 /** A fresh augmented copy of raw training coordinates (2n, interleaved); labels are unchanged. */
-export function augmentPoints(raw: Float32Array, a: Augment, dataset: DatasetKey, rand: Rand): Float32Array {
+export function augmentPoints(raw: Float32Array, a: Augment, dataset: PointsKey, rand: Rand): Float32Array {
   const out = new Float32Array(raw.length);
   const sym = a.symmetry ? SYMMETRIES[dataset]?.map : undefined;
   for (let i = 0; i < raw.length; i += 2) {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { DATASETS, DATASET_KEYS, DOMAIN, type DatasetKey } from '../shared/datasets';
+import { DATASETS, POINTS_KEYS, DOMAIN, type PointsKey } from '../shared/datasets';
 import { generateDataset, type Points } from './generators';
 
 function bits(a: Float32Array): number[] {
@@ -13,7 +13,7 @@ function ruleAccuracy(p: Points, rule: (x1: number, x2: number) => number): numb
   return ok / p.n;
 }
 
-const RULES: Partial<Record<DatasetKey, (x1: number, x2: number) => number>> = {
+const RULES: Partial<Record<PointsKey, (x1: number, x2: number) => number>> = {
   circle: (a, b) => (Math.hypot(a, b) < 3 ? 1 : 0),
   xor: (a, b) => (a * b > 0 ? 0 : 1),
   gaussian: (a, b) => (a + b > 0 ? 0 : 1),
@@ -27,7 +27,7 @@ const RULES: Partial<Record<DatasetKey, (x1: number, x2: number) => number>> = {
 };
 
 describe('generateDataset', () => {
-  for (const key of DATASET_KEYS) {
+  for (const key of POINTS_KEYS) {
     describe(key, () => {
       it('is identical bit for bit for the same seed and differs across seeds', () => {
         const a = generateDataset(key, 300, 0.2, 5);
@@ -64,7 +64,7 @@ describe('generateDataset', () => {
   }
 
   it('balances classes within one, including three blobs', () => {
-    for (const key of DATASET_KEYS.filter((k) => DATASETS[k].problem === 'classification')) {
+    for (const key of POINTS_KEYS.filter((k) => DATASETS[k].problem === 'classification')) {
       for (const n of [20, 101, 500]) {
         const k = DATASETS[key].classes;
         const counts = new Array<number>(k).fill(0);
@@ -76,7 +76,7 @@ describe('generateDataset', () => {
   });
 
   it('labels are separable when clean and overlap more as noise grows', () => {
-    for (const [key, rule] of Object.entries(RULES) as [DatasetKey, (a: number, b: number) => number][]) {
+    for (const [key, rule] of Object.entries(RULES) as [PointsKey, (a: number, b: number) => number][]) {
       const clean = ruleAccuracy(generateDataset(key, 1000, 0, 2), rule);
       const mild = ruleAccuracy(generateDataset(key, 1000, 0.1, 2), rule);
       const heavy = ruleAccuracy(generateDataset(key, 1000, 0.6, 2), rule);

@@ -1,6 +1,6 @@
 // Seeded generators for the built-in 2-D data sets. Shape and noise come from separate streams,
 // so moving the noise slider jitters the same points instead of drawing new ones.
-import { DATASETS, DOMAIN, type DatasetKey } from '../shared/datasets';
+import { DATASETS, DOMAIN, type PointsKey } from '../shared/datasets';
 import { gaussian, hashSeed, mulberry32, shuffleInPlace, type Rand } from './random';
 
 export interface Points {
@@ -27,7 +27,7 @@ function polar(r: number, angle: number): [number, number] {
   return [r * Math.cos(angle), r * Math.sin(angle)];
 }
 
-const CLASSIFIERS: Record<Exclude<DatasetKey, 'plane' | 'wave'>, ClassGen> = {
+const CLASSIFIERS: Record<Exclude<PointsKey, 'plane' | 'wave'>, ClassGen> = {
   // Inner disc (class 1) and an outer ring (class 0), both uniform in area, 1 unit apart.
   circle: {
     jitter: 2,
@@ -94,7 +94,7 @@ function clampDomain(v: number): number {
   return v < -DOMAIN ? -DOMAIN : v > DOMAIN ? DOMAIN : v;
 }
 
-export function generateDataset(key: DatasetKey, samples: number, noise: number, seed: number): Points {
+export function generateDataset(key: PointsKey, samples: number, noise: number, seed: number): Points {
   if (!Number.isInteger(samples) || samples < 0) throw new RangeError(`samples must be a whole number ≥ 0, got ${samples}`);
   if (!Number.isFinite(noise)) throw new RangeError(`noise must be finite, got ${noise}`);
   const level = Math.min(1, Math.max(0, noise));

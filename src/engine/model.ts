@@ -63,6 +63,22 @@ function activate(x: tf.Tensor2D, a: Activation): tf.Tensor2D {
   }
 }
 
+/** One weight layer's values: kernel fanIn × fanOut (row-major) and bias fanOut. */
+export interface LayerWeights {
+  kernel: Float32Array;
+  bias: Float32Array;
+}
+
+/**
+ * Weights to start from instead of drawing them (transfer learning): the first
+ * `layers.length` weight layers take the given values, the rest (e.g. a new head) are drawn as
+ * usual. A layer with `frozen[i]` is not trainable, so training leaves it exactly as given.
+ */
+export interface StartWeights {
+  layers: readonly LayerWeights[];
+  frozen?: readonly boolean[];
+}
+
 export class Mlp {
   readonly kernels: tf.Variable<tf.Rank.R2>[] = [];
   readonly biases: tf.Variable<tf.Rank.R1>[] = [];
@@ -70,18 +86,43 @@ export class Mlp {
   constructor(
     readonly spec: ModelSpec,
     rand: () => number,
+    start?: StartWeights,
   ) {
     const sizes = layerSizes(spec);
+    if (start && start.layers.length > sizes.length - 1) throw new RangeError('start weights cover more layers than the model has');
     for (let i = 0; i + 1 < sizes.length; i++) {
-      const k = initialKernel(spec.init, sizes[i], sizes[i + 1], rand);
+      // Drawn even when replaced, so the layers drawn after it match a model built from scratch.
+      let k = initialKernel(spec.init, sizes[i], sizes[i + 1], rand);
+      let b: Float32Array | null = null;
+      const given = start?.layers[i];
+      if (given) {
+        if (given.kernel.length !== sizes[i] * sizes[i + 1] || given.bias.length !== sizes[i + 1]) {
+          throw new RangeError(`start weights of layer ${i + 1} are not ${sizes[i]} × ${sizes[i + 1]} plus ${sizes[i + 1]} biases`);
+        }
+        k = given.kernel;
+        b = given.bias;
+      }
+      const trainable = !(given && start?.frozen?.[i]);
       // Unnamed: tfjs gives unique names, so two models may live at once (e.g. while one is built).
-      this.kernels.push(tf.tidy(() => tf.variable(tf.tensor2d(k, [sizes[i], sizes[i + 1]]), true)));
-      this.biases.push(tf.tidy(() => tf.variable(tf.zeros<tf.Rank.R1>([sizes[i + 1]]), true)));
+      this.kernels.push(tf.tidy(() => tf.variable(tf.tensor2d(k, [sizes[i], sizes[i + 1]]), trainable)));
+      this.biases.push(tf.tidy(() => tf.variable(b ? tf.tensor1d(b) : tf.zeros<tf.Rank.R1>([sizes[i + 1]]), trainable)));
     }
   }
 
   get variables(): tf.Variable[] {
     return [...this.kernels, ...this.biases];
+  }
+
+  /** The variables training may change (all but those of frozen layers). */
+  get trainableVariables(): tf.Variable[] {
+    return this.variables.filter((v) => v.trainable);
+  }
+
+  /** Copies of each weight layer's kernel and bias, input side first (e.g. to keep a pretrained base). */
+  async readLayers(): Promise<LayerWeights[]> {
+    const ks = await Promise.all(this.kernels.map((k) => k.data() as Promise<Float32Array>));
+    const bs = await Promise.all(this.biases.map((b) => b.data() as Promise<Float32Array>));
+    return ks.map((kernel, i) => ({ kernel, bias: bs[i] }));
   }
 
   /**

@@ -7,12 +7,11 @@ import { augmentPoints, isAugmenting } from '../data/augment';
 import { featurize } from '../data/features';
 import { hashSeed, mulberry32, shuffleInPlace } from '../data/random';
 import { lambdaPerLayer, type ExperimentConfig } from '../shared/config';
-import type { DatasetKey } from '../shared/datasets';
 import type { EarlyStop, EpochMetrics } from '../shared/protocol';
 import { EarlyStopper } from './earlyStopping';
 import { accuracy, dataLoss, outputOf } from './losses';
 import { weightPenalty } from './penalties';
-import { Mlp, type OutputKind } from './model';
+import { Mlp, type OutputKind, type StartWeights } from './model';
 import { createOptimizer, disposeOptimizer, needsNewOptimizer, setLearningRate, type OptimizerSettings } from './optimizers';
 
 export interface SplitArrays {
@@ -62,7 +61,7 @@ export class Trainer {
   private readonly train: DeviceSplit;
   private readonly val: DeviceSplit;
   private readonly test: DeviceSplit;
-  private readonly grid: tf.Tensor2D;
+  private grid: tf.Tensor2D;
   private readonly order: Int32Array;
   private readonly batchRand: () => number;
   private readonly augmentRand: () => number;
@@ -73,11 +72,15 @@ export class Trainer {
   /** The training points of the latest epoch, when augmentation is on. */
   augmented: Float32Array | null = null;
 
-  /** `run` numbers the resets of one seed: run k draws the k-th weights of the seeded sequence. */
+  /**
+   * `run` numbers the resets of one seed: run k draws the k-th weights of the seeded sequence.
+   * `start` gives the first layers' weights (and which stay frozen) instead of drawing them.
+   */
   constructor(
     private readonly data: TrainerData,
     settings: TrainerSettings,
     run = 0,
+    start?: StartWeights,
   ) {
     this.settings = { ...settings };
     this.kind = outputKindFor(data.classes);
@@ -89,6 +92,7 @@ export class Trainer {
     this.model = new Mlp(
       { inputs: data.inputs, layers: settings.layers, activations: settings.activations, outputs, output: this.kind, init: settings.init },
       mulberry32(hashSeed(settings.seed, run, 'weights')),
+      start,
     );
     this.optimizer = createOptimizer(settings);
     this.order = Int32Array.from({ length: data.train.n }, (_, i) => i);
@@ -140,7 +144,7 @@ export class Trainer {
     const n = this.train.n;
     const sizes: number[] = [];
     for (let start = 0; start < n; start += batch) sizes.push(Math.min(batch, n - start));
-    const vars = this.model.variables;
+    const vars = this.model.trainableVariables;
     const penalize = [...l1, ...l2].some((l) => l > 0);
     const dropping = dropout.some((r) => r > 0);
     tf.tidy(() => {
@@ -172,7 +176,7 @@ export class Trainer {
   /** The training inputs of this epoch: the stored ones, or a fresh augmentation of them. */
   private epochInputs(): tf.Tensor2D {
     const { augment, dataset, features } = this.settings;
-    if (!isAugmenting(augment, dataset as DatasetKey)) {
+    if (!isAugmenting(augment, dataset)) {
       this.augmented = null;
       return this.train.x;
     }
@@ -243,6 +247,21 @@ export class Trainer {
     const values = (await out.data()) as Float32Array;
     out.dispose();
     return values;
+  }
+
+  /** The model's outputs (P(class 1), K probabilities per row, or the value) on one split. */
+  async outputs(split: 'train' | 'val' | 'test' = 'val'): Promise<Float32Array> {
+    const out = tf.tidy(() => outputOf(this.model.logits(this[split].x), this.kind));
+    const values = (await out.data()) as Float32Array;
+    out.dispose();
+    return values;
+  }
+
+  /** Replaces the boundary grid (cells × inputs), e.g. when a table's slice changes. */
+  setGrid(grid: Float32Array): void {
+    const next = tf.tensor2d(grid, [grid.length / this.data.inputs, this.data.inputs]);
+    this.grid.dispose();
+    this.grid = next;
   }
 
   /** Data loss and accuracy of the current weights on one split (the test split by default). */

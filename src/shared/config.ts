@@ -87,6 +87,11 @@ export interface ExperimentConfig {
   minDelta: number;
   /** On stopping, go back to the weights of the best epoch. */
   restoreBest: boolean;
+  /**
+   * Tables only: the two numeric input columns (0-based among the table's numeric inputs) that
+   * span the decision-boundary slice; every other input is held at its training mean.
+   */
+  slice: number[];
 }
 
 export const MAX_LAYERS = 6;
@@ -113,6 +118,7 @@ export const RANGES = {
   patience: { min: 0, max: 1000, int: true, label: 'Patience' },
   minDelta: { min: 0, max: 1, int: false, label: 'Minimum improvement' },
   sweepEpochs: { min: 5, max: 5000, int: true, label: 'Epochs per model' },
+  sliceColumn: { min: 0, max: 199, int: true, label: 'Slice column' },
 } as const;
 export type RangeKey = keyof typeof RANGES;
 
@@ -147,6 +153,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   patience: 0,
   minDelta: 0.0001,
   restoreBest: true,
+  slice: [0, 1],
 };
 
 /** Losses that make sense for a data set, the first being the default. */

@@ -1,5 +1,5 @@
-// The registry of built-in 2-D data sets: keys, labels and the problem each one poses.
-// Shared by the page (controls, URL schema) and the worker (generators).
+// The registry of data sets: the generated 2-D sets, the real tables shipped with the app, and
+// the user's uploaded CSV file. Shared by the page (controls, URL schema) and the workers.
 
 export type Problem = 'classification' | 'regression';
 
@@ -11,6 +11,8 @@ export interface DatasetInfo {
   classes: number;
   /** One sentence on what the set teaches. */
   hint: string;
+  /** 'points': a generated 2-D set; 'table': rows of named columns (built in or uploaded). */
+  kind: 'points' | 'table';
 }
 
 export const DATASET_KEYS = [
@@ -22,22 +24,51 @@ export const DATASET_KEYS = [
   'blobs',
   'plane',
   'wave',
+  'iris',
+  'penguins',
+  'cars',
+  'upload',
 ] as const;
 export type DatasetKey = (typeof DATASET_KEYS)[number];
+export type TableKey = 'iris' | 'penguins' | 'cars' | 'upload';
+/** The generated 2-D sets. */
+export type PointsKey = Exclude<DatasetKey, TableKey>;
 
 export const DATASETS: Record<DatasetKey, DatasetInfo> = {
-  circle: { key: 'circle', label: 'Circle', problem: 'classification', classes: 2, hint: 'A ring around a disc: needs a curved boundary.' },
-  xor: { key: 'xor', label: 'XOR', problem: 'classification', classes: 2, hint: 'Opposite quadrants share a class: no single line separates them.' },
-  gaussian: { key: 'gaussian', label: 'Two Gaussians', problem: 'classification', classes: 2, hint: 'Two blobs: a straight line is enough.' },
-  spiral: { key: 'spiral', label: 'Spiral', problem: 'classification', classes: 2, hint: 'Two interleaved spirals: hard, needs capacity.' },
-  moons: { key: 'moons', label: 'Two moons', problem: 'classification', classes: 2, hint: 'Two interlocking half circles.' },
-  blobs: { key: 'blobs', label: 'Three blobs', problem: 'classification', classes: 3, hint: 'Three classes: softmax output and categorical cross-entropy.' },
-  plane: { key: 'plane', label: 'Plane', problem: 'regression', classes: 1, hint: 'A tilted plane: a linear model fits it.' },
-  wave: { key: 'wave', label: 'Wavy surface', problem: 'regression', classes: 1, hint: 'A non-linear surface: needs hidden units.' },
+  circle: { key: 'circle', label: 'Circle', problem: 'classification', classes: 2, hint: 'A ring around a disc: needs a curved boundary.', kind: 'points' },
+  xor: { key: 'xor', label: 'XOR', problem: 'classification', classes: 2, hint: 'Opposite quadrants share a class: no single line separates them.', kind: 'points' },
+  gaussian: { key: 'gaussian', label: 'Two Gaussians', problem: 'classification', classes: 2, hint: 'Two blobs: a straight line is enough.', kind: 'points' },
+  spiral: { key: 'spiral', label: 'Spiral', problem: 'classification', classes: 2, hint: 'Two interleaved spirals: hard, needs capacity.', kind: 'points' },
+  moons: { key: 'moons', label: 'Two moons', problem: 'classification', classes: 2, hint: 'Two interlocking half circles.', kind: 'points' },
+  blobs: { key: 'blobs', label: 'Three blobs', problem: 'classification', classes: 3, hint: 'Three classes: softmax output and categorical cross-entropy.', kind: 'points' },
+  plane: { key: 'plane', label: 'Plane', problem: 'regression', classes: 1, hint: 'A tilted plane: a linear model fits it.', kind: 'points' },
+  wave: { key: 'wave', label: 'Wavy surface', problem: 'regression', classes: 1, hint: 'A non-linear surface: needs hidden units.', kind: 'points' },
+  iris: { key: 'iris', label: 'Iris flowers (table)', problem: 'classification', classes: 3, hint: 'Four flower measurements, three species: a classic small table.', kind: 'table' },
+  penguins: { key: 'penguins', label: 'Palmer penguins (table)', problem: 'classification', classes: 3, hint: 'Beak, flipper, mass, island and sex of 344 penguins: tell the three species apart.', kind: 'table' },
+  cars: { key: 'cars', label: 'Cars: miles per gallon (table)', problem: 'regression', classes: 1, hint: 'Predict fuel economy from engine, weight, year and origin of 1970s cars.', kind: 'table' },
+  upload: { key: 'upload', label: 'Your CSV file', problem: 'classification', classes: 2, hint: 'Open a CSV file: it stays in this browser.', kind: 'table' },
 };
 
+/** Whether an uploaded file is loaded in this thread (the page); 'upload' is only valid then. */
+let uploadLoaded = false;
+
+/** Records the loaded CSV file's name, problem and classes, so controls and checks treat it like any set. */
+export function setUploadInfo(info: { label: string; problem: Problem; classes: number } | null): void {
+  uploadLoaded = info !== null;
+  if (info) DATASETS.upload = { ...DATASETS.upload, label: info.label, problem: info.problem, classes: info.classes, hint: 'Your file: it stays in this browser.' };
+}
+
+export function hasUpload(): boolean {
+  return uploadLoaded;
+}
+
+export function isTable(dataset: DatasetKey): dataset is TableKey {
+  return DATASETS[dataset].kind === 'table';
+}
+
+/** The sets a problem offers (the upload only once a file is loaded). */
 export function datasetsFor(problem: Problem): DatasetInfo[] {
-  return DATASET_KEYS.map((k) => DATASETS[k]).filter((d) => d.problem === problem);
+  return DATASET_KEYS.map((k) => DATASETS[k]).filter((d) => d.problem === problem && (d.key !== 'upload' || uploadLoaded));
 }
 
 /** Both input coordinates of every generator lie in [-DOMAIN, DOMAIN]. */
@@ -45,3 +76,6 @@ export const DOMAIN = 6;
 
 /** Cells per side of the decision-boundary grid. */
 export const GRID_RESOLUTION = 50;
+
+/** The generated 2-D sets, in menu order. */
+export const POINTS_KEYS = DATASET_KEYS.filter((k): k is PointsKey => DATASETS[k].kind === 'points');

@@ -3,6 +3,7 @@
 import type { BackendKey, ExperimentConfig } from './config';
 import type { SearchSpace, Strategy, Trial } from '../search/space';
 import type { SweepKind, SweepPoint, SweepProgress } from './sweep';
+import type { Table, TableTask } from './table';
 
 export interface EpochMetrics {
   epoch: number;
@@ -48,9 +49,46 @@ export interface BoundaryView {
   values: Float32Array;
 }
 
+/** How the model does on the validation rows of a table: a confusion matrix or predicted vs actual. */
+export type EvaluationView =
+  | {
+      kind: 'confusion';
+      classNames: string[];
+      /** K×K counts, row = actual class, column = predicted class. */
+      counts: number[];
+    }
+  | {
+      kind: 'fit';
+      /** The target in its own units, per validation row. */
+      actual: Float32Array;
+      predicted: Float32Array;
+    };
+
+/** What the page shows about a table data set (no row data). */
+export interface TableView {
+  name: string;
+  target: string;
+  /** Rows kept (after dropping those with missing values). */
+  rows: number;
+  /** Rows dropped because a used column had no value. */
+  dropped: number;
+  notes: string[];
+  /** The network's input columns after one-hot encoding (e.g. 'Island = Biscoe'). */
+  inputNames: string[];
+  /** The standardized numeric inputs; `slice` indexes this list. */
+  numericInputs: string[];
+  classNames: string[];
+  /** The slice actually drawn (two positions in numericInputs), or null with fewer than two. */
+  slice: [number, number] | null;
+  /** The slice's axes in the columns' own units. */
+  axes: { x: { name: string; min: number; max: number }; y: { name: string; min: number; max: number } } | null;
+}
+
 export interface MetricsBatch {
   epochs: EpochMetrics[];
   boundary?: BoundaryView;
+  /** Tables only, sent with the boundary. */
+  evaluation?: EvaluationView;
   /** Set when the loss became NaN or infinite; `epochs` then holds only the finite ones. */
   divergedAt?: number;
   /** Set when early stopping ended the run; `epochs` ends at its stop epoch. */
@@ -65,6 +103,8 @@ export interface SetupResult {
   batch: MetricsBatch;
   /** Validation loss of a model that ignores the inputs (class frequencies or the mean). */
   baselineLoss: number;
+  /** Set for table data sets. */
+  table?: TableView;
 }
 
 export type RunEnd = 'paused' | 'done' | 'diverged' | 'stopped';
@@ -80,6 +120,10 @@ export interface TrainingWorkerApi {
   init(backend: BackendKey): Promise<BackendInfo>;
   /** Builds data and a fresh model; `run` numbers the resets so each draws new seeded weights. */
   setup(config: ExperimentConfig, run: number): Promise<SetupResult>;
+  /** Hands this worker the uploaded file and what to learn from it (data set 'upload'). */
+  setUpload(table: Table, task: TableTask): Promise<void>;
+  /** Tables: draws the boundary slice over two other numeric inputs, keeping the model. */
+  setSlice(slice: number[]): Promise<{ plot: Float32Array; table: TableView; boundary: BoundaryView }>;
   /** Mid-run changes: learning rate, batch size, loss, optimizer settings. */
   update(config: ExperimentConfig): Promise<void>;
   /** Trains until paused, diverged, or `untilEpoch` (when given) is reached. */

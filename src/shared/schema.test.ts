@@ -32,6 +32,7 @@ const CUSTOM: ExperimentConfig = {
   patience: 25,
   minDelta: 0.001,
   restoreBest: false,
+  slice: [2, 0],
 };
 
 /** Hash of DEFAULT_CONFIG with one raw `key=value` pair replaced or appended. */

@@ -19,7 +19,7 @@ import {
   type ExperimentConfig,
   type RangeKey,
 } from './config';
-import { DATASETS, DATASET_KEYS, datasetsFor } from './datasets';
+import { DATASETS, DATASET_KEYS, datasetsFor, hasUpload } from './datasets';
 
 type Key = keyof ExperimentConfig;
 
@@ -52,6 +52,7 @@ export const HASH_KEYS: Record<Key, string> = {
   patience: 'patience',
   minDelta: 'minDelta',
   restoreBest: 'restore',
+  slice: 'slice',
 };
 const FIELD_BY_HASH_KEY = new Map(Object.entries(HASH_KEYS).map(([f, h]) => [h, f as Key]));
 
@@ -85,7 +86,20 @@ function list(v: unknown): unknown[] | null {
 export function coerceField(key: Key, v: unknown): Coerced<ExperimentConfig[Key]> {
   switch (key) {
     case 'dataset':
+      if (v === 'upload' && !hasUpload()) return fail('dataset "upload" needs a CSV file: open one in the Data panel (files are not kept after a reload)');
       return oneOf('dataset', DATASET_KEYS, v);
+    case 'slice': {
+      const items = list(v);
+      if (!items || items.length !== 2) return fail('slice must name two numeric input columns by position, e.g. 0,1');
+      const out: number[] = [];
+      for (const it of items) {
+        const c = coerceNumber('sliceColumn', it);
+        if (!c.ok) return fail(`slice: ${c.error}`);
+        out.push(c.value);
+      }
+      if (out[0] === out[1]) return fail('slice needs two different columns');
+      return { ok: true, value: out };
+    }
     case 'problem':
       return oneOf('problem', ['classification', 'regression'] as const, v);
     case 'init':
@@ -208,7 +222,7 @@ export function augmentToText(a: Augment): string {
  */
 export function normalizeConfig(c: ExperimentConfig): { config: ExperimentConfig; notices: string[] } {
   const notices: string[] = [];
-  const out = { ...c, layers: [...c.layers], activations: [...c.activations], features: [...c.features] };
+  const out = { ...c, layers: [...c.layers], activations: [...c.activations], features: [...c.features], slice: [...c.slice] };
   const info = DATASETS[out.dataset];
   if (out.problem !== info.problem) {
     notices.push(`problem "${out.problem}" does not fit data set "${out.dataset}"; using ${info.problem}`);

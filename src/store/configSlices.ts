@@ -4,7 +4,7 @@ import type { StateCreator } from 'zustand';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
 import type { Store } from './store';
 
-export type DataSettings = Pick<ExperimentConfig, 'dataset' | 'problem' | 'samples' | 'noise' | 'seed' | 'trainPct' | 'valPct' | 'features'>;
+export type DataSettings = Pick<ExperimentConfig, 'dataset' | 'problem' | 'samples' | 'noise' | 'seed' | 'trainPct' | 'valPct' | 'features' | 'slice'>;
 export type ModelSettings = Pick<ExperimentConfig, 'layers' | 'activations' | 'init'>;
 export type OptimizerSettings = Pick<ExperimentConfig, 'loss' | 'optimizer' | 'lr' | 'batch' | 'momentum' | 'beta1' | 'beta2' | 'epsilon' | 'backend'>;
 export type RegularizationSettings = Pick<ExperimentConfig, 'l1' | 'l2' | 'dropout' | 'augment' | 'patience' | 'minDelta' | 'restoreBest'>;
@@ -15,11 +15,11 @@ export function splitConfig(c: ExperimentConfig): {
   optimizer: OptimizerSettings;
   regularization: RegularizationSettings;
 } {
-  const { dataset, problem, samples, noise, seed, trainPct, valPct, features, layers, activations, init } = c;
+  const { dataset, problem, samples, noise, seed, trainPct, valPct, features, slice, layers, activations, init } = c;
   const { l1, l2, dropout, augment, patience, minDelta, restoreBest } = c;
   const { loss, optimizer, lr, batch, momentum, beta1, beta2, epsilon, backend } = c;
   return {
-    data: { dataset, problem, samples, noise, seed, trainPct, valPct, features },
+    data: { dataset, problem, samples, noise, seed, trainPct, valPct, features, slice },
     model: { layers, activations, init },
     optimizer: { loss, optimizer, lr, batch, momentum, beta1, beta2, epsilon, backend },
     regularization: { l1, l2, dropout, augment, patience, minDelta, restoreBest },

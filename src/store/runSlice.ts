@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { ExperimentConfig } from '../shared/config';
 import { diagnose, type Diagnosis } from '../shared/diagnosis';
-import type { BackendInfo, BoundaryView, EarlyStop, EpochMetrics, MetricsBatch, PointsView, TestResult } from '../shared/protocol';
+import type { BackendInfo, BoundaryView, EarlyStop, EpochMetrics, EvaluationView, MetricsBatch, PointsView, TableView, TestResult } from '../shared/protocol';
 import type { Store } from './store';
 
 export type RunStatus = 'starting' | 'ready' | 'training' | 'diverged' | 'error';
@@ -38,9 +38,14 @@ export interface RunSlice {
   /** The regime the curves show, with hysteresis across updates. */
   diagnosis: Diagnosis;
   test: TestResult | null;
+  /** Tables only: what was loaded, and the latest confusion matrix or predicted-vs-actual. */
+  table: TableView | null;
+  evaluation: EvaluationView | null;
   kept: KeptRun[];
   overlay: number[];
-  startRun: (config: ExperimentConfig, runIndex: number, points: PointsView, first: MetricsBatch, baselineLoss?: number) => void;
+  startRun: (config: ExperimentConfig, runIndex: number, points: PointsView, first: MetricsBatch, baselineLoss?: number, table?: TableView | null) => void;
+  /** A new slice of the same table: plot coordinates, axes and boundary change, the model does not. */
+  setSlice: (plot: Float32Array, table: TableView, boundary: BoundaryView) => void;
   appendBatch: (b: MetricsBatch) => void;
   setStatus: (s: RunStatus) => void;
   setBackend: (b: BackendInfo | null) => void;
@@ -69,9 +74,11 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
   baselineLoss: NaN,
   diagnosis: { regime: 'too early to tell', sinceEpoch: null, evidence: '' },
   test: null,
+  table: null,
+  evaluation: null,
   kept: [],
   overlay: [],
-  startRun: (config, runIndex, points, first, baselineLoss = NaN) => {
+  startRun: (config, runIndex, points, first, baselineLoss = NaN, table = null) => {
     const s = get();
     let kept = s.kept;
     // The run being replaced is kept for comparison if it trained at all.
@@ -94,6 +101,8 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
       baselineLoss,
       diagnosis: diagnose({ epochs: first.epochs, baselineLoss }),
       test: null,
+      table,
+      evaluation: first.evaluation ?? null,
       kept,
       overlay: s.overlay.filter((id) => ids.has(id)),
       status: 'ready',
@@ -111,8 +120,10 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
         divergedAt,
         earlyStop: b.earlyStop ?? s.earlyStop,
         augmented: b.boundary ? (b.augmented ?? null) : s.augmented,
+        evaluation: b.evaluation ?? s.evaluation,
       };
     }),
+  setSlice: (plot, table, boundary) => set((s) => ({ table, boundary, points: s.points ? { ...s.points, x: plot } : s.points })),
   setStatus: (status) => set({ status }),
   setBackend: (backend) => set({ backend }),
   setTest: (test) => set({ test }),

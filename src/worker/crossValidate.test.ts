@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../data/generators';
 import { splitDataset } from '../data/split';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
+import { pointsSource } from './dataSource';
 import { crossValidate, foldPairs } from './crossValidate';
 
 beforeAll(async () => {
@@ -15,9 +16,9 @@ const C: ExperimentConfig = { ...DEFAULT_CONFIG, backend: 'cpu', samples: 120, o
 
 describe('foldPairs', () => {
   it('k ≥ 2: folds of the training + validation pool, disjoint, covering it, never the test split', () => {
-    const p = generateDataset(C.dataset, C.samples, C.noise, C.seed);
+    const p = generateDataset('circle', C.samples, C.noise, C.seed);
     const split = splitDataset(p.y, { problem: 'classification', trainPct: C.trainPct, valPct: C.valPct, seed: C.seed, classes: 2 });
-    const pairs = foldPairs(C, p.y, 3);
+    const pairs = foldPairs(C, pointsSource(C), 3);
     expect(pairs).toHaveLength(3);
     const held = pairs.flatMap((f) => Array.from(f.val));
     expect(new Set(held).size).toBe(held.length);
@@ -30,9 +31,9 @@ describe('foldPairs', () => {
   });
 
   it('k = 1 is the plain hold-out on the validation split', () => {
-    const p = generateDataset(C.dataset, C.samples, C.noise, C.seed);
+    const p = generateDataset('circle', C.samples, C.noise, C.seed);
     const split = splitDataset(p.y, { problem: 'classification', trainPct: C.trainPct, valPct: C.valPct, seed: C.seed, classes: 2 });
-    const [only] = foldPairs(C, p.y, 1);
+    const [only] = foldPairs(C, pointsSource(C), 1);
     expect(Array.from(only.train)).toEqual(Array.from(split.train));
     expect(Array.from(only.val)).toEqual(Array.from(split.val));
   });

@@ -1,43 +1,64 @@
 // Scores one search trial: k models trained on k−1 folds of the training + validation pool and
 // validated on the held-out fold (k = 1: the plain validation split). The test split is never used.
-import { featurize, gatherRows, gatherValues, gridInputs } from '../data/features';
-import { generateDataset } from '../data/generators';
-import { splitDataset } from '../data/split';
+import { gatherRows, gatherValues } from '../data/features';
 import { Trainer, type TrainerData } from '../engine/trainer';
-import { stratifiedFolds, summarize, trainingIndices } from '../search/kfold';
+import { foldsValid, stratifiedFolds, summarize, trainingIndices } from '../search/kfold';
 import type { ExperimentConfig } from '../shared/config';
-import { DATASETS } from '../shared/datasets';
 import type { TrialResult, TrialSpec } from '../shared/protocol';
+import { loadSource, type SourceData } from './dataSource';
 
-/** The (train, validation) index pairs of a trial's folds, as indices into the points. */
-export function foldPairs(c: ExperimentConfig, y: Float32Array, k: number): { train: Int32Array; val: Int32Array }[] {
-  const info = DATASETS[c.dataset];
-  const split = splitDataset(y, { problem: info.problem, trainPct: c.trainPct, valPct: c.valPct, seed: c.seed, classes: info.classes });
+/** The (train, validation) index pairs of a trial's folds, as indices into the rows. */
+export function foldPairs(c: Pick<ExperimentConfig, 'seed'>, src: Pick<SourceData, 'y' | 'split' | 'problem' | 'classes'>, k: number): { train: Int32Array; val: Int32Array }[] {
+  const { split, y } = src;
   if (k <= 1) return [{ train: split.train, val: split.val }];
   const pool = Int32Array.from([...split.train, ...split.val]).sort();
-  const folds = stratifiedFolds(gatherValues(y, pool), k, { seed: c.seed, stratify: info.problem === 'classification', classes: info.classes });
-  const toPoints = (local: Int32Array) => local.map((i) => pool[i]);
-  return folds.map((held, i) => ({ train: toPoints(trainingIndices(folds, i)), val: toPoints(held) }));
+  const labels = gatherValues(y, pool);
+  const classification = src.problem === 'classification';
+  const why = foldsValid(Array.from(labels), k, classification ? src.classes : 1);
+  if (why) throw new Error(why);
+  const folds = stratifiedFolds(labels, k, { seed: c.seed, stratify: classification, classes: src.classes });
+  const toRows = (local: Int32Array) => local.map((i) => pool[i]);
+  return folds.map((held, i) => ({ train: toRows(trainingIndices(folds, i)), val: toRows(held) }));
+}
+
+/**
+ * A table's inputs re-standardized on one fold's training rows, so the held-out fold never
+ * informs the scaling (standardizing standardized values again is the same as standardizing the
+ * raw ones with the fold's statistics).
+ */
+export function restandardize(src: SourceData, train: Int32Array): Float32Array {
+  if (!src.encoded) return src.x;
+  const x = src.x.slice();
+  const w = src.width;
+  for (const col of src.encoded.numericInputs) {
+    let sum = 0;
+    for (const r of train) sum += x[r * w + col];
+    const mean = sum / train.length;
+    let sq = 0;
+    for (const r of train) sq += (x[r * w + col] - mean) ** 2;
+    const std = Math.sqrt(sq / train.length) || 1;
+    for (let r = 0; r < src.n; r++) x[r * w + col] = (x[r * w + col] - mean) / std;
+  }
+  return x;
 }
 
 export async function crossValidate(spec: TrialSpec, cancelled: () => boolean): Promise<TrialResult | null> {
   const start = performance.now();
   const c = spec.config;
-  const points = generateDataset(c.dataset, c.samples, c.noise, c.seed);
-  const width = c.features.length;
-  const all = featurize(points.x, points.n, c.features);
-  const part = (idx: Int32Array) => ({ x: gatherRows(all, width, idx), y: gatherValues(points.y, idx), n: idx.length });
-  const grid = gridInputs(2, c.features);
+  const src = await loadSource(c);
+  const grid = src.grid.slice(0, Math.min(src.grid.length, 4 * src.width));
   const scores: number[] = [];
-  for (const pair of foldPairs(c, points.y, spec.folds)) {
+  for (const pair of foldPairs(c, src, spec.folds)) {
+    const x = spec.folds > 1 ? restandardize(src, pair.train) : src.x;
+    const part = (idx: Int32Array) => ({ x: gatherRows(x, src.width, idx), y: gatherValues(src.y, idx), n: idx.length });
     const data: TrainerData = {
-      inputs: width,
-      classes: DATASETS[c.dataset].classes,
+      inputs: src.width,
+      classes: src.classes,
       train: part(pair.train),
       val: part(pair.val),
       test: part(new Int32Array(0)),
       grid,
-      trainRaw: gatherRows(points.x, 2, pair.train),
+      trainRaw: gatherRows(src.plot, 2, pair.train),
     };
     const t = new Trainer(data, c, 0);
     try {

@@ -1,20 +1,21 @@
-// Turns an experiment config into what a Trainer needs: generated points, the split, the
-// featurized inputs of each split and of the boundary grid. Pure; runs in the worker and in tests.
-import { generateDataset, type Points } from '../data/generators';
-import { featurize, gatherRows, gatherValues, gridInputs } from '../data/features';
+// Turns a run's source rows into what a Trainer needs: the split's inputs and labels, the boundary
+// grid and the plot coordinates of every row. Pure; runs in the worker and in tests.
+import { gatherRows, gatherValues } from '../data/features';
 import { hashSeed, mulberry32, shuffleInPlace } from '../data/random';
-import { splitDataset, type Split } from '../data/split';
+import type { Split } from '../data/split';
 import type { TrainerData } from '../engine/trainer';
 import type { ExperimentConfig } from '../shared/config';
-import { DATASETS, GRID_RESOLUTION } from '../shared/datasets';
+import { loadSource, pointsSource, type SourceData } from './dataSource';
 
 export interface PreparedData {
-  points: Points;
+  /** Plot coordinates (2n) and labels of every row. */
+  points: { n: number; x: Float32Array; y: Float32Array };
   split: Split;
   data: TrainerData;
+  source: SourceData;
 }
 
-export type DataSettings = Pick<ExperimentConfig, 'dataset' | 'samples' | 'noise' | 'seed' | 'trainPct' | 'valPct' | 'features'>;
+export type DataSettings = Pick<ExperimentConfig, 'dataset' | 'samples' | 'noise' | 'seed' | 'trainPct' | 'valPct' | 'features' | 'slice'>;
 
 /**
  * A seeded share of the training indices (at least 2), for learning curves; validation and test
@@ -27,25 +28,31 @@ export function trainSubset(train: Int32Array, fraction: number, seed: number): 
   return shuffled.slice(0, Math.max(2, Math.round(train.length * fraction))).sort();
 }
 
-export function prepareData(c: DataSettings, trainFraction = 1): PreparedData {
-  const info = DATASETS[c.dataset];
-  const points = generateDataset(c.dataset, c.samples, c.noise, c.seed);
-  const full = splitDataset(points.y, { problem: info.problem, trainPct: c.trainPct, valPct: c.valPct, seed: c.seed, classes: info.classes });
-  const split = { ...full, train: trainSubset(full.train, trainFraction, c.seed) };
-  const width = c.features.length;
-  const all = featurize(points.x, points.n, c.features);
-  const part = (idx: Int32Array) => ({ x: gatherRows(all, width, idx), y: gatherValues(points.y, idx), n: idx.length });
+export function prepareSource(src: SourceData, seed: number, trainFraction = 1): PreparedData {
+  const split = { ...src.split, train: trainSubset(src.split.train, trainFraction, seed) };
+  const part = (idx: Int32Array) => ({ x: gatherRows(src.x, src.width, idx), y: gatherValues(src.y, idx), n: idx.length });
   return {
-    points,
+    points: { n: src.n, x: src.plot, y: src.y },
     split,
+    source: src,
     data: {
-      inputs: width,
-      classes: info.classes,
+      inputs: src.width,
+      classes: src.classes,
       train: part(split.train),
       val: part(split.val),
       test: part(split.test),
-      grid: gridInputs(GRID_RESOLUTION, c.features),
-      trainRaw: gatherRows(points.x, 2, split.train),
+      grid: src.grid,
+      trainRaw: gatherRows(src.plot, 2, split.train),
     },
   };
+}
+
+/** Generated 2-D sets only (synchronous). */
+export function prepareData(c: DataSettings, trainFraction = 1): PreparedData {
+  return prepareSource(pointsSource(c), c.seed, trainFraction);
+}
+
+/** Any data set: tables load on first use. */
+export async function prepareAny(c: DataSettings, trainFraction = 1): Promise<PreparedData> {
+  return prepareSource(await loadSource(c), c.seed, trainFraction);
 }

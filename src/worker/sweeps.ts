@@ -3,7 +3,7 @@
 import { Trainer } from '../engine/trainer';
 import type { ExperimentConfig } from '../shared/config';
 import { SIZE_FRACTIONS, WIDTHS, type SweepKind, type SweepPoint, type SweepProgress } from '../shared/sweep';
-import { prepareData } from './prepareData';
+import { prepareAny } from './prepareData';
 
 /** Epochs between progress reports (and metric reads). */
 const REPORT_EVERY = 10;
@@ -31,7 +31,7 @@ export async function runSweep(
   const total = values.length * epochs;
   for (let i = 0; i < values.length && !cancelled(); i++) {
     const c = trialConfig(config, kind, values[i]);
-    const prepared = prepareData(c, kind === 'size' ? values[i] : 1);
+    const prepared = await prepareAny(c, kind === 'size' ? values[i] : 1);
     const t = new Trainer(prepared.data, c, 0);
     try {
       let last = (await t.flush()).at(-1)!;

@@ -5,10 +5,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import { baselineLoss } from '../data/baseline';
 import { Trainer } from '../engine/trainer';
 import type { ExperimentConfig } from '../shared/config';
-import { DATASETS, GRID_RESOLUTION } from '../shared/datasets';
-import type { MetricsBatch, RunEnd, TrainingWorkerApi } from '../shared/protocol';
+import { GRID_RESOLUTION } from '../shared/datasets';
+import type { EvaluationView, MetricsBatch, RunEnd, TrainingWorkerApi } from '../shared/protocol';
 import { chooseBackend } from './backends';
-import { prepareData } from './prepareData';
+import { setUploadTable, sliceOf, sliceView, type SourceData } from './dataSource';
+import { prepareAny } from './prepareData';
+import { evaluationView } from './evaluation';
 import { crossValidate } from './crossValidate';
 import { runSweep } from './sweeps';
 import { createSearcher, type Searcher } from '../search/strategies';
@@ -19,6 +21,9 @@ const BOUNDARY_INTERVAL_MS = 250;
 
 let trainer: Trainer | null = null;
 let classes = 2;
+/** The current run's rows; tables keep theirs for the evaluation view and slice changes. */
+let source: SourceData | null = null;
+let valRows: Int32Array = new Int32Array(0);
 let running = false;
 let sweepCancelled = false;
 let trialsCancelled = false;
@@ -41,12 +46,17 @@ async function collect(t: Trainer, withBoundary: boolean): Promise<MetricsBatch>
     const values = await t.boundary();
     batch.boundary = { resolution: GRID_RESOLUTION, channels: classes > 2 ? classes : 1, values };
     if (t.augmented) batch.augmented = t.augmented.slice();
+    if (source?.encoded) batch.evaluation = evaluationView(source.encoded, valRows, await t.outputs('val'));
   }
   return batch;
 }
 
+function evaluationBuffers(e: EvaluationView | undefined): ArrayBuffer[] {
+  return e?.kind === 'fit' ? [e.actual.buffer as ArrayBuffer, e.predicted.buffer as ArrayBuffer] : [];
+}
+
 function send(batch: MetricsBatch): MetricsBatch {
-  const buffers = [batch.boundary?.values.buffer, batch.augmented?.buffer].filter((b) => b !== undefined) as ArrayBuffer[];
+  const buffers = [batch.boundary?.values.buffer, batch.augmented?.buffer, ...evaluationBuffers(batch.evaluation)].filter((b) => b !== undefined) as ArrayBuffer[];
   return buffers.length ? Comlink.transfer(batch, buffers) : batch;
 }
 
@@ -57,8 +67,11 @@ const api: TrainingWorkerApi = {
     running = false;
     trainer?.dispose();
     trainer = null;
-    const prepared = prepareData(config);
+    source = null;
+    const prepared = await prepareAny(config);
     classes = prepared.data.classes;
+    source = prepared.source;
+    valRows = prepared.split.val;
     trainer = new Trainer(prepared.data, config, run);
     const { points, split } = prepared;
     const role = new Uint8Array(points.n);
@@ -66,11 +79,33 @@ const api: TrainingWorkerApi = {
     split.test.forEach((i) => (role[i] = 2));
     const batch = await collect(trainer, true);
     const { train, val } = prepared.data;
-    const baseline = baselineLoss(train.y, val.y, DATASETS[config.dataset].problem, prepared.data.classes, config.loss);
-    const result = { points: { n: points.n, x: points.x, y: points.y, role }, batch, baselineLoss: baseline };
-    const buffers = [points.x.buffer, points.y.buffer, role.buffer];
-    if (batch.boundary) buffers.push(batch.boundary.values.buffer);
-    return Comlink.transfer(result, buffers as ArrayBuffer[]);
+    const baseline = baselineLoss(train.y, val.y, prepared.source.problem, prepared.data.classes, config.loss);
+    const x = points.x.slice();
+    const y = points.y.slice();
+    const result = { points: { n: points.n, x, y, role }, batch, baselineLoss: baseline, ...(source.table ? { table: source.table } : {}) };
+    const buffers: ArrayBuffer[] = [x.buffer, y.buffer, role.buffer, ...evaluationBuffers(batch.evaluation)];
+    if (batch.boundary) buffers.push(batch.boundary.values.buffer as ArrayBuffer);
+    return Comlink.transfer(result, buffers);
+  },
+
+  async setUpload(table, task) {
+    setUploadTable(table, task);
+  },
+
+  async setSlice(slice) {
+    const t = need();
+    if (!source?.encoded || !source.table) throw new Error('Only tables have a slice to choose');
+    const chosen = sliceOf(source.encoded, slice);
+    const view = sliceView(source.encoded, chosen);
+    const table = { ...source.table, slice: chosen, axes: view.axes };
+    source = { ...source, grid: view.grid, plot: view.plot, table };
+    t.setGrid(view.grid);
+    const values = await t.boundary();
+    const plot = view.plot.slice();
+    return Comlink.transfer(
+      { plot, table, boundary: { resolution: GRID_RESOLUTION, channels: classes > 2 ? classes : 1, values } },
+      [plot.buffer, values.buffer],
+    );
   },
 
   async update(config) {

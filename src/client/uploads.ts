@@ -1,0 +1,52 @@
+// The uploaded CSV file: parsed off the main thread, checked, then handed to every training worker
+// that needs it (each once per file). The rows stay in this browser.
+import * as Comlink from 'comlink';
+import { findColumn } from '../data/tables/columns';
+import { selectRows, targetClasses, validateTask } from '../data/tables/validate';
+import type { CsvResult } from '../data/tables/csv';
+import { setUploadInfo } from '../shared/datasets';
+import type { TrainingWorkerApi } from '../shared/protocol';
+import type { Table, TableTask } from '../shared/table';
+import type { CsvWorkerApi } from '../worker/csvWorker';
+
+
+let csv: Comlink.Remote<CsvWorkerApi> | null = null;
+
+/** Parses CSV text or file bytes in the CSV worker (started on first use). */
+export function parseCsvOffThread(input: ArrayBuffer | string, name: string): Promise<CsvResult> {
+  if (!csv) {
+    const worker = new Worker(new URL('../worker/csvWorker.ts', import.meta.url), { type: 'module', name: 'csv' });
+    csv = Comlink.wrap<CsvWorkerApi>(worker);
+  }
+  return input instanceof ArrayBuffer ? csv.parse(Comlink.transfer(input, [input]), name) : csv.parse(input, name);
+}
+
+let current: { id: number; table: Table; task: TableTask } | null = null;
+let nextId = 1;
+const sent = new WeakMap<object, number>();
+
+/** The classes a classification task would learn (used rows only). */
+export function taskClasses(table: Table, task: TableTask): number {
+  if (task.problem === 'regression') return 1;
+  const target = findColumn(table, task.target)!;
+  return targetClasses(target, selectRows(table, task.where, [target]).rows).length;
+}
+
+/** Checks a task on a parsed file and makes it the upload; throws the reason it cannot be used. */
+export function adoptUpload(table: Table, task: TableTask): void {
+  const why = validateTask(table, task);
+  if (why) throw new Error(why);
+  current = { id: nextId++, table, task };
+  setUploadInfo({ label: table.name, problem: task.problem, classes: taskClasses(table, task) });
+}
+
+export function currentUpload(): { table: Table; task: TableTask } | null {
+  return current;
+}
+
+/** Gives a worker the current upload unless it already has it. */
+export async function ensureUpload(api: Comlink.Remote<TrainingWorkerApi>): Promise<void> {
+  if (!current || sent.get(api) === current.id) return;
+  await api.setUpload(current.table, current.task);
+  sent.set(api, current.id);
+}
