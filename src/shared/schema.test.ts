@@ -356,3 +356,26 @@ describe('regularization settings', () => {
     expect(() => applyPatch(DEFAULT_CONFIG, { augment: { jitter: 5 } })).toThrow(/augment/);
   });
 });
+
+describe('tables in the config', () => {
+  it('a link to an uploaded file cannot restore it: the default set, with a notice saying why', () => {
+    const { config, notices } = parseHash('#dataset=upload&lr=0.1');
+    expect(config.dataset).toBe(DEFAULT_CONFIG.dataset);
+    expect(config.lr).toBe(0.1);
+    expect(notices.join(' ')).toContain('needs a CSV file');
+  });
+
+  it('a built-in table picks its problem and loss', () => {
+    const cars = applyPatch(DEFAULT_CONFIG, { dataset: 'cars' });
+    expect(cars.problem).toBe('regression');
+    expect(cars.loss).toBe('mse');
+    const penguins = applyPatch(DEFAULT_CONFIG, { dataset: 'penguins' });
+    expect(penguins.loss).toBe('cce');
+  });
+
+  it('slice: two different column positions', () => {
+    expect(parseHash('#slice=3,1').config.slice).toEqual([3, 1]);
+    expect(parseHash('#slice=2,2').notices.join(' ')).toContain('two different columns');
+    expect(() => applyPatch(DEFAULT_CONFIG, { slice: [0] })).toThrow(/two numeric input columns/);
+  });
+});

@@ -86,3 +86,15 @@ describe('evaluationView', () => {
     expect(Math.max(...v.actual)).toBeLessThan(50);
   });
 });
+
+describe('search trials on a table', () => {
+  it('k-fold cross-validation scores a penguins trial', async () => {
+    const { crossValidate } = await import('./crossValidate');
+    const tf = await import('@tensorflow/tfjs-core');
+    await import('@tensorflow/tfjs-backend-cpu');
+    await tf.setBackend('cpu');
+    const r = await crossValidate({ config: { ...penguins, backend: 'cpu', optimizer: 'adam', lr: 0.01, layers: [8], activations: ['tanh'], dropout: [0] }, folds: 3, epochs: 30, objective: 'accuracy' }, () => false);
+    expect(r!.folds).toHaveLength(3);
+    expect(r!.mean).toBeGreaterThan(0.8);
+  });
+});
