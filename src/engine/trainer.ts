@@ -11,6 +11,7 @@ import type { EarlyStop, EpochMetrics } from '../shared/protocol';
 import { EarlyStopper } from './earlyStopping';
 import { accuracy, dataLoss, outputOf } from './losses';
 import { weightPenalty } from './penalties';
+import { manualGradients } from './leanStep';
 import { Mlp, type OutputKind, type StartWeights } from './model';
 import { createOptimizer, disposeOptimizer, needsNewOptimizer, setLearningRate, type OptimizerSettings } from './optimizers';
 
@@ -144,8 +145,6 @@ export class Trainer {
     const n = this.train.n;
     const sizes: number[] = [];
     for (let start = 0; start < n; start += batch) sizes.push(Math.min(batch, n - start));
-    const vars = this.model.trainableVariables;
-    const penalize = [...l1, ...l2].some((l) => l > 0);
     const dropping = dropout.some((r) => r > 0);
     tf.tidy(() => {
       const idx = tf.tensor1d(this.order, 'int32');
@@ -153,14 +152,11 @@ export class Trainer {
       const ys = tf.split(tf.gather(this.train.y, idx), sizes);
       for (let b = 0; b < sizes.length; b++) {
         const drop = dropping ? { rates: dropout, seed: hashSeed(this.dropoutSeed, this.epoch, b) } : undefined;
-        this.optimizer.minimize(
-          () => {
-            const data = dataLoss(loss, this.model.logits(xs[b] as tf.Tensor2D, drop), ys[b] as tf.Tensor2D, this.kind);
-            return penalize ? tf.add(data, weightPenalty(this.model.kernels, l1, l2)) : data;
-          },
-          false,
-          vars,
-        );
+        // Gradients by hand (no tape), then tfjs's own update rule for the chosen optimizer.
+        tf.tidy(() => {
+          const grads = manualGradients(this.model, xs[b] as tf.Tensor2D, ys[b] as tf.Tensor2D, { loss, kind: this.kind, l1, l2, dropout: drop });
+          if (grads.length) this.optimizer.applyGradients(grads);
+        });
       }
     });
     this.epoch++;

@@ -1,0 +1,123 @@
+// The gradients of one mini-batch by hand: forward through fused matMul+bias, then backward with
+// the closed forms of each output/loss pair, activation, dropout mask and weight penalty. For the
+// tiny networks a playground trains, tfjs's per-operation overhead dominates, and the gradient
+// tape of `optimizer.minimize` roughly doubles the operations per step; this path does not record
+// a tape and computes nothing it does not need. `tapeGradients` below is the reference it is
+// tested against. Call both inside tf.tidy.
+import * as tf from '@tensorflow/tfjs-core';
+import type { Activation, LossKey } from '../shared/config';
+import { dataLoss } from './losses';
+import type { Mlp, OutputKind } from './model';
+import { weightPenalty } from './penalties';
+
+export interface StepOptions {
+  loss: LossKey;
+  kind: OutputKind;
+  /** λ₁ and λ₂ per weight layer. */
+  l1: readonly number[];
+  l2: readonly number[];
+  /** Training only: hidden layer i's units dropped at rates[i]. */
+  dropout?: { rates: readonly number[]; seed: number };
+}
+
+export interface VariableGradient {
+  name: string;
+  tensor: tf.Tensor;
+}
+
+/** tfjs's own dropout multiplier (same random draws as tf.dropout), kept so backward can reuse it. */
+function dropoutMultiplier(shape: number[], rate: number, seed: number): tf.Tensor2D {
+  const keep = 1 - rate;
+  return tf.div(tf.floor(tf.add(tf.randomUniform(shape, 0, 1, 'float32', seed), keep)), keep) as tf.Tensor2D;
+}
+
+/** The hidden layer's output from its pre-activation; relu and sigmoid fuse into the matMul. */
+const FUSED: Partial<Record<Activation, 'relu' | 'sigmoid'>> = { relu: 'relu', sigmoid: 'sigmoid' };
+
+/** d activation / d z, from the activation's output a. */
+function activationSlope(a: tf.Tensor2D, act: Activation): tf.Tensor2D | null {
+  switch (act) {
+    case 'tanh':
+      return tf.sub(1, tf.square(a)) as tf.Tensor2D;
+    case 'sigmoid':
+      return tf.mul(a, tf.sub(1, a)) as tf.Tensor2D;
+    case 'relu':
+      return tf.step(a);
+    case 'linear':
+      return null;
+  }
+}
+
+/** d loss / d logits for the mean loss over a batch of `rows`. */
+function outputDelta(loss: LossKey, kind: OutputKind, z: tf.Tensor2D, y: tf.Tensor2D, rows: number): tf.Tensor2D {
+  const outputs = z.shape[1];
+  if (loss === 'bce') return tf.mul(tf.sub(tf.sigmoid(z), y), 1 / (rows * outputs));
+  if (loss === 'cce') return tf.mul(tf.sub(tf.softmax(z), y), 1 / rows);
+  // MSE on the output activation: mean over rows × outputs of (out − y)².
+  const out = kind === 'sigmoid' ? tf.sigmoid(z) : kind === 'softmax' ? tf.softmax(z) : z;
+  const dOut = tf.mul(tf.sub(out, y), 2 / (rows * outputs)) as tf.Tensor2D;
+  if (kind === 'linear') return dOut;
+  if (kind === 'sigmoid') return tf.mul(dOut, tf.mul(out, tf.sub(1, out)));
+  // Softmax Jacobian: dz = p ⊙ (dOut − Σⱼ dOutⱼ pⱼ).
+  return tf.mul(out, tf.sub(dOut, tf.sum(tf.mul(dOut, out), 1, true)));
+}
+
+/**
+ * Gradients of (mean data loss + penalty) for the model's trainable variables, as tfjs's
+ * `optimizer.applyGradients` takes them. Layers below the lowest trainable one are not
+ * back-propagated into.
+ */
+export function manualGradients(model: Mlp, x: tf.Tensor2D, y: tf.Tensor2D, o: StepOptions): VariableGradient[] {
+  const { kernels, biases } = model;
+  const last = kernels.length - 1;
+  const acts = model.spec.activations;
+  // inputs[i]: what layer i multiplies; outs[i]: hidden layer i's activation (before dropout).
+  const inputs: tf.Tensor2D[] = [x];
+  const outs: tf.Tensor2D[] = [];
+  const masks: (tf.Tensor2D | null)[] = [];
+  let h = x;
+  for (let i = 0; i < last; i++) {
+    const fused = FUSED[acts[i]];
+    const z = tf.fused.matMul({ a: h, b: kernels[i], bias: biases[i], activation: fused ?? 'linear' }) as tf.Tensor2D;
+    const a = fused ? z : acts[i] === 'tanh' ? (tf.tanh(z) as tf.Tensor2D) : z;
+    outs.push(a);
+    const rate = o.dropout?.rates[i] ?? 0;
+    const mask = rate > 0 ? dropoutMultiplier(a.shape, rate, o.dropout!.seed + i) : null;
+    masks.push(mask);
+    h = mask ? tf.mul(a, mask) : a;
+    inputs.push(h);
+  }
+  const z = tf.fused.matMul({ a: h, b: kernels[last], bias: biases[last] }) as tf.Tensor2D;
+  let delta = outputDelta(o.loss, o.kind, z, y, x.shape[0]);
+
+  const lowest = kernels.findIndex((k, i) => k.trainable || biases[i].trainable);
+  const grads: VariableGradient[] = [];
+  for (let i = last; i >= Math.max(0, lowest); i--) {
+    if (kernels[i].trainable) {
+      let dW: tf.Tensor = tf.matMul(inputs[i], delta, true, false);
+      // tfjs differentiates |w| as step(w, −1): +1 above zero, −1 at and below it.
+      if (o.l1[i] > 0) dW = tf.add(dW, tf.mul(tf.step(kernels[i], -1), o.l1[i]));
+      if (o.l2[i] > 0) dW = tf.add(dW, tf.mul(kernels[i], 2 * o.l2[i]));
+      grads.push({ name: kernels[i].name, tensor: dW });
+    }
+    if (biases[i].trainable) grads.push({ name: biases[i].name, tensor: tf.sum(delta, 0) });
+    if (i === 0 || i - 1 < lowest) break;
+    let dh = tf.matMul(delta, kernels[i], false, true) as tf.Tensor2D;
+    const mask = masks[i - 1];
+    if (mask) dh = tf.mul(dh, mask);
+    const slope = activationSlope(outs[i - 1], acts[i - 1]);
+    delta = slope ? tf.mul(dh, slope) : dh;
+  }
+  return grads;
+}
+
+/** The same gradients through tfjs's gradient tape, for tests. */
+export function tapeGradients(model: Mlp, x: tf.Tensor2D, y: tf.Tensor2D, o: StepOptions): VariableGradient[] {
+  const vars = model.variables.filter((v) => v.trainable);
+  const penalize = [...o.l1, ...o.l2].some((l) => l > 0);
+  const { grads } = tf.variableGrads(() => {
+    const data = dataLoss(o.loss, model.logits(x, o.dropout), y, o.kind);
+    return penalize ? tf.add(data, weightPenalty(model.kernels, o.l1, o.l2)) : data;
+  }, vars);
+  return vars.map((v) => ({ name: v.name, tensor: grads[v.name] }));
+}
