@@ -1,20 +1,27 @@
-// `npm run bench`: opens the built app in headless Chromium and measures, per backend, epochs per
-// second on TensorFlow Playground's default task while the live view updates, and the longest
-// main-thread task during training. Prints a table; writes bench/results.json.
+// `npm run bench`: opens the built app in headless Chromium and measures every speed figure of
+// the project against its target: epochs/s per backend on TensorFlow Playground's default task
+// with the live view, our loop against a bare tfjs loop, page smoothness, search throughput,
+// memory over long runs, and start-up. Prints a table; writes bench/results.json.
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
 const PORT = 4174;
 const BASE = `http://127.0.0.1:${PORT}/`;
 const WARMUP_MS = 3000;
-const MEASURE_MS = Number(process.env.BENCH_MS || 10000);
+const MEASURE_MS = Number(process.env.BENCH_MS || 8000);
+const LOOP_MS = Number(process.env.BENCH_LOOP_MS || 4000);
 // TensorFlow Playground's default: circle, 500 points, half for training, 4-2 tanh, batch 10, lr 0.03, SGD.
 const TASK = 'dataset=circle&samples=500&noise=0&trainPct=50&valPct=25&layers=4,2&activation=tanh&optimizer=sgd&lr=0.03&batch=10';
 const BACKENDS = (process.env.BENCH_BACKENDS || 'webgl,wasm,cpu').split(',');
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const TFP_EPOCHS_PER_S = 50;
+const SEARCH_EPOCHS = 20;
+const GRID = { lr: { kind: 'list', values: [0.01, 0.03, 0.1] }, batch: { kind: 'list', values: [10, 20, 50] }, units: { kind: 'list', values: [2, 4, 8] } };
 
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const want = (part) => !ONLY || ONLY.has(part);
 
 async function waitForServer(url, ms) {
   const end = Date.now() + ms;
@@ -29,15 +36,14 @@ async function waitForServer(url, ms) {
   throw new Error(`preview server did not start at ${url}`);
 }
 
-async function measure(browser, backend) {
+async function open(browser, hash) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('crash', () => console.error(`page crashed on ${backend}`));
-  page.on('console', (m) => m.type() === 'error' && console.error(`console on ${backend}: ${m.text()}`));
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && console.error(`console: ${m.text()}`));
   await page.addInitScript(() => {
     // Long Tasks only reports tasks of 50 ms or more; a 5 ms timer's lateness shows shorter ones.
     window.__longest = 0;
+    window.__frames = 0;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
     }).observe({ type: 'longtask', buffered: false });
@@ -49,86 +55,212 @@ async function measure(browser, backend) {
       setTimeout(tick, 5);
     };
     setTimeout(tick, 5);
+    const frame = () => {
+      window.__frames++;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
   });
-  await page.goto(`${BASE}#${TASK}&backend=${backend}`);
+  await page.goto(`${BASE}#${hash}`);
   await page.waitForFunction(() => window.playground !== undefined);
   await page.evaluate(() => window.playground.ready());
+  return page;
+}
+
+/** Epochs/s with the live view, the longest main-thread task and the page's frame rate while training. */
+async function liveRun(browser, backend) {
+  const page = await open(browser, `${TASK}&backend=${backend}`);
   const active = await page.getByTestId('backend').textContent();
   const epochNow = async () => Number(await page.getByTestId('epoch').textContent());
   await page.getByRole('button', { name: 'Train' }).click();
   await page.waitForTimeout(WARMUP_MS);
-  // Long tasks are counted from here on: start-up work (compiling shaders, wasm) is not training.
-  await page.evaluate(() => (window.__longest = 0));
+  // Counted from here on: start-up work (compiling shaders, wasm) is not training.
+  await page.evaluate(() => ((window.__longest = 0), (window.__frames = 0)));
   const e0 = await epochNow();
   const t0 = Date.now();
   await page.waitForTimeout(MEASURE_MS);
   const e1 = await epochNow();
   const t1 = Date.now();
-  const longest = await page.evaluate(() => window.__longest);
+  const { longest, frames } = await page.evaluate(() => ({ longest: window.__longest, frames: window.__frames }));
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.close();
-  return { backend, active, epochsPerSecond: ((e1 - e0) * 1000) / (t1 - t0), longestTaskMs: longest, errors };
+  return { backend, active, epochsPerSecond: ((e1 - e0) * 1000) / (t1 - t0), longestTaskMs: longest, fps: (frames * 1000) / (t1 - t0) };
 }
+
+/** Our loop and a bare tfjs loop of the same model, alternated twice, in a fresh worker per run. */
+async function loopRatio(page, task, backend) {
+  const rates = { ours: [], bare: [] };
+  for (let round = 0; round < 2; round++) {
+    for (const loop of ['ours', 'bare']) {
+      rates[loop].push(await page.evaluate(([t, l, ms, b]) => window.playground.diagnostics.benchLoop(t, l, ms, b), [task, loop, LOOP_MS, backend]));
+    }
+  }
+  const best = (xs) => Math.max(...xs);
+  return { ours: best(rates.ours), bare: best(rates.bare) };
+}
+
+async function searchRate(page, options) {
+  return page.evaluate(
+    async ([space, epochs, opts]) => {
+      const t0 = performance.now();
+      const out = await window.playground.search({ strategy: 'grid', space, folds: 1, epochs, ...opts });
+      return { trials: out.trials.length, ms: performance.now() - t0 };
+    },
+    [GRID, SEARCH_EPOCHS, options],
+  );
+}
+
+/** A browser-level DevTools session, to read a worker's JS heap after a garbage collection. */
+async function workerHeap(cdp, title) {
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const target = targetInfos.find((t) => t.type === 'worker' && t.title === title);
+  if (!target) throw new Error(`no worker named ${title} (have ${targetInfos.filter((t) => t.type === 'worker').map((t) => t.title).join(', ')})`);
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+  let id = 0;
+  const call = (method) =>
+    new Promise((resolve) => {
+      const mine = ++id;
+      const on = (e) => {
+        if (e.sessionId !== sessionId) return;
+        const m = JSON.parse(e.message);
+        if (m.id !== mine) return;
+        cdp.off('Target.receivedMessageFromTarget', on);
+        resolve(m.result);
+      };
+      cdp.on('Target.receivedMessageFromTarget', on);
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mine, method }) });
+    });
+  await call('HeapProfiler.collectGarbage');
+  const usage = await call('Runtime.getHeapUsage');
+  await cdp.send('Target.detachFromTarget', { sessionId });
+  return usage.usedSize;
+}
+
+async function memoryRun(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  const page = await open(browser, `${TASK}&backend=cpu`);
+  await page.evaluate(() => window.playground.train(1));
+  const t1 = (await page.evaluate(() => window.playground.memory())).numTensors;
+  const h1 = await workerHeap(cdp, 'training');
+  await page.evaluate(() => window.playground.train(1999));
+  const t2000 = (await page.evaluate(() => window.playground.memory())).numTensors;
+  const h2000 = await workerHeap(cdp, 'training');
+  // Trials: one search of one trial, then 50 more in the same pool.
+  const trial = { strategy: 'random', space: { lr: { kind: 'range', min: 0.01, max: 0.3, scale: 'log' } }, folds: 1, epochs: 20 };
+  await page.evaluate((s) => window.playground.search({ ...s, budget: 1 }), trial);
+  const p1 = (await page.evaluate(() => window.playground.diagnostics.poolMemory()))[0].numTensors;
+  const s1 = await workerHeap(cdp, 'search-0');
+  await page.evaluate((s) => window.playground.search({ ...s, budget: 50, seed: 2 }), trial);
+  const p50 = (await page.evaluate(() => window.playground.diagnostics.poolMemory()))[0].numTensors;
+  const s50 = await workerHeap(cdp, 'search-0');
+  await page.close();
+  return { t1, t2000, heapGrowthEpochs: (h2000 - h1) / h1, p1, p50, heapGrowthTrials: (s50 - s1) / s1 };
+}
+
+async function startup(browser) {
+  const page = await open(browser, '');
+  const t = await page.evaluate(async () => {
+    const t0 = performance.now();
+    document.querySelector('button.primary').click();
+    while (Number(document.querySelector('[data-testid="epoch"]').textContent) < 1) await new Promise((r) => setTimeout(r, 5));
+    return performance.now() - t0;
+  });
+  const backend = await page.getByTestId('backend').textContent();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.close();
+  return { ms: t, backend };
+}
+
+function mainBundleGzip() {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const entry = html.match(/<script\b[^>]*\bsrc="\.?\/?(assets\/index-[^"]+\.js)"/)[1];
+  const css = readdirSync('dist/assets').filter((f) => f.startsWith('index-') && f.endsWith('.css'));
+  const js = gzipSync(readFileSync(`dist/${entry}`)).length;
+  return { js, css: css.reduce((a, f) => a + gzipSync(readFileSync(`dist/assets/${f}`)).length, 0) };
+}
+
+const figures = [];
+const fig = (name, value, unit, target, met) => figures.push({ name, value: round(value), unit, target, met });
 
 // Vite's own script, not npx: killing npx would leave the server running.
-const SEARCH_EPOCHS = 20;
-
-/** Trials per minute of a 27-trial grid on the default task, through window.playground.search. */
-async function measureSearch(browser) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`${BASE}#${TASK}&backend=cpu`);
-  await page.waitForFunction(() => window.playground !== undefined);
-  await page.evaluate(() => window.playground.ready());
-  const r = await page.evaluate(async (epochs) => {
-    const t0 = performance.now();
-    const out = await window.playground.search({
-      strategy: 'grid',
-      space: { lr: { kind: 'list', values: [0.01, 0.03, 0.1] }, batch: { kind: 'list', values: [10, 20, 50] }, units: { kind: 'list', values: [2, 4, 8] } },
-      folds: 1,
-      epochs,
-    });
-    return { trials: out.trials.length, ms: performance.now() - t0, workers: Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)) };
-  }, SEARCH_EPOCHS);
-  await page.close();
-  return { trialsPerMinute: (r.trials * 60000) / r.ms, workers: r.workers };
-}
-
 const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+let version = '';
+const actives = [];
 try {
   await waitForServer(BASE, 30000);
   const browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-background-networking', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
   });
-  const version = browser.version();
-  const rows = [];
-  for (const b of BACKENDS) rows.push(await measure(browser, b));
-  const search = await measureSearch(browser);
+  version = browser.version();
+
+  if (want('live')) {
+    const rows = [];
+    for (const b of BACKENDS) rows.push(await liveRun(browser, b));
+    for (const r of rows) {
+      actives.push(r.active);
+      fig(`1. epochs/s, default task, live view, ${r.backend}${r.active !== r.backend ? ` (ran on ${r.active})` : ''}`, r.epochsPerSecond, 'epochs/s', null, null);
+    }
+    const best = rows.reduce((a, r) => (r.epochsPerSecond > a.epochsPerSecond ? r : a));
+    fig(`1. best backend (${best.backend}), default task, live view`, best.epochsPerSecond, 'epochs/s', 100, best.epochsPerSecond >= 100);
+    fig(`1. best backend vs TensorFlow Playground (~${TFP_EPOCHS_PER_S} epochs/s)`, best.epochsPerSecond / TFP_EPOCHS_PER_S, '×', 2, best.epochsPerSecond / TFP_EPOCHS_PER_S >= 2);
+    for (const r of rows) {
+      fig(`3. longest main-thread task while training, ${r.backend}`, r.longestTaskMs, 'ms', 50, r.longestTaskMs <= 50);
+      fig(`3. page frame rate while training (charts live), ${r.backend}`, r.fps, 'frames/s', 30, r.fps >= 30);
+    }
+  }
+
+  if (want('loops')) {
+    const page = await open(browser, `${TASK}&backend=cpu`);
+    for (const task of ['default', 'large']) {
+      for (const b of BACKENDS) {
+        const r = await loopRatio(page, task, b);
+        const label = task === 'default' ? 'default task' : 'large MLP (64-256-256-10, batch 128)';
+        fig(`2. our loop / bare tfjs loop, ${label}, ${b} (${r.ours.toFixed(1)} vs ${r.bare.toFixed(1)} epochs/s)`, r.ours / r.bare, '×', 0.9, r.ours / r.bare >= 0.9);
+      }
+    }
+    await page.close();
+  }
+
+  if (want('search')) {
+    const page = await open(browser, `${TASK}&backend=cpu`);
+    const seq = await searchRate(page, { workers: 1, batched: false });
+    const fast = await searchRate(page, {});
+    const seqRate = (seq.trials * 60000) / seq.ms;
+    const fastRate = (fast.trials * 60000) / fast.ms;
+    fig(`4. search, 27-trial grid, ${SEARCH_EPOCHS} epochs, cpu: one trial after another in one worker`, seqRate, 'trials/min', null, null);
+    fig(`4. search, same grid: batched models in the worker pool`, fastRate, 'trials/min', null, null);
+    fig('4. search speed-up over one-after-another', fastRate / seqRate, '×', 5, fastRate / seqRate >= 5);
+    await page.close();
+  }
+
+  if (want('memory')) {
+    const m = await memoryRun(browser);
+    fig(`5. tensors after epoch 2000 − after epoch 1 (${m.t2000} vs ${m.t1})`, m.t2000 - m.t1, 'tensors', 0, m.t2000 === m.t1);
+    fig('5. training worker JS heap growth, epoch 1 → 2000', 100 * m.heapGrowthEpochs, '%', 10, m.heapGrowthEpochs < 0.1);
+    fig(`5. tensors after trial 51 − after trial 1, search worker (${m.p50} vs ${m.p1})`, m.p50 - m.p1, 'tensors', 0, m.p50 === m.p1);
+    fig('5. search worker JS heap growth, trial 1 → 51', 100 * m.heapGrowthTrials, '%', 10, m.heapGrowthTrials < 0.1);
+  }
+
+  if (want('startup')) {
+    const gz = mainBundleGzip();
+    fig('6. main bundle (JS, no tfjs), gzipped', gz.js / 1024, 'KB', 250, gz.js / 1024 < 250);
+    const s = await startup(browser);
+    fig(`6. first epoch after pressing Train, default task (${s.backend})`, s.ms, 'ms', 2000, s.ms <= 2000);
+  }
   await browser.close();
-
-  const figures = rows.flatMap((r) => [
-    { name: `epochs/s, default task, live view, ${r.backend}${r.active !== r.backend ? ` (ran on ${r.active})` : ''}`, value: round(r.epochsPerSecond), unit: 'epochs/s', target: null, met: null },
-    { name: `longest main-thread task while training, ${r.backend}`, value: round(r.longestTaskMs), unit: 'ms', target: 50, met: r.longestTaskMs <= 50 },
-  ]);
-  figures.push({
-    name: `search: 27-trial grid (lr × batch × units), default task, ${SEARCH_EPOCHS} epochs, k = 1, cpu, ${search.workers} worker(s)`,
-    value: round(search.trialsPerMinute),
-    unit: 'trials/min',
-    target: null,
-    met: null,
-  });
-  const best = Math.max(...rows.map((r) => r.epochsPerSecond));
-  figures.push({ name: 'best backend vs TensorFlow Playground (~50 epochs/s)', value: round(best / TFP_EPOCHS_PER_S), unit: '×', target: null, met: null });
-
-  console.log(`\nChromium ${version}, ${new Date().toISOString()}\n`);
-  console.log(pad('figure', 70) + pad('value', 12) + pad('unit', 10) + pad('target', 8) + 'met');
-  for (const f of figures) console.log(pad(f.name, 70) + pad(String(f.value), 12) + pad(f.unit, 10) + pad(f.target ?? '—', 8) + (f.met === null ? '—' : f.met ? 'yes' : 'NO'));
-  for (const r of rows) if (r.errors.length) console.log(`page errors on ${r.backend}: ${r.errors.join('; ')}`);
-  writeFileSync('bench/results.json', JSON.stringify({ figures, browser: `Chromium ${version}`, backends: rows.map((r) => r.active), date: new Date().toISOString() }, null, 2));
-  console.log('\nwrote bench/results.json');
 } finally {
   server.kill();
 }
+
+console.log(`\nChromium ${version}, ${new Date().toISOString()}\n`);
+console.log(pad('figure', 92) + pad('value', 10) + pad('unit', 11) + pad('target', 8) + 'met');
+for (const f of figures) {
+  const target = f.target === null ? '—' : (f.unit === 'ms' || f.unit === '%' || f.unit === 'KB' ? '≤ ' : '≥ ') + f.target;
+  console.log(pad(f.name, 92) + pad(f.value, 10) + pad(f.unit, 11) + pad(f.unit === 'tensors' ? '= 0' : target, 8) + (f.met === null ? '—' : f.met ? 'yes' : 'NO'));
+}
+writeFileSync('bench/results.json', JSON.stringify({ figures, browser: `Chromium ${version}`, backends: actives.length ? actives : BACKENDS, date: new Date().toISOString() }, null, 2));
+console.log('\nwrote bench/results.json');
 
 function round(v) {
   return Math.round(v * 100) / 100;

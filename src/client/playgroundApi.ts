@@ -2,7 +2,8 @@
 // client and store as the controls do.
 import type { ExperimentConfig } from '../shared/config';
 import type { Diagnosis } from '../shared/diagnosis';
-import { bestTrial, cancelSearch, runSearch } from './searchRunner';
+import { bestTrial, cancelSearch, poolMemory, runSearch } from './searchRunner';
+import { spawnTrainingWorker } from './spawnWorker';
 import type { SearchSpec, TrialRecord } from './searchTypes';
 import type { EpochMetrics, TestResult } from '../shared/protocol';
 import { useStore } from '../store/store';
@@ -36,6 +37,13 @@ export interface PlaygroundApi {
   loadDataset(name: string): Promise<void>;
   /** Trains on CSV text: `target` names the column to predict. Rejects with the message the page shows. */
   loadCsv(text: string, options: { target: string; problem: 'classification' | 'regression'; name?: string }): Promise<void>;
+  /** Measurements for `npm run bench`; not needed to use the playground. */
+  diagnostics: {
+    /** Epochs/s of our training loop or a bare tfjs loop on a fixed task, in a fresh worker on `backend`. */
+    benchLoop(task: 'default' | 'large', loop: 'ours' | 'bare', ms: number, backend: 'webgl' | 'wasm' | 'cpu'): Promise<number>;
+    /** Tensors held by each search pool worker. */
+    poolMemory(): Promise<{ numTensors: number; numBytes: number }[]>;
+  };
   /** Resolves once the worker has started and every queued action has finished. */
   ready(): Promise<void>;
 }
@@ -76,6 +84,18 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
     evaluateTest: () => client.evaluateTest(),
     memory: () => client.memory(),
     ready: () => client.settled(),
+    diagnostics: {
+      async benchLoop(task, loop, ms, backend) {
+        const { worker, api } = spawnTrainingWorker('bench');
+        try {
+          await api.init(backend);
+          return await api.benchLoop(task, loop, ms);
+        } finally {
+          worker.terminate();
+        }
+      },
+      poolMemory: () => poolMemory(),
+    },
     loadDataset: (name) => loadDataset(name),
     loadCsv: (text, options) => loadCsv(text, options),
   };

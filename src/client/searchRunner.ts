@@ -177,3 +177,8 @@ export async function runRace(spec: SearchSpec): Promise<RaceRow[]> {
   saveSearch();
   return rows;
 }
+
+/** Tensors held by each pool worker (for the benchmark's memory check). */
+export function poolMemory(): Promise<{ numTensors: number; numBytes: number }[]> {
+  return Promise.all(pool.map((p) => p.api.memory()));
+}

@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
 import { GRID_RESOLUTION } from '../shared/datasets';
 import type { EpochMetrics } from '../shared/protocol';
 import { prepareData } from '../worker/prepareData';
-import { Trainer, outputKindFor } from './trainer';
+import { TRAIN_METRIC_ROWS, Trainer, outputKindFor } from './trainer';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -293,5 +293,22 @@ describe('Trainer', () => {
       // 200 points, 50% train, 25% validation: 50 test points.
       expect(t.testSize).toBe(50);
     });
+  });
+
+  it('training metrics: every row up to TRAIN_METRIC_ROWS, a fixed sample beyond; no tensor left behind', async () => {
+    await withTrainer(CIRCLE, async (t) => {
+      const [m] = await t.flush();
+      expect(m.trainLoss).toBeCloseTo((await t.evaluate('train')).loss, 6);
+    });
+    const big = cfg({ ...CIRCLE, samples: 1200 });
+    const before = tf.memory().numTensors;
+    await withTrainer(big, async (t) => {
+      const [m] = await t.flush();
+      const full = (await t.evaluate('train')).loss;
+      expect(m.trainLoss).not.toBe(full);
+      expect(Math.abs(m.trainLoss - full) / full).toBeLessThan(0.15);
+    });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(TRAIN_METRIC_ROWS).toBeLessThan(600);
   });
 });

@@ -132,6 +132,8 @@ export interface TrainingWorkerApi {
   step(): Promise<MetricsBatch>;
   evaluateTest(): Promise<TestResult>;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /** For the benchmark: epochs per second of our loop or a bare tfjs loop on a fixed task, on this worker's backend. */
+  benchLoop(task: 'default' | 'large', loop: 'ours' | 'bare', ms: number): Promise<number>;
   /** Trains one model per sweep value (in a worker of its own, beside the main run). */
   sweep(config: ExperimentConfig, kind: SweepKind, epochs: number, progress: (p: SweepProgress) => void | Promise<void>): Promise<SweepPoint[]>;
   cancelSweep(): Promise<void>;

@@ -53,7 +53,7 @@ async function ours(config: ExperimentConfig, data: TrainerData, ms: number): Pr
     const start = performance.now();
     let last = start;
     let epochs = 0;
-    while (performance.now() - start < ms) {
+    while (performance.now() - start < ms || epochs < 3) {
       t.trainEpoch();
       epochs++;
       if (performance.now() - last >= 100) {
@@ -113,7 +113,7 @@ async function bare(config: ExperimentConfig, data: TrainerData, ms: number): Pr
     for (let i = 0; i < 3; i++) await epoch();
     const start = performance.now();
     let epochs = 0;
-    while (performance.now() - start < ms) {
+    while (performance.now() - start < ms || epochs < 3) {
       await epoch();
       epochs++;
     }

@@ -10,6 +10,7 @@ import type { EvaluationView, MetricsBatch, RunEnd, TrainingWorkerApi } from '..
 import { chooseBackend } from './backends';
 import { setUploadTable, sliceOf, sliceView, type SourceData } from './dataSource';
 import { prepareAny } from './prepareData';
+import { benchLoop } from './benchLoops';
 import { evaluationView } from './evaluation';
 import { crossValidate } from './crossValidate';
 import { runSweep } from './sweeps';
@@ -198,6 +199,8 @@ const api: TrainingWorkerApi = {
   async searchObserve(trial, objective) {
     searcher?.observe(trial, objective);
   },
+
+  benchLoop: (task, loop, ms) => benchLoop(task, loop, ms),
 
   async memory() {
     const m = tf.memory();
