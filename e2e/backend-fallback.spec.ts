@@ -9,7 +9,7 @@ test('with WebGL failing, training runs on wasm with a notice; choosing cpu swit
   await page.route('**/backendWebgl-*.js', (route) =>
     route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("no WebGL here");' }),
   );
-  await page.goto('./#samples=200');
+  await page.goto('./#samples=200&backend=webgl');
   await page.waitForFunction(() => typeof window.playground?.ready === 'function');
   await page.evaluate(() => window.playground.ready());
   await expect(page.getByTestId('backend')).toHaveText('wasm');

@@ -1,10 +1,10 @@
-// The default page (no hash) trains on the WebGL backend, inside a Web Worker. This is the only
-// spec that uses WebGL (SwiftShader in CI is slow), so it trains just a few epochs.
+// The page trains on the WebGL backend, inside a Web Worker, when WebGL is asked for. This and
+// the auto-backend spec are the only ones that use WebGL (SwiftShader in CI is slow), so it
+// trains just a few epochs.
 import { test, expect, readEpoch, readLoss } from './fixtures';
 
-test('default page trains on WebGL in a Web Worker', async ({ page }) => {
-  await page.goto('./');
-  // Without a hash the config is the default one, whose backend is webgl.
+test('the page trains on WebGL in a Web Worker', async ({ page }) => {
+  await page.goto('./#backend=webgl');
   await expect(page.getByTestId('backend')).toHaveText('webgl', { timeout: 60_000 });
   expect(page.url()).toContain('backend=webgl');
 

@@ -75,7 +75,7 @@ export class TrainingClient {
     this.api = api;
     const info = await this.call((api) => api.init(this.config().backend));
     this.store.setBackend(info);
-    if (info.note) this.store.say('backend', 'warning', `Using the ${info.active} backend: ${info.note}.`);
+    if (info.note && info.requested !== 'auto') this.store.say('backend', 'warning', `Using the ${info.active} backend: ${info.note}.`);
     else this.store.clear('backend');
     await this.setup(runIndex);
   }
@@ -88,6 +88,7 @@ export class TrainingClient {
     this.store.clear('worker');
     this.store.clear('diverged');
     this.store.clear('early-stop');
+    if (result.backend) this.store.setBackend(result.backend);
     this.store.startRun(config, runIndex, result.points, result.batch, result.baselineLoss, result.table ?? null);
   }
 

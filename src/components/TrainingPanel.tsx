@@ -12,7 +12,27 @@ const selectDataset = (s: Store) => s.data.dataset;
 const LR_SUGGESTIONS = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const BATCH_SUGGESTIONS = [1, 10, 32, 64, 128, 256];
 
-const BACKEND_LABELS: Record<BackendKey, string> = { webgl: 'WebGL (GPU)', wasm: 'WebAssembly', cpu: 'CPU (JavaScript)' };
+const BACKEND_LABELS: Record<BackendKey, string> = { auto: 'Auto: the fastest for this model', webgl: 'WebGL (GPU)', wasm: 'WebAssembly', cpu: 'CPU (JavaScript)' };
+
+const selectBackendInfo = (s: Store) => s.backend;
+
+/** Which backend runs and why: auto's timings, or why a requested backend fell back. */
+function BackendNote() {
+  const info = useStore(selectBackendInfo);
+  if (!info) return null;
+  return (
+    <p className="hint" data-testid="backend-note">
+      Running on <strong>{info.active}</strong>
+      {info.timings
+        ? `: timed ${info.timings.length} backend${info.timings.length > 1 ? 's' : ''} on this model (ms per training step: ${info.timings.map((t) => `${t.backend} ${t.msPerStep.toPrecision(2)}`).join(', ')}) and picked the fastest.`
+        : info.requested === 'auto'
+          ? ' until the model is set up and timed.'
+          : info.note
+            ? ` (${info.note}).`
+            : ', as chosen.'}
+    </p>
+  );
+}
 
 export function TrainingPanel() {
   const o = useStore(selectOptimizer);
@@ -50,6 +70,7 @@ export function TrainingPanel() {
         <NumberField label="ε" range="epsilon" value={o.epsilon} onCommit={(epsilon) => change({ epsilon })} testId="epsilon" />
       )}
       <SelectField label="Backend" value={o.backend} options={BACKENDS} labels={BACKEND_LABELS} onChange={(backend) => change({ backend })} testId="backend-select" />
+      <BackendNote />
     </section>
   );
 }

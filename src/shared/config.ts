@@ -14,8 +14,10 @@ export type LossKey = (typeof LOSSES)[number];
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'] as const;
 export type OptimizerKey = (typeof OPTIMIZERS)[number];
 
-export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
+export const BACKENDS = ['auto', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendKey = (typeof BACKENDS)[number];
+/** The tfjs backends themselves; 'auto' times the model on each and picks the fastest. */
+export type EngineKey = Exclude<BackendKey, 'auto'>;
 
 export const FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'] as const;
 export type FeatureKey = (typeof FEATURES)[number];
@@ -145,7 +147,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   beta1: 0.9,
   beta2: 0.999,
   epsilon: 1e-7,
-  backend: 'webgl',
+  backend: 'auto',
   l1: 0,
   l2: 0,
   dropout: [0, 0],

@@ -1,6 +1,6 @@
 // The plain-data contract between the page and the training worker. Nothing here holds a
 // tensor: only numbers, strings and typed arrays (transferred, not copied).
-import type { BackendKey, ExperimentConfig } from './config';
+import type { BackendKey, EngineKey, ExperimentConfig } from './config';
 import type { SearchSpace, Strategy, Trial } from '../search/space';
 import type { SweepKind, SweepPoint, SweepProgress } from './sweep';
 import type { Table, TableTask } from './table';
@@ -27,9 +27,11 @@ export interface EarlyStop {
 
 export interface BackendInfo {
   requested: BackendKey;
-  active: BackendKey;
+  active: EngineKey;
   /** Why the active backend differs from the requested one, or '' when it doesn't. */
   note: string;
+  /** 'auto' only: what each backend measured on the current model, fastest first. */
+  timings?: { backend: EngineKey; msPerStep: number }[];
 }
 
 export interface PointsView {
@@ -105,6 +107,8 @@ export interface SetupResult {
   baselineLoss: number;
   /** Set for table data sets. */
   table?: TableView;
+  /** With backend 'auto': the backend picked for this model, and why. */
+  backend?: BackendInfo;
 }
 
 export type RunEnd = 'paused' | 'done' | 'diverged' | 'stopped';

@@ -1,35 +1,110 @@
-// Picks the tfjs backend in the worker: the requested one if it initializes, else the next in
-// webgl → wasm → cpu. WebGL and wasm load lazily, each in its own chunk; the cpu backend is the
-// last resort and shares code with WebGL, so it is always there.
+// Picks the tfjs backend in the worker. A named backend: the requested one if it initializes,
+// else the next in webgl → wasm → cpu. 'auto': every backend that starts is kept ready, and each
+// new model is timed for a few training steps on each; the fastest runs it. WebGL and wasm load
+// lazily, each in its own chunk; the cpu backend is the last resort and always there.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import type { BackendKey } from '../shared/config';
+import type { BackendKey, EngineKey, ExperimentConfig } from '../shared/config';
 import type { BackendInfo } from '../shared/protocol';
+import { Trainer, type TrainerData } from '../engine/trainer';
 
-const FALLBACK: BackendKey[] = ['webgl', 'wasm', 'cpu'];
+const FALLBACK: EngineKey[] = ['webgl', 'wasm', 'cpu'];
 
-async function register(b: BackendKey): Promise<void> {
+async function register(b: EngineKey): Promise<void> {
   if (b === 'webgl') await import('./backendWebgl');
   else if (b === 'wasm') await import('./backendWasm');
 }
 
-export async function chooseBackend(requested: BackendKey): Promise<BackendInfo> {
-  const failures: string[] = [];
-  for (const b of FALLBACK.slice(FALLBACK.indexOf(requested))) {
-    try {
-      await register(b);
-      if (await tf.setBackend(b)) {
-        await tf.ready();
-        // A WebGL context can exist and still fail on first use; prove it with one tiny op.
-        const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)));
-        const ok = (await probe.data())[0] === 2;
-        probe.dispose();
-        if (ok) return { requested, active: b, note: failures.join('; ') };
-        failures.push(`${b} computed a wrong result`);
-      } else failures.push(`${b} is not available in this browser`);
-    } catch (e) {
-      failures.push(`${b} failed to start (${e instanceof Error ? e.message : String(e)})`);
-    }
+/** Starts one backend and proves it computes; the reason it cannot, or null. */
+async function start(b: EngineKey): Promise<string | null> {
+  try {
+    await register(b);
+    if (!(await tf.setBackend(b))) return `${b} is not available in this browser`;
+    await tf.ready();
+    // A WebGL context can exist and still fail on first use; prove it with one tiny op.
+    const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)));
+    const ok = (await probe.data())[0] === 2;
+    probe.dispose();
+    return ok ? null : `${b} computed a wrong result`;
+  } catch (e) {
+    return `${b} failed to start (${e instanceof Error ? e.message : String(e)})`;
   }
-  throw new Error('No tfjs backend could start: ' + failures.join('; '));
+}
+
+let requested: BackendKey = 'cpu';
+/** 'auto': the backends that started, in FALLBACK order. */
+let engines: EngineKey[] = [];
+let failed: string[] = [];
+
+export async function chooseBackend(want: BackendKey): Promise<BackendInfo> {
+  requested = want;
+  failed = [];
+  if (want === 'auto') {
+    engines = [];
+    for (const b of FALLBACK) {
+      const why = await start(b);
+      if (why) failed.push(why);
+      else engines.push(b);
+    }
+    if (!engines.length) throw new Error('No tfjs backend could start: ' + failed.join('; '));
+    await tf.setBackend(engines.at(-1)!);
+    return { requested, active: engines.at(-1)!, note: 'auto: each new model is timed on ' + engines.join(', ') };
+  }
+  for (const b of FALLBACK.slice(FALLBACK.indexOf(want))) {
+    const why = await start(b);
+    if (!why) return { requested, active: b, note: failed.join('; ') };
+    failed.push(why);
+  }
+  throw new Error('No tfjs backend could start: ' + failed.join('; '));
+}
+
+/** Models whose per-step cost has been timed: the same shapes time the same. */
+const picks = new Map<string, BackendInfo>();
+
+function shapeKey(data: TrainerData, c: Pick<ExperimentConfig, 'layers' | 'activations' | 'batch'>): string {
+  return JSON.stringify([data.inputs, data.classes, c.layers, c.activations, Math.min(c.batch, data.train.n)]);
+}
+
+/** Milliseconds per training step of this model on the active backend (a throwaway copy). */
+async function timeModel(data: TrainerData, config: ExperimentConfig): Promise<number> {
+  const t = new Trainer(data, config, 0);
+  try {
+    // The first steps compile shaders or warm caches.
+    const warm = await t.timeSteps(2);
+    let steps = 4;
+    let ms = await t.timeSteps(steps);
+    // Long enough to be above timer noise, short enough not to hold up the page (~100 ms).
+    while (ms * steps < 40 && steps < 256 && warm < 1000) {
+      steps *= 4;
+      ms = await t.timeSteps(steps);
+    }
+    return ms;
+  } finally {
+    t.dispose();
+  }
+}
+
+/**
+ * With 'auto', switches to the fastest backend for this model (timed once per model shape) and
+ * says why; with a named backend, does nothing and returns null.
+ */
+export async function pickFor(data: TrainerData, config: ExperimentConfig): Promise<BackendInfo | null> {
+  if (requested !== 'auto') return null;
+  const key = shapeKey(data, config);
+  let info = picks.get(key);
+  if (!info) {
+    const timings: { backend: EngineKey; msPerStep: number }[] = [];
+    for (const b of engines) {
+      await tf.setBackend(b);
+      timings.push({ backend: b, msPerStep: await timeModel(data, config) });
+    }
+    timings.sort((a, b) => a.msPerStep - b.msPerStep);
+    const best = timings[0].backend;
+    const others = timings.slice(1).map((t) => `${t.backend} ${t.msPerStep.toPrecision(2)}`);
+    const note = `auto: fastest on this model (${best} ${timings[0].msPerStep.toPrecision(2)} ms per step${others.length ? `; ${others.join(', ')}` : ''})`;
+    info = { requested: 'auto', active: best, note: failed.length ? `${note}; ${failed.join('; ')}` : note, timings };
+    picks.set(key, info);
+  }
+  await tf.setBackend(info.active);
+  return info;
 }

@@ -6,6 +6,7 @@ import { foldsValid, stratifiedFolds, summarize, trainingIndices } from '../sear
 import type { ExperimentConfig } from '../shared/config';
 import type { TrialResult, TrialSpec } from '../shared/protocol';
 import { loadSource, type SourceData } from './dataSource';
+import { pickFor } from './backends';
 
 /** The (train, validation) index pairs of a trial's folds, as indices into the rows. */
 export function foldPairs(c: Pick<ExperimentConfig, 'seed'>, src: Pick<SourceData, 'y' | 'split' | 'problem' | 'classes'>, k: number): { train: Int32Array; val: Int32Array }[] {
@@ -60,6 +61,7 @@ export async function crossValidate(spec: TrialSpec, cancelled: () => boolean): 
       grid,
       trainRaw: gatherRows(src.plot, 2, pair.train),
     };
+    await pickFor(data, c);
     const t = new Trainer(data, c, 0);
     try {
       while (t.epoch < spec.epochs) {

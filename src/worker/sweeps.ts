@@ -4,6 +4,7 @@ import { Trainer } from '../engine/trainer';
 import type { ExperimentConfig } from '../shared/config';
 import { SIZE_FRACTIONS, WIDTHS, type SweepKind, type SweepPoint, type SweepProgress } from '../shared/sweep';
 import { prepareAny } from './prepareData';
+import { pickFor } from './backends';
 
 /** Epochs between progress reports (and metric reads). */
 const REPORT_EVERY = 10;
@@ -32,6 +33,7 @@ export async function runSweep(
   for (let i = 0; i < values.length && !cancelled(); i++) {
     const c = trialConfig(config, kind, values[i]);
     const prepared = await prepareAny(c, kind === 'size' ? values[i] : 1);
+    await pickFor(prepared.data, c);
     const t = new Trainer(prepared.data, c, 0);
     try {
       let last = (await t.flush()).at(-1)!;

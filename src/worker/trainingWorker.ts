@@ -7,7 +7,7 @@ import { Trainer } from '../engine/trainer';
 import type { ExperimentConfig } from '../shared/config';
 import { GRID_RESOLUTION } from '../shared/datasets';
 import type { EvaluationView, MetricsBatch, RunEnd, TrainingWorkerApi } from '../shared/protocol';
-import { chooseBackend } from './backends';
+import { chooseBackend, pickFor } from './backends';
 import { setUploadTable, sliceOf, sliceView, type SourceData } from './dataSource';
 import { prepareAny } from './prepareData';
 import { benchLoop } from './benchLoops';
@@ -70,6 +70,7 @@ const api: TrainingWorkerApi = {
     trainer = null;
     source = null;
     const prepared = await prepareAny(config);
+    const picked = await pickFor(prepared.data, config);
     classes = prepared.data.classes;
     source = prepared.source;
     valRows = prepared.split.val;
@@ -83,7 +84,7 @@ const api: TrainingWorkerApi = {
     const baseline = baselineLoss(train.y, val.y, prepared.source.problem, prepared.data.classes, config.loss);
     const x = points.x.slice();
     const y = points.y.slice();
-    const result = { points: { n: points.n, x, y, role }, batch, baselineLoss: baseline, ...(source.table ? { table: source.table } : {}) };
+    const result = { points: { n: points.n, x, y, role }, batch, baselineLoss: baseline, ...(source.table ? { table: source.table } : {}), ...(picked ? { backend: picked } : {}) };
     const buffers: ArrayBuffer[] = [x.buffer, y.buffer, role.buffer, ...evaluationBuffers(batch.evaluation)];
     if (batch.boundary) buffers.push(batch.boundary.values.buffer as ArrayBuffer);
     return Comlink.transfer(result, buffers);
