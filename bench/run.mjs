@@ -72,7 +72,7 @@ async function liveRun(browser, backend) {
   const page = await open(browser, `${TASK}&backend=${backend}`);
   const active = await page.getByTestId('backend').textContent();
   const epochNow = async () => Number(await page.getByTestId('epoch').textContent());
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await page.waitForTimeout(WARMUP_MS);
   // Counted from here on: start-up work (compiling shaders, wasm) is not training.
   await page.evaluate(() => ((window.__longest = 0), (window.__frames = 0)));
@@ -82,7 +82,7 @@ async function liveRun(browser, backend) {
   const e1 = await epochNow();
   const t1 = Date.now();
   const { longest, frames } = await page.evaluate(() => ({ longest: window.__longest, frames: window.__frames }));
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await page.close();
   return { backend, active, epochsPerSecond: ((e1 - e0) * 1000) / (t1 - t0), longestTaskMs: longest, fps: (frames * 1000) / (t1 - t0) };
 }
@@ -166,7 +166,7 @@ async function startup(browser) {
     return performance.now() - t0;
   });
   const backend = await page.getByTestId('backend').textContent();
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await page.close();
   return { ms: t, backend };
 }

@@ -57,7 +57,7 @@ export async function openPlayground(page: Page, hash: string = cpuHash()): Prom
   await page.goto('./' + hash);
   await page.waitForFunction(() => typeof window.playground?.ready === 'function');
   await page.evaluate(() => window.playground.ready());
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
 }
 
 /** The epoch number shown in the toolbar. */

@@ -13,12 +13,12 @@ test('a crashed worker shows the error and Reset starts a new one', async ({ pag
   await expect(alert).toContainText('Training stopped with an error');
   await expect(alert).toContainText('Press Reset');
   await expect(page.getByTestId('status')).toHaveText('error');
-  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
 
   await page.unroute('**/trainingWorker-*.js');
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByTestId('backend')).toHaveText('cpu');
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
   await expect(alert).not.toContainText('Training stopped with an error');
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.getByTestId('epoch')).toHaveText('1');

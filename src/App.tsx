@@ -13,6 +13,7 @@ import { RunsPanel } from './components/RunsPanel';
 import { SearchPanel } from './components/SearchPanel';
 import { SweepPanel } from './components/SweepPanel';
 import { TestPanel } from './components/TestPanel';
+import { TransferPanel } from './components/TransferPanel';
 import { Toolbar } from './components/Toolbar';
 import { TrainingPanel } from './components/TrainingPanel';
 
@@ -51,6 +52,7 @@ export function App() {
           <RunsPanel />
           <SweepPanel />
           <SearchPanel />
+          <TransferPanel />
           <TestPanel />
         </div>
       </main>

@@ -1,11 +1,17 @@
 // Runs a hyperparameter search: a pool of training workers (one per core, at least one, reused
 // across trials), each trial scored by cross-validation in a worker, results into the store.
+// By default each worker trains its share of the trials batched (stacked models, one tfjs
+// operation serving all of them; see src/worker/batchedTrials.ts). The spec's `batched: false`
+// and `workers: n` give the old one-trial-at-a-time path and a smaller pool, e.g. for the
+// benchmark's baseline: `search({ ...spec, workers: 1, batched: false })`.
+import * as Comlink from 'comlink';
 import { applyTrial } from '../search/applyTrial';
 import { foldsValid } from '../search/kfold';
 import { gridSize, validateSpace, type Strategy, type Trial } from '../search/space';
 import { generateDataset } from '../data/generators';
 import { splitDataset } from '../data/split';
 import type { ExperimentConfig } from '../shared/config';
+import type { TrialResult, TrialSpec } from '../shared/protocol';
 import { DATASETS, isTable } from '../shared/datasets';
 import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
@@ -43,6 +49,7 @@ export function searchProblems(spec: SearchSpec, config: ExperimentConfig): Sear
   if (!Number.isInteger(spec.epochs) || spec.epochs < 1 || spec.epochs > 5000) add('epochs', 'epochs per trial must be a whole number from 1 to 5000');
   if (spec.strategy !== 'grid' && (!Number.isInteger(spec.budget) || spec.budget < 1 || spec.budget > 500)) add('budget', 'the number of trials must be a whole number from 1 to 500');
   if (!Number.isInteger(spec.seed) || spec.seed < 0) add('seed', 'the seed must be a whole number, 0 or more');
+  if (spec.workers !== undefined && (!Number.isInteger(spec.workers) || spec.workers < 1)) add('workers', 'workers must be a whole number, 1 or more');
   if (spec.patience !== undefined && (!Number.isInteger(spec.patience) || spec.patience < 0 || spec.patience > 1000)) add('patience', 'patience must be a whole number from 0 (off) to 1000');
   if (!Number.isInteger(spec.folds) || spec.folds < 1 || spec.folds > 10) add('folds', 'k must be a whole number from 1 to 10');
   else if (spec.folds > 1 && !isTable(config.dataset)) {
@@ -60,6 +67,57 @@ export function searchProblems(spec: SearchSpec, config: ExperimentConfig): Sear
 
 let cancelRequested = false;
 
+/** Trials per round of a batched Bayesian search (fixed, so a seed reproduces on any machine). */
+const BAYES_ROUND = 4;
+/**
+ * How much work one call to a worker carries at most, in model-epochs (trials × folds ×
+ * epochs), so results, the progress bar and the time estimate keep coming on long searches
+ * (a few seconds of work on the default task); between 4 and 64 trials whatever the size.
+ */
+const CHUNK_WORK = 4000;
+
+function chunkTrials(spec: SearchSpec): number {
+  return Math.max(4, Math.min(64, Math.floor(CHUNK_WORK / (spec.folds * spec.epochs))));
+}
+
+interface Planned {
+  i: number;
+  trial: Trial;
+}
+
+/**
+ * Deals the trials round-robin over the workers (so each gets a similar mix of settings, and
+ * of work); each worker trains its share batched, `chunk` trials per call.
+ * Every result is recorded as soon as its worker reports it. Resolves to the results in the
+ * order of `items` (null where cancelled).
+ */
+async function runBatched(
+  workers: WorkerHandle[],
+  items: Planned[],
+  chunkSize: number,
+  toSpec: (trial: Trial) => TrialSpec,
+  record: (i: number, trial: Trial, r: TrialResult) => void,
+): Promise<(TrialResult | null)[]> {
+  const results: (TrialResult | null)[] = items.map(() => null);
+  await Promise.all(
+    workers.map(async (w, k) => {
+      const share = items.map((_, j) => j).filter((j) => j % workers.length === k);
+      for (let at = 0; at < share.length && !cancelRequested; at += chunkSize) {
+        const chunk = share.slice(at, at + chunkSize);
+        await w.api.runTrials(
+          chunk.map((j) => toSpec(items[j].trial)),
+          Comlink.proxy((c: number, r: TrialResult) => {
+            const j = chunk[c];
+            results[j] = r;
+            record(items[j].i, items[j].trial, r);
+          }),
+        );
+      }
+    }),
+  );
+  return results;
+}
+
 /** Runs the search on the current config; resolves to the finished trials (kept when cancelled). */
 export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
   const s = useStore.getState();
@@ -73,39 +131,64 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
   const now = performance.now();
   set({ status: 'running', spec, trials: [], total: 0, startedAt: now, updatedAt: now, finishedAt: null, error: null });
   try {
-    const workers = await ensurePool(base.backend);
+    const workers = (await ensurePool(base.backend)).slice(0, spec.workers ?? Infinity);
     await Promise.all(workers.map((w) => ensureUpload(w.api)));
     // The searcher (for Bayesian search, a Gaussian process refitted per suggestion) lives in
     // the first pool worker, so its linear algebra never blocks the page.
     const host = workers[0].api;
     set({ total: await host.searchBegin(spec.strategy, spec.space, spec.budget, spec.seed) });
     const sign = spec.objective === 'accuracy' ? -1 : 1;
-    // Rounds of one trial per worker, observed in trial order once the round is done: the
-    // searcher then sees the same results in the same order on every run, so a seed
-    // reproduces the whole search (Bayesian included) however the workers interleave.
-    for (let index = 0; !cancelRequested; ) {
-      const round: { i: number; trial: Trial; w: WorkerHandle }[] = [];
-      for (const w of workers) {
-        const trial = await host.searchNext();
-        if (!trial) break;
-        round.push({ i: index++, trial, w });
-      }
-      if (round.length === 0) break;
-      const results = await Promise.all(
-        round.map(async ({ i, trial, w }) => {
-          const r = await w.api.runTrial({ config: applyTrial(base, trial), folds: spec.folds, epochs: spec.epochs, objective: spec.objective });
-          if (r) {
-            trials.push({ index: i, trial, ...r });
-            set({ trials: [...trials].sort((a, b) => a.index - b.index), updatedAt: performance.now() });
-          }
-          return r;
-        }),
-      );
-      // Searchers minimize; a diverged trial (NaN) counts as the worst.
+    const toSpec = (trial: Trial): TrialSpec => ({ config: applyTrial(base, trial), folds: spec.folds, epochs: spec.epochs, objective: spec.objective });
+    const record = (i: number, trial: Trial, r: TrialResult) => {
+      trials.push({ index: i, trial, ...r });
+      set({ trials: [...trials].sort((a, b) => a.index - b.index), updatedAt: performance.now() });
+    };
+    // Searchers minimize; a diverged trial (NaN) counts as the worst.
+    const observe = async (round: Planned[], results: (TrialResult | null)[]) => {
       for (const [j, { trial }] of round.entries()) {
         const r = results[j];
         if (r) await host.searchObserve(trial, Number.isFinite(r.mean) ? sign * r.mean : Infinity);
       }
+    };
+    /** The next `n` trials of the searcher (fewer at its end). */
+    const next = async (n: number, from: number): Promise<Planned[]> => {
+      const out: Planned[] = [];
+      while (out.length < n) {
+        const trial = await host.searchNext();
+        if (!trial) break;
+        out.push({ i: from + out.length, trial });
+      }
+      return out;
+    };
+    if (spec.batched === false) {
+      // One trial per worker at a time, in rounds observed in trial order once the round is
+      // done: the searcher then sees the same results in the same order on every run, so a seed
+      // reproduces the whole search (Bayesian included) however the workers interleave.
+      for (let index = 0; !cancelRequested; ) {
+        const round = await next(workers.length, index);
+        index += round.length;
+        if (round.length === 0) break;
+        const results = await Promise.all(
+          round.map(async ({ i, trial }, j) => {
+            const r = await workers[j].api.runTrial(toSpec(trial));
+            if (r) record(i, trial, r);
+            return r;
+          }),
+        );
+        await observe(round, results);
+      }
+    } else if (spec.strategy === 'bayes') {
+      // Rounds of BAYES_ROUND suggestions (pending ones count as the mean so far), trained
+      // batched and observed in trial order: the same seed gives the same search on any machine.
+      for (let index = 0; !cancelRequested; ) {
+        const round = await next(BAYES_ROUND, index);
+        index += round.length;
+        if (round.length === 0) break;
+        await observe(round, await runBatched(workers, round, chunkTrials(spec), toSpec, record));
+      }
+    } else {
+      // Grid and random search know every trial up front: all of them go out at once.
+      await runBatched(workers, await next(Infinity, 0), chunkTrials(spec), toSpec, record);
     }
     set({ status: cancelRequested ? 'cancelled' : 'done', finishedAt: performance.now() });
     saveSearch();

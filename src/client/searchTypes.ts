@@ -14,6 +14,14 @@ export interface SearchSpec {
   objective: Objective;
   /** Early stopping per trial (patience in epochs, 0 = off); omitted: the playground's setting. */
   patience?: number;
+  /**
+   * Train trials batched (default): each worker trains its share of the trials as stacked
+   * models, one tfjs operation serving all of them. false: one trial at a time per worker, the
+   * plain Trainer (the baseline the benchmark compares against).
+   */
+  batched?: boolean;
+  /** Use at most this many of the pool's workers (default: all of them, one per core up to 4). */
+  workers?: number;
 }
 
 export interface TrialRecord {

@@ -50,7 +50,8 @@ export function layerSizes(spec: ModelSpec): number[] {
   return [spec.inputs, ...spec.layers, spec.outputs];
 }
 
-function activate(x: tf.Tensor2D, a: Activation): tf.Tensor2D {
+/** A hidden layer's activation, elementwise, any rank. */
+export function activate<T extends tf.Tensor>(x: T, a: Activation): T {
   switch (a) {
     case 'relu':
       return tf.relu(x);

@@ -3,6 +3,7 @@
 import type { BackendKey, EngineKey, ExperimentConfig } from './config';
 import type { SearchSpace, Strategy, Trial } from '../search/space';
 import type { SweepKind, SweepPoint, SweepProgress } from './sweep';
+import type { TransferWorkerApi } from './transferProtocol';
 import type { Table, TableTask } from './table';
 
 export interface EpochMetrics {
@@ -120,7 +121,7 @@ export interface TestResult {
 }
 
 /** The worker's API as the page sees it (through comlink). */
-export interface TrainingWorkerApi {
+export interface TrainingWorkerApi extends TransferWorkerApi {
   init(backend: BackendKey): Promise<BackendInfo>;
   /** Builds data and a fresh model; `run` numbers the resets so each draws new seeded weights. */
   setup(config: ExperimentConfig, run: number): Promise<SetupResult>;
@@ -143,6 +144,12 @@ export interface TrainingWorkerApi {
   cancelSweep(): Promise<void>;
   /** Scores one hyperparameter-search trial by k-fold cross-validation; null when cancelled. */
   runTrial(spec: TrialSpec): Promise<TrialResult | null>;
+  /**
+   * Scores several trials at once, batched (trials that share an architecture train as one
+   * model); `progress` hears each trial (its index in `specs`) as soon as it is scored. Resolves
+   * to every result, null for those not finished when cancelled.
+   */
+  runTrials(specs: TrialSpec[], progress?: (index: number, result: TrialResult) => void | Promise<void>): Promise<(TrialResult | null)[]>;
   cancelTrials(): Promise<void>;
   /** Starts a searcher in this worker; resolves to the number of trials it will hand out. */
   searchBegin(strategy: Strategy, space: SearchSpace, budget: number, seed: number): Promise<number>;

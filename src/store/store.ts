@@ -1,4 +1,4 @@
-// The one zustand store, combined from its slices (data, model, optimizer, regularization, run, sweep, search, ui). Components pick fields with module-level
+// The one zustand store, combined from its slices (data, model, optimizer, regularization, run, sweep, search, transfer, ui). Components pick fields with module-level
 // selectors; only the client (src/client) turns worker results into store updates.
 import { create } from 'zustand';
 import {
@@ -15,9 +15,10 @@ import {
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createSearchSlice, type SearchSlice } from './searchSlice';
 import { createSweepSlice, type SweepSlice } from './sweepSlice';
+import { createTransferSlice, type TransferSlice } from './transferSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type Store = DataSlice & ModelSlice & OptimizerSlice & RegularizationSlice & ConfigActions & RunSlice & SweepSlice & SearchSlice & UiSlice;
+export type Store = DataSlice & ModelSlice & OptimizerSlice & RegularizationSlice & ConfigActions & RunSlice & SweepSlice & SearchSlice & TransferSlice & UiSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createDataSlice(...a),
@@ -27,5 +28,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createRunSlice(...a),
   ...createSweepSlice(...a),
   ...createSearchSlice(...a),
+  ...createTransferSlice(...a),
   ...createUiSlice(...a),
 }));

@@ -13,8 +13,10 @@ import { prepareAny } from './prepareData';
 import { benchLoop } from './benchLoops';
 import { evaluationView } from './evaluation';
 import { crossValidate } from './crossValidate';
+import { runTrialsBatched } from './batchedTrials';
 import { runSweep } from './sweeps';
 import { createSearcher, type Searcher } from '../search/strategies';
+import { transferApi } from './transferJob';
 
 /** How often the loop downloads metrics and posts them (ms), and redraws the boundary. */
 const METRICS_INTERVAL_MS = 100;
@@ -184,6 +186,11 @@ const api: TrainingWorkerApi = {
     return crossValidate(spec, () => trialsCancelled);
   },
 
+  async runTrials(specs, progress) {
+    trialsCancelled = false;
+    return runTrialsBatched(specs, () => trialsCancelled, progress);
+  },
+
   async cancelTrials() {
     trialsCancelled = true;
   },
@@ -207,6 +214,8 @@ const api: TrainingWorkerApi = {
     const m = tf.memory();
     return { numTensors: m.numTensors, numBytes: m.numBytes };
   },
+
+  ...transferApi,
 };
 
 Comlink.expose(api);

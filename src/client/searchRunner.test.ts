@@ -1,0 +1,104 @@
+// The search runner's scheduling, with in-process stand-ins for the pool workers (the same
+// worker-side functions, cpu backend): batched by default, one trial at a time on request,
+// Bayesian rounds, the workers option, trial order and reproducibility.
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSearcher, type Searcher } from '../search/strategies';
+import { DEFAULT_CONFIG } from '../shared/config';
+import type { TrainingWorkerApi, TrialSpec } from '../shared/protocol';
+import { useStore } from '../store/store';
+import { runTrialsBatched } from '../worker/batchedTrials';
+import { crossValidate } from '../worker/crossValidate';
+import type { SearchSpec } from './searchTypes';
+
+/** Every call a pool worker got: its name, the method and how many trials. */
+const calls: { worker: string; method: 'runTrial' | 'runTrials'; trials: number }[] = [];
+
+function fakeWorker(name: string): Partial<TrainingWorkerApi> {
+  let cancelled = false;
+  let searcher: Searcher | null = null;
+  return {
+    init: async () => ({ requested: 'cpu', active: 'cpu', note: '' }),
+    searchBegin: async (strategy, space, budget, seed) => {
+      searcher = createSearcher(strategy, space, budget, seed);
+      return searcher.total;
+    },
+    searchNext: async () => searcher?.next() ?? null,
+    searchObserve: async (trial, objective) => searcher?.observe(trial, objective),
+    runTrial: async (spec: TrialSpec) => {
+      cancelled = false;
+      calls.push({ worker: name, method: 'runTrial', trials: 1 });
+      return crossValidate(spec, () => cancelled);
+    },
+    runTrials: async (specs, progress) => {
+      cancelled = false;
+      calls.push({ worker: name, method: 'runTrials', trials: specs.length });
+      return runTrialsBatched(specs, () => cancelled, progress);
+    },
+    cancelTrials: async () => {
+      cancelled = true;
+    },
+  };
+}
+
+vi.mock('./spawnWorker', () => ({
+  spawnTrainingWorker: (name: string) => ({ worker: { terminate: () => {} }, api: fakeWorker(name) }),
+}));
+
+beforeAll(() => {
+  vi.stubGlobal('navigator', { hardwareConcurrency: 2 });
+});
+
+const initial = useStore.getState();
+beforeEach(() => {
+  useStore.setState(initial, true);
+  useStore.getState().setConfigState({ ...DEFAULT_CONFIG, backend: 'cpu', samples: 120 });
+  calls.length = 0;
+});
+
+const GRID: SearchSpec = {
+  strategy: 'grid',
+  space: { lr: { kind: 'list', values: [0.01, 0.1] }, batch: { kind: 'list', values: [10, 30] }, units: { kind: 'list', values: [2, 6] } },
+  budget: 10,
+  folds: 2,
+  epochs: 4,
+  seed: 1,
+  objective: 'loss',
+};
+
+describe('runSearch', async () => {
+  const { runSearch } = await import('./searchRunner');
+
+  it('batched by default: each worker gets its share in one call; the same scores as one trial at a time', async () => {
+    const fast = await runSearch(GRID);
+    expect(calls.map((c) => [c.worker, c.method, c.trials])).toEqual([
+      ['search-0', 'runTrials', 4],
+      ['search-1', 'runTrials', 4],
+    ]);
+    expect(fast.map((t) => t.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(useStore.getState().search.trials.map((t) => t.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(useStore.getState().search.status).toBe('done');
+
+    calls.length = 0;
+    const slow = await runSearch({ ...GRID, batched: false, workers: 1 });
+    expect(calls.every((c) => c.worker === 'search-0' && c.method === 'runTrial')).toBe(true);
+    expect(calls).toHaveLength(8);
+    slow.forEach((t, i) => {
+      expect(t.trial).toEqual(fast[i].trial);
+      t.folds.forEach((f, k) => expect(Math.abs(f - fast[i].folds[k]) / f).toBeLessThan(1e-5));
+    });
+  });
+
+  it('a batched Bayesian search goes in rounds of four and reproduces from its seed', async () => {
+    const spec: SearchSpec = { ...GRID, strategy: 'bayes', budget: 6, space: { lr: { kind: 'range', min: 0.001, max: 1, scale: 'log' } }, folds: 1 };
+    const a = await runSearch(spec);
+    // Two rounds (4 + 2 trials), each dealt over both workers.
+    expect(calls.map((c) => c.trials)).toEqual([2, 2, 1, 1]);
+    const b = await runSearch({ ...spec, workers: 1 });
+    expect(b.map((t) => t.trial)).toEqual(a.map((t) => t.trial));
+    expect(b.map((t) => t.mean)).toEqual(a.map((t) => t.mean));
+  });
+
+  it('refuses a bad workers count', async () => {
+    await expect(runSearch({ ...GRID, workers: 0 })).rejects.toThrow(/workers/);
+  });
+});

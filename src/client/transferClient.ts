@@ -1,0 +1,197 @@
+// Transfer learning runs in a worker of its own (pretraining, the three-way comparison, keeping
+// bases in IndexedDB, model files), so the main run and the page carry on. Results go to the
+// store's transfer slice; downloads and uploads happen here, since files live with the page.
+import * as Comlink from 'comlink';
+import type { BackendKey } from '../shared/config';
+import type { TrainingWorkerApi } from '../shared/protocol';
+import type { BaseInfo, ModelFiles } from '../shared/transferProtocol';
+import { incompatibility } from '../transfer/checks';
+import { findTask, TRANSFER_TASKS } from '../transfer/tasks';
+import { selectConfig } from '../store/configSlices';
+import { useStore } from '../store/store';
+import type { TransferState } from '../store/transferSlice';
+import { spawnTrainingWorker } from './spawnWorker';
+
+let worker: Worker | null = null;
+let api: Comlink.Remote<TrainingWorkerApi> | null = null;
+let backend: BackendKey | null = null;
+
+/** Largest files an upload may have (a base of 6 × 256 units is about 1.3 MB of weights). */
+const MAX_JSON_BYTES = 5_000_000;
+const MAX_WEIGHTS_BYTES = 50_000_000;
+
+/**
+ * The worker, started on first use with the config's backend. 'auto' becomes cpu: these models
+ * are small and their batches tiny, where the cpu backend is the fastest, and it is exact from
+ * run to run.
+ */
+async function ready(): Promise<Comlink.Remote<TrainingWorkerApi>> {
+  const configured = selectConfig(useStore.getState()).backend;
+  const wanted: BackendKey = configured === 'auto' ? 'cpu' : configured;
+  if (api && backend === wanted) return api;
+  const current = useStore.getState().transfer.base;
+  worker?.terminate();
+  ({ worker, api } = spawnTrainingWorker('transfer'));
+  await api.init(wanted);
+  backend = wanted;
+  // A base held by the old worker is gone with it; a saved one can be loaded again.
+  if (current) set({ base: null, message: { kind: 'info', text: 'The backend changed: pretrain, load or upload the base again.' } });
+  return api;
+}
+
+const set = (patch: Partial<TransferState>) => useStore.getState().setTransfer(patch);
+/** A loaded base's source becomes the chosen one, when this version knows that task. */
+const sourceOf = (info: BaseInfo) => (TRANSFER_TASKS.some((k) => k.key === info.source && k.role === 'source') ? info.source : get().source);
+const get = () => useStore.getState().transfer;
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function failed(e: unknown): void {
+  set({ status: 'idle', message: { kind: 'error', text: errorText(e) } });
+}
+
+/** Whether nothing is running (pretraining, comparing or a storage action). */
+function idle(): boolean {
+  return get().status === 'idle';
+}
+
+export async function pretrain(): Promise<void> {
+  if (!idle()) return;
+  const { source, settings } = get();
+  set({ status: 'pretraining', task: 'pretrain', progress: 0, pretrainNote: '', message: null });
+  try {
+    const remote = await ready();
+    const info = await remote.transferPretrain(
+      source,
+      settings,
+      Comlink.proxy((p) => {
+        const acc = p.valAcc === null ? '' : `, accuracy ${(p.valAcc * 100).toFixed(1)}%`;
+        set({ progress: p.epoch / p.epochs, pretrainNote: `epoch ${p.epoch} of ${p.epochs}: validation loss ${p.valLoss.toFixed(3)}${acc}` });
+      }),
+    );
+    if (info) set({ status: 'idle', base: info, progress: 1, message: { kind: 'info', text: `Pretrained on ${info.sourceLabel}: validation accuracy ${(info.sourceValAcc * 100).toFixed(1)}%.` } });
+    else set({ status: 'idle', message: { kind: 'info', text: 'Pretraining cancelled; the previous base (if any) is kept.' } });
+  } catch (e) {
+    failed(e);
+  }
+}
+
+export async function compare(): Promise<void> {
+  if (!idle()) return;
+  const { base, target, settings } = get();
+  if (!base) {
+    set({ message: { kind: 'error', text: 'Pretrain, load or upload a base first.' } });
+    return;
+  }
+  const bad = incompatibility({ label: base.sourceLabel, domain: base.domain, inputNames: base.inputNames }, findTask(target));
+  if (bad) {
+    set({ message: { kind: 'error', text: bad } });
+    return;
+  }
+  set({ status: 'comparing', task: 'compare', progress: 0, live: {}, result: null, message: null });
+  try {
+    const remote = await ready();
+    const result = await remote.transferCompare(
+      target,
+      settings,
+      Comlink.proxy((p) => set({ progress: p.done / p.total, live: p.curves })),
+    );
+    if (result) set({ status: 'idle', result, live: {}, progress: 1 });
+    else set({ status: 'idle', message: { kind: 'info', text: 'Comparison cancelled.' } });
+  } catch (e) {
+    failed(e);
+  }
+}
+
+export async function cancel(): Promise<void> {
+  const s = get().status;
+  if ((s !== 'pretraining' && s !== 'comparing') || !api) return;
+  set({ status: 'cancelling' });
+  await api.transferCancel();
+}
+
+/** Runs a quick storage action with the panel marked busy; errors go to the panel's message. */
+async function storage<T>(action: (remote: Comlink.Remote<TrainingWorkerApi>) => Promise<T>): Promise<T | undefined> {
+  if (!idle()) return undefined;
+  set({ status: 'busy', message: null });
+  try {
+    const out = await action(await ready());
+    set({ status: 'idle' });
+    return out;
+  } catch (e) {
+    failed(e);
+    return undefined;
+  }
+}
+
+export async function refreshSaved(): Promise<void> {
+  const saved = await storage((r) => r.transferList());
+  if (saved) set({ saved });
+}
+
+export async function saveBase(): Promise<void> {
+  const info = await storage(async (r) => {
+    const saved = await r.transferSave();
+    set({ saved: await r.transferList() });
+    return saved;
+  });
+  if (info) set({ message: { kind: 'info', text: `Saved “${info.name}” in this browser.` } });
+}
+
+export async function loadBase(name: string): Promise<void> {
+  const info = await storage((r) => r.transferLoad(name));
+  if (info) set({ base: info, source: sourceOf(info), message: { kind: 'info', text: `Loaded “${info.name}”.` } });
+}
+
+export async function deleteBase(name: string): Promise<void> {
+  const saved = await storage(async (r) => {
+    await r.transferDelete(name);
+    return r.transferList();
+  });
+  if (saved) set({ saved, message: { kind: 'info', text: `Deleted “${name}”.` } });
+}
+
+function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the browser a moment to start the download before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads the current base as `<stem>.json` and `<stem>.weights.bin`. */
+export async function downloadBase(): Promise<void> {
+  const files = await storage((r) => r.transferExport());
+  if (!files) return;
+  downloadBlob(new Blob([files.modelJson], { type: 'application/json' }), files.jsonName ?? 'model.json');
+  downloadBlob(new Blob([files.weights], { type: 'application/octet-stream' }), files.weightsName ?? 'weights.bin');
+  set({ message: { kind: 'info', text: `Downloaded ${files.jsonName} and ${files.weightsName}.` } });
+}
+
+/** Checks the chosen files on the page: one .json and one .bin, of sane sizes. */
+export async function readModelFiles(files: readonly File[]): Promise<ModelFiles> {
+  const json = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
+  const bin = files.filter((f) => f.name.toLowerCase().endsWith('.bin'));
+  if (files.length !== 2 || json.length !== 1 || bin.length !== 1) {
+    throw new Error(`Choose two files together: the model's .json file and its .bin weights file (got ${files.map((f) => f.name).join(', ') || 'none'}).`);
+  }
+  if (json[0].size > MAX_JSON_BYTES) throw new Error(`${json[0].name} is ${json[0].size} bytes, larger than any model.json of a base (${MAX_JSON_BYTES} at most).`);
+  if (bin[0].size > MAX_WEIGHTS_BYTES) throw new Error(`${bin[0].name} is ${bin[0].size} bytes, more than a base's weights can be (${MAX_WEIGHTS_BYTES} at most).`);
+  return { modelJson: await json[0].text(), weights: await bin[0].arrayBuffer(), jsonName: json[0].name, weightsName: bin[0].name };
+}
+
+/** Reads an uploaded model.json + weights.bin pair; it becomes the current base. */
+export async function uploadBase(files: readonly File[]): Promise<void> {
+  let pair: ModelFiles;
+  try {
+    pair = await readModelFiles(files);
+  } catch (e) {
+    set({ message: { kind: 'error', text: errorText(e) } });
+    return;
+  }
+  const info: BaseInfo | undefined = await storage((r) => r.transferImport(Comlink.transfer(pair, [pair.weights])));
+  if (info) set({ base: info, source: sourceOf(info), message: { kind: 'info', text: `Uploaded “${info.name}” (pretrained on ${info.sourceLabel}).` } });
+}

@@ -1,0 +1,114 @@
+// The transfer comparison's three validation curves on one chart, and its table: final
+// validation loss and accuracy, and the epochs each method needed to reach the target loss.
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { EpochMetrics } from '../shared/protocol';
+import { METHOD_LABELS, TRANSFER_METHODS, type TransferMethod, type TransferResult } from '../shared/transferProtocol';
+
+/** Colour and dash per method: told apart by both, so the chart reads without colour too. */
+export const METHOD_STYLE: Record<TransferMethod, { color: string; dash?: string; border: 'solid' | 'dashed' | 'dotted' }> = {
+  scratch: { color: '#64748b', border: 'solid' },
+  frozen: { color: '#2563eb', dash: '8 4', border: 'dashed' },
+  finetune: { color: '#ea580c', dash: '2 3', border: 'dotted' },
+};
+
+type Row = { epoch: number } & Partial<Record<TransferMethod, number>>;
+
+function rows(curves: Partial<Record<TransferMethod, readonly EpochMetrics[]>>): Row[] {
+  const length = Math.max(0, ...TRANSFER_METHODS.map((m) => curves[m]?.length ?? 0));
+  return Array.from({ length }, (_, e) => {
+    const row: Row = { epoch: e };
+    for (const m of TRANSFER_METHODS) {
+      const v = curves[m]?.[e]?.valLoss;
+      if (v !== undefined && Number.isFinite(v)) row[m] = v;
+    }
+    return row;
+  });
+}
+
+interface ChartProps {
+  curves: Partial<Record<TransferMethod, readonly EpochMetrics[]>>;
+  targetLoss: number;
+}
+
+export const TransferChart = memo(function TransferChart({ curves, targetLoss }: ChartProps) {
+  const data = useMemo(() => rows(curves), [curves]);
+  return (
+    <div className="sweep-chart transfer-chart" data-testid="transfer-chart" role="img" aria-label="Validation loss per epoch of the three methods">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 20, left: 12 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+          <XAxis dataKey="epoch" type="number" domain={[0, 'dataMax']} allowDecimals={false} label={{ value: 'epoch (passes over the target’s training examples)', position: 'insideBottom', offset: -12 }} />
+          <YAxis
+            width={64}
+            domain={[0, 'auto']}
+            tickFormatter={(v: number) => Number(v).toPrecision(2)}
+            label={{ value: 'validation loss (nats)', angle: -90, position: 'insideLeft', offset: 0, style: { textAnchor: 'middle' } }}
+          />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(e) => `epoch ${e}`} />
+          <Legend verticalAlign="top" height={24} />
+          <ReferenceLine y={targetLoss} stroke="#16a34a" strokeDasharray="4 4" label={{ value: `target ${targetLoss}`, position: 'insideTopRight', fill: '#16a34a', fontSize: 11 }} />
+          {TRANSFER_METHODS.map((m) => (
+            <Line
+              key={m}
+              dataKey={m}
+              name={METHOD_LABELS[m]}
+              stroke={METHOD_STYLE[m].color}
+              strokeDasharray={METHOD_STYLE[m].dash}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+});
+
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+
+export function TransferTable({ result }: { result: TransferResult }) {
+  const trained = result.methods[0]?.curve.length - 1;
+  return (
+    <div className="table-scroll">
+      <table className="trials transfer-table" data-testid="transfer-table" data-target-loss={result.targetLoss}>
+        <caption>
+          {result.nTarget} target training examples, {result.nVal} validation examples, seed {result.seed}; new head: {result.headOutputs} output
+          {result.headOutputs === 1 ? '' : 's'}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">method</th>
+            <th scope="col">learning rate</th>
+            <th scope="col">frozen layers</th>
+            <th scope="col">final validation loss</th>
+            <th scope="col">final validation accuracy</th>
+            <th scope="col">epochs to loss ≤ {result.targetLoss}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.methods.map((m) => (
+            <tr
+              key={m.method}
+              data-method={m.method}
+              data-epochs-to-target={m.epochsToTarget ?? 'none'}
+              data-final-val-loss={m.finalValLoss}
+              data-final-val-acc={m.finalValAcc ?? ''}
+            >
+              <th scope="row">
+                <span className="line-key" style={{ borderColor: METHOD_STYLE[m.method].color, borderTopStyle: METHOD_STYLE[m.method].border }} /> {METHOD_LABELS[m.method]}
+              </th>
+              <td>{Number(m.lr.toPrecision(3))}</td>
+              <td>{m.method === 'scratch' ? '— (no base)' : m.frozenLayers.length ? m.frozenLayers.join(', ') : 'none'}</td>
+              <td>{m.finalValLoss.toFixed(4)}</td>
+              <td>{pct(m.finalValAcc)}</td>
+              <td>{m.epochsToTarget ?? `not reached in ${trained}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
