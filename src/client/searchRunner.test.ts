@@ -70,9 +70,11 @@ describe('runSearch', async () => {
 
   it('batched by default: each worker gets its share in one call; the same scores as one trial at a time', async () => {
     const fast = await runSearch(GRID);
+    // dealTrials: the batch-10 trials (three times the steps) split over both workers, the
+    // batch-30 ones go whole to the less loaded one.
     expect(calls.map((c) => [c.worker, c.method, c.trials])).toEqual([
-      ['search-0', 'runTrials', 4],
-      ['search-1', 'runTrials', 4],
+      ['search-0', 'runTrials', 6],
+      ['search-1', 'runTrials', 2],
     ]);
     expect(fast.map((t) => t.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(useStore.getState().search.trials.map((t) => t.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
@@ -100,5 +102,27 @@ describe('runSearch', async () => {
 
   it('refuses a bad workers count', async () => {
     await expect(runSearch({ ...GRID, workers: 0 })).rejects.toThrow(/workers/);
+  });
+});
+
+describe('dealTrials', () => {
+  const spec = (batch: number, units: number): TrialSpec => ({ config: { ...DEFAULT_CONFIG, batch, layers: [units, units] }, folds: 1, epochs: 20, objective: 'loss' });
+
+  it('keeps trials that can share a batched model together and balances the steps', async () => {
+    const { dealTrials } = await import('./searchRunner');
+    const specs = [10, 20, 50].flatMap((b) => [2, 4, 8].flatMap((u) => [0, 1, 2].map(() => spec(b, u))));
+    const [a, b] = dealTrials(specs, 2);
+    expect([...a, ...b].sort((x, y) => x - y)).toEqual(specs.map((_, i) => i));
+    const batches = (share: number[]) => new Set(share.map((i) => specs[i].config.batch));
+    // Batch 10 (the most steps) fills one worker; 20 and 50 share the other.
+    expect([...batches(a)].sort()).toEqual([10]);
+    expect([...batches(b)].sort((x, y) => x - y)).toEqual([20, 50]);
+  });
+
+  it('splits one bundle over the workers rather than leave one idle', async () => {
+    const { dealTrials } = await import('./searchRunner');
+    const specs = Array.from({ length: 8 }, () => spec(10, 4));
+    const shares = dealTrials(specs, 2);
+    expect(shares.map((s) => s.length)).toEqual([4, 4]);
   });
 });

@@ -99,23 +99,61 @@ async function runBatched(
   record: (i: number, trial: Trial, r: TrialResult) => void,
 ): Promise<(TrialResult | null)[]> {
   const results: (TrialResult | null)[] = items.map(() => null);
+  const shares = dealTrials(items.map((it) => toSpec(it.trial)), workers.length);
   await Promise.all(
     workers.map(async (w, k) => {
-      const share = items.map((_, j) => j).filter((j) => j % workers.length === k);
+      const share = shares[k];
       for (let at = 0; at < share.length && !cancelRequested; at += chunkSize) {
         const chunk = share.slice(at, at + chunkSize);
-        await w.api.runTrials(
-          chunk.map((j) => toSpec(items[j].trial)),
-          Comlink.proxy((c: number, r: TrialResult) => {
-            const j = chunk[c];
-            results[j] = r;
-            record(items[j].i, items[j].trial, r);
-          }),
-        );
+        const take = (c: number, r: TrialResult | null) => {
+          const j = chunk[c];
+          if (!r || results[j]) return;
+          results[j] = r;
+          record(items[j].i, items[j].trial, r);
+        };
+        const done = await w.api.runTrials(chunk.map((j) => toSpec(items[j].trial)), Comlink.proxy(take));
+        // Progress messages travel on their own channel and may trail the answer.
+        done.forEach((r, c) => take(c, r));
       }
     }),
   );
   return results;
+}
+
+/**
+ * Splits trials over `workers` so trials that can share one batched model land in the same
+ * worker: trials are bundled by what a batched group must share (batch size, depth, activations,
+ * optimizer, dropout on or off), and whole bundles go to the least-loaded worker, largest first.
+ * A bundle's cost is its steps (rows ÷ batch size, × folds × epochs) plus a little per trial:
+ * on small networks a step costs about the same however many trials it serves. A bundle bigger
+ * than an even share is split, so no worker sits idle. Returns indices into `specs`, in order.
+ */
+export function dealTrials(specs: readonly TrialSpec[], workers: number): number[][] {
+  const bundles = new Map<string, number[]>();
+  specs.forEach((s, i) => {
+    const c = s.config;
+    const key = JSON.stringify([c.batch, c.layers.length, c.activations, c.optimizer, c.loss, c.dropout.some((r) => r > 0), s.folds, s.epochs]);
+    bundles.set(key, [...(bundles.get(key) ?? []), i]);
+  });
+  const cost = (idx: number[]) => {
+    const s = specs[idx[0]];
+    return (s.folds * s.epochs * (1 + 0.05 * idx.length)) / Math.max(1, s.config.batch);
+  };
+  const total = [...bundles.values()].reduce((a, b) => a + cost(b), 0);
+  const pieces: number[][] = [];
+  for (const b of bundles.values()) {
+    const parts = Math.min(b.length, Math.max(1, Math.round((cost(b) / total) * workers)));
+    for (let p = 0; p < parts; p++) pieces.push(b.filter((_, j) => j % parts === p));
+  }
+  pieces.sort((a, b) => cost(b) - cost(a));
+  const shares: number[][] = Array.from({ length: workers }, () => []);
+  const load = new Array<number>(workers).fill(0);
+  for (const piece of pieces) {
+    const w = load.indexOf(Math.min(...load));
+    shares[w].push(...piece);
+    load[w] += cost(piece);
+  }
+  return shares.map((s) => s.sort((a, b) => a - b));
 }
 
 /** Runs the search on the current config; resolves to the finished trials (kept when cancelled). */
@@ -139,9 +177,17 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
     set({ total: await host.searchBegin(spec.strategy, spec.space, spec.budget, spec.seed) });
     const sign = spec.objective === 'accuracy' ? -1 : 1;
     const toSpec = (trial: Trial): TrialSpec => ({ config: applyTrial(base, trial), folds: spec.folds, epochs: spec.epochs, objective: spec.objective });
+    // Results reach the store at most every 250 ms: a table and scatters redrawn per trial would
+    // cost the page more than the trials themselves.
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const publish = () => {
+      if (pending !== null) clearTimeout(pending);
+      pending = null;
+      set({ trials: [...trials].sort((a, b) => a.index - b.index), updatedAt: performance.now() });
+    };
     const record = (i: number, trial: Trial, r: TrialResult) => {
       trials.push({ index: i, trial, ...r });
-      set({ trials: [...trials].sort((a, b) => a.index - b.index), updatedAt: performance.now() });
+      pending ??= setTimeout(publish, 250);
     };
     // Searchers minimize; a diverged trial (NaN) counts as the worst.
     const observe = async (round: Planned[], results: (TrialResult | null)[]) => {
@@ -190,6 +236,7 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
       // Grid and random search know every trial up front: all of them go out at once.
       await runBatched(workers, await next(Infinity, 0), chunkTrials(spec), toSpec, record);
     }
+    publish();
     set({ status: cancelRequested ? 'cancelled' : 'done', finishedAt: performance.now() });
     saveSearch();
   } catch (e) {

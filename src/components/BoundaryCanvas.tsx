@@ -18,6 +18,12 @@ const SIZE = 320;
 
 let scratchCanvas: OffscreenCanvas | null = null;
 
+/**
+ * Software-backed 2-D canvases: drawing a 50×50 heatmap needs no GPU, and a GPU-backed canvas
+ * would wait on a GPU process that a WebGL training run keeps busy, stalling the page.
+ */
+const CANVAS_OPTIONS = { willReadFrequently: true } as const;
+
 /** One small canvas reused for every frame: creating a context per frame costs more than drawing. */
 function scratch(size: number): OffscreenCanvas {
   if (!scratchCanvas || scratchCanvas.width !== size) scratchCanvas = new OffscreenCanvas(size, size);
@@ -32,7 +38,7 @@ function paintHeatmap(ctx: CanvasRenderingContext2D, b: BoundaryView, regression
     img.data.set([c[0], c[1], c[2], 255], cell * 4);
   }
   const off = scratch(r);
-  off.getContext('2d')!.putImageData(img, 0, 0);
+  off.getContext('2d', CANVAS_OPTIONS)!.putImageData(img, 0, 0);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(off, 0, 0, SIZE, SIZE);
 }
@@ -82,7 +88,7 @@ export function BoundaryCanvas() {
   const noSlice = table !== null && table.slice === null;
 
   useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
+    const ctx = ref.current?.getContext('2d', CANVAS_OPTIONS) as CanvasRenderingContext2D | null | undefined;
     if (!ctx) return;
     ctx.clearRect(0, 0, SIZE, SIZE);
     if (boundary && boundary.values.length > 0) paintHeatmap(ctx, boundary, regression);

@@ -175,7 +175,8 @@ export async function runTrialsBatched(
   const ms = specs.map(() => 0);
   const finish = async (trial: number, r: TrialResult) => {
     results[trial] = r;
-    await progress?.(trial, r);
+    // Not awaited: training goes on while the page records the result.
+    void Promise.resolve(progress?.(trial, r)).catch(() => {});
   };
   // Trials that cannot be batched run alone, in turn with the groups by their first trial.
   const queue: ({ group: PlannedGroup } | { trial: number })[] = [...groups.map((group) => ({ group })), ...alone.map((trial) => ({ trial }))];

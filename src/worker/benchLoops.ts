@@ -14,9 +14,9 @@ export type BenchLoop = 'ours' | 'bare';
 /** TensorFlow Playground's default task: circle, 500 points (250 train), 4-2 tanh, batch 10, SGD 0.03. */
 const DEFAULT_TASK: ExperimentConfig = { ...DEFAULT_CONFIG, noise: 0, samples: 500, trainPct: 50, valPct: 25, layers: [4, 2], activations: ['tanh', 'tanh'], dropout: [0, 0], optimizer: 'sgd', lr: 0.03, batch: 10 };
 
-/** A large MLP: 64 inputs, hidden 256 and 256 (relu), 10 classes, batch 128, 2048 training rows. */
+/** A large MLP: 64 inputs, hidden 256 and 256 (relu), 10 classes, batch 128; 4096 training and 256 validation rows. */
 const LARGE_TASK: ExperimentConfig = { ...DEFAULT_TASK, layers: [256, 256], activations: ['relu', 'relu'], dropout: [0, 0], loss: 'cce', batch: 128, lr: 0.01 };
-const LARGE = { inputs: 64, classes: 10, train: 2048, val: 256 };
+const LARGE = { inputs: 64, classes: 10, train: 4096, val: 256 };
 
 /** Rows labelled by a random linear teacher, seeded. */
 function teacherData(): TrainerData {
