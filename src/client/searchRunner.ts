@@ -17,6 +17,7 @@ import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
 import { spawnTrainingWorker, type WorkerHandle } from './spawnWorker';
 import { ensureUpload } from './uploads';
+import { helperBackend } from './helperBackend';
 import type { RaceRow, SearchSpec, TrialRecord } from './searchTypes';
 
 let pool: WorkerHandle[] = [];
@@ -169,7 +170,7 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
   const now = performance.now();
   set({ status: 'running', spec, trials: [], total: 0, startedAt: now, updatedAt: now, finishedAt: null, error: null });
   try {
-    const workers = (await ensurePool(base.backend)).slice(0, spec.workers ?? Infinity);
+    const workers = (await ensurePool(helperBackend(base.backend))).slice(0, spec.workers ?? Infinity);
     await Promise.all(workers.map((w) => ensureUpload(w.api)));
     // The searcher (for Bayesian search, a Gaussian process refitted per suggestion) lives in
     // the first pool worker, so its linear algebra never blocks the page.

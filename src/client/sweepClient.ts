@@ -7,13 +7,14 @@ import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
 import { spawnTrainingWorker } from './spawnWorker';
 import { ensureUpload } from './uploads';
+import { helperBackend } from './helperBackend';
 
 let worker: Worker | null = null;
 let api: Comlink.Remote<TrainingWorkerApi> | null = null;
 let backend: string | null = null;
 
 async function ready(): Promise<Comlink.Remote<TrainingWorkerApi>> {
-  const wanted = selectConfig(useStore.getState()).backend;
+  const wanted = helperBackend(selectConfig(useStore.getState()).backend);
   if (api && backend === wanted) return api;
   worker?.terminate();
   ({ worker, api } = spawnTrainingWorker('sweeps'));
