@@ -1,7 +1,7 @@
 // Loading data sets for the controls and for scripts alike: a built-in set by name, or CSV text
 // or file bytes with the column to predict. A bad input leaves the current data set in place and
 // says why in the page's alert region.
-import { DATASET_KEYS, DATASETS, type DatasetKey } from '../shared/datasets';
+import { DATASET_KEYS, type DatasetKey } from '../shared/datasets';
 import type { Problem } from '../shared/datasets';
 import type { Table } from '../shared/table';
 import { useStore } from '../store/store';
@@ -60,8 +60,4 @@ export async function loadCsv(text: unknown, opts: unknown): Promise<void> {
   if (o.problem !== 'classification' && o.problem !== 'regression') refuse('problem must be "classification" or "regression".');
   const table = await parseCsvInput(text as string, o.name ?? 'data.csv');
   await trainOnTable(table, o.target, o.problem);
-}
-
-export function datasetLabel(key: DatasetKey): string {
-  return DATASETS[key].label;
 }

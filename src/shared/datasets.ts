@@ -1,5 +1,6 @@
 // The registry of data sets: the generated 2-D sets, the real tables shipped with the app, and
 // the user's uploaded CSV file. Shared by the page (controls, URL schema) and the workers.
+import { BUILTIN_TABLES, type BuiltinTableKey } from './builtinTables';
 
 export type Problem = 'classification' | 'regression';
 
@@ -34,6 +35,12 @@ export type TableKey = 'iris' | 'penguins' | 'cars' | 'upload';
 /** The generated 2-D sets. */
 export type PointsKey = Exclude<DatasetKey, TableKey>;
 
+/** A shipped table's entry, from its metadata (the classes of its default target). */
+function fromBuiltin(key: BuiltinTableKey, classes: number): DatasetInfo {
+  const t = BUILTIN_TABLES[key];
+  return { key, label: `${t.label} (table)`, problem: t.problem, classes, hint: t.hint, kind: 'table' };
+}
+
 export const DATASETS: Record<DatasetKey, DatasetInfo> = {
   circle: { key: 'circle', label: 'Circle', problem: 'classification', classes: 2, hint: 'A ring around a disc: needs a curved boundary.', kind: 'points' },
   xor: { key: 'xor', label: 'XOR', problem: 'classification', classes: 2, hint: 'Opposite quadrants share a class: no single line separates them.', kind: 'points' },
@@ -43,9 +50,9 @@ export const DATASETS: Record<DatasetKey, DatasetInfo> = {
   blobs: { key: 'blobs', label: 'Three blobs', problem: 'classification', classes: 3, hint: 'Three classes: softmax output and categorical cross-entropy.', kind: 'points' },
   plane: { key: 'plane', label: 'Plane', problem: 'regression', classes: 1, hint: 'A tilted plane: a linear model fits it.', kind: 'points' },
   wave: { key: 'wave', label: 'Wavy surface', problem: 'regression', classes: 1, hint: 'A non-linear surface: needs hidden units.', kind: 'points' },
-  iris: { key: 'iris', label: 'Iris flowers (table)', problem: 'classification', classes: 3, hint: 'Four flower measurements, three species: a classic small table.', kind: 'table' },
-  penguins: { key: 'penguins', label: 'Palmer penguins (table)', problem: 'classification', classes: 3, hint: 'Beak, flipper, mass, island and sex of 344 penguins: tell the three species apart.', kind: 'table' },
-  cars: { key: 'cars', label: 'Cars: miles per gallon (table)', problem: 'regression', classes: 1, hint: 'Predict fuel economy from engine, weight, year and origin of 1970s cars.', kind: 'table' },
+  iris: fromBuiltin('iris', 3),
+  penguins: fromBuiltin('penguins', 3),
+  cars: fromBuiltin('cars', 1),
   upload: { key: 'upload', label: 'Your CSV file', problem: 'classification', classes: 2, hint: 'Open a CSV file: it stays in this browser.', kind: 'table' },
 };
 
