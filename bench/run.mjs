@@ -18,6 +18,7 @@ const BACKENDS = (process.env.BENCH_BACKENDS || 'webgl,wasm,cpu').split(',');
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const TFP_EPOCHS_PER_S = 50;
 const SEARCH_EPOCHS = 20;
+const SEARCH_ROUNDS = 3;
 const GRID = { lr: { kind: 'list', values: [0.01, 0.03, 0.1] }, batch: { kind: 'list', values: [10, 20, 50] }, units: { kind: 'list', values: [2, 4, 8] } };
 
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -106,7 +107,7 @@ async function searchRate(page, options) {
     async ([space, epochs, opts]) => {
       const t0 = performance.now();
       const out = await window.playground.search({ strategy: 'grid', space, folds: 1, epochs, ...opts });
-      return { trials: out.trials.length, ms: performance.now() - t0 };
+      return { trials: out.trials.length, ms: performance.now() - t0, backends: [...new Set(out.trials.map((t) => t.backend))].join('+') };
     },
     [GRID, SEARCH_EPOCHS, options],
   );
@@ -254,19 +255,36 @@ try {
   }
 
   if (want('search')) {
-    const page = await open(browser, `${TASK}&backend=cpu`);
-    // Each mode once untimed first: starting its workers and backends is not search throughput.
+    // The default backend ('auto'), as a user gets it. One after another, each trial runs on the
+    // backend its own model's timing picked; batched, each worker's groups run on the engine
+    // timed fastest for them. The baseline is also run with the cpu backend named (the fastest
+    // for one default-task model here), and the ratio is taken against the faster baseline.
+    const pages = { auto: await open(browser, TASK), cpu: await open(browser, `${TASK}&backend=cpu`) };
     const seqMode = { workers: 1, batched: false };
-    await searchRate(page, seqMode);
-    const seq = await searchRate(page, seqMode);
-    await searchRate(page, {});
-    const fast = await searchRate(page, {});
-    const seqRate = (seq.trials * 60000) / seq.ms;
-    const fastRate = (fast.trials * 60000) / fast.ms;
-    fig(`4. search, 27-trial grid, ${SEARCH_EPOCHS} epochs, cpu: one trial after another in one worker`, seqRate, 'trials/min', null, null);
-    fig(`4. search, same grid: batched models in the worker pool`, fastRate, 'trials/min', null, null);
-    fig('4. search speed-up over one-after-another', fastRate / seqRate, '×', 5, fastRate / seqRate >= 5);
-    await page.close();
+    // Each mode once untimed first: starting its workers and backends, and timing the models on
+    // each backend, is not search throughput. Then in turn, keeping each mode's best run.
+    const modes = [
+      ['seqAuto', pages.auto, seqMode],
+      ['seqCpu', pages.cpu, seqMode],
+      ['fast', pages.auto, {}],
+    ];
+    for (const [, page, mode] of modes) await searchRate(page, mode);
+    const best = { seqAuto: { rate: 0 }, seqCpu: { rate: 0 }, fast: { rate: 0 } };
+    for (let round = 0; round < SEARCH_ROUNDS; round++) {
+      for (const [name, page, mode] of modes) {
+        const r = await searchRate(page, mode);
+        const rate = (r.trials * 60000) / r.ms;
+        if (rate > best[name].rate) best[name] = { rate, backends: r.backends };
+      }
+    }
+    const baseline = Math.max(best.seqAuto.rate, best.seqCpu.rate);
+    const grid = `27-trial grid, ${SEARCH_EPOCHS} epochs, best of ${SEARCH_ROUNDS}`;
+    fig(`4. search, ${grid}: one trial after another in one worker, auto backend (trained on ${best.seqAuto.backends})`, best.seqAuto.rate, 'trials/min', null, null);
+    fig(`4. same, cpu backend named`, best.seqCpu.rate, 'trials/min', null, null);
+    fig(`4. same grid: batched models in the worker pool, auto backend (groups on ${best.fast.backends})`, best.fast.rate, 'trials/min', null, null);
+    fig('4. search speed-up over the faster one-after-another', best.fast.rate / baseline, '×', 5, best.fast.rate / baseline >= 5);
+    await pages.auto.close();
+    await pages.cpu.close();
   }
 
   if (want('memory')) {

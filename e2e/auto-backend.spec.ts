@@ -18,3 +18,23 @@ test('auto times each backend on the model and trains on the fastest', async ({ 
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByTestId('backend')).toHaveText(fastest.backend);
 });
+
+test('with auto, a search trains its batched groups on an engine timed for them, and says which', async ({ page }) => {
+  await page.goto('./');
+  const note = page.getByTestId('backend-note');
+  await expect(note).toContainText('picked the fastest', { timeout: 60_000 });
+  const timings = [...((await note.textContent()) ?? '').matchAll(/(webgl|wasm|cpu) ([\d.e+-]+)/g)].map((m) => ({ backend: m[1], ms: Number(m[2]) }));
+  const best = Math.min(...timings.map((t) => t.ms));
+  // Engines more than 16× slower than the fastest on one model are not tried for groups.
+  const reachable = timings.filter((t) => t.ms <= 16 * best).map((t) => t.backend);
+  const r = await page.evaluate(() =>
+    window.playground.search({ strategy: 'grid', space: { lr: { kind: 'list', values: [0.01, 0.1, 0.3] }, units: { kind: 'list', values: [2, 6] } }, epochs: 5, folds: 1 }),
+  );
+  expect(r.trials).toHaveLength(6);
+  for (const t of r.trials) {
+    expect(t.batched).toBe(true);
+    expect(reachable).toContain(t.backend);
+    expect(Number.isFinite(t.mean)).toBe(true);
+  }
+  await expect(page.getByTestId('search-backends')).toContainText(new RegExp(`(${reachable.join('|')}): \\d trials?, batched`));
+});

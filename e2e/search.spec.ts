@@ -57,6 +57,7 @@ test('the panel runs a grid, highlights the best, applies it, and Cancel stops a
   await expect(page.getByTestId('search-status')).toContainText('4 / 4 trials · done', { timeout: 60_000 });
   await expect(page.getByTestId('search-table').locator('tbody tr')).toHaveCount(4);
   await expect(page.getByTestId('search-table').locator('tr.best')).toHaveCount(1);
+  await expect(page.getByTestId('search-backends')).toHaveText('Trained on cpu: 4 trials, batched');
   const bestText = (await page.getByTestId('search-best').textContent()) ?? '';
   const lr = Number(bestText.match(/Learning rate ([\d.]+)/)![1]);
   const units = Number(bestText.match(/Units per hidden layer (\d+)/)![1]);

@@ -10,14 +10,14 @@ import { foldsValid } from '../search/kfold';
 import { gridSize, validateSpace, type Strategy, type Trial } from '../search/space';
 import { generateDataset } from '../data/generators';
 import { splitDataset } from '../data/split';
-import type { ExperimentConfig } from '../shared/config';
+import type { BackendKey, ExperimentConfig } from '../shared/config';
 import type { TrialResult, TrialSpec } from '../shared/protocol';
 import { DATASETS, isTable } from '../shared/datasets';
 import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
 import { spawnTrainingWorker, type WorkerHandle } from './spawnWorker';
 import { ensureUpload } from './uploads';
-import { helperBackend } from './helperBackend';
+import { searchEngines } from './helperBackend';
 import type { RaceRow, SearchSpec, TrialRecord } from './searchTypes';
 
 let pool: WorkerHandle[] = [];
@@ -28,12 +28,19 @@ export function poolSize(): number {
   return Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
 }
 
-async function ensurePool(backend: string): Promise<WorkerHandle[]> {
-  if (pool.length === poolSize() && poolBackend === backend) return pool;
+/**
+ * The pool for a requested backend: a named one as is; with 'auto', the main run's pick for
+ * single trials plus the engines a batched group may run faster on (see searchEngines).
+ */
+async function ensurePool(requested: BackendKey): Promise<WorkerHandle[]> {
+  const engines = searchEngines(requested);
+  const backend = engines ? 'auto' : requested;
+  const key = JSON.stringify([backend, engines]);
+  if (pool.length === poolSize() && poolBackend === key) return pool;
   pool.forEach((p) => p.worker.terminate());
   pool = Array.from({ length: poolSize() }, (_, i) => spawnTrainingWorker(`search-${i}`));
-  await Promise.all(pool.map((p) => p.api.init(backend as ExperimentConfig['backend'])));
-  poolBackend = backend;
+  await Promise.all(pool.map((p) => p.api.init(backend, engines)));
+  poolBackend = key;
   return pool;
 }
 
@@ -170,7 +177,7 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
   const now = performance.now();
   set({ status: 'running', spec, trials: [], total: 0, startedAt: now, updatedAt: now, finishedAt: null, error: null });
   try {
-    const workers = (await ensurePool(helperBackend(base.backend))).slice(0, spec.workers ?? Infinity);
+    const workers = (await ensurePool(base.backend)).slice(0, spec.workers ?? Infinity);
     await Promise.all(workers.map((w) => ensureUpload(w.api)));
     // The searcher (for Bayesian search, a Gaussian process refitted per suggestion) lives in
     // the first pool worker, so its linear algebra never blocks the page.

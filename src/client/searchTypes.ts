@@ -1,6 +1,6 @@
 // What a hyperparameter search is asked to do and what each trial reports.
 import type { SearchSpace, Strategy, Trial } from '../search/space';
-import type { Objective } from '../shared/protocol';
+import type { Objective, TrialResult } from '../shared/protocol';
 
 export interface SearchSpec {
   strategy: Strategy;
@@ -24,13 +24,10 @@ export interface SearchSpec {
   workers?: number;
 }
 
-export interface TrialRecord {
+/** A finished trial: its place in the search, its settings, and its scores. */
+export interface TrialRecord extends TrialResult {
   index: number;
   trial: Trial;
-  folds: number[];
-  mean: number;
-  std: number;
-  ms: number;
 }
 
 /** One row of the race: a strategy's measured cost and result on the shared space and budget. */

@@ -10,6 +10,17 @@ import { SettingScatter } from './SettingScatter';
 
 const selectSearch = (s: Store) => s.search;
 
+/** Which backends trained the trials, e.g. "wasm: 27 trials, batched". */
+function backendsUsed(trials: readonly { backend?: string; batched?: boolean }[]): string {
+  const counts = new Map<string, number>();
+  for (const t of trials) {
+    if (!t.backend) continue;
+    const key = `${t.backend}${t.batched ? ', batched' : ', one at a time'}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([k, n]) => `${k.replace(',', `: ${n} trial${n === 1 ? '' : 's'},`)}`).join('; ');
+}
+
 function fmt(v: number): string {
   return Number.isFinite(v) ? v.toPrecision(3) : '—';
 }
@@ -46,6 +57,15 @@ export function SearchResults() {
           {s.error && `: ${s.error}`}
         </span>
       </div>
+      {done > 0 && (
+        <p
+          className="hint"
+          data-testid="search-backends"
+          title="With the auto backend, trials trained together run on the backend timed fastest for the whole group, which can differ from the one that wins for a single model."
+        >
+          Trained on {backendsUsed(s.trials)}
+        </p>
+      )}
       {best && (
         <p className="hint" data-testid="search-best">
           Best (trial {best.index + 1}): {describeTrial(best.trial)} → mean {objective === 'accuracy' ? 'accuracy' : 'loss'} {fmt(best.mean)} ± {fmt(best.std)}

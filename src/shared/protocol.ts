@@ -122,7 +122,8 @@ export interface TestResult {
 
 /** The worker's API as the page sees it (through comlink). */
 export interface TrainingWorkerApi extends TransferWorkerApi {
-  init(backend: BackendKey): Promise<BackendInfo>;
+  /** Starts the backend; with 'auto', `engines` limits which are started and timed (see src/worker/backends.ts). */
+  init(backend: BackendKey, engines?: EngineKey[]): Promise<BackendInfo>;
   /** Builds data and a fresh model; `run` numbers the resets so each draws new seeded weights. */
   setup(config: ExperimentConfig, run: number): Promise<SetupResult>;
   /** Hands this worker the uploaded file and what to learn from it (data set 'upload'). */
@@ -174,4 +175,8 @@ export interface TrialResult {
   mean: number;
   std: number;
   ms: number;
+  /** The backend that trained it. */
+  backend?: EngineKey;
+  /** Trained by the batched engine (stacked with the other trials and folds of its group), not alone. */
+  batched?: boolean;
 }

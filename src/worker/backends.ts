@@ -36,19 +36,25 @@ let requested: BackendKey = 'cpu';
 let engines: EngineKey[] = [];
 let failed: string[] = [];
 
-export async function chooseBackend(want: BackendKey): Promise<BackendInfo> {
+/**
+ * Starts the backend(s) for `want`. With 'auto', `only` limits which engines start (in that
+ * order; the first that starts is active): a helper told which engines can pay off skips the rest.
+ */
+export async function chooseBackend(want: BackendKey, only?: readonly EngineKey[]): Promise<BackendInfo> {
   requested = want;
   failed = [];
   if (want === 'auto') {
     engines = [];
-    for (const b of FALLBACK) {
+    for (const b of only?.length ? only : FALLBACK) {
       const why = await start(b);
       if (why) failed.push(why);
       else engines.push(b);
     }
     if (!engines.length) throw new Error('No tfjs backend could start: ' + failed.join('; '));
-    await tf.setBackend(engines.at(-1)!);
-    return { requested, active: engines.at(-1)!, note: 'auto: each new model is timed on ' + engines.join(', ') };
+    // Without a list, the last (cpu when it started) until a model is timed; with one, its first.
+    const first = only?.length ? engines[0] : engines.at(-1)!;
+    await tf.setBackend(first);
+    return { requested, active: first, note: 'auto: each new model is timed on ' + engines.join(', ') };
   }
   for (const b of FALLBACK.slice(FALLBACK.indexOf(want))) {
     const why = await start(b);
@@ -56,6 +62,13 @@ export async function chooseBackend(want: BackendKey): Promise<BackendInfo> {
     failed.push(why);
   }
   throw new Error('No tfjs backend could start: ' + failed.join('; '));
+}
+
+/** With 'auto', the engines that started (the active one first); empty with a named backend. */
+export function autoEngines(): EngineKey[] {
+  if (requested !== 'auto') return [];
+  const active = tf.getBackend() as EngineKey;
+  return [active, ...engines.filter((b) => b !== active)];
 }
 
 /** Models whose per-step cost has been timed: the same shapes time the same. */

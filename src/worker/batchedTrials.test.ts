@@ -5,7 +5,8 @@ import { applyTrial } from '../search/applyTrial';
 import { gridTrials } from '../search/space';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
 import type { TrialResult, TrialSpec } from '../shared/protocol';
-import { groupCost, partition, planGroups, runTrialsBatched } from './batchedTrials';
+import { planGroups, runTrialsBatched } from './batchedTrials';
+import { groupCost, partition } from './groupCost';
 import { crossValidate } from './crossValidate';
 
 beforeAll(async () => {

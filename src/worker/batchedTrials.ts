@@ -5,12 +5,16 @@
 // Settings the batched engine cannot train fall back to crossValidate, one trial at a time.
 import * as tf from '@tensorflow/tfjs-core';
 import { trainMembers, batchKey, type BatchMember, type GroupShape } from '../engine/batchedMlp';
+import { OP_COST, costInfo, groupCost, partition } from './groupCost';
+import { groupMsPerEpoch } from './groupEngine';
+import { autoEngines } from './backends';
 import { summarize } from '../search/kfold';
 import type { TrialResult, TrialSpec } from '../shared/protocol';
+import type { EngineKey } from '../shared/config';
 import { crossValidate, foldPairs, restandardize } from './crossValidate';
 import { loadSource, type SourceData } from './dataSource';
 
-interface Candidate {
+export interface Candidate {
   trial: number;
   fold: number;
   member: BatchMember;
@@ -33,87 +37,14 @@ function dataKey(s: TrialSpec): string {
   return JSON.stringify([c.dataset, c.samples, c.noise, c.seed, c.trainPct, c.valPct, c.features, c.slice, s.folds]);
 }
 
-/**
- * What one extra tfjs operation per step costs, in multiply-adds of padded work, per backend.
- * Measured on the cpu backend in node (about 5 µs per operation against 9 ns per multiply-add
- * of a small batched matMul); wasm and webgl are rough guesses in the same direction (WebGL's
- * operations cost far more than its arithmetic). Used only to decide which members train apart.
- */
-const OP_COST: Record<string, number> = { cpu: 600, wasm: 2000, webgl: 50000 };
-
-interface CostInfo {
-  batch: number;
-  n: number;
-  units: number[];
-  /** Validation rows. */
-  v: number;
+/** The members of a list of trial specs (each trial's folds), by group key, and the trials that must run alone. */
+export interface Candidates {
+  byKey: Candidate[][];
+  alone: number[];
 }
 
-/**
- * The most elements a group's biggest tensor (members × rows × widest layer) may hold, about
- * 4 MB of float32: a step keeps a dozen such tensors alive.
- */
-const MAX_ELEMENTS = 1 << 20;
-
-/** Elements of the group's biggest per-step (or validation) tensor. */
-function groupElements(ms: readonly CostInfo[], inputs: number): number {
-  const rows = Math.max(...ms.map((m) => Math.max(Math.min(m.batch, m.n), m.v)));
-  const widest = Math.max(inputs, ...ms.flatMap((m) => m.units)) + 1;
-  return ms.length * rows * widest;
-}
-
-/**
- * Estimated cost of one group per epoch, in multiply-adds: steps × (operations per step +
- * padded rows × the padded network's multiply-adds per row, forward and backward).
- */
-export function groupCost(ms: readonly CostInfo[], shape: GroupShape, opCost: number): number {
-  const width = Math.max(...ms.map((m) => Math.min(m.batch, m.n)));
-  const steps = Math.max(...ms.map((m) => Math.ceil(m.n / m.batch)));
-  const hidden = ms[0].units.length;
-  const widths = Array.from({ length: hidden }, (_, i) => Math.max(...ms.map((m) => m.units[i])) + 1);
-  const sizes = [shape.inputs + 1, ...widths, shape.classes > 2 ? shape.classes : 1];
-  let macs = 0;
-  for (let i = 0; i + 1 < sizes.length; i++) macs += sizes[i] * sizes[i + 1];
-  const ops = 6 + 8 * hidden;
-  return steps * (ops * opCost + 3 * macs * width * ms.length);
-}
-
-/**
- * Splits members that may share a group into groups that train fastest: sorted by batch size
- * (then units), each run of members is cut where keeping the next member apart costs less than
- * padding everyone to its batch size and width. Deterministic: the same members give the same
- * groups in the same order.
- */
-export function partition<T extends { member: BatchMember }>(items: readonly T[], shape: GroupShape, opCost = OP_COST.cpu): T[][] {
-  const info = (t: T): CostInfo => ({ batch: Math.max(1, t.member.settings.batch), n: t.member.data.train.length, units: t.member.settings.layers, v: t.member.data.val.length });
-  const widest = (u: number[]) => Math.max(0, ...u);
-  const sorted = [...items].sort((a, b) => {
-    const x = info(a);
-    const y = info(b);
-    return x.batch - y.batch || widest(x.units) - widest(y.units);
-  });
-  const out: T[][] = [];
-  for (const t of sorted) {
-    const last = out.at(-1);
-    if (last && groupElements([...last, t].map(info), shape.inputs) <= MAX_ELEMENTS) {
-      const together = groupCost([...last, t].map(info), shape, opCost);
-      const apart = groupCost(last.map(info), shape, opCost) + groupCost([info(t)], shape, opCost);
-      if (together <= apart) {
-        last.push(t);
-        continue;
-      }
-    }
-    out.push([t]);
-  }
-  return out;
-}
-
-/**
- * Plans the batched groups of a list of trial specs (each trial's folds become members), and
- * which trials must run alone. Loads each data set once.
- */
-export async function planGroups(specs: readonly TrialSpec[], backend: string = tf.getBackend()): Promise<{ groups: PlannedGroup[]; alone: number[] }> {
-  const opCost = OP_COST[backend] ?? OP_COST.cpu;
+/** Collects every trial's folds as members, by what they must share to train together. Loads each data set once. */
+export async function candidatesOf(specs: readonly TrialSpec[]): Promise<Candidates> {
   const sources = new Map<string, Promise<SourceData>>();
   const foldX = new Map<string, Float32Array>();
   const byKey = new Map<string, Candidate[]>();
@@ -146,8 +77,13 @@ export async function planGroups(specs: readonly TrialSpec[], backend: string = 
       byKey.set(full, list);
     });
   }
+  return { byKey: [...byKey.values()], alone };
+}
+
+/** Splits the candidates into groups with one operation costing `opCost` multiply-adds; earliest trials first. */
+export function groupsOf(c: Candidates, opCost: number): PlannedGroup[] {
   const groups: PlannedGroup[] = [];
-  for (const list of byKey.values()) {
+  for (const list of c.byKey) {
     for (const part of partition(list, list[0].shape, opCost)) {
       groups.push({ key: list[0].key, epochs: list[0].epochs, shape: list[0].shape, members: part.map(({ trial, fold, member }) => ({ trial, fold, member })) });
     }
@@ -155,7 +91,54 @@ export async function planGroups(specs: readonly TrialSpec[], backend: string = 
   // Earliest trials first, so results arrive roughly in trial order.
   const first = (g: PlannedGroup) => Math.min(...g.members.map((m) => m.trial));
   groups.sort((a, b) => first(a) - first(b));
-  return { groups, alone };
+  return groups;
+}
+
+/**
+ * Plans the batched groups of a list of trial specs (each trial's folds become members), and
+ * which trials must run alone, with a backend's fixed cost per operation.
+ */
+export async function planGroups(specs: readonly TrialSpec[], backend: string = tf.getBackend()): Promise<{ groups: PlannedGroup[]; alone: number[] }> {
+  const c = await candidatesOf(specs);
+  return { groups: groupsOf(c, OP_COST[backend] ?? OP_COST.cpu), alone: c.alone };
+}
+
+export interface BatchedPlan {
+  groups: PlannedGroup[];
+  alone: number[];
+  /** The engine the groups train on; null: the active backend (a named one). */
+  engine: EngineKey | null;
+  /** With 'auto': each engine's predicted milliseconds for its plan, fastest first. */
+  predictions?: { engine: EngineKey; ms: number }[];
+}
+
+/**
+ * Plans a batched search. With a named backend, the groups follow its cost model and train on
+ * it. With 'auto' and more than one engine started, a batched group is a far bigger model than
+ * the one the main run timed, so the engine that won there need not win here (on a CPU, wasm's
+ * SIMD kernels beat the cpu backend's once a group's tensors hold thousands of elements): the
+ * groups are planned with each engine's cost model, each plan's costliest group is timed on its
+ * engine (once per worker), the rest are scaled from it by the cost model, and the engine
+ * predicted fastest trains them.
+ */
+export async function planBatched(specs: readonly TrialSpec[]): Promise<BatchedPlan> {
+  const engines = autoEngines();
+  if (engines.length < 2) return { ...(await planGroups(specs)), engine: null };
+  const c = await candidatesOf(specs);
+  if (c.byKey.length === 0) return { groups: [], alone: c.alone, engine: null };
+  const plans: { engine: EngineKey; ms: number; groups: PlannedGroup[] }[] = [];
+  for (const engine of engines) {
+    const opCost = OP_COST[engine] ?? OP_COST.cpu;
+    const groups = groupsOf(c, opCost);
+    const costs = groups.map((g) => g.epochs * groupCost(g.members.map((m) => costInfo(m.member)), g.shape, opCost));
+    const big = costs.indexOf(Math.max(...costs));
+    const g = groups[big];
+    const ms = await groupMsPerEpoch(engine, g.key, g.members.map((m) => m.member), g.shape);
+    const total = costs.reduce((a, b) => a + b, 0);
+    plans.push({ engine, ms: ms * g.epochs * (total / costs[big]), groups });
+  }
+  plans.sort((a, b) => a.ms - b.ms);
+  return { groups: plans[0].groups, alone: c.alone, engine: plans[0].engine, predictions: plans.map(({ engine, ms }) => ({ engine, ms })) };
 }
 
 /**
@@ -169,7 +152,7 @@ export async function runTrialsBatched(
   progress?: (index: number, result: TrialResult) => void | Promise<void>,
 ): Promise<(TrialResult | null)[]> {
   const results: (TrialResult | null)[] = specs.map(() => null);
-  const { groups, alone } = await planGroups(specs);
+  const { groups, alone, engine } = await planBatched(specs);
   const scores = specs.map((s) => new Array<number>(s.folds).fill(NaN));
   const left = specs.map((s) => s.folds);
   const ms = specs.map(() => 0);
@@ -182,35 +165,46 @@ export async function runTrialsBatched(
   const queue: ({ group: PlannedGroup } | { trial: number })[] = [...groups.map((group) => ({ group })), ...alone.map((trial) => ({ trial }))];
   const firstTrial = (q: (typeof queue)[number]) => ('trial' in q ? q.trial : Math.min(...q.group.members.map((m) => m.trial)));
   queue.sort((a, b) => firstTrial(a) - firstTrial(b));
-  for (const item of queue) {
-    if (cancelled()) break;
-    if ('trial' in item) {
-      const r = await crossValidate(specs[item.trial], cancelled);
-      if (!r) break;
-      await finish(item.trial, r);
-      continue;
-    }
-    const { group } = item;
-    const start = performance.now();
-    const out = await trainMembers(
-      group.members.map((m) => m.member),
-      group.shape,
-      group.epochs,
-      { cancelled },
-    );
-    if (!out) break;
-    const share = (performance.now() - start) / group.members.length;
-    const done = new Set<number>();
-    group.members.forEach(({ trial, fold }, i) => {
-      const r = out[i];
-      scores[trial][fold] = specs[trial].objective === 'accuracy' ? (r.accuracy ?? NaN) : r.loss;
-      ms[trial] += share;
-      if (--left[trial] === 0) done.add(trial);
-    });
-    for (const trial of [...done].sort((a, b) => a - b)) {
-      const folds = scores[trial];
-      await finish(trial, { folds, ...summarize(folds), ms: ms[trial] });
-    }
+  const home = tf.getBackend();
+  try {
+    await trainQueue();
+  } finally {
+    if (home && tf.getBackend() !== home) await tf.setBackend(home);
   }
   return results;
+
+  async function trainQueue(): Promise<void> {
+    for (const item of queue) {
+      if (cancelled()) break;
+      if ('trial' in item) {
+        const r = await crossValidate(specs[item.trial], cancelled);
+        if (!r) break;
+        await finish(item.trial, r);
+        continue;
+      }
+      const { group } = item;
+      // Alone trials pick their own backend (crossValidate); groups train on the plan's engine.
+      if (engine && tf.getBackend() !== engine) await tf.setBackend(engine);
+      const start = performance.now();
+      const out = await trainMembers(
+        group.members.map((m) => m.member),
+        group.shape,
+        group.epochs,
+        { cancelled },
+      );
+      if (!out) break;
+      const share = (performance.now() - start) / group.members.length;
+      const done = new Set<number>();
+      group.members.forEach(({ trial, fold }, i) => {
+        const r = out[i];
+        scores[trial][fold] = specs[trial].objective === 'accuracy' ? (r.accuracy ?? NaN) : r.loss;
+        ms[trial] += share;
+        if (--left[trial] === 0) done.add(trial);
+      });
+      for (const trial of [...done].sort((a, b) => a - b)) {
+        const folds = scores[trial];
+        await finish(trial, { folds, ...summarize(folds), ms: ms[trial], backend: tf.getBackend() as EngineKey, batched: true });
+      }
+    }
+  }
 }

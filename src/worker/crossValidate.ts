@@ -1,9 +1,10 @@
 // Scores one search trial: k models trained on k−1 folds of the training + validation pool and
 // validated on the held-out fold (k = 1: the plain validation split). The test split is never used.
+import * as tf from '@tensorflow/tfjs-core';
 import { gatherRows, gatherValues } from '../data/features';
 import { Trainer, type TrainerData } from '../engine/trainer';
 import { foldsValid, stratifiedFolds, summarize, trainingIndices } from '../search/kfold';
-import type { ExperimentConfig } from '../shared/config';
+import type { EngineKey, ExperimentConfig } from '../shared/config';
 import type { TrialResult, TrialSpec } from '../shared/protocol';
 import { loadSource, type SourceData } from './dataSource';
 import { pickFor } from './backends';
@@ -80,5 +81,5 @@ export async function crossValidate(spec: TrialSpec, cancelled: () => boolean): 
       t.dispose();
     }
   }
-  return { folds: scores, ...summarize(scores), ms: performance.now() - start };
+  return { folds: scores, ...summarize(scores), ms: performance.now() - start, backend: tf.getBackend() as EngineKey };
 }

@@ -64,7 +64,7 @@ function send(batch: MetricsBatch): MetricsBatch {
 }
 
 const api: TrainingWorkerApi = {
-  init: (backend) => chooseBackend(backend),
+  init: (backend, engines) => chooseBackend(backend, engines),
 
   async setup(config: ExperimentConfig, run: number) {
     running = false;
