@@ -8,6 +8,20 @@ test('the page trains on WebGL in a Web Worker', async ({ page }) => {
   await expect(page.getByTestId('backend')).toHaveText('webgl', { timeout: 60_000 });
   expect(page.url()).toContain('backend=webgl');
 
+  // The page says when WebGL draws in software (SwiftShader here), and only then.
+  const renderer = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+    if (!gl) return '';
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  });
+  if (/swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer)) {
+    await expect(page.getByTestId('software-webgl')).toContainText('draws in software');
+    await expect(page.getByTestId('software-webgl')).toContainText(renderer.slice(0, 20));
+  } else {
+    await expect(page.getByTestId('software-webgl')).toHaveCount(0);
+  }
+
   const workers = page.workers();
   expect(workers.length).toBeGreaterThanOrEqual(1);
   expect(workers.some((w) => w.url().includes('trainingWorker')), `worker URLs: ${workers.map((w) => w.url()).join(', ')}`).toBe(true);

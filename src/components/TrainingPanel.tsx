@@ -30,6 +30,13 @@ function BackendNote() {
           : info.note
             ? ` (${info.note}).`
             : ', as chosen.'}
+      {info.softwareWebgl && (
+        <span data-testid="software-webgl">
+          {' '}
+          WebGL here draws in software ({info.softwareWebgl}), not on a graphics card: it runs on the same CPU as the page, far slower than cpu or wasm, and
+          while it trains the page cannot draw smoothly.
+        </span>
+      )}
     </p>
   );
 }

@@ -33,6 +33,8 @@ export interface BackendInfo {
   note: string;
   /** 'auto' only: what each backend measured on the current model, fastest first. */
   timings?: { backend: EngineKey; msPerStep: number }[];
+  /** Set when WebGL started but draws in software (e.g. SwiftShader): the renderer's name. */
+  softwareWebgl?: string;
 }
 
 export interface PointsView {

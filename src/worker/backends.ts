@@ -25,13 +25,28 @@ async function start(b: EngineKey): Promise<string | null> {
     const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)));
     const ok = (await probe.data())[0] === 2;
     probe.dispose();
+    if (b === 'webgl') softwareWebgl = softwareRenderer();
     return ok ? null : `${b} computed a wrong result`;
   } catch (e) {
     return `${b} failed to start (${e instanceof Error ? e.message : String(e)})`;
   }
 }
 
+/** Renderers that draw on the CPU: WebGL through them is slow and competes with the page. */
+const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+/** The WebGL renderer's name when it draws in software, else null (also when unknown). */
+function softwareRenderer(): string | null {
+  const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+  if (!gl) return null;
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+  return SOFTWARE.test(name) ? name : null;
+}
+
 let requested: BackendKey = 'cpu';
+/** Set when WebGL started and renders in software. */
+let softwareWebgl: string | null = null;
 /** 'auto': the backends that started, in FALLBACK order. */
 let engines: EngineKey[] = [];
 let failed: string[] = [];
@@ -43,6 +58,7 @@ let failed: string[] = [];
 export async function chooseBackend(want: BackendKey, only?: readonly EngineKey[]): Promise<BackendInfo> {
   requested = want;
   failed = [];
+  softwareWebgl = null;
   if (want === 'auto') {
     engines = [];
     for (const b of only?.length ? only : FALLBACK) {
@@ -54,11 +70,11 @@ export async function chooseBackend(want: BackendKey, only?: readonly EngineKey[
     // Without a list, the last (cpu when it started) until a model is timed; with one, its first.
     const first = only?.length ? engines[0] : engines.at(-1)!;
     await tf.setBackend(first);
-    return { requested, active: first, note: 'auto: each new model is timed on ' + engines.join(', ') };
+    return { requested, active: first, note: 'auto: each new model is timed on ' + engines.join(', '), ...software() };
   }
   for (const b of FALLBACK.slice(FALLBACK.indexOf(want))) {
     const why = await start(b);
-    if (!why) return { requested, active: b, note: failed.join('; ') };
+    if (!why) return { requested, active: b, note: failed.join('; '), ...(b === 'webgl' ? software() : {}) };
     failed.push(why);
   }
   throw new Error('No tfjs backend could start: ' + failed.join('; '));
@@ -69,6 +85,10 @@ export function autoEngines(): EngineKey[] {
   if (requested !== 'auto') return [];
   const active = tf.getBackend() as EngineKey;
   return [active, ...engines.filter((b) => b !== active)];
+}
+
+function software(): Pick<BackendInfo, 'softwareWebgl'> {
+  return softwareWebgl ? { softwareWebgl } : {};
 }
 
 /** Models whose per-step cost has been timed: the same shapes time the same. */
@@ -115,7 +135,7 @@ export async function pickFor(data: TrainerData, config: ExperimentConfig): Prom
     const best = timings[0].backend;
     const others = timings.slice(1).map((t) => `${t.backend} ${t.msPerStep.toPrecision(2)}`);
     const note = `auto: fastest on this model (${best} ${timings[0].msPerStep.toPrecision(2)} ms per step${others.length ? `; ${others.join(', ')}` : ''})`;
-    info = { requested: 'auto', active: best, note: failed.length ? `${note}; ${failed.join('; ')}` : note, timings };
+    info = { requested: 'auto', active: best, note: failed.length ? `${note}; ${failed.join('; ')}` : note, timings, ...software() };
     picks.set(key, info);
   }
   await tf.setBackend(info.active);
