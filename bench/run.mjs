@@ -227,6 +227,9 @@ try {
   if (want('live')) {
     const rows = [];
     for (const b of BACKENDS) rows.push(await liveRun(browserFor(b), b));
+    // And the default, 'auto', as a GPU-less user's browser gets it: it times the model on each
+    // backend that starts and trains on the fastest.
+    rows.push(await liveRun(plain, 'auto'));
     for (const r of rows) {
       actives.push(r.active);
       fig(`1. epochs/s, default task, live view, ${r.backend}${r.active !== r.backend ? ` (ran on ${r.active})` : ''}`, r.epochsPerSecond, 'epochs/s', null, null);

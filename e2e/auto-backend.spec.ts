@@ -17,6 +17,17 @@ test('auto times each backend on the model and trains on the fastest', async ({ 
   await expect.poll(() => readEpoch(page), { timeout: 30_000 }).toBeGreaterThan(20);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByTestId('backend')).toHaveText(fastest.backend);
+
+  // A new model shape is timed again on every backend: WebGL, freed while another one trained,
+  // starts a fresh context for it.
+  await page.evaluate(() => window.playground.setConfig({ layers: [8, 8] }));
+  await expect(note).not.toHaveText(text, { timeout: 60_000 });
+  await expect(note).toContainText('picked the fastest');
+  const again = [...(((await note.textContent()) ?? '').matchAll(/(webgl|wasm|cpu) ([\d.e+-]+)/g))].map((m) => m[1]);
+  expect(again.sort()).toEqual(['cpu', 'wasm', 'webgl']);
+  const m = await page.evaluate(() => window.playground.train(3));
+  expect(m.epoch.at(-1)).toBeGreaterThanOrEqual(3);
+  expect(m.trainLoss.every((l) => Number.isFinite(l))).toBe(true);
 });
 
 test('with auto, a search trains its batched groups on an engine timed for them, and says which', async ({ page }) => {
