@@ -5,8 +5,9 @@ import type { BatchMember, GroupShape } from '../engine/batchedMlp';
 /**
  * What one extra tfjs operation per step costs, in multiply-adds of padded work, per backend.
  * Measured on the cpu backend in node (about 5 µs per operation against 9 ns per multiply-add
- * of a small batched matMul); wasm and webgl are rough guesses in the same direction (WebGL's
- * operations cost far more than its arithmetic). Used only to decide which members train apart.
+ * of a small batched matMul). For wasm, 2,000 to 20,000 trained the benchmark's grid equally fast
+ * in node (2,000 kept); webgl's is a guess in the same direction (its operations cost far more
+ * than its arithmetic). Used only to decide which members train apart.
  */
 export const OP_COST: Record<string, number> = { cpu: 600, wasm: 2000, webgl: 50000 };
 
@@ -37,7 +38,7 @@ function groupElements(ms: readonly CostInfo[], inputs: number): number {
  * row, forward and backward). A backend's time is about ops × its cost per operation + work ×
  * its cost per multiply-add.
  */
-export function groupParts(ms: readonly CostInfo[], shape: GroupShape): { ops: number; work: number } {
+function groupParts(ms: readonly CostInfo[], shape: GroupShape): { ops: number; work: number } {
   const width = Math.max(...ms.map((m) => Math.min(m.batch, m.n)));
   const steps = Math.max(...ms.map((m) => Math.ceil(m.n / m.batch)));
   const hidden = ms[0].units.length;
