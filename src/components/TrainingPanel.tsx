@@ -33,8 +33,8 @@ function BackendNote() {
       {info.softwareWebgl && (
         <span data-testid="software-webgl">
           {' '}
-          WebGL here draws in software ({info.softwareWebgl}), not on a graphics card: it runs on the same CPU as the page, far slower than cpu or wasm, and
-          while it trains the page cannot draw smoothly.
+          WebGL here draws in software ({info.softwareWebgl}), not on a graphics card: it runs on the same CPU as the page and is far slower than cpu or wasm.
+          Training on it is paced (the worker lets the device catch up every few dozen milliseconds) so the page keeps drawing smoothly.
         </span>
       )}
     </p>

@@ -312,3 +312,39 @@ describe('Trainer', () => {
     expect(TRAIN_METRIC_ROWS).toBeLessThan(600);
   });
 });
+
+describe('Trainer.trainEpochPaced', () => {
+  it('trains exactly as trainEpoch does, waiting where asked, and frees every batch', async () => {
+    const c = cfg({ ...CIRCLE, dropout: [0.2] });
+    const plain = await withTrainer(c, (t) => train(t, 4));
+    let waits = 0;
+    const paced = await withTrainer(c, async (t) => {
+      const epoch = async () => expect(await t.trainEpochPaced(() => (++waits % 3 === 0 ? t.sync() : null))).toBe(true);
+      // The first epoch creates the optimizer's state; after it the count holds still.
+      await epoch();
+      const out = await t.flush();
+      const before = tf.memory().numTensors;
+      for (let e = 0; e < 3; e++) await epoch();
+      out.push(...(await t.flush()));
+      expect(tf.memory().numTensors).toBe(before);
+      return out;
+    });
+    expect(waits).toBeGreaterThan(0);
+    expect(paced.map((m) => m.trainLoss)).toEqual(plain.map((m) => m.trainLoss));
+    expect(paced.map((m) => m.valLoss)).toEqual(plain.map((m) => m.valLoss));
+  });
+
+  it('stops without counting the epoch when the trainer is disposed during a wait', async () => {
+    const before = tf.memory().numTensors;
+    const t = new Trainer(prepareData(CIRCLE).data, CIRCLE, 0);
+    let first = true;
+    const counted = await t.trainEpochPaced(() => {
+      if (!first) return null;
+      first = false;
+      return Promise.resolve().then(() => t.dispose());
+    });
+    expect(counted).toBe(false);
+    expect(t.epoch).toBe(0);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

@@ -89,6 +89,8 @@ export class Trainer {
   private readonly stopper: EarlyStopper;
   private pending: { epoch: number; values: tf.Tensor1D }[] = [];
   private lastStop: EarlyStop | null = null;
+  /** Set by dispose(): a paced epoch waiting on the device stops there. */
+  private disposed = false;
   /** The training points of the latest epoch, when augmentation is on. */
   augmented: Float32Array | null = null;
 
@@ -159,6 +161,43 @@ export class Trainer {
 
   /** One pass over the training split in seeded random mini-batches. */
   trainEpoch(): void {
+    const epoch = this.beginEpoch();
+    try {
+      for (let b = 0; b < epoch.steps; b++) epoch.step(b);
+    } finally {
+      epoch.release();
+    }
+    this.endEpoch();
+  }
+
+  /**
+   * As trainEpoch, awaiting `between()` after a step whenever it returns a promise, so a device
+   * that computes on the page's CPU (software WebGL) leaves it time to draw. Returns false, the
+   * epoch not counted, when the Trainer was disposed during a wait.
+   */
+  async trainEpochPaced(between: () => Promise<void> | null): Promise<boolean> {
+    const epoch = this.beginEpoch();
+    try {
+      for (let b = 0; b < epoch.steps; b++) {
+        epoch.step(b);
+        const wait = between();
+        if (wait) await wait;
+        if (this.disposed) return false;
+      }
+    } finally {
+      epoch.release();
+    }
+    this.endEpoch();
+    return true;
+  }
+
+  /** Waits until the device has run every step so far (reads one small tensor). */
+  async sync(): Promise<void> {
+    await this.model.biases[this.model.biases.length - 1].data();
+  }
+
+  /** Shuffles this epoch's rows and cuts them into mini-batches; `step(b)` trains batch b. */
+  private beginEpoch(): { steps: number; step: (b: number) => void; release: () => void } {
     const { loss, batch, dropout } = this.settings;
     const [l1, l2] = this.lambdas();
     shuffleInPlace(this.order, this.batchRand);
@@ -166,19 +205,26 @@ export class Trainer {
     const sizes: number[] = [];
     for (let start = 0; start < n; start += batch) sizes.push(Math.min(batch, n - start));
     const dropping = dropout.some((r) => r > 0);
-    tf.tidy(() => {
+    const { xs, ys } = tf.tidy(() => {
       const idx = tf.tensor1d(this.order, 'int32');
-      const xs = tf.split(tf.gather(this.epochInputs(), idx), sizes);
-      const ys = tf.split(tf.gather(this.train.y, idx), sizes);
-      for (let b = 0; b < sizes.length; b++) {
-        const drop = dropping ? { rates: dropout, seed: hashSeed(this.dropoutSeed, this.epoch, b) } : undefined;
+      return { xs: tf.split(tf.gather(this.epochInputs(), idx), sizes), ys: tf.split(tf.gather(this.train.y, idx), sizes) };
+    });
+    const epoch = this.epoch;
+    return {
+      steps: sizes.length,
+      step: (b) => {
+        const drop = dropping ? { rates: dropout, seed: hashSeed(this.dropoutSeed, epoch, b) } : undefined;
         // Gradients by hand (no tape), then tfjs's own update rule for the chosen optimizer.
         tf.tidy(() => {
           const grads = manualGradients(this.model, xs[b] as tf.Tensor2D, ys[b] as tf.Tensor2D, { loss, kind: this.kind, l1, l2, dropout: drop });
           if (grads.length) this.optimizer.applyGradients(grads);
         });
-      }
-    });
+      },
+      release: () => tf.dispose([...xs, ...ys]),
+    };
+  }
+
+  private endEpoch(): void {
     this.epoch++;
     this.queueMetrics();
   }
@@ -319,6 +365,7 @@ export class Trainer {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.stopper.clear();
     this.pending.forEach((p) => p.values.dispose());
     this.pending = [];

@@ -87,6 +87,11 @@ export function autoEngines(): EngineKey[] {
   return [active, ...engines.filter((b) => b !== active)];
 }
 
+/** Whether training now runs on WebGL that draws in software (and should be paced). */
+export function onSoftwareWebgl(): boolean {
+  return softwareWebgl !== null && tf.getBackend() === 'webgl';
+}
+
 function software(): Pick<BackendInfo, 'softwareWebgl'> {
   return softwareWebgl ? { softwareWebgl } : {};
 }

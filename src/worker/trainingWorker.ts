@@ -7,7 +7,8 @@ import { Trainer } from '../engine/trainer';
 import type { ExperimentConfig } from '../shared/config';
 import { GRID_RESOLUTION } from '../shared/datasets';
 import type { EvaluationView, MetricsBatch, RunEnd, TrainingWorkerApi } from '../shared/protocol';
-import { chooseBackend, pickFor } from './backends';
+import { chooseBackend, onSoftwareWebgl, pickFor } from './backends';
+import { pacer } from './pacing';
 import { setUploadTable, sliceOf, sliceView, type SourceData } from './dataSource';
 import { prepareAny } from './prepareData';
 import { benchLoop } from './benchLoops';
@@ -122,12 +123,14 @@ const api: TrainingWorkerApi = {
     let lastMetrics = performance.now();
     let lastBoundary = lastMetrics;
     let end: RunEnd = 'paused';
+    const between = onSoftwareWebgl() ? pacer(t) : null;
     while (running) {
       if (untilEpoch !== null && t.epoch >= untilEpoch) {
         end = 'done';
         break;
       }
-      t.trainEpoch();
+      if (!between) t.trainEpoch();
+      else if (!(await t.trainEpochPaced(between))) return 'paused';
       const now = performance.now();
       const finished = untilEpoch !== null && t.epoch >= untilEpoch;
       if (now - lastMetrics >= METRICS_INTERVAL_MS || finished) {
