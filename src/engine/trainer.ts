@@ -229,29 +229,6 @@ export class Trainer {
     this.queueMetrics();
   }
 
-  /**
-   * Milliseconds per training step over `steps` steps on the first mini-batch, device work
-   * included (it waits for the result). Changes the weights: for timing a throwaway copy.
-   */
-  async timeSteps(steps: number): Promise<number> {
-    const { loss, batch } = this.settings;
-    const [l1, l2] = this.lambdas();
-    const rows = Math.min(batch, this.train.n);
-    const start = performance.now();
-    tf.tidy(() => {
-      const x = tf.slice(this.train.x, [0, 0], [rows, -1]);
-      const y = tf.slice(this.train.y, [0, 0], [rows, -1]);
-      for (let s = 0; s < steps; s++) {
-        tf.tidy(() => {
-          const grads = manualGradients(this.model, x, y, { loss, kind: this.kind, l1, l2 });
-          if (grads.length) this.optimizer.applyGradients(grads);
-        });
-      }
-    });
-    await this.model.biases[this.model.biases.length - 1].data();
-    return (performance.now() - start) / steps;
-  }
-
   /** λ₁ and λ₂ for each weight layer. */
   private lambdas(): [number[], number[]] {
     const k = this.model.kernels.length;
