@@ -162,10 +162,10 @@ export async function pickFor(data: TrainerData, config: ExperimentConfig): Prom
 }
 
 /**
- * Frees the WebGL backend's context and textures while another backend trains: an idle context
- * still cost the cpu backend about a fifth of its speed on the default task here (measured with
- * SwiftShader, 100 against 125 epochs/s). Its factory stays registered, so the next model that
- * is timed starts a fresh context.
+ * Frees the WebGL backend's context and textures while another backend trains, so a backend
+ * that lost holds nothing on the GPU. (Whether the idle context also slowed the cpu backend
+ * here was within the timing noise; the slowdown first blamed on it came from how models were
+ * timed.) Its factory stays registered, so the next model that is timed starts a fresh context.
  */
 function releaseWebgl(): void {
   const factory = tf.findBackendFactory('webgl');
