@@ -12,13 +12,16 @@ const selectSearch = (s: Store) => s.search;
 
 /** Which backends trained the trials, e.g. "wasm: 27 trials, batched". */
 function backendsUsed(trials: readonly { backend?: string; batched?: boolean }[]): string {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { backend: string; how: string; n: number }>();
   for (const t of trials) {
     if (!t.backend) continue;
-    const key = `${t.backend}${t.batched ? ', batched' : ', one at a time'}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const how = t.batched ? 'batched' : 'one at a time';
+    const key = `${t.backend} ${how}`;
+    const c = counts.get(key) ?? { backend: t.backend, how, n: 0 };
+    c.n++;
+    counts.set(key, c);
   }
-  return [...counts].map(([k, n]) => `${k.replace(',', `: ${n} trial${n === 1 ? '' : 's'},`)}`).join('; ');
+  return [...counts.values()].map(({ backend, how, n }) => `${backend}: ${n} trial${n === 1 ? '' : 's'}, ${how}`).join('; ');
 }
 
 function fmt(v: number): string {

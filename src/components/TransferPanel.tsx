@@ -76,28 +76,30 @@ function TransferNumber({ label, value, min, max, int, onCommit, testId, hint, d
   );
 }
 
+/** The task picker's option groups, in order. */
+const GROUPS: [TransferTask['kind'], string][] = [
+  ['2d', '2-D patterns'],
+  ['table', 'Real tables'],
+];
+
 function TaskPicker({ label, role, value, onChange, testId, disabled }: { label: string; role: 'source' | 'target'; value: string; onChange: (k: string) => void; testId: string; disabled: boolean }) {
   const id = useId();
   const tasks = tasksFor(role);
-  const group = (kind: TransferTask['kind']) => tasks.filter((t) => t.kind === kind);
   return (
     <label className="field" htmlFor={id}>
       <span className="field-label">{label}</span>
       <select id={id} data-testid={testId} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
-        <optgroup label="2-D patterns">
-          {group('2d').map((t) => (
-            <option key={t.key} value={t.key}>
-              {t.label}
-            </option>
-          ))}
-        </optgroup>
-        <optgroup label="Real tables">
-          {group('table').map((t) => (
-            <option key={t.key} value={t.key}>
-              {t.label}
-            </option>
-          ))}
-        </optgroup>
+        {GROUPS.map(([kind, groupLabel]) => (
+          <optgroup key={kind} label={groupLabel}>
+            {tasks
+              .filter((t) => t.kind === kind)
+              .map((t) => (
+                <option key={t.key} value={t.key}>
+                  {t.label}
+                </option>
+              ))}
+          </optgroup>
+        ))}
       </select>
       <span className="field-hint">{findTask(value).description}</span>
     </label>

@@ -167,13 +167,6 @@ export async function runTrialsBatched(
   queue.sort((a, b) => firstTrial(a) - firstTrial(b));
   const home = tf.getBackend();
   try {
-    await trainQueue();
-  } finally {
-    if (home && tf.getBackend() !== home) await tf.setBackend(home);
-  }
-  return results;
-
-  async function trainQueue(): Promise<void> {
     for (const item of queue) {
       if (cancelled()) break;
       if ('trial' in item) {
@@ -206,5 +199,8 @@ export async function runTrialsBatched(
         await finish(trial, { folds, ...summarize(folds), ms: ms[trial], backend: tf.getBackend() as EngineKey, batched: true });
       }
     }
+  } finally {
+    if (home && tf.getBackend() !== home) await tf.setBackend(home);
   }
+  return results;
 }
