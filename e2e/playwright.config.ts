@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 import { baseArgs, executablePath, webglArgs } from './browser';
 
-const PORT = 4173;
+// E2E_PORT and E2E_DIST let two checkouts' suites run side by side (each its own build and server).
+const PORT = Number(process.env.E2E_PORT || 4173);
+const DIST = process.env.E2E_DIST || 'dist';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({
@@ -25,7 +27,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     cwd: ROOT,
     reuseExistingServer: !process.env.CI,
