@@ -46,7 +46,10 @@ export function currentUpload(): { table: Table; task: TableTask } | null {
 
 /** Gives a worker the current upload unless it already has it. */
 export async function ensureUpload(api: Comlink.Remote<TrainingWorkerApi>): Promise<void> {
-  if (!current || sent.get(api) === current.id) return;
-  await api.setUpload(current.table, current.task);
-  sent.set(api, current.id);
+  // Record the upload that was actually sent: `current` may change while it travels, and marking
+  // the worker with the newer id would make it skip the newer file and keep training on this one.
+  const upload = current;
+  if (!upload || sent.get(api) === upload.id) return;
+  await api.setUpload(upload.table, upload.task);
+  sent.set(api, upload.id);
 }

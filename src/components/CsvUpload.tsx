@@ -1,13 +1,10 @@
 // Opening a local CSV file: parsed in a worker, previewed, then the person picks the column to
 // predict and the problem type. A bad file is refused with a message; the current data stay.
 import { useId, useState } from 'react';
-import { parseCsvInput, trainOnTable } from '../client/dataLoading';
+import { readCsvFile, reportLoadFailure, trainOnTable } from '../client/dataLoading';
 import type { Problem } from '../shared/datasets';
 import type { Table } from '../shared/table';
 import { SelectField } from './SelectField';
-
-/** Files are read whole; bigger ones could not fit the row limit anyway. */
-const MAX_FILE_MB = 50;
 
 interface Parsed {
   table: Table;
@@ -34,16 +31,17 @@ export function CsvUpload() {
     if (!file) return;
     setBusy(`Reading ${file.name}…`);
     try {
-      if (file.size > MAX_FILE_MB * 1024 * 1024) throw new Error(`"${file.name}" is ${(file.size / 1024 / 1024).toFixed(0)} MB; files up to ${MAX_FILE_MB} MB can be opened.`);
-      const bytes = await file.arrayBuffer();
-      const table = await parseCsvInput(bytes, file.name);
+      // Checks the size, reads and parses; a refusal is said in the alert region as it is thrown.
+      const table = await readCsvFile(file);
       const preview = previewOf(table);
+      // The parser refuses a file without a usable column, so there is a last one.
       const last = table.columns[table.columns.length - 1].name;
       setParsed({ table, preview });
       setTarget(last);
       setProblem(guessProblem(table, last));
-    } catch {
-      // parseCsvInput has already said why in the alert region; keep what was loaded before.
+    } catch (e) {
+      // Keep what was loaded before; say why unless it has been said.
+      reportLoadFailure(e);
     } finally {
       setBusy(null);
     }
@@ -55,8 +53,9 @@ export function CsvUpload() {
     try {
       await trainOnTable(parsed.table, target, problem);
       setParsed(null);
-    } catch {
-      // The reason is in the alert region; the preview stays so another target can be picked.
+    } catch (e) {
+      // The preview stays so another target can be picked; the reason goes to the alert region once.
+      reportLoadFailure(e);
     } finally {
       setBusy(null);
     }

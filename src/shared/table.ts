@@ -27,7 +27,18 @@ export interface Table {
   columns: Column[];
   /** Things the loader did that a person should know (e.g. an identifier column left out). */
   notes: string[];
+  /**
+   * Columns of the file the loader left out, and why, so a task naming one can say why it cannot
+   * be used instead of "there is no such column" (`notes` holds the same facts as display text).
+   * Absent for tables built in code (nothing left out).
+   */
+  leftOut?: LeftOutColumn[];
 }
+
+/** A file column the loader did not keep: it had no values, or it looked like row names or numbers. */
+export type LeftOutColumn =
+  | { name: string; reason: 'empty' }
+  | { name: string; reason: 'identifier'; /** Distinct values. */ distinct: number; /** Rows with a value. */ rows: number };
 
 /** What to learn from a table. */
 export interface TableTask {

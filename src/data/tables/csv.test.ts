@@ -197,3 +197,113 @@ describe('validateTask', () => {
     expect(validateTask(r.table, { target: 'y', problem: 'classification' })).toBe(MSG.noNumericInput('y'));
   });
 });
+
+describe('parseCsv refuses a file with no usable column, saying why', () => {
+  const ids = Array.from({ length: 60 }, (_, i) => `id${i},c${i}`);
+  it('every column an identifier', () => {
+    const r = parseCsv(`name,code\n${ids.join('\n')}\n`, 'ids.csv');
+    expect(r).toEqual({ ok: false, error: MSG.noUsableColumns(['name', 'code'], []) });
+    if (!r.ok) expect(r.error).toBe('No column can be used: every column ("name", "code") has nearly all values different, so it names or numbers the rows rather than grouping them.');
+  });
+  it('every column empty', () => {
+    const r = parseCsv('a,b\n,\n,\n,\n', 'blank.csv');
+    expect(r).toEqual({ ok: false, error: 'No column can be used: every column ("a", "b") is empty.' });
+  });
+  it('a mix of empty and identifier columns', () => {
+    const r = parseCsv(`name,blank\n${Array.from({ length: 60 }, (_, i) => `id${i},`).join('\n')}\n`, 'mix.csv');
+    expect(r).toEqual({ ok: false, error: 'No column can be used: "blank" is empty and "name" names or numbers the rows (nearly all values different).' });
+  });
+  it('names at most three columns', () => {
+    const r = parseCsv(`a,b,c,d,e\n${',,,,\n'.repeat(3)}`, 'wide.csv');
+    expect(r).toEqual({ ok: false, error: 'No column can be used: every column ("a", "b", "c" and 2 more) is empty.' });
+  });
+  it('keeps a file with one usable column, listing what it left out', () => {
+    const r = ok(parseCsv(`name,blank,x\n${Array.from({ length: 60 }, (_, i) => `id${i},,${i % 4}`).join('\n')}\n`, 'one.csv'));
+    expect(r.table.columns.map((c) => c.name)).toEqual(['x']);
+    expect(r.table.leftOut).toEqual([
+      { name: 'name', reason: 'identifier', distinct: 60, rows: 60 },
+      { name: 'blank', reason: 'empty' },
+    ]);
+  });
+});
+
+describe('parseCsv refuses numbers a 32-bit float cannot hold', () => {
+  const alternating = (v: string, n = 12) => Array.from({ length: n }, (_, i) => `${i},${i % 2 ? '-' : ''}${v}`).join('\n');
+  it('names the column, the row and the value', () => {
+    const r = parseCsv(`x,big\n${alternating('1.7e308')}\n`, 'big.csv');
+    expect(r).toEqual({ ok: false, error: 'Column "big" holds 1.7e308 in row 2: values beyond ±3.4e38 cannot be trained in 32-bit floats.' });
+  });
+  it('refuses a target of ±1e300', () => {
+    const r = parseCsv(`x,y\n${alternating('1e300')}\n`, 't.csv');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toBe(MSG.beyondFloat32('y', 2, '1e300'));
+    const negative = parseCsv('x,y\n1,2\n2,3\n3,-1e300\n', 't.csv');
+    expect(negative).toEqual({ ok: false, error: MSG.beyondFloat32('y', 4, '-1e300') });
+  });
+  it('refuses a number that overflows even float64 rather than reading it as a category', () => {
+    const r = parseCsv('x,y\n1,2\n3,1e400\n5,6\n', 't.csv');
+    expect(r).toEqual({ ok: false, error: MSG.beyondFloat32('y', 3, '1e400') });
+  });
+  it('refuses a decimal-comma number beyond the range in a ";" file', () => {
+    const r = parseCsv('x;y\n1;2,5\n3;4,5e39\n5;6\n', 't.csv');
+    expect(r).toEqual({ ok: false, error: MSG.beyondFloat32('y', 3, '4,5e39') });
+  });
+  it('accepts values up to the largest 32-bit float', () => {
+    const r = ok(parseCsv('x,y,z\n1,3.4e38,-3.4e38\n2,0,0\n3,1,-1\n', 't.csv'));
+    expect(Array.from((col(r.table, 'y') as NumericColumn).values)).toEqual([3.4e38, 0, 1]);
+    expect(Array.from((col(r.table, 'z') as NumericColumn).values)).toEqual([-3.4e38, 0, -1]);
+  });
+  it('refuses a spread wider than the largest 32-bit float, naming both ends', () => {
+    const r = parseCsv('x,y\n1,2e38\n2,0\n3,-2e38\n4,1\n', 't.csv');
+    expect(r).toEqual({ ok: false, error: MSG.spreadBeyondFloat32('y', 4, '-2e38', 2, '2e38') });
+    if (!r.ok) expect(r.error).toBe('Column "y" spans from -2e38 (row 4) to 2e38 (row 2): a spread wider than 3.4e38 cannot be standardized in 32-bit floats.');
+  });
+  it('keeps text that merely looks huge in a categorical column', () => {
+    const r = ok(parseCsv('x,y\n1,1e400\n2,abc\n3,1e400\n', 't.csv'));
+    expect(col(r.table, 'y').kind).toBe('categorical');
+  });
+});
+
+describe('parseCsv tells a stray text after a closing quote from an unclosed quote', () => {
+  it('text after the closing quote', () => {
+    expect(parseCsv('a,b,c\n1,2,"p"x\n', 't.csv')).toEqual({ ok: false, error: MSG.badQuote(2) });
+    expect(parseCsv('a,b,c\n1,"x"y,3\n4,5,6\n', 't.csv')).toEqual({ ok: false, error: MSG.badQuote(2) });
+    expect(parseCsv('a,b\n1,2\n3,"2"3"\n4,5\n', 't.csv')).toEqual({ ok: false, error: MSG.badQuote(3) });
+  });
+  it('a quote never closed', () => {
+    expect(parseCsv('a,b,c\n1,2,"p\n3,4,5\n', 't.csv')).toEqual({ ok: false, error: MSG.unclosedQuote(2) });
+    expect(parseCsv('a,b\n1,2\n"1,2\n', 't.csv')).toEqual({ ok: false, error: MSG.unclosedQuote(3) });
+  });
+  it('the first quote problem in the file wins', () => {
+    expect(parseCsv('a,b\n1,"p"x\n3,"q\n', 't.csv')).toEqual({ ok: false, error: MSG.badQuote(2) });
+  });
+  it('accepts doubled quotes and a space after a closing quote', () => {
+    const r = ok(parseCsv('a,b\n1,"ab""c"\n2,"x" \n', 't.csv'));
+    expect((col(r.table, 'b') as CategoricalColumn).levels).toEqual(['ab"c', 'x']);
+  });
+});
+
+describe('validateTask says why a left-out column cannot be used', () => {
+  const n = 60;
+  const file = `x,id,blank,y\n${Array.from({ length: n }, (_, i) => `${i % 7},row${i},,${i % 2}`).join('\n')}\n`;
+  const table = ok(parseCsv(file, 't.csv')).table;
+  it('an empty target', () => {
+    expect(validateTask(table, { target: 'blank', problem: 'classification' })).toBe('"blank" has no values, so it cannot be predicted.');
+  });
+  it('an identifier target', () => {
+    expect(validateTask(table, { target: 'id', problem: 'classification' })).toBe('"id" was left out as an identifier (60 different values in 60 rows), so it cannot be predicted.');
+  });
+  it('a left-out input or filter column', () => {
+    expect(validateTask(table, { target: 'y', problem: 'classification', inputs: ['x', 'blank'] })).toBe(MSG.columnEmpty('blank', 'an input'));
+    expect(validateTask(table, { target: 'y', problem: 'classification', where: { column: 'id', levels: ['row1'] } })).toBe(MSG.columnIdentifier('id', n, n, 'filtered on'));
+  });
+  it('a column that is really not there is still "no column named"', () => {
+    expect(validateTask(table, { target: 'nope', problem: 'classification' })).toBe(MSG.noSuchColumn('nope'));
+    expect(validateTask(table, { target: 'y', problem: 'classification' })).toBeNull();
+  });
+  it('every new message is one sentence', () => {
+    for (const m of [MSG.columnEmpty('a', 'predicted'), MSG.columnIdentifier('a', 3, 3, 'predicted'), MSG.noUsableColumns(['a'], ['b']), MSG.beyondFloat32('a', 2, '1e39'), MSG.spreadBeyondFloat32('a', 2, '-2e38', 3, '2e38')]) {
+      expect(m).toMatch(/^[A-Z"].*\.$/s);
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // header and the shape, and types each column (numeric or categorical). Runs in the CSV worker;
 // this is the only module that imports papaparse.
 import Papa from 'papaparse';
-import { TABLE_LIMITS, type Column, type Table } from '../../shared/table';
+import { TABLE_LIMITS, type Column, type LeftOutColumn, type Table } from '../../shared/table';
 import { categoricalColumn, isMissingText, numericColumn } from './columns';
 import { MSG } from './messages';
 
@@ -90,7 +90,13 @@ function fail(error: string): CsvResult {
   return { ok: false, error };
 }
 
-type Typed = { column: Column } | { note: string } | { error: string };
+/**
+ * The largest finite 32-bit float. Models train in float32, so a value beyond it would become
+ * Infinity in the network's input or target (and its mean and spread with it).
+ */
+export const FLOAT32_MAX = 3.4028234663852886e38;
+
+type Typed = { column: Column } | { leftOut: LeftOutColumn } | { error: string };
 
 /** Types one column from its cell texts; `rowNo[i]` is the spreadsheet row of data row i. */
 function typeColumn(name: string, cells: string[], rowNo: Int32Array, delimiter: string): Typed {
@@ -98,29 +104,74 @@ function typeColumn(name: string, cells: string[], rowNo: Int32Array, delimiter:
   let present = 0;
   let numeric = true;
   let firstComma = -1;
+  let firstHuge = -1;
   for (let i = 0; i < cells.length; i++) {
     const s = cells[i];
     if (isMissingText(s)) continue;
     present++;
     if (!numeric) continue;
     const t = s.trim();
-    if (PLAIN_NUMBER.test(t) && Number.isFinite(Number(t))) continue;
-    if (COMMA_NUMBER.test(t) && Number.isFinite(Number(t.replace(',', '.')))) {
+    let x: number;
+    if (PLAIN_NUMBER.test(t)) x = Number(t);
+    else if (COMMA_NUMBER.test(t)) {
+      x = Number(t.replace(',', '.'));
       if (firstComma < 0) firstComma = i;
+    } else {
+      numeric = false;
       continue;
     }
-    numeric = false;
+    // "1e400" is written as a number even though it overflows to Infinity: it is a number too
+    // large, not a category, so it counts here and the column is refused below.
+    if (!(Math.abs(x) <= FLOAT32_MAX) && firstHuge < 0) firstHuge = i;
   }
-  if (present === 0) return { note: MSG.emptyColumnLeftOut(name) };
+  if (present === 0) return { leftOut: { name, reason: 'empty' } };
   if (numeric) {
     if (commaFile && firstComma >= 0) return { error: MSG.ambiguousComma(name, rowNo[firstComma], cells[firstComma].trim()) };
-    return { column: numericColumn(name, cells.map((s) => (isMissingText(s) ? NaN : parseNumber(s, !commaFile)))) };
+    if (firstHuge >= 0) return { error: MSG.beyondFloat32(name, rowNo[firstHuge], cells[firstHuge].trim()) };
+    const column = numericColumn(name, cells.map((s) => (isMissingText(s) ? NaN : parseNumber(s, !commaFile))));
+    const spread = checkSpread(column.values);
+    if (spread) return { error: MSG.spreadBeyondFloat32(name, rowNo[spread.low], cells[spread.low].trim(), rowNo[spread.high], cells[spread.high].trim()) };
+    return { column };
   }
   const column = categoricalColumn(name, cells);
   if (column.levels.length > TABLE_LIMITS.maxClasses && column.levels.length >= IDENTIFIER_DISTINCT_SHARE * present) {
-    return { note: MSG.identifierLeftOut(name, column.levels.length, present) };
+    return { leftOut: { name, reason: 'identifier', distinct: column.levels.length, rows: present } };
   }
   return { column };
+}
+
+/**
+ * The rows of a column's smallest and largest values when they lie more than FLOAT32_MAX apart;
+ * null otherwise. Every value is already within ±FLOAT32_MAX. Standardizing subtracts the mean
+ * and divides by the standard deviation; with max − min ≤ FLOAT32_MAX every centred value
+ * x − mean and the deviation itself (≤ half the spread) fit in a 32-bit float, and the sum of
+ * squares in encode.ts (float64) stays below n · FLOAT32_MAX² ≈ 1e5 · 1.2e77, far from float64's
+ * 1.8e308, so the variance cannot overflow. A wider spread (e.g. ±2e38) is refused: its centred
+ * values, and predictions turned back into the column's units, can overflow float32 to Infinity.
+ */
+function checkSpread(values: Float64Array): { low: number; high: number } | null {
+  let low = -1;
+  let high = -1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    if (low < 0 || v < values[low]) low = i;
+    if (high < 0 || v > values[high]) high = i;
+  }
+  if (low < 0 || values[high] - values[low] <= FLOAT32_MAX) return null;
+  return { low, high };
+}
+
+/**
+ * The quote error papaparse reports first in the file. Text after a closing quote ("p"x) makes it
+ * report InvalidQuotes and then, because it reads on looking for the field's end, MissingQuotes
+ * at the same place: the root cause is the stray text, so at equal positions InvalidQuotes wins.
+ * A quote that is really never closed gives MissingQuotes alone.
+ */
+function firstQuoteError(errors: Papa.ParseError[]): Papa.ParseError | undefined {
+  const quoteErrors = errors.filter((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
+  quoteErrors.sort((a, b) => (a.index ?? 0) - (b.index ?? 0) || (a.code === 'InvalidQuotes' ? -1 : 0) - (b.code === 'InvalidQuotes' ? -1 : 0));
+  return quoteErrors[0];
 }
 
 /** Reads a CSV file (its bytes or its text); `name` is the file name, shown in messages and as the table's name. */
@@ -131,7 +182,7 @@ export function parseCsv(input: string | ArrayBuffer, name: string): CsvResult {
 
   const delimiter = detectDelimiter(text);
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  const quoteError = parsed.errors.find((e) => e.code === 'MissingQuotes') ?? parsed.errors.find((e) => e.code === 'InvalidQuotes');
+  const quoteError = firstQuoteError(parsed.errors);
   if (quoteError) {
     const row = (quoteError.row ?? 0) + 1;
     return fail(quoteError.code === 'MissingQuotes' ? MSG.unclosedQuote(row) : MSG.badQuote(row));
@@ -165,14 +216,18 @@ export function parseCsv(input: string | ArrayBuffer, name: string): CsvResult {
 
   const rowNo = Int32Array.from(dataIdx, (k) => k + 1);
   const columns: Column[] = [];
-  const notes: string[] = [];
+  const leftOut: LeftOutColumn[] = [];
   for (let j = 0; j < header.length; j++) {
     const typed = typeColumn(header[j], dataIdx.map((k) => records[k][j]), rowNo, delimiter);
     if ('error' in typed) return fail(typed.error);
-    if ('note' in typed) notes.push(typed.note);
+    if ('leftOut' in typed) leftOut.push(typed.leftOut);
     else columns.push(typed.column);
   }
+  if (columns.length === 0) {
+    return fail(MSG.noUsableColumns(leftOut.filter((c) => c.reason === 'identifier').map((c) => c.name), leftOut.filter((c) => c.reason === 'empty').map((c) => c.name)));
+  }
+  const notes = leftOut.map((c) => (c.reason === 'empty' ? MSG.emptyColumnLeftOut(c.name) : MSG.identifierLeftOut(c.name, c.distinct, c.rows)));
 
   const preview = [rawHeader, ...dataIdx.slice(0, PREVIEW_ROWS).map((k) => records[k])];
-  return { ok: true, table: { name, rows: dataIdx.length, columns, notes }, preview, delimiter };
+  return { ok: true, table: { name, rows: dataIdx.length, columns, notes, leftOut }, preview, delimiter };
 }

@@ -11,9 +11,13 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`;
 }
 
+/** A cell or name cut to `max` characters, so a long one cannot flood the alert region. */
+function clip(s: string, max = 40): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
 function quote(s: string, max = 40): string {
-  const t = s.length > max ? `${s.slice(0, max - 1)}…` : s;
-  return `"${t}"`;
+  return `"${clip(s, max)}"`;
 }
 
 /** Fewest rows a task may keep after filtering and dropping rows with missing values. */
@@ -21,6 +25,15 @@ export const MIN_TASK_ROWS = 10;
 
 export const MSG = {
   // Reading a file.
+  fileTooBig: (name: string, bytes: number, limitMb: number) =>
+    `"${name}" is ${(bytes / 1024 / 1024).toFixed(0)} MB; files up to ${limitMb} MB can be opened.`,
+  unreadable: (name: string, why: string) => `"${name}" could not be read: ${why}.`,
+  // loadCsv's arguments (checked before anything reaches a worker).
+  csvTextNotString: () => 'loadCsv expects the file’s text (a string) as its first argument.',
+  csvOptionsMissing: () => 'loadCsv needs { target: "column name", problem: "classification" | "regression" }.',
+  csvTargetNotText: () => 'loadCsv: target must be the name of a column (non-empty text).',
+  csvProblemBad: () => 'loadCsv: problem must be "classification" or "regression".',
+  csvNameNotText: () => 'loadCsv: name must be text (the name shown for the file), or left out.',
   notText: (name: string) => `"${name}" is not a text file: a CSV file must be plain text (UTF-8), as saved by a spreadsheet's "CSV" option.`,
   empty: (name: string) => `"${name}" is empty: there is nothing to read.`,
   unclosedQuote: (row: number) => `Row ${row} opens a quoted field (") that is never closed.`,
@@ -32,6 +45,17 @@ export const MSG = {
   tooManyRows: (found: number, limit: number) => `The file has ${count(found)} data rows; at most ${count(limit)} are allowed.`,
   ragged: (row: number, fields: number, header: number) => `Row ${row} has ${plural(fields, 'field')} but the header has ${count(header)}.`,
   tooFewRows: (found: number) => `The file has ${plural(found, 'data row')}; at least 2 are needed.`,
+  beyondFloat32: (column: string, row: number, value: string) =>
+    `Column ${quote(column)} holds ${clip(value, 24)} in row ${row}: values beyond ±3.4e38 cannot be trained in 32-bit floats.`,
+  spreadBeyondFloat32: (column: string, lowRow: number, low: string, highRow: number, high: string) =>
+    `Column ${quote(column)} spans from ${clip(low, 24)} (row ${lowRow}) to ${clip(high, 24)} (row ${highRow}): ` +
+    'a spread wider than 3.4e38 cannot be standardized in 32-bit floats.',
+  noUsableColumns: (identifiers: string[], empty: string[]) => {
+    const names = (cols: string[]) => (cols.length <= 3 ? cols.map((c) => quote(c)).join(', ') : `${cols.slice(0, 3).map((c) => quote(c)).join(', ')} and ${count(cols.length - 3)} more`);
+    if (empty.length === 0) return `No column can be used: every column (${names(identifiers)}) has nearly all values different, so it names or numbers the rows rather than grouping them.`;
+    if (identifiers.length === 0) return `No column can be used: every column (${names(empty)}) is empty.`;
+    return `No column can be used: ${names(empty)} ${empty.length === 1 ? 'is' : 'are'} empty and ${names(identifiers)} ${identifiers.length === 1 ? 'names or numbers' : 'name or number'} the rows (nearly all values different).`;
+  },
   ambiguousComma: (column: string, row: number, value: string) =>
     `Column ${quote(column)} holds the number ${quote(value)} in row ${row}, with a comma inside a comma-separated file: write decimals with a point (3.5) or save the file with ";" as the separator.`,
   // Notes (not errors).
@@ -40,6 +64,9 @@ export const MSG = {
   emptyColumnLeftOut: (column: string) => `Left out ${quote(column)}: it has no values.`,
   // Checking a task against a table.
   noSuchColumn: (name: string) => `There is no column named ${quote(name)}.`,
+  columnEmpty: (name: string, role: string) => `${quote(name)} has no values, so it cannot be ${role}.`,
+  columnIdentifier: (name: string, distinct: number, rows: number, role: string) =>
+    `${quote(name)} was left out as an identifier (${count(distinct)} different values in ${plural(rows, 'row')}), so it cannot be ${role}.`,
   noSuchInput: (name: string) => `The input ${quote(name)} is not a column of this table.`,
   targetAsInput: (name: string) => `${quote(name)} is the target, so it cannot also be an input.`,
   filterNotCategorical: (name: string) => `The filter column ${quote(name)} is not categorical: only categories can be picked.`,

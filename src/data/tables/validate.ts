@@ -68,17 +68,28 @@ export function targetClasses(col: Column, rows: Int32Array): string[] {
   return [...values].sort((a, b) => a - b).map(String);
 }
 
+/**
+ * Why a column the table lacks cannot play `role`: the loader left it out (no values, or an
+ * identifier), or else `missing`, the plain "no such column" sentence. Saying the column is not
+ * there when the file plainly has it would send a person looking for a typo.
+ */
+function absentColumn(table: Table, name: string, role: string, missing: string): string {
+  const left = table.leftOut?.find((c) => c.name === name);
+  if (!left) return missing;
+  return left.reason === 'empty' ? MSG.columnEmpty(name, role) : MSG.columnIdentifier(name, left.distinct, left.rows, role);
+}
+
 /** What is wrong with a task on a table, as one sentence; null when it can be trained. */
 export function validateTask(table: Table, task: TableTask): string | null {
   const target = findColumn(table, task.target);
-  if (!target) return MSG.noSuchColumn(task.target);
+  if (!target) return absentColumn(table, task.target, 'predicted', MSG.noSuchColumn(task.target));
   for (const name of task.inputs ?? []) {
     if (name === task.target) return MSG.targetAsInput(name);
-    if (!findColumn(table, name)) return MSG.noSuchInput(name);
+    if (!findColumn(table, name)) return absentColumn(table, name, 'an input', MSG.noSuchInput(name));
   }
   if (task.where) {
     const col = findColumn(table, task.where.column);
-    if (!col) return MSG.noSuchColumn(task.where.column);
+    if (!col) return absentColumn(table, task.where.column, 'filtered on', MSG.noSuchColumn(task.where.column));
     if (col.kind !== 'categorical') return MSG.filterNotCategorical(task.where.column);
     const unknown = task.where.levels.find((l) => !col.levels.includes(l));
     if (unknown !== undefined) return MSG.filterUnknownLevel(task.where.column, unknown);
