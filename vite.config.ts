@@ -12,7 +12,7 @@ export default defineConfig({
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'e2e/**/*.unit.ts'],
     environment: 'node',
     testTimeout: 30000,
   },
