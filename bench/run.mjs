@@ -1,13 +1,16 @@
 // `npm run bench`: opens the built app in headless Chromium and measures every speed figure of
 // the project against its target: epochs/s per backend on TensorFlow Playground's default task
 // with the live view, our loop against a bare tfjs loop, page smoothness, search throughput,
-// memory over long runs, and start-up. Prints a table; writes bench/results.json.
+// memory over long runs, start-up, and a soak (page heap and speed at epoch 1,000 and 50,000). Prints a table; writes bench/results.json.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
-const PORT = 4174;
+// BENCH_PORT and BENCH_DIST let a bench run beside others (e.g. e2e runs) on the same machine.
+const PORT = Number(process.env.BENCH_PORT || 4174);
+const DIST = process.env.BENCH_DIST || 'dist';
+const RESULTS = process.env.BENCH_RESULTS || 'bench/results.json';
 const BASE = `http://127.0.0.1:${PORT}/`;
 const WARMUP_MS = 3000;
 const MEASURE_MS = Number(process.env.BENCH_MS || 8000);
@@ -19,6 +22,10 @@ const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(','))
 const TFP_EPOCHS_PER_S = 50;
 const SEARCH_EPOCHS = 20;
 const SEARCH_ROUNDS = 3;
+// Soak: page heap and epochs/s around these epochs of one long live run.
+const SOAK_EARLY = 1000;
+const SOAK_LATE = Number(process.env.BENCH_SOAK_EPOCHS || 50000);
+const SOAK_WINDOW_MS = 5000;
 const GRID = { lr: { kind: 'list', values: [0.01, 0.03, 0.1] }, batch: { kind: 'list', values: [10, 20, 50] }, units: { kind: 'list', values: [2, 4, 8] } };
 
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -195,19 +202,84 @@ async function startup(browser) {
   return { ms: t, backend };
 }
 
+/**
+ * The page's own JS heap after a full garbage collection (CDP `HeapProfiler.collectGarbage`, then
+ * `Runtime.getHeapUsage`, i.e. performance.memory.usedJSHeapSize without its rounding): the lowest
+ * of three, as the page keeps allocating between the collection and the reading. Also the part
+ * that is not V8's compiled code, from a heap snapshot, as workerHeap does for the worker.
+ */
+async function pageHeap(cdp) {
+  await cdp.send('HeapProfiler.enable');
+  let all = Infinity;
+  for (let i = 0; i < 3; i++) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    all = Math.min(all, (await cdp.send('Runtime.getHeapUsage')).usedSize);
+  }
+  let chunks = '';
+  const onChunk = (e) => (chunks += e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snap = JSON.parse(chunks);
+  const fields = snap.snapshot.meta.node_fields;
+  const code = snap.snapshot.meta.node_types[0].indexOf('code');
+  const [ti, si, w] = [fields.indexOf('type'), fields.indexOf('self_size'), fields.length];
+  let data = 0;
+  for (let i = 0; i < snap.nodes.length; i += w) if (snap.nodes[i + ti] !== code) data += snap.nodes[i + si];
+  return { all, data };
+}
+
+/**
+ * A demo left running: the default page (cpu backend named, so every run trains on the same
+ * engine), Train pressed once, the live view on. Epochs/s over SOAK_WINDOW_MS from epoch
+ * SOAK_EARLY and from SOAK_LATE, each followed by the page's heap; the run never pauses.
+ */
+async function soakRun(browser) {
+  const page = await open(browser, 'backend=cpu');
+  const cdp = await page.context().newCDPSession(page);
+  const active = await page.getByTestId('backend').textContent();
+  const epochNow = async () => Number(await page.getByTestId('epoch').textContent());
+  await cdp.send('Performance.enable');
+  // Seconds the page's main thread spent in tasks so far: its share of the cores, which the
+  // training worker competes for, is what a growing history would have eaten into.
+  const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const at = async (epoch) => {
+    await page.waitForFunction((e) => Number(document.querySelector('[data-testid="epoch"]').textContent) >= e, epoch, { timeout: 0, polling: 250 });
+    const e0 = await epochNow();
+    const b0 = await busy();
+    const t0 = Date.now();
+    await page.waitForTimeout(SOAK_WINDOW_MS);
+    const e1 = await epochNow();
+    const b1 = await busy();
+    const rate = ((e1 - e0) * 1000) / (Date.now() - t0);
+    const busyShare = ((b1 - b0) * 1000) / (Date.now() - t0);
+    const heap = await pageHeap(cdp);
+    const rows = await page.evaluate(() => window.playground.getMetrics().epoch.length);
+    return { epoch: e0, rate, busyShare, heap, rows };
+  };
+  const t0 = Date.now();
+  const early = await at(SOAK_EARLY);
+  const late = await at(SOAK_LATE);
+  const minutes = (Date.now() - t0) / 60000;
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.close();
+  return { active, early, late, minutes };
+}
+
 function mainBundleGzip() {
-  const html = readFileSync('dist/index.html', 'utf8');
+  const html = readFileSync(`${DIST}/index.html`, 'utf8');
   const entry = html.match(/<script\b[^>]*\bsrc="\.?\/?(assets\/index-[^"]+\.js)"/)[1];
-  const css = readdirSync('dist/assets').filter((f) => f.startsWith('index-') && f.endsWith('.css'));
-  const js = gzipSync(readFileSync(`dist/${entry}`)).length;
-  return { js, css: css.reduce((a, f) => a + gzipSync(readFileSync(`dist/assets/${f}`)).length, 0) };
+  const css = readdirSync(`${DIST}/assets`).filter((f) => f.startsWith('index-') && f.endsWith('.css'));
+  const js = gzipSync(readFileSync(`${DIST}/${entry}`)).length;
+  return { js, css: css.reduce((a, f) => a + gzipSync(readFileSync(`${DIST}/assets/${f}`)).length, 0) };
 }
 
 const figures = [];
 const fig = (name, value, unit, target, met) => figures.push({ name, value: round(value), unit, target, met });
 
 // Vite's own script, not npx: killing npx would leave the server running.
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
 let version = '';
 const actives = [];
 try {
@@ -301,6 +373,20 @@ try {
     fig('5. same, compiled code included', 100 * m.trials.all, '%', null, null);
   }
 
+  if (want('soak')) {
+    const s = await soakRun(browser);
+    const { early: a, late: b } = s;
+    const mb = (h) => (h / 1e6).toFixed(2);
+    const growth = (b.heap.all - a.heap.all) / a.heap.all;
+    const dataGrowth = (b.heap.data - a.heap.data) / a.heap.data;
+    const ratio = b.rate / a.rate;
+    const where = `default page, ${s.active} backend, live view, ${s.minutes.toFixed(1)} min`;
+    fig(`7. soak: page JS heap after GC, epoch ${a.epoch} → ${b.epoch} (${mb(a.heap.all)} → ${mb(b.heap.all)} MB; ${where})`, 100 * growth, '%', 20, growth < 0.2);
+    fig(`7. same, without compiled code (${mb(a.heap.data)} → ${mb(b.heap.data)} MB); metrics rows kept ${a.rows} → ${b.rows}`, 100 * dataGrowth, '%', null, null);
+    fig(`7. soak: epochs/s at epoch ${b.epoch} ÷ at epoch ${a.epoch} (${b.rate.toFixed(1)} vs ${a.rate.toFixed(1)})`, ratio, '×', 0.9, ratio >= 0.9);
+    fig(`7. soak: page main thread busy, share of wall time, epoch ${a.epoch} / ${b.epoch}`, `${(100 * a.busyShare).toFixed(1)} / ${(100 * b.busyShare).toFixed(1)}`, '%', null, null);
+  }
+
   if (want('startup')) {
     const gz = mainBundleGzip();
     fig('6. main bundle (JS, no tfjs), gzipped', gz.js / 1024, 'KB', 250, gz.js / 1024 < 250);
@@ -319,11 +405,12 @@ for (const f of figures) {
   const target = f.target === null ? '—' : (f.unit === 'ms' || f.unit === '%' || f.unit === 'KB' ? '≤ ' : '≥ ') + f.target;
   console.log(pad(f.name, 92) + pad(f.value, 10) + pad(f.unit, 11) + pad(f.unit === 'tensors' ? '= 0' : target, 8) + (f.met === null ? '—' : f.met ? 'yes' : 'NO'));
 }
-writeFileSync('bench/results.json', JSON.stringify({ figures, browser: `Chromium ${version}`, backends: actives.length ? actives : BACKENDS, date: new Date().toISOString() }, null, 2));
-console.log('\nwrote bench/results.json');
+writeFileSync(RESULTS, JSON.stringify({ figures, browser: `Chromium ${version}`, backends: actives.length ? actives : BACKENDS, date: new Date().toISOString() }, null, 2));
+console.log(`\nwrote ${RESULTS}`);
 
 function round(v) {
-  return Math.round(v * 100) / 100;
+  // Numbers to 2 decimals; a text value (e.g. "a / b" for two runs) as it is.
+  return typeof v === 'number' ? Math.round(v * 100) / 100 : v;
 }
 function pad(s, n) {
   s = String(s);

@@ -70,3 +70,19 @@ test('a tampered hash shows a notice and injects nothing', async ({ page }) => {
   expect(await page.evaluate(() => document.querySelectorAll('[onerror]').length)).toBe(0);
   expect(dialogs).toEqual([]);
 });
+
+test('a slice the table lacks is corrected in the config, the link and the notice; setConfig refuses it', async ({ page }) => {
+  await openPlayground(page, cpuHash({ dataset: 'iris', slice: '5,9' }));
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/(^#|&)slice=0,1(&|$)/);
+  expect((await page.evaluate(() => window.playground.getConfig())).slice).toEqual([0, 1]);
+  await expect(page.getByTestId('alert')).toContainText('slice 5,9');
+  const refused = await page.evaluate(() => window.playground.setConfig({ slice: [2, 7] }).then(() => '', (e: Error) => e.message));
+  expect(refused).toContain('4 numeric inputs');
+  expect((await page.evaluate(() => window.playground.getConfig())).slice).toEqual([0, 1]);
+  // An edited hash whose bad value falls back to what is in use is still rewritten.
+  await page.evaluate(() => {
+    location.hash = location.hash.replace(/lr=[^&]*/, 'lr=0x10');
+  });
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/(^#|&)lr=0\.03(&|$)/);
+  await expect(page.getByTestId('alert')).toContainText('lr: Learning rate must be a number written in decimal digits');
+});

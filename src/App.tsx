@@ -1,4 +1,5 @@
-// The page: controls on the left in workflow order, the live view on the right.
+// The page: controls on the left in workflow order, the live view on the right. Each panel sits
+// in its own error boundary, so one failing view cannot take the others down.
 import { AlertRegion } from './components/AlertRegion';
 import { BoundaryCanvas } from './components/BoundaryCanvas';
 import { DataPanel } from './components/DataPanel';
@@ -16,6 +17,7 @@ import { TestPanel } from './components/TestPanel';
 import { TransferPanel } from './components/TransferPanel';
 import { Toolbar } from './components/Toolbar';
 import { TrainingPanel } from './components/TrainingPanel';
+import { PanelBoundary } from './components/PanelBoundary';
 
 export function App() {
   return (
@@ -24,15 +26,29 @@ export function App() {
         <h1>Tuning Playground</h1>
         <p className="tagline">Train a neural network in your browser and watch it fit, overfit or underfit.</p>
       </header>
-      <Toolbar />
-      <PresetBar />
-      <AlertRegion />
+      <PanelBoundary name="Toolbar">
+        <Toolbar />
+      </PanelBoundary>
+      <PanelBoundary name="Demonstrations">
+        <PresetBar />
+      </PanelBoundary>
+      <PanelBoundary name="Messages">
+        <AlertRegion />
+      </PanelBoundary>
       <main className="layout">
         <div className="controls">
-          <DataPanel />
-          <ModelPanel />
-          <TrainingPanel />
-          <RegularizationPanel />
+          <PanelBoundary name="Data">
+            <DataPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Model">
+            <ModelPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Training">
+            <TrainingPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Regularization">
+            <RegularizationPanel />
+          </PanelBoundary>
         </div>
         <div className="view">
           <section className="panel" aria-labelledby="view-h">
@@ -40,20 +56,40 @@ export function App() {
               <span className="step-no">5</span> Watch it learn
             </h2>
             <div className="view-grid">
-              <BoundaryCanvas />
+              <PanelBoundary name="Decision boundary">
+                <BoundaryCanvas />
+              </PanelBoundary>
               <div className="view-side">
-                <Readouts />
-                <DiagnosisPanel />
+                <PanelBoundary name="Readouts">
+                  <Readouts />
+                </PanelBoundary>
+                <PanelBoundary name="Diagnosis">
+                  <DiagnosisPanel />
+                </PanelBoundary>
               </div>
-              <EvaluationView />
+              <PanelBoundary name="Evaluation">
+                <EvaluationView />
+              </PanelBoundary>
             </div>
-            <LossChart />
+            <PanelBoundary name="Loss chart">
+              <LossChart />
+            </PanelBoundary>
           </section>
-          <RunsPanel />
-          <SweepPanel />
-          <SearchPanel />
-          <TransferPanel />
-          <TestPanel />
+          <PanelBoundary name="Runs">
+            <RunsPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Sweeps">
+            <SweepPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Search">
+            <SearchPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Transfer learning">
+            <TransferPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Test set">
+            <TestPanel />
+          </PanelBoundary>
         </div>
       </main>
     </div>

@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { PanelBoundary } from './components/PanelBoundary';
 import { createPlaygroundApi } from './client/playgroundApi';
 import { restoreSearch } from './client/searchRunner';
 import { client } from './client/trainingClient';
@@ -16,6 +17,8 @@ client.start().catch(() => {});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <PanelBoundary name="page">
+      <App />
+    </PanelBoundary>
   </StrictMode>,
 );

@@ -5,17 +5,35 @@ import type { Diagnosis } from '../shared/diagnosis';
 import { bestTrial, cancelSearch, poolMemory, runSearch } from './searchRunner';
 import { spawnTrainingWorker } from './spawnWorker';
 import type { SearchSpec, TrialRecord } from './searchTypes';
-import type { EpochMetrics, TestResult } from '../shared/protocol';
+import type { MetricsHistory } from '../shared/metricsHistory';
+import type { TestResult } from '../shared/protocol';
 import { useStore } from '../store/store';
 import { loadCsv, loadDataset } from './dataLoading';
+import { breakPanel } from '../components/faults';
 import type { TrainingClient } from './trainingClient';
 
+/**
+ * The current run's metrics as plain arrays. While the run is shorter than RECENT (2,000) epochs
+ * there is one entry per epoch from 0, as always. In longer runs the page keeps only the latest
+ * 2,000–2,500 epochs exactly and summarizes older ones in buckets (metricsHistory.ts): the first
+ * `summarized` entries then each stand for the epochs `firstEpoch[i]`..`epoch[i]`, with that last
+ * epoch's values and the bucket's minimum and maximum losses; every later entry is one epoch.
+ */
 export interface PlaygroundMetrics {
   epoch: number[];
   trainLoss: number[];
   valLoss: number[];
   trainAcc: (number | null)[];
   valAcc: (number | null)[];
+  /** First epoch each entry stands for (equal to `epoch` for a single epoch). */
+  firstEpoch: number[];
+  /** Lowest and highest loss over each entry's epochs (NaN where none was finite). */
+  trainLossMin: number[];
+  trainLossMax: number[];
+  valLossMin: number[];
+  valLossMax: number[];
+  /** How many leading entries are bucket summaries (0 while every epoch is kept). */
+  summarized: number;
 }
 
 export interface PlaygroundApi {
@@ -43,18 +61,28 @@ export interface PlaygroundApi {
     benchLoop(task: 'default' | 'large', loop: 'ours' | 'bare', ms: number, backend: 'webgl' | 'wasm' | 'cpu'): Promise<number>;
     /** Tensors held by each search pool worker. */
     poolMemory(): Promise<{ numTensors: number; numBytes: number }[]>;
+    /** Fault injection: the named panel (e.g. 'Decision boundary') throws on its next render, as a bug in it would. */
+    breakPanel(name: string): void;
   };
   /** Resolves once the worker has started and every queued action has finished. */
   ready(): Promise<void>;
 }
 
-function columns(m: EpochMetrics[]): PlaygroundMetrics {
+function columns(h: MetricsHistory): PlaygroundMetrics {
+  const rows = h.rows();
   return {
-    epoch: m.map((e) => e.epoch),
-    trainLoss: m.map((e) => e.trainLoss),
-    valLoss: m.map((e) => e.valLoss),
-    trainAcc: m.map((e) => e.trainAcc),
-    valAcc: m.map((e) => e.valAcc),
+    epoch: rows.map((r) => r.end.epoch),
+    trainLoss: rows.map((r) => r.end.trainLoss),
+    valLoss: rows.map((r) => r.end.valLoss),
+    trainAcc: rows.map((r) => r.end.trainAcc),
+    valAcc: rows.map((r) => r.end.valAcc),
+    firstEpoch: rows.map((r) => r.first),
+    // A single epoch's "extremes" are its own values, non-finite ones included.
+    trainLossMin: rows.map((r) => (r.count === 1 ? r.end.trainLoss : r.min.trainLoss)),
+    trainLossMax: rows.map((r) => (r.count === 1 ? r.end.trainLoss : r.max.trainLoss)),
+    valLossMin: rows.map((r) => (r.count === 1 ? r.end.valLoss : r.min.valLoss)),
+    valLossMax: rows.map((r) => (r.count === 1 ? r.end.valLoss : r.max.valLoss)),
+    summarized: h.summarized,
   };
 }
 
@@ -70,7 +98,11 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
       }
       return structuredClone(client.config());
     },
-    train: async (epochs) => columns(await client.trainEpochs(epochs)),
+    async train(epochs) {
+      // Read the store's history once trainEpochs has seen every epoch reach the page.
+      await client.trainEpochs(epochs);
+      return columns(useStore.getState().metrics);
+    },
     pause: () => client.pause(),
     reset: () => client.reset(),
     getMetrics: () => columns(useStore.getState().metrics),
@@ -95,6 +127,7 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
         }
       },
       poolMemory: () => poolMemory(),
+      breakPanel: (name) => breakPanel(name),
     },
     loadDataset: (name) => loadDataset(name),
     loadCsv: (text, options) => loadCsv(text, options),

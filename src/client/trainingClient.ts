@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import { applyPatch, configToHash } from '../shared/schema';
 import type { ExperimentConfig } from '../shared/config';
-import type { EpochMetrics, MetricsBatch, RunEnd, TestResult, TrainingWorkerApi } from '../shared/protocol';
+import type { EpochMetrics, MetricsBatch, RunEnd, TestResult, TimingProgress, TrainingWorkerApi } from '../shared/protocol';
 import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
 import { spawnTrainingWorker } from './spawnWorker';
@@ -20,6 +20,16 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * Why a call failed when its worker was replaced on purpose (a backend chosen while the worker
+ * was still starting or timing): not an error to show.
+ */
+class Superseded extends Error {
+  constructor() {
+    super('the training worker was replaced by one on the backend just chosen');
+  }
+}
+
 export class TrainingClient {
   private worker: Worker | null = null;
   private api: Comlink.Remote<TrainingWorkerApi> | null = null;
@@ -27,6 +37,10 @@ export class TrainingClient {
   private running: Promise<RunEnd> | null = null;
   /** Rejects when the current worker dies, so calls waiting on it fail instead of hanging. */
   private crashed: Promise<never> = new Promise(() => {});
+  /** Rejects `crashed` on purpose, failing the current worker's pending calls with Superseded. */
+  private abandon: (e: Error) => void = () => {};
+  /** Numbers the setups, so progress from an earlier one (or a replaced worker) is ignored. */
+  private setups = 0;
 
   private get store() {
     return useStore.getState();
@@ -41,19 +55,45 @@ export class TrainingClient {
     const next = this.chain.then(fn);
     this.chain = next.catch(() => {});
     return next.catch((e) => {
-      this.fail(e);
+      if (!(e instanceof Superseded)) this.fail(e);
       throw e;
     });
   }
 
+  /**
+   * As enqueue, for operations that start a worker or set up a model: when a backend chosen
+   * meanwhile replaces the worker, they just end, since the restart queued after them redoes
+   * their work on the latest config.
+   */
+  private enqueueSetup(fn: () => Promise<void>): Promise<void> {
+    return this.enqueue(fn).catch((e) => {
+      if (!(e instanceof Superseded)) throw e;
+    });
+  }
+
   private fail(e: unknown): void {
+    this.store.setTiming(null);
     this.store.setStatus('error');
     this.store.say('worker', 'error', `Training stopped with an error: ${errorText(e)}. Press Reset to start over.`);
   }
 
   /** Starts a worker on the configured backend and sets up the model (run 0). */
   start(): Promise<void> {
-    return this.enqueue(() => this.restartWorker(0));
+    return this.enqueueSetup(() => this.restartWorker(0));
+  }
+
+  /**
+   * Ends the current worker now, while it is still starting or timing backends, instead of
+   * queueing the restart behind it: its pending calls fail with Superseded (nothing is shown),
+   * and its crash listener and progress are ignored from here on.
+   */
+  private supersede(): void {
+    const worker = this.worker;
+    this.worker = null;
+    this.setups++;
+    worker?.terminate();
+    this.abandon(new Superseded());
+    this.store.setTiming(null);
   }
 
   private async restartWorker(runIndex: number): Promise<void> {
@@ -63,6 +103,7 @@ export class TrainingClient {
     this.store.setBackend(null);
     const { worker, api } = spawnTrainingWorker('training');
     this.crashed = new Promise<never>((_, reject) => {
+      this.abandon = reject;
       worker.addEventListener('error', (ev) => {
         ev.preventDefault();
         reject(new Error(ev.message || 'the training worker stopped'));
@@ -84,12 +125,54 @@ export class TrainingClient {
     await this.stopRun();
     const config = this.config();
     if (config.dataset === 'upload') await this.call((api) => ensureUpload(api));
-    const result = await this.call((api) => api.setup(config, runIndex));
+    const id = ++this.setups;
+    // With auto, the worker reports how timing the model on each backend goes (it can take a
+    // couple of seconds on a large model); the page shows it beside Train.
+    const progress =
+      config.backend === 'auto'
+        ? Comlink.proxy((p: TimingProgress) => {
+            if (this.setups === id) this.store.setTiming(p.current ? p : null);
+          })
+        : undefined;
+    let result;
+    try {
+      result = await this.call((api) => api.setup(config, runIndex, progress));
+    } finally {
+      if (this.setups === id) {
+        this.setups++;
+        this.store.setTiming(null);
+      }
+    }
     this.store.clear('worker');
     this.store.clear('diverged');
     this.store.clear('early-stop');
     if (result.backend) this.store.setBackend(result.backend);
     this.store.startRun(config, runIndex, result.points, result.batch, result.baselineLoss, result.table ?? null);
+    this.adoptDrawnSlice(result.table?.slice ?? null, result.table?.name ?? '', result.table?.numericInputs.length ?? 0);
+  }
+
+  /**
+   * A link may name slice columns the table does not have (e.g. iris with slice=5,9): the worker
+   * then draws the first two. The config and the address bar take the slice actually drawn, and
+   * the notice says so, so the link never claims what the view does not show.
+   */
+  private adoptDrawnSlice(drawn: [number, number] | null, table: string, numeric: number): void {
+    const config = this.config();
+    if (!drawn || (drawn[0] === config.slice[0] && drawn[1] === config.slice[1])) return;
+    const next = { ...config, slice: [...drawn] };
+    this.store.setConfigState(next);
+    const run = this.store.runConfig;
+    if (run) useStore.setState({ runConfig: { ...run, slice: [...drawn] } });
+    history.replaceState(null, '', configToHash(next));
+    this.store.say('hash', 'warning', `slice ${config.slice.join(',')}: ${table} has ${numeric} numeric inputs (positions 0–${numeric - 1}); showing ${drawn.join(',')}.`);
+  }
+
+  /** Slice positions beyond the current table's numeric inputs, refused before anything changes. */
+  private checkSlice(next: ExperimentConfig, keys: (keyof ExperimentConfig)[]): void {
+    const table = this.store.table;
+    if (!table || !keys.includes('slice') || keys.includes('dataset')) return;
+    const n = table.numericInputs.length;
+    if (next.slice.some((i) => i >= n)) throw new Error(`slice: ${table.name} has ${n} numeric inputs (positions 0–${n - 1}), so ${next.slice.join(',')} cannot be drawn`);
   }
 
   /** Calls the worker; fails at once if it has died instead of waiting forever. */
@@ -133,9 +216,15 @@ export class TrainingClient {
     const next = applyPatch(before, patch); // throws on bad input; nothing changes then
     const keys = changedKeys(before, next);
     if (keys.length === 0) return Promise.resolve();
+    this.checkSlice(next, keys);
     this.store.setConfigState(next);
     history.replaceState(null, '', configToHash(next));
-    if (keys.includes('backend') || this.store.status === 'error') return this.enqueue(() => this.restartWorker(0));
+    if (keys.includes('backend') || this.store.status === 'error') {
+      // A backend chosen while the worker still starts or times the model takes effect at once:
+      // not waiting for the timing is the point of choosing one then.
+      if (keys.includes('backend') && (this.store.status === 'starting' || this.store.timing)) this.supersede();
+      return this.enqueueSetup(() => this.restartWorker(0));
+    }
     if (keys.length === 1 && keys[0] === 'slice') {
       // Only the view changes: the model and its training go on.
       if (!this.store.table) return Promise.resolve();
@@ -151,7 +240,7 @@ export class TrainingClient {
         if (run) useStore.setState({ runConfig: { ...run, ...Object.fromEntries(keys.map((k) => [k, next[k]])) } });
       });
     }
-    return this.enqueue(() => this.setup(0));
+    return this.enqueueSetup(() => this.setup(0));
   }
 
   /** Starts training; resolves when it stops (pause, divergence or `untilEpoch`). */
@@ -183,7 +272,7 @@ export class TrainingClient {
     await this.pause();
     const last = this.store.metrics.at(-1)?.epoch ?? 0;
     await this.train(last + epochs);
-    return this.store.metrics;
+    return this.store.metrics.toArray();
   }
 
   pause(): Promise<void> {
@@ -202,7 +291,7 @@ export class TrainingClient {
 
   /** New initial weights from the seeded sequence, same data. Recovers from a crashed worker. */
   reset(): Promise<void> {
-    return this.enqueue(() => {
+    return this.enqueueSetup(() => {
       const next = this.store.runIndex + 1;
       return this.store.status === 'error' || !this.api ? this.restartWorker(next) : this.setup(next);
     });
@@ -210,7 +299,7 @@ export class TrainingClient {
 
   /** Sets up a fresh model on the current config, e.g. after a new file was loaded under the same key. */
   reload(): Promise<void> {
-    return this.enqueue(() => (this.store.status === 'error' || !this.api ? this.restartWorker(0) : this.setup(0)));
+    return this.enqueueSetup(() => (this.store.status === 'error' || !this.api ? this.restartWorker(0) : this.setup(0)));
   }
 
   /** New data: the next seed, so the URL still reproduces it. */

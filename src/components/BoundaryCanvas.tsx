@@ -4,13 +4,15 @@ import { useEffect, useRef } from 'react';
 import { DOMAIN } from '../shared/datasets';
 import type { BoundaryView, PointsView } from '../shared/protocol';
 import { useStore, type Store } from '../store/store';
-import { binaryColor, CLASS_COLORS, css, multiColor, valueColor } from './colors';
+import { binaryColor, classColor, css, multiColor, valueColor } from './colors';
 import { SliceControls } from './SliceControls';
 
 const selectBoundary = (s: Store) => s.boundary;
 const selectPoints = (s: Store) => s.points;
 const selectShowTest = (s: Store) => s.showTestPoints;
-const selectRegression = (s: Store) => s.data.problem === 'regression';
+// The problem of the run that made these points and this boundary, not the config being edited:
+// between a change of data set and its new run, the old run's points are still on screen.
+const selectRegression = (s: Store) => s.runConfig?.problem === 'regression';
 const selectAugmented = (s: Store) => (s.showAugmented ? s.augmented : null);
 const selectTable = (s: Store) => s.table;
 
@@ -53,7 +55,7 @@ function paintAugmented(ctx: CanvasRenderingContext2D, p: PointsView, aug: Float
     if (p.role[i] !== 0) continue;
     ctx.beginPath();
     ctx.arc(toPx(aug[2 * k]), SIZE - toPx(aug[2 * k + 1]), 3, 0, Math.PI * 2);
-    ctx.strokeStyle = css(regression ? valueColor(p.y[i]) : CLASS_COLORS[p.y[i] % CLASS_COLORS.length]);
+    ctx.strokeStyle = css(regression ? valueColor(p.y[i]) : classColor(p.y[i]));
     ctx.stroke();
     k++;
   }
@@ -67,7 +69,7 @@ function paintPoints(ctx: CanvasRenderingContext2D, p: PointsView, regression: b
       const y = SIZE - toPx(p.x[2 * i + 1]);
       ctx.beginPath();
       ctx.arc(x, y, role === 0 ? 3.2 : 3.6, 0, Math.PI * 2);
-      ctx.fillStyle = css(regression ? valueColor(p.y[i]) : CLASS_COLORS[p.y[i] % CLASS_COLORS.length]);
+      ctx.fillStyle = css(regression ? valueColor(p.y[i]) : classColor(p.y[i]));
       ctx.fill();
       // Training points: white rim; validation: black rim; test: dashed-looking thick grey rim.
       ctx.lineWidth = role === 2 ? 2 : 1.2;

@@ -1,10 +1,11 @@
 // Training and validation curves of the current run, live, with kept runs overlaid for
-// comparison. Loss or accuracy, linear or log scale.
+// comparison. Loss or accuracy, linear or log scale. Reads the bounded metrics histories
+// (older epochs summarized as min/max buckets); lossChartRows.ts turns them into the table.
 import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { EarlyStop, EpochMetrics } from '../shared/protocol';
+import type { EarlyStop } from '../shared/protocol';
 import { useStore, type Store } from '../store/store';
-import { downsample } from './downsample';
+import { chartRows, type Metric, type Row } from './lossChartRows';
 import { useThrottled } from './useThrottled';
 
 const selectMetrics = (s: Store) => s.metrics;
@@ -12,49 +13,13 @@ const selectKept = (s: Store) => s.kept;
 const selectOverlay = (s: Store) => s.overlay;
 const selectLog = (s: Store) => s.logScale;
 const selectRunId = (s: Store) => s.runId;
-const selectHasAcc = (s: Store) => s.data.problem === 'classification';
+// The run on screen decides, not a problem being switched to while its new run sets up.
+const selectHasAcc = (s: Store) => (s.runConfig ?? s.data).problem === 'classification';
 const selectEarlyStop = (s: Store) => s.earlyStop;
 
-const MAX_POINTS = 200;
 /** The chart redraws at most this often (ms) while metrics stream in. */
 const REDRAW_MS = 250;
 export const OVERLAY_COLORS = ['#7c3aed', '#059669', '#db2777', '#0891b2', '#a16207'];
-
-type Metric = 'loss' | 'accuracy';
-
-type Row = Record<string, number | null>;
-
-export interface Series {
-  key: string;
-  metrics: readonly EpochMetrics[];
-}
-
-/**
- * One table for every series, on a common grid of at most MAX_POINTS epochs (each series' last
- * epoch included): column `${key}_train` and `${key}_val` per series. Epoch e is entry e of a run.
- */
-export function chartRows(series: readonly Series[], metric: Metric, log: boolean): Row[] {
-  // Log scales cannot show zero: such points are left out rather than drawn at -∞.
-  const ok = (v: number | null | undefined) => (v !== null && v !== undefined && Number.isFinite(v) && (!log || v > 0) ? v : null);
-  const lasts = series.map((s) => s.metrics.length - 1).filter((n) => n >= 0);
-  if (lasts.length === 0) return [];
-  const top = Math.max(...lasts);
-  const grid = new Set(downsample(Array.from({ length: top + 1 }, (_, i) => i), MAX_POINTS));
-  lasts.forEach((n) => grid.add(n));
-  return [...grid]
-    .sort((x, y) => x - y)
-    .map((e) => {
-      const row: Row = { epoch: e };
-      for (const s of series) {
-        const m = s.metrics[e];
-        row[`${s.key}_train`] = ok(metric === 'loss' ? m?.trainLoss : m?.trainAcc);
-        // What the optimizer minimizes: the data loss plus the weight penalty.
-        row[`${s.key}_total`] = metric === 'loss' && m?.penalty ? ok(m.trainLoss + m.penalty) : null;
-        row[`${s.key}_val`] = ok(metric === 'loss' ? m?.valLoss : m?.valAcc);
-      }
-      return row;
-    });
-}
 
 interface Shown {
   key: string;
@@ -85,7 +50,8 @@ export function LossChart() {
     ],
     [overlaid, runId],
   );
-  const hasPenalty = useMemo(() => metric === 'loss' && metrics.some((m) => (m.penalty ?? 0) > 0), [metrics, metric]);
+  // A running flag of the history: no scan of the epochs on each redraw.
+  const hasPenalty = metric === 'loss' && metrics.hasPenalty;
   const data = useMemo(
     () => chartRows([...overlaid.map((o) => ({ key: `r${o.run.id}`, metrics: o.run.metrics })), { key: 'now', metrics }], metric, log),
     [overlaid, metrics, metric, log],

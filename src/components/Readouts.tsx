@@ -1,7 +1,8 @@
 // The current numbers: training and validation loss (and accuracy), never NaN.
 import { useStore, type Store } from '../store/store';
 
-const selectLast = (s: Store) => s.metrics.at(-1);
+// The latest epoch, kept exactly by the history however long the run.
+const selectLast = (s: Store) => s.metrics.last;
 
 export function formatLoss(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';

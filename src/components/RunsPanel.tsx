@@ -21,7 +21,7 @@ export function RunsPanel() {
           <ul className="run-list" data-testid="runs">
             {kept.map((r) => {
               const i = overlay.indexOf(r.id);
-              const last = r.metrics.at(-1);
+              const last = r.metrics.last;
               return (
                 <li key={r.id}>
                   <label className="check">

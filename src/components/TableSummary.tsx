@@ -4,7 +4,8 @@ import { BUILTIN_TABLES, type BuiltinTableKey } from '../shared/builtinTables';
 import { useStore, type Store } from '../store/store';
 
 const selectTable = (s: Store) => s.table;
-const selectDataset = (s: Store) => s.data.dataset;
+// The data set of the run that made this table, so the credit never names the next set while it loads.
+const selectDataset = (s: Store) => s.runConfig?.dataset ?? s.data.dataset;
 
 export function TableSummary() {
   const t = useStore(selectTable);

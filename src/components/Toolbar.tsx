@@ -3,11 +3,39 @@ import { client } from '../client/trainingClient';
 import { useStore, type Store } from '../store/store';
 import { useRate } from './useRate';
 import { isTable } from '../shared/datasets';
+import { change } from './change';
 
 const selectStatus = (s: Store) => s.status;
-const selectEpoch = (s: Store) => s.metrics.at(-1)?.epoch ?? 0;
+const selectEpoch = (s: Store) => s.metrics.last?.epoch ?? 0;
 const selectBackend = (s: Store) => s.backend;
 const selectIsTable = (s: Store) => isTable(s.data.dataset);
+const selectTiming = (s: Store) => s.timing;
+
+/**
+ * While the auto backend times a new model on each backend (about 2 s): how far it has
+ * got, and a way not to wait for it. Choosing a backend, here or in the Backend select, replaces
+ * the timing worker at once.
+ */
+function BackendTiming() {
+  const timing = useStore(selectTiming);
+  if (!timing) return null;
+  const items = timing.engines.map((b) => {
+    const done = timing.done.find((t) => t.backend === b);
+    if (done) return `${b} ✓ ${done.msPerStep.toPrecision(2)} ms/step`;
+    return b === timing.current ? `${b} …` : `${b} next`;
+  });
+  return (
+    <div className="timing" data-testid="backend-timing">
+      <label id="backend-timing-label" htmlFor="backend-timing-progress" className="hint">
+        Timing your model on each backend to train on the fastest; Train is ready when done: {items.join(', ')}
+      </label>
+      <progress id="backend-timing-progress" max={timing.budgetMs} value={Math.min(timing.elapsedMs, timing.budgetMs)} />
+      <button type="button" data-testid="skip-timing" onClick={() => change({ backend: 'cpu' })}>
+        Skip timing: train on cpu
+      </button>
+    </div>
+  );
+}
 
 const ignore = () => {};
 
@@ -18,6 +46,7 @@ export function Toolbar() {
   const table = useStore(selectIsTable);
   const training = status === 'training';
   const rate = useRate(epoch, training);
+  const timing = useStore(selectTiming) !== null;
   const busy = status === 'starting';
   return (
     <div className="toolbar" role="toolbar" aria-label="Training controls">
@@ -26,6 +55,7 @@ export function Toolbar() {
         className="primary"
         onClick={() => (training ? client.pause() : client.train()).catch(ignore)}
         disabled={busy || status === 'error' || status === 'diverged'}
+        aria-describedby={timing ? 'backend-timing-label' : undefined}
       >
         <span aria-hidden="true" className="glyph">
           {training ? '❚❚' : '▶'}
@@ -67,9 +97,10 @@ export function Toolbar() {
       <div className="stat" aria-live="polite">
         <span className="stat-label">Status</span>
         <span className="stat-value" data-testid="status">
-          {status === 'ready' ? (epoch ? 'paused' : 'ready') : status}
+          {timing ? 'timing backends' : status === 'ready' ? (epoch ? 'paused' : 'ready') : status}
         </span>
       </div>
+      <BackendTiming />
     </div>
   );
 }

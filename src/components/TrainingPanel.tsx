@@ -15,18 +15,22 @@ const BATCH_SUGGESTIONS = [1, 10, 32, 64, 128, 256];
 const BACKEND_LABELS: Record<BackendKey, string> = { auto: 'Auto: the fastest for this model', webgl: 'WebGL (GPU)', wasm: 'WebAssembly', cpu: 'CPU (JavaScript)' };
 
 const selectBackendInfo = (s: Store) => s.backend;
+const selectTiming = (s: Store) => s.timing;
 
 /** Which backend runs and why: auto's timings, or why a requested backend fell back. */
 function BackendNote() {
   const info = useStore(selectBackendInfo);
+  const timing = useStore(selectTiming) !== null;
   if (!info) return null;
   return (
     <p className="hint" data-testid="backend-note">
       Running on <strong>{info.active}</strong>
       {info.timings
-        ? `: timed ${info.timings.length} backend${info.timings.length > 1 ? 's' : ''} on this model (ms per training step: ${info.timings.map((t) => `${t.backend} ${t.msPerStep.toPrecision(2)}`).join(', ')}) and picked the fastest.`
+        ? `: timed ${info.timings.length} backend${info.timings.length > 1 ? 's' : ''} on this model (ms per training step: ${info.timings.map((t) => `${t.backend} ${t.msPerStep.toPrecision(2)}${t.warmOnly ? ' (its warm-up step: slow, not timed further)' : ''}`).join(', ')}) and picked the fastest.${info.untimed?.length ? ` Not timed: ${info.untimed.join(', ')} (it draws in software here, and this model is too heavy for it to win).` : ''}`
         : info.requested === 'auto'
-          ? ' until the model is set up and timed.'
+          ? timing
+            ? ' while your model is timed on each backend (progress beside Train; choose a backend above to skip it).'
+            : ' until the model is set up and timed.'
           : info.note
             ? ` (${info.note}).`
             : ', as chosen.'}

@@ -8,6 +8,12 @@ export const CLASS_COLORS: Rgb[] = [
   [46, 160, 67],
 ];
 const WHITE: Rgb = [248, 248, 248];
+const GREY: Rgb = [140, 140, 140];
+
+/** A class index's colour; anything that is not a class index (e.g. a regression value) is grey, never a throw. */
+export function classColor(y: number): Rgb {
+  return Number.isInteger(y) && y >= 0 ? CLASS_COLORS[y % CLASS_COLORS.length] : GREY;
+}
 
 function mix(a: Rgb, b: Rgb, t: number): Rgb {
   const u = Math.min(1, Math.max(0, t));

@@ -348,3 +348,34 @@ describe('Trainer.trainEpochPaced', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('Trainer.trainSteps', () => {
+  it('trains only the first steps of an epoch, uncounted, and frees every batch', async () => {
+    await withTrainer(CIRCLE, async (t) => {
+      await t.flush();
+      const steps = Math.ceil(prepareData(CIRCLE).data.train.n / CIRCLE.batch);
+      const w0 = Array.from(await t.model.kernels[0].data());
+      // The first call creates the optimizer's state; after it the count holds still.
+      expect(t.trainSteps(2)).toBe(2);
+      const before = tf.memory().numTensors;
+      expect(t.trainSteps(3)).toBe(3);
+      expect(tf.memory().numTensors).toBe(before);
+      expect(Array.from(await t.model.kernels[0].data())).not.toEqual(w0);
+      // Never more than one epoch's steps; the epoch count and the metrics queue stay as they were.
+      expect(t.trainSteps(10_000)).toBe(steps);
+      expect(t.epoch).toBe(0);
+      expect(t.pendingCount).toBe(0);
+    });
+  });
+
+  it('a Trainer built without epoch-0 metrics queues none until an epoch ends', async () => {
+    const t = new Trainer(prepareData(CIRCLE).data, CIRCLE, 0, undefined, false);
+    try {
+      expect(t.pendingCount).toBe(0);
+      t.trainEpoch();
+      expect((await t.flush()).map((m) => m.epoch)).toEqual([1]);
+    } finally {
+      t.dispose();
+    }
+  });
+});

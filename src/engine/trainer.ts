@@ -97,12 +97,15 @@ export class Trainer {
   /**
    * `run` numbers the resets of one seed: run k draws the k-th weights of the seeded sequence.
    * `start` gives the first layers' weights (and which stay frozen) instead of drawing them.
+   * `metricsAtStart` false skips epoch 0's metrics: a throwaway copy that only times training
+   * (the auto backend) need not pay for a forward pass over the validation rows first.
    */
   constructor(
     private readonly data: TrainerData,
     settings: TrainerSettings,
     run = 0,
     start?: StartWeights,
+    metricsAtStart = true,
   ) {
     this.settings = { ...settings };
     this.kind = outputKindFor(data.classes);
@@ -123,7 +126,7 @@ export class Trainer {
     this.augmentRand = mulberry32(hashSeed(settings.seed, run, 'augment'));
     this.dropoutSeed = hashSeed(settings.seed, run, 'dropout');
     this.stopper = new EarlyStopper(settings);
-    this.queueMetrics();
+    if (metricsAtStart) this.queueMetrics();
   }
 
 
@@ -191,22 +194,44 @@ export class Trainer {
     return true;
   }
 
+  /**
+   * Trains the first `steps` mini-batches of a new epoch, exactly as trainEpoch trains them, and
+   * returns how many it trained (fewer when the epoch has fewer). The epoch is not counted and no
+   * metrics are queued: this is for timing a model on a throwaway Trainer without paying for a
+   * whole epoch of a heavy model (the auto backend's bounded timing).
+   */
+  trainSteps(steps: number): number {
+    if (!(steps >= 1)) return 0;
+    const epoch = this.beginEpoch(Math.max(0, Math.floor(steps)));
+    try {
+      for (let b = 0; b < epoch.steps; b++) epoch.step(b);
+    } finally {
+      epoch.release();
+    }
+    return epoch.steps;
+  }
+
   /** Waits until the device has run every step so far (reads one small tensor). */
   async sync(): Promise<void> {
     await this.model.biases[this.model.biases.length - 1].data();
   }
 
-  /** Shuffles this epoch's rows and cuts them into mini-batches; `step(b)` trains batch b. */
-  private beginEpoch(): { steps: number; step: (b: number) => void; release: () => void } {
+  /**
+   * Shuffles this epoch's rows and cuts them into mini-batches; `step(b)` trains batch b. With
+   * `maxSteps`, only the rows of the first `maxSteps` batches are gathered and cut (the same
+   * batches, without the cost of cutting the rest).
+   */
+  private beginEpoch(maxSteps = Infinity): { steps: number; step: (b: number) => void; release: () => void } {
     const { loss, batch, dropout } = this.settings;
     const [l1, l2] = this.lambdas();
     shuffleInPlace(this.order, this.batchRand);
     const n = this.train.n;
     const sizes: number[] = [];
-    for (let start = 0; start < n; start += batch) sizes.push(Math.min(batch, n - start));
+    for (let start = 0; start < n && sizes.length < maxSteps; start += batch) sizes.push(Math.min(batch, n - start));
+    const rows = sizes.reduce((a, b) => a + b, 0);
     const dropping = dropout.some((r) => r > 0);
     const { xs, ys } = tf.tidy(() => {
-      const idx = tf.tensor1d(this.order, 'int32');
+      const idx = tf.tensor1d(rows < n ? this.order.subarray(0, rows) : this.order, 'int32');
       return { xs: tf.split(tf.gather(this.epochInputs(), idx), sizes), ys: tf.split(tf.gather(this.train.y, idx), sizes) };
     });
     const epoch = this.epoch;

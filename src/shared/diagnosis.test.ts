@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { mulberry32 } from '../data/random';
 import { diagnose, REGIMES, type Diagnosis, type Regime } from './diagnosis';
+import { MetricsHistory } from './metricsHistory';
 import type { EpochMetrics } from './protocol';
 
 type Curve = (t: number) => number;
@@ -219,5 +220,59 @@ describe('diagnose: long runs', () => {
     const t0 = performance.now();
     for (let i = 0; i < 20; i++) diagnose({ epochs: long, baselineLoss: BASE });
     expect((performance.now() - t0) / 20).toBeLessThan(20);
+  });
+});
+
+describe('diagnose: on the page’s bounded history', () => {
+  // Every table case is shorter than RECENT, so the history holds each epoch and the verdict must
+  // be the very same as on the plain array, with and without a previous verdict.
+  for (const c of table) {
+    it(`${c.name}: same verdict as on the array`, () => {
+      const e = c.epochs();
+      const base = c.baseline ?? BASE;
+      for (const previous of [null, ...REGIMES.map((r) => ({ regime: r, sinceEpoch: null, evidence: '' }))]) {
+        expect(diagnose({ epochs: MetricsHistory.from(e), baselineLoss: base, divergedAt: c.divergedAt, previous })).toEqual(
+          diagnose({ epochs: e, baselineLoss: base, divergedAt: c.divergedAt, previous }),
+        );
+      }
+    });
+  }
+
+  it('same verdicts on growing prefixes, appended batch by batch as the page does', () => {
+    const e = noisyGoodFit(3);
+    let h = MetricsHistory.empty();
+    for (let len = 10; len <= e.length; len += 10) {
+      h = h.appended(e.slice(len - 10, len));
+      expect(diagnose({ epochs: h, baselineLoss: BASE })).toEqual(diagnose({ epochs: e.slice(0, len), baselineLoss: BASE }));
+    }
+  });
+
+  const long = curves(
+    20000,
+    (t) => 0.01 + 0.68 * Math.exp(-t / 1500),
+    (t) => (t <= 6000 ? 0.2 + 0.49 * ((6000 - t) / 6000) ** 2 : 0.2 * (1 + (0.3 * (t - 6000)) / 14000)),
+    0.02,
+    0.1,
+    13,
+  );
+
+  it('a long run with older epochs summarized still finds the minimum', () => {
+    const h = MetricsHistory.from(long);
+    expect(h.summarized).toBeGreaterThan(0);
+    const d = diagnose({ epochs: h, baselineLoss: BASE });
+    expect(d.regime, d.evidence).toBe('overfitting');
+    expect(Math.abs((d.sinceEpoch ?? -1e9) - 6000)).toBeLessThanOrEqual(800);
+    expectSane(d);
+  });
+
+  it('a non-finite loss long since summarized still counts as divergence', () => {
+    const e = goodFit();
+    e[7] = { ...e[7], valLoss: Infinity };
+    const h = MetricsHistory.from([...e, ...long.slice(e.length).map((m) => ({ ...m }))]);
+    expect(h.summarized).toBeGreaterThan(0);
+    const d = diagnose({ epochs: h, baselineLoss: BASE });
+    expect(d.regime).toBe('diverged');
+    expect(d.sinceEpoch).toBe(7);
+    expect(d.evidence).toContain('infinite');
   });
 });

@@ -1,9 +1,11 @@
 // Names the training regime (underfitting, overfitting, good fit, diverged) from the loss
 // curves, so the page can flag it live (CONCEPTS rows 9, 10, 27). Pure and cheap: it runs on
-// the main thread several times a second on runs of up to ~20,000 epochs.
+// the main thread several times a second, on the page's bounded metrics history (see
+// metricsHistory.ts), so its cost stays flat however long a run goes on.
 //
 // All curve work happens on log losses: losses span orders of magnitude and their noise is
 // roughly multiplicative, so "risen 10%" is a fixed distance in log space at any scale.
+import { MetricsHistory, safeLog, type LogBins } from './metricsHistory';
 import type { EpochMetrics } from './protocol';
 
 export const REGIMES = ['underfitting', 'overfitting', 'good fit', 'diverged', 'too early to tell'] as const;
@@ -18,8 +20,12 @@ export interface Diagnosis {
 }
 
 export interface DiagnosisInput {
-  /** Per-epoch metrics from epoch 0, contiguous; losses are data losses (no penalty). */
-  epochs: readonly EpochMetrics[];
+  /**
+   * Per-epoch metrics from epoch 0, contiguous; losses are data losses (no penalty). Or the
+   * page's bounded history, whose older epochs are summarized: then each call costs O(bounded
+   * rows), not O(epochs), and the non-finite check reads the history's running record.
+   */
+  epochs: readonly EpochMetrics[] | MetricsHistory;
   /** Validation loss of the input-ignoring baseline (NaN if unknown). */
   baselineLoss: number;
   /** Set when training hit a NaN/infinite loss at that epoch. */
@@ -48,8 +54,6 @@ const SMOOTH_FRACTION = 0.08;
 const MIN_WINDOW = 5;
 /** Variance of a w-point mean of median-of-5 filtered noise is ≈1.2 σ²/w (simulated); 1.5 allows for correlated noise. */
 const SMOOTH_VAR_FACTOR = 1.5;
-/** Floor on log losses, so an exact 0 (a perfect fit) stays finite. */
-const LOG_FLOOR = Math.log(1e-12);
 
 /** Blow-up: the current training loss is this many times its minimum … */
 const BLOWUP_FACTOR = 3;
@@ -148,10 +152,6 @@ interface Series {
   noiseV: number;
 }
 
-function safeLog(x: number): number {
-  return x > 0 ? Math.max(LOG_FLOOR, Math.log(x)) : LOG_FLOOR;
-}
-
 const scratch = new Float64Array(5);
 
 /** Median of up to 5 neighbours (fewer at the ends). */
@@ -198,7 +198,8 @@ function noiseSigma(x: Float64Array, work: Float64Array): number {
   return (1.4826 * med) / Math.SQRT2;
 }
 
-function buildSeries(epochs: readonly EpochMetrics[]): Series {
+/** Mean log losses over ≤ MAX_POINTS equal bins of a plain array of epochs. */
+function binArray(epochs: readonly EpochMetrics[]): LogBins {
   const n = epochs.length;
   const bin = Math.max(1, Math.ceil(n / MAX_POINTS));
   const m = Math.ceil(n / bin);
@@ -218,6 +219,11 @@ function buildSeries(epochs: readonly EpochMetrics[]): Series {
     lv[b] = v / (hi - lo);
     epoch[b] = epochs[(lo + hi - 1) >> 1].epoch;
   }
+  return { bin, epoch, lt, lv };
+}
+
+function buildSeries({ bin, epoch, lt, lv }: LogBins): Series {
+  const m = lt.length;
   let w = Math.max(MIN_WINDOW, Math.round(SMOOTH_FRACTION * m));
   if (w % 2 === 0) w++;
   const h = (w - 1) / 2;
@@ -266,27 +272,26 @@ function diverged(sinceEpoch: number, evidence: string): Diagnosis {
 }
 
 /**
- * Names the training regime from the per-epoch losses. O(n) per call: long runs are averaged
- * into ≤ 2000 bins, then median-of-5 filtered and smoothed with a moving average over ~8% of
- * the run. `previous` adds hysteresis: a regime already shown is kept under looser thresholds.
+ * Names the training regime from the per-epoch losses. O(n) per call on an array, O(bounded
+ * rows) on a MetricsHistory: long runs are averaged into ≤ 2000 bins (on a history, of whole
+ * buckets, so up to about twice as wide once older epochs are summarized), then median-of-5
+ * filtered and smoothed with a moving average over ~8% of the run. `previous` adds hysteresis: a regime already shown is kept under looser thresholds.
  */
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const { epochs, divergedAt, previous } = input;
   const prev = previous?.regime ?? null;
-  const n = epochs.length;
+  const history = epochs instanceof MetricsHistory ? epochs : null;
+  const n = history ? history.epochs : (epochs as readonly EpochMetrics[]).length;
 
   if (divergedAt != null && Number.isFinite(divergedAt)) {
     return diverged(divergedAt, `the loss overflowed to infinity or not-a-number at epoch ${divergedAt}`);
   }
-  for (let i = 0; i < n; i++) {
-    const e = epochs[i];
-    if (!Number.isFinite(e.trainLoss) || !Number.isFinite(e.valLoss)) {
-      return diverged(e.epoch, `the loss became ${Number.isNaN(e.trainLoss) || Number.isNaN(e.valLoss) ? 'not-a-number' : 'infinite'} at epoch ${e.epoch}`);
-    }
-  }
+  const bad = history ? history.firstNonFinite : firstNonFinite(epochs as readonly EpochMetrics[]);
+  if (bad) return diverged(bad.epoch, `the loss became ${bad.nan ? 'not-a-number' : 'infinite'} at epoch ${bad.epoch}`);
 
   if (n < MIN_BLOWUP_EPOCHS) return tooShort(n);
-  const s = buildSeries(epochs);
+  const s = buildSeries(history ? history.binnedLogs(MAX_POINTS) : binArray(epochs as readonly EpochMetrics[]));
+  const lastEpoch = history ? history.last!.epoch : (epochs as readonly EpochMetrics[])[n - 1].epoch;
   const end = s.m - 1;
 
   // The reference: the baseline when known, else the loss the run started at.
@@ -336,7 +341,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   const minBias = sigMin * Math.sqrt(2 * Math.log(Math.max(2, s.m / (2 * s.h + 1))));
   // Staying overfit drops the bias term too, widening the hysteresis band on noisy curves.
   const noiseMargin = (keepOver ? 0 : minBias) + pick(OVERFIT_NOISE_Z, keepOver) * Math.hypot(sigEnd, sigMin);
-  const sustained = epochs[n - 1].epoch - minEpoch >= Math.max(SUSTAIN_EPOCHS, SUSTAIN_FRACTION * n);
+  const sustained = lastEpoch - minEpoch >= Math.max(SUSTAIN_EPOCHS, SUSTAIN_FRACTION * n);
   const absRise = Math.exp(vEnd) - Math.exp(vMin);
   if (
     sustained &&
@@ -426,6 +431,13 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     sinceEpoch: since,
     evidence: `validation loss ${vText} ${gapText}, ${minText}, and has held near that level since epoch ${since}`,
   };
+}
+
+function firstNonFinite(epochs: readonly EpochMetrics[]): { epoch: number; nan: boolean } | null {
+  for (const e of epochs) {
+    if (!Number.isFinite(e.trainLoss) || !Number.isFinite(e.valLoss)) return { epoch: e.epoch, nan: Number.isNaN(e.trainLoss) || Number.isNaN(e.valLoss) };
+  }
+  return null;
 }
 
 function tooShort(n: number): Diagnosis {

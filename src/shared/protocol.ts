@@ -32,9 +32,29 @@ export interface BackendInfo {
   /** Why the active backend differs from the requested one, or '' when it doesn't. */
   note: string;
   /** 'auto' only: what each backend measured on the current model, fastest first. */
-  timings?: { backend: EngineKey; msPerStep: number }[];
+  timings?: { backend: EngineKey; msPerStep: number; /** Only its warm-up step was timed: it used up its share of the time. */ warmOnly?: boolean }[];
+  /**
+   * 'auto' only: backends that started but were not timed on this model: WebGL drawing in
+   * software, when the others already took half the timing budget (too heavy for it to win).
+   */
+  untimed?: EngineKey[];
   /** Set when WebGL started but draws in software (e.g. SwiftShader): the renderer's name. */
   softwareWebgl?: string;
+}
+
+/**
+ * With backend 'auto': how far the timing of a new model on each backend has got, sent while it
+ * runs (see src/worker/backends.ts). The whole timing is bounded by `budgetMs`.
+ */
+export interface TimingProgress {
+  /** The backends to time, in the order they are timed. */
+  engines: EngineKey[];
+  /** Those timed so far, with what they measured (ms per training step). */
+  done: { backend: EngineKey; msPerStep: number; warmOnly?: boolean }[];
+  /** The backend being timed now; null once all are. */
+  current: EngineKey | null;
+  elapsedMs: number;
+  budgetMs: number;
 }
 
 export interface PointsView {
@@ -126,8 +146,11 @@ export interface TestResult {
 export interface TrainingWorkerApi extends TransferWorkerApi {
   /** Starts the backend; with 'auto', `engines` limits which are started and timed (see src/worker/backends.ts). */
   init(backend: BackendKey, engines?: EngineKey[]): Promise<BackendInfo>;
-  /** Builds data and a fresh model; `run` numbers the resets so each draws new seeded weights. */
-  setup(config: ExperimentConfig, run: number): Promise<SetupResult>;
+  /**
+   * Builds data and a fresh model; `run` numbers the resets so each draws new seeded weights.
+   * With backend 'auto', `progress` hears how the timing of a new model shape goes.
+   */
+  setup(config: ExperimentConfig, run: number, progress?: (p: TimingProgress) => void | Promise<void>): Promise<SetupResult>;
   /** Hands this worker the uploaded file and what to learn from it (data set 'upload'). */
   setUpload(table: Table, task: TableTask): Promise<void>;
   /** Tables: draws the boundary slice over two other numeric inputs, keeping the model. */

@@ -379,3 +379,71 @@ describe('tables in the config', () => {
     expect(() => applyPatch(DEFAULT_CONFIG, { slice: [0] })).toThrow(/two numeric input columns/);
   });
 });
+
+describe('what a link or a script can slip past the checks', () => {
+  it('numbers must be written in plain decimal: hex, binary, octal, Infinity and exponents on counts are refused by name', () => {
+    const { config, notices } = parseHash('#seed=0x10&lr=0b11&samples=1e3&noise=0o7&batch=Infinity');
+    expect(config.seed).toBe(DEFAULT_CONFIG.seed);
+    expect(config.lr).toBe(DEFAULT_CONFIG.lr);
+    expect(config.samples).toBe(DEFAULT_CONFIG.samples);
+    expect(config.noise).toBe(DEFAULT_CONFIG.noise);
+    expect(config.batch).toBe(DEFAULT_CONFIG.batch);
+    const text = notices.join(' | ');
+    for (const k of ['seed: ', 'lr: ', 'samples: ', 'noise: ', 'batch: ']) expect(text).toContain(k);
+    expect(text).toContain('"0x10"');
+    expect(text).toContain('whole number written in digits');
+  });
+
+  it('exponents stay fine where they are the natural way to write a rate', () => {
+    const { config, notices } = parseHash('#lr=1e-5&eps=1e-7&l2=2.5E-3&minDelta=+.5e-2');
+    expect(notices).toEqual([]);
+    expect(config).toMatchObject({ lr: 1e-5, epsilon: 1e-7, l2: 2.5e-3, minDelta: 0.005 });
+  });
+
+  it('a value too small to be told apart from 0 is refused, not read as 0', () => {
+    const r = coerceNumber('noise', '1e-400');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain('too small');
+    expect(coerceNumber('noise', '0e-400')).toEqual({ ok: true, value: 0 });
+    expect(coerceNumber('noise', '1e400').ok).toBe(false);
+    expect(parseHash('#noise=1e-400').notices.join(' ')).toContain('noise: Noise is too small');
+  });
+
+  it("setConfig refuses Object's own names as unknown settings", () => {
+    for (const k of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', '__defineGetter__']) {
+      const patch = JSON.parse(`{"${k}": 5}`);
+      expect(() => applyPatch(DEFAULT_CONFIG, patch), k).toThrow(`unknown setting "${k}"`);
+    }
+    expect(parseHash('#constructor=1&__proto__=2').notices.join(' ')).toMatch(/ignored unknown setting "constructor".*ignored unknown setting "__proto__"/);
+  });
+
+  it('20,000 unknown keys make one short notice, with a few examples', () => {
+    const hash = '#' + Array.from({ length: 20_000 }, (_, i) => `junk${i}=1`).join('&') + '&lr=0.1';
+    const { config, notices } = parseHash(hash);
+    expect(config.lr).toBe(0.1);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toBe('20,000 unknown settings ignored, e.g. "junk0", "junk1", "junk2"');
+    const patch = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, 1]));
+    let message = '';
+    try {
+      applyPatch(DEFAULT_CONFIG, patch);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('5,000 unknown settings, e.g. "k0"');
+    expect(message.length).toBeLessThan(200);
+  });
+
+  it('many bad values are listed up to a point, then counted', () => {
+    const hash = '#' + Array.from({ length: 30 }, (_, i) => `lr=bad${i}`).join('&');
+    const { notices } = parseHash(hash);
+    expect(notices).toHaveLength(9);
+    expect(notices.at(-1)).toBe('and 22 more');
+    expect(notices.join('; ').length).toBeLessThan(1200);
+  });
+
+  it('the last of a repeated key decides, as in the address bar', () => {
+    expect(parseHash('#lr=0.1&lr=0.2').config.lr).toBe(0.2);
+    expect(parseHash('#lr=0.1&lr=oops').config.lr).toBe(DEFAULT_CONFIG.lr);
+  });
+});

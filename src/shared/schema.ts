@@ -56,6 +56,36 @@ export const HASH_KEYS: Record<Key, string> = {
 };
 const FIELD_BY_HASH_KEY = new Map(Object.entries(HASH_KEYS).map(([f, h]) => [h, f as Key]));
 
+/**
+ * The config field a setting's name stands for (its field name or its hash key), or undefined.
+ * Own keys only: "constructor", "toString" or "__proto__" are unknown settings, not Object's.
+ */
+export function fieldOf(name: string): Key | undefined {
+  return Object.hasOwn(HASH_KEYS, name) ? (name as Key) : FIELD_BY_HASH_KEY.get(name);
+}
+
+/** At most this many notices or errors are listed one by one; the rest are counted. */
+const MAX_LISTED = 8;
+
+/** A long list of problems as a readable sentence: the first few, then how many more. */
+export function summarize(items: string[]): string[] {
+  if (items.length <= MAX_LISTED) return items;
+  return [...items.slice(0, MAX_LISTED), `and ${count(items.length - MAX_LISTED)} more`];
+}
+
+/** Unknown setting names, one sentence however many: "20,000 unknown settings ignored, e.g. …". */
+function unknownNotice(names: string[]): string[] {
+  if (names.length === 0) return [];
+  const shown = [...new Set(names)].slice(0, 3).map((n) => `"${truncate(n)}"`);
+  if (names.length <= 3) return names.map((n) => `ignored unknown setting "${truncate(n)}"`);
+  return [`${count(names.length)} unknown settings ignored, e.g. ${shown.join(', ')}`];
+}
+
+/** 12345 → "12,345" whatever the locale. */
+function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export type Coerced<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const fail = (error: string): Coerced<never> => ({ ok: false, error });
@@ -66,10 +96,29 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], v: unknown
     : fail(`${name} must be one of ${allowed.join(', ')}`);
 }
 
+/**
+ * Plain decimal numbers only ("0.03", "-2", "1e-5"): `Number()` alone would also take "0x10",
+ * "0b11", "Infinity" and " " and change them silently into something the person did not write.
+ */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Whole-number settings without an exponent ("10" or "10.0", not "1e3"). */
+const NO_EXPONENT = /^[^eE]*$/;
+
 /** Parses a number typed by a person or a script and checks it against its range. */
 export function coerceNumber(key: RangeKey, v: unknown): Coerced<number> {
   const r = RANGES[key];
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : NaN;
+  let n = NaN;
+  if (typeof v === 'number') n = v;
+  else if (typeof v === 'string') {
+    const t = v.trim();
+    if (!DECIMAL.test(t)) return fail(`${r.label} must be a number written in decimal digits`);
+    // Whole-number settings are counts or seeds: "1e3" is read as digits only, so a link says what it means.
+    if (r.int && !NO_EXPONENT.test(t)) return fail(`${r.label} must be a whole number written in digits`);
+    n = Number(t);
+    if (n === Infinity || n === -Infinity) return fail(`${r.label} is too large to be a number here`);
+    // "1e-400" reads as 0: refuse rather than turn a tiny value into a different one without a word.
+    if (n === 0 && /[1-9]/.test(t.split(/[eE]/)[0])) return fail(`${r.label} is too small to be told apart from 0 (write 0 for zero)`);
+  }
   if (!Number.isFinite(n)) return fail(`${r.label} must be a number`);
   if (r.int && !Number.isInteger(n)) return fail(`${r.label} must be a whole number`);
   if (n < r.min || n > r.max) return fail(`${r.label} must be between ${r.min} and ${r.max}`);
@@ -234,8 +283,8 @@ export function normalizeConfig(c: ExperimentConfig): { config: ExperimentConfig
     out.loss = losses[0];
   }
   if (out.trainPct + out.valPct > 100 - MIN_TEST_PCT) {
-    notices.push(`training + validation may be at most ${100 - MIN_TEST_PCT}%; validation lowered`);
     out.valPct = Math.max(RANGES.valPct.min, 100 - MIN_TEST_PCT - out.trainPct);
+    notices.push(`training + validation may be at most ${100 - MIN_TEST_PCT}%; validation (valPct) lowered to ${out.valPct}`);
   }
   // One activation applies to every layer; a list is matched to the layers, padded with its last.
   const acts = out.activations.length ? out.activations : DEFAULT_CONFIG.activations;
@@ -256,17 +305,19 @@ export function applyPatch(base: ExperimentConfig, patch: unknown): ExperimentCo
   }
   const next: Record<string, unknown> = { ...base };
   const errors: string[] = [];
+  const unknown: string[] = [];
   for (const [k, v] of Object.entries(patch)) {
-    const key = (k in HASH_KEYS ? k : FIELD_BY_HASH_KEY.get(k)) as Key | undefined;
+    const key = fieldOf(k);
     if (!key) {
-      errors.push(`unknown setting "${k}"`);
+      unknown.push(k);
       continue;
     }
     const c = coerceField(key, v);
     if (c.ok) next[key] = c.value;
     else errors.push(`${k}: ${c.error}`);
   }
-  if (errors.length) throw new Error(errors.join('; '));
+  if (unknown.length) errors.push(unknown.length <= 3 ? unknown.map((k) => `unknown setting "${truncate(k)}"`).join('; ') : `${count(unknown.length)} unknown settings, e.g. ${unknown.slice(0, 3).map((k) => `"${truncate(k)}"`).join(', ')}`);
+  if (errors.length) throw new Error(summarize(errors).join('; '));
   const p = patch as Partial<ExperimentConfig>;
   const cfg = next as unknown as ExperimentConfig;
   // A new problem alone picks its first data set; a new data set alone picks its problem and loss.
@@ -307,10 +358,11 @@ export function parseHash(hash: string): { config: ExperimentConfig; notices: st
     return { config: { ...DEFAULT_CONFIG }, notices: ['the link could not be read; using defaults'] };
   }
   const given = new Set<Key>();
+  const unknown: string[] = [];
   for (const [hashKey, raw] of params) {
     const key = FIELD_BY_HASH_KEY.get(hashKey);
     if (!key) {
-      notices.push(`ignored unknown setting "${truncate(hashKey)}"`);
+      unknown.push(hashKey);
       continue;
     }
     const c = coerceField(key, raw);
@@ -318,9 +370,13 @@ export function parseHash(hash: string): { config: ExperimentConfig; notices: st
       cfg[key] = c.value;
       given.add(key);
     } else {
-      notices.push(`${c.error} (got "${truncate(raw)}"); using the default`);
+      // A key given twice counts once, by its last value, as URLSearchParams.get would read it.
+      given.delete(key);
+      cfg[key] = DEFAULT_CONFIG[key];
+      notices.push(`${hashKey}: ${c.error} (got "${truncate(raw)}"); using the default`);
     }
   }
+  notices.push(...unknownNotice(unknown));
   const typed = cfg as unknown as ExperimentConfig;
   if (given.has('problem') && !given.has('dataset') && DATASETS[typed.dataset].problem !== typed.problem) {
     typed.dataset = datasetsFor(typed.problem)[0].key;
@@ -330,7 +386,7 @@ export function parseHash(hash: string): { config: ExperimentConfig; notices: st
   if (given.has('dataset') && !given.has('loss')) typed.loss = lossesFor(typed.dataset)[0];
   if (given.has('layers') && !given.has('activations')) typed.activations = [];
   const norm = normalizeConfig(typed);
-  return { config: norm.config, notices: [...notices, ...norm.notices] };
+  return { config: norm.config, notices: summarize([...notices, ...norm.notices]) };
 }
 
 function truncate(s: string): string {

@@ -2,7 +2,8 @@
 import type { StateCreator } from 'zustand';
 import type { ExperimentConfig } from '../shared/config';
 import { diagnose, type Diagnosis } from '../shared/diagnosis';
-import type { BackendInfo, BoundaryView, EarlyStop, EpochMetrics, EvaluationView, MetricsBatch, PointsView, TableView, TestResult } from '../shared/protocol';
+import { MetricsHistory } from '../shared/metricsHistory';
+import type { BackendInfo, BoundaryView, EarlyStop, EvaluationView, MetricsBatch, PointsView, TableView, TestResult } from '../shared/protocol';
 import type { Store } from './store';
 
 export type RunStatus = 'starting' | 'ready' | 'training' | 'diverged' | 'error';
@@ -11,7 +12,8 @@ export interface KeptRun {
   id: number;
   label: string;
   config: ExperimentConfig;
-  metrics: EpochMetrics[];
+  /** The run's bounded history, as it was when the run was replaced (never appended to again). */
+  metrics: MetricsHistory;
 }
 
 /** Finished runs remembered for overlaying; up to MAX_OVERLAY can be shown at once. */
@@ -25,7 +27,11 @@ export interface RunSlice {
   runIndex: number;
   runId: number;
   runConfig: ExperimentConfig | null;
-  metrics: EpochMetrics[];
+  /**
+   * The current run's metrics: every recent epoch, older ones summarized (metricsHistory.ts), so
+   * memory and the cost of each batch stay flat on runs of any length. A new reference per batch.
+   */
+  metrics: MetricsHistory;
   boundary: BoundaryView | null;
   points: PointsView | null;
   numTensors: number;
@@ -64,7 +70,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
   runIndex: 0,
   runId: 0,
   runConfig: null,
-  metrics: [],
+  metrics: MetricsHistory.empty(),
   boundary: null,
   points: null,
   numTensors: 0,
@@ -80,10 +86,11 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
   overlay: [],
   startRun: (config, runIndex, points, first, baselineLoss = NaN, table = null) => {
     const s = get();
+    const metrics = MetricsHistory.from(first.epochs);
     let kept = s.kept;
     // The run being replaced is kept for comparison if it trained at all.
-    if (s.runConfig && s.metrics.length > 1) {
-      const last = s.metrics[s.metrics.length - 1].epoch;
+    if (s.runConfig && s.metrics.epochs > 1) {
+      const last = s.metrics.last?.epoch ?? 0;
       kept = [{ id: s.runId, label: `Run ${s.runId} · ${describe(s.runConfig, last)}`, config: s.runConfig, metrics: s.metrics }, ...kept].slice(0, MAX_KEPT_RUNS);
     }
     const ids = new Set(kept.map((k) => k.id));
@@ -92,14 +99,14 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
       runId: s.runId + 1,
       runConfig: config,
       points,
-      metrics: first.epochs,
+      metrics,
       boundary: first.boundary ?? null,
       numTensors: first.numTensors,
       divergedAt: null,
       earlyStop: null,
       augmented: null,
       baselineLoss,
-      diagnosis: diagnose({ epochs: first.epochs, baselineLoss }),
+      diagnosis: diagnose({ epochs: metrics, baselineLoss }),
       test: null,
       table,
       evaluation: first.evaluation ?? null,
@@ -110,7 +117,9 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
   },
   appendBatch: (b) =>
     set((s) => {
-      const metrics = b.epochs.length ? [...s.metrics, ...b.epochs] : s.metrics;
+      // Amortized O(1) an epoch: the history appends in place and hands back a new reference. An
+      // empty one is replaced, never written, so the shared initial state stays empty.
+      const metrics = (s.metrics.epochs === 0 ? MetricsHistory.empty() : s.metrics).appended(b.epochs);
       const divergedAt = b.divergedAt ?? s.divergedAt;
       return {
         metrics,

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../shared/config';
 import type { EpochMetrics, MetricsBatch, PointsView } from '../shared/protocol';
 import { selectConfig, splitConfig } from './configSlices';
+import { CHUNK, MAX_BUCKETS, RECENT } from '../shared/metricsHistory';
 import { MAX_KEPT_RUNS, MAX_OVERLAY } from './runSlice';
 import { useStore } from './store';
 
@@ -30,9 +31,10 @@ describe('store', () => {
     s().appendBatch(batch(epochs(5).slice(1)));
     s().startRun({ ...DEFAULT_CONFIG, lr: 0.1 }, 2, points, batch(epochs(1)));
     expect(s().kept).toHaveLength(1);
-    expect(s().kept[0].metrics).toHaveLength(5);
+    expect(s().kept[0].metrics.epochs).toBe(5);
+    expect(s().kept[0].metrics.toArray().map((m) => m.epoch)).toEqual([0, 1, 2, 3, 4]);
     expect(s().kept[0].config.lr).toBe(DEFAULT_CONFIG.lr);
-    expect(s().metrics).toHaveLength(1);
+    expect(s().metrics.epochs).toBe(1);
     expect(s().runIndex).toBe(2);
   });
 
@@ -52,10 +54,45 @@ describe('store', () => {
     const boundary = { resolution: 2, channels: 1, values: new Float32Array(4) };
     s().startRun(DEFAULT_CONFIG, 0, points, { ...batch(epochs(1)), boundary });
     s().appendBatch(batch(epochs(3).slice(1)));
-    expect(s().metrics.map((m) => m.epoch)).toEqual([0, 1, 2]);
+    expect(s().metrics.toArray().map((m) => m.epoch)).toEqual([0, 1, 2]);
     expect(s().boundary).toBe(boundary);
     s().appendBatch({ epochs: [], numTensors: 7, divergedAt: 3 });
     expect(s().divergedAt).toBe(3);
+  });
+
+  it('keeps a 100,000-epoch run bounded, each batch as cheap late as early', () => {
+    const s = () => useStore.getState();
+    const curve = (from: number, n: number): EpochMetrics[] =>
+      Array.from({ length: n }, (_, i) => {
+        const t = from + i;
+        return { epoch: t, trainLoss: 0.1 + 1 / (t + 1) + 0.01 * Math.sin(t), valLoss: 0.12 + 1 / (t + 1) + 0.01 * Math.cos(t), trainAcc: 0.9, valAcc: 0.85 };
+      });
+    s().startRun(DEFAULT_CONFIG, 0, points, batch(curve(0, 1)));
+    const first = s().metrics;
+    const BATCH = 25;
+    const ms: number[] = [];
+    for (let from = 1; from < 100_000; from += BATCH) {
+      const b = batch(curve(from, Math.min(BATCH, 100_000 - from)));
+      const t0 = performance.now();
+      s().appendBatch(b);
+      ms.push(performance.now() - t0);
+      expect(s().metrics.length).toBeLessThanOrEqual(RECENT + CHUNK + MAX_BUCKETS);
+    }
+    expect(s().metrics).not.toBe(first);
+    expect(s().metrics.epochs).toBe(100_000);
+    expect(s().metrics.last?.epoch).toBe(99_999);
+    expect(s().diagnosis.regime).not.toBe('diverged');
+    // Per-batch cost is flat: copying the array (and scanning it) made late batches ~5× dearer.
+    // Medians, so a busy machine's pauses do not count.
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+    const perTenK = 10_000 / BATCH;
+    const early = median(ms.slice(perTenK, 2 * perTenK));
+    const late = median(ms.slice(-perTenK));
+    expect(late, `median ms per batch: epochs 10k–20k ${early.toFixed(3)}, 90k–100k ${late.toFixed(3)}`).toBeLessThan(2 * early + 0.05);
+    // A kept run holds the same bounded record.
+    s().startRun(DEFAULT_CONFIG, 1, points, batch(curve(0, 1)));
+    expect(s().kept[0].metrics.epochs).toBe(100_000);
+    expect(s().kept[0].metrics.length).toBeLessThanOrEqual(RECENT + CHUNK + MAX_BUCKETS);
   });
 
   it('replaces a message of the same topic instead of stacking it', () => {

@@ -1,6 +1,7 @@
 // The ui slice: view toggles and the messages shown in the page's alert region.
 import type { StateCreator } from 'zustand';
 import type { Store } from './store';
+import type { TimingProgress } from '../shared/protocol';
 
 export type MessageKind = 'error' | 'warning' | 'info';
 
@@ -17,6 +18,9 @@ export interface UiSlice {
   showTestPoints: boolean;
   showAugmented: boolean;
   messages: Message[];
+  /** While the auto backend times a new model on each backend: how far it has got; else null. */
+  timing: TimingProgress | null;
+  setTiming: (t: TimingProgress | null) => void;
   setLogScale: (v: boolean) => void;
   setShowTestPoints: (v: boolean) => void;
   setShowAugmented: (v: boolean) => void;
@@ -32,6 +36,8 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   showTestPoints: false,
   showAugmented: false,
   messages: [],
+  timing: null,
+  setTiming: (timing) => set({ timing }),
   setLogScale: (logScale) => set({ logScale }),
   setShowTestPoints: (showTestPoints) => set({ showTestPoints }),
   setShowAugmented: (showAugmented) => set({ showAugmented }),

@@ -1,11 +1,12 @@
 // Picks the tfjs backend in the worker. A named backend: the requested one if it initializes,
 // else the next in webgl → wasm → cpu. 'auto': every backend that starts is kept ready, and each
-// new model is timed for a few training steps on each; the fastest runs it. WebGL and wasm load
-// lazily, each in its own chunk; the cpu backend is the last resort and always there.
+// new model is timed for a few training steps on each (about 2 s in all); the fastest runs it.
+// WebGL and wasm load lazily, each in its own chunk; the cpu backend is the last resort and
+// always there.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type { BackendKey, EngineKey, ExperimentConfig } from '../shared/config';
-import type { BackendInfo } from '../shared/protocol';
+import type { BackendInfo, TimingProgress } from '../shared/protocol';
 import { Trainer, type TrainerData } from '../engine/trainer';
 
 const FALLBACK: EngineKey[] = ['webgl', 'wasm', 'cpu'];
@@ -103,57 +104,133 @@ function shapeKey(data: TrainerData, c: Pick<ExperimentConfig, 'layers' | 'activ
   return JSON.stringify([data.inputs, data.classes, c.layers, c.activations, Math.min(c.batch, data.train.n)]);
 }
 
+/** The timing of one new model on every backend together stays within about this (ms). */
+export const TIMING_BUDGET_MS = 2000;
+/** A timed round lasts at least this long where the budget allows, so one reading is not all noise. */
+const MIN_ROUND_MS = 30;
 /**
- * Milliseconds per training step of this model on the active backend, from whole epochs of a
- * throwaway copy, as the run will train them (per-step timing of a fixed batch ran a different
- * path and left the real run about a fifth slower here). After a warm-up epoch (shaders,
- * caches), epochs are timed in rounds of at least 30 ms and the faster of two rounds is kept:
- * close backends must not swap places on one noisy reading.
+ * Rounds go on doubling, where the budget allows, until one has this many steps: the first few
+ * steps on a fresh Trainer run cold (JIT, wasm tier-up; on a 6×256 model at batch 1, steps 1–3
+ * took 1.3–8× as long as the later ones on cpu and wasm in node, which settled by step 8).
  */
-async function timeModel(data: TrainerData, config: ExperimentConfig): Promise<number> {
-  const t = new Trainer(data, config, 0);
+const MIN_STEPS = 8;
+/** WebGL drawing in software is not timed on models that cpu or wasm train at this many ms per step or more. */
+const SOFTWARE_GL_MAX_STEP_MS = 5;
+/** A backend this many times slower per step than the best so far is clearly losing: no second round. */
+const LOSING = 4;
+
+/** What one backend measured: ms per step, and whether only its warm-up step was timed. */
+interface Timing {
+  msPerStep: number;
+  warmOnly?: boolean;
+}
+
+/**
+ * Milliseconds per training step of this model on the active backend, timed on a throwaway copy
+ * along the path the run trains (per-step timing of a fixed batch ran a different path and left
+ * the real run about a fifth slower here), within `shareMs`. After one warm-up step (shaders,
+ * caches), rounds of the real path double from one step: the first steps of an epoch while a
+ * round is shorter than an epoch, then whole epochs with their metrics and download, as the run
+ * does; until a round lasts MIN_ROUND_MS and has MIN_STEPS steps, the next would overrun the
+ * share, or 64 epochs. The fastest round per step is kept (of the whole-epoch rounds once there
+ * are any), with a repeat of the last one where the share allows: noise only slows a round, and
+ * close backends must not swap places on one noisy reading. A backend whose warm-up step alone
+ * uses up its share (software WebGL compiling its shaders) is ranked by that step: enough to
+ * lose, and the user does not wait for whole epochs of it (a full epoch per backend, cold and
+ * then timed, made a heavy model wait ~97–170 s).
+ */
+async function timeModel(data: TrainerData, config: ExperimentConfig, shareMs: number, best: number): Promise<Timing> {
+  const began = performance.now();
+  const left = () => shareMs - (performance.now() - began);
+  const t = new Trainer(data, config, 0, undefined, false);
   const steps = Math.ceil(data.train.n / Math.max(1, Math.min(config.batch, data.train.n)));
-  const epochs = async (k: number) => {
+  const round = async (k: number) => {
     const start = performance.now();
-    for (let e = 0; e < k; e++) t.trainEpoch();
-    await t.flush();
+    if (k >= steps) {
+      for (let e = 0; e < k / steps; e++) t.trainEpoch();
+      await t.flush();
+    } else {
+      t.trainSteps(k);
+      await t.sync();
+    }
     return performance.now() - start;
   };
   try {
-    const warm = await epochs(1);
-    // Slow backends (a second or more per epoch) get one timed epoch: enough to lose.
+    const warm = await round(1);
+    if (left() <= 0) return { msPerStep: warm, warmOnly: true };
     let k = 1;
-    let ms = await epochs(k);
-    while (ms < 30 && k < 64 && warm < 1000) {
-      k *= 2;
-      ms = await epochs(k);
+    let ms = await round(k);
+    let perStep = ms;
+    const enough = Math.min(MIN_STEPS, steps);
+    while ((ms < MIN_ROUND_MS || k < enough) && k < 64 * steps && !(k >= enough && perStep >= LOSING * best)) {
+      // Doubling lands on exactly one epoch, so whole-epoch rounds are whole epochs.
+      const next = k < steps && 2 * k > steps ? steps : 2 * k;
+      if ((ms * next) / k > left()) break;
+      // The first whole-epoch round replaces the partial ones: the run pays for its metrics too.
+      const first = next >= steps && k < steps;
+      k = next;
+      ms = await round(k);
+      perStep = first ? ms / k : Math.min(perStep, ms / k);
     }
-    if (warm < 1000) ms = Math.min(ms, await epochs(k));
-    return ms / (k * steps);
+    if (perStep < LOSING * best && ms <= left()) perStep = Math.min(perStep, (await round(k)) / k);
+    return { msPerStep: perStep };
   } finally {
     t.dispose();
   }
 }
 
 /**
- * With 'auto', switches to the fastest backend for this model (timed once per model shape) and
- * says why; with a named backend, does nothing and returns null.
+ * With 'auto', switches to the fastest backend for this model (timed once per model shape,
+ * within TIMING_BUDGET_MS in all) and says why; `progress` hears each backend start and finish.
+ * With a named backend, does nothing and returns null.
  */
-export async function pickFor(data: TrainerData, config: ExperimentConfig): Promise<BackendInfo | null> {
+export async function pickFor(
+  data: TrainerData,
+  config: ExperimentConfig,
+  progress?: (p: TimingProgress) => void,
+): Promise<BackendInfo | null> {
   if (requested !== 'auto') return null;
   const key = shapeKey(data, config);
   let info = picks.get(key);
   if (!info) {
-    const timings: { backend: EngineKey; msPerStep: number }[] = [];
-    for (const b of engines) {
+    // WebGL on a graphics card first: it is the one likely to win a heavy model. WebGL that
+    // draws in software last: its shader compilation alone takes about 2 s here (even on the
+    // default task) and cannot be cut short, so it is timed only on light models, not once cpu
+    // or wasm needed SOFTWARE_GL_MAX_STEP_MS or more per step: GL emulated on the same CPU does
+    // the same arithmetic with more overhead, so it cannot win those (on the heavy link it took
+    // 2 s just to warm up). Each engine gets an equal share of what is left of the budget.
+    const order = softwareWebgl ? [...engines.filter((b) => b !== 'webgl').reverse(), ...engines.filter((b) => b === 'webgl')] : [...engines];
+    const began = performance.now();
+    const elapsed = () => performance.now() - began;
+    const timings: NonNullable<BackendInfo['timings']> = [];
+    const skipped: EngineKey[] = [];
+    const report = (current: EngineKey | null) =>
+      progress?.({ engines: order, done: timings.map((t) => ({ ...t })), current, elapsedMs: elapsed(), budgetMs: TIMING_BUDGET_MS });
+    for (const [i, b] of order.entries()) {
+      const bestSoFar = Math.min(Infinity, ...timings.map((t) => t.msPerStep));
+      if (b === 'webgl' && softwareWebgl && timings.length && bestSoFar >= SOFTWARE_GL_MAX_STEP_MS) {
+        skipped.push(b);
+        continue;
+      }
+      report(b);
       await tf.setBackend(b);
-      timings.push({ backend: b, msPerStep: await timeModel(data, config) });
+      const share = (TIMING_BUDGET_MS - elapsed()) / (order.length - i);
+      timings.push({ backend: b, ...(await timeModel(data, config, share, bestSoFar)) });
     }
+    report(null);
     timings.sort((a, b) => a.msPerStep - b.msPerStep);
     const best = timings[0].backend;
-    const others = timings.slice(1).map((t) => `${t.backend} ${t.msPerStep.toPrecision(2)}`);
-    const note = `auto: fastest on this model (${best} ${timings[0].msPerStep.toPrecision(2)} ms per step${others.length ? `; ${others.join(', ')}` : ''})`;
-    info = { requested: 'auto', active: best, note: failed.length ? `${note}; ${failed.join('; ')}` : note, timings, ...software() };
+    const others = timings.slice(1).map((t) => `${t.backend} ${t.msPerStep.toPrecision(2)}${t.warmOnly ? ' (warm-up step only)' : ''}`);
+    const untimed = skipped.length ? `; not timed: ${skipped.join(', ')} (draws in software, too slow for this model)` : '';
+    const note = `auto: fastest on this model (${best} ${timings[0].msPerStep.toPrecision(2)} ms per step${others.length ? `; ${others.join(', ')}` : ''})${untimed}`;
+    info = {
+      requested: 'auto',
+      active: best,
+      note: failed.length ? `${note}; ${failed.join('; ')}` : note,
+      timings,
+      ...(skipped.length ? { untimed: skipped } : {}),
+      ...software(),
+    };
     picks.set(key, info);
   }
   await tf.setBackend(info.active);

@@ -67,13 +67,14 @@ function send(batch: MetricsBatch): MetricsBatch {
 const api: TrainingWorkerApi = {
   init: (backend, engines) => chooseBackend(backend, engines),
 
-  async setup(config: ExperimentConfig, run: number) {
+  async setup(config: ExperimentConfig, run: number, progress) {
     running = false;
     trainer?.dispose();
     trainer = null;
     source = null;
     const prepared = await prepareAny(config);
-    const picked = await pickFor(prepared.data, config);
+    // Not awaited: waiting on the page's answer would only slow the timing down.
+    const picked = await pickFor(prepared.data, config, progress && ((p) => void Promise.resolve(progress(p)).catch(() => {})));
     classes = prepared.data.classes;
     source = prepared.source;
     valRows = prepared.split.val;
