@@ -125,6 +125,18 @@ async function searchRate(page, options) {
  * it, and without V8's compiled code (bytecode, optimized code, feedback), which grows while the
  * JIT warms up over the first few hundred epochs and then stays flat; data that leaks does not.
  */
+
+/** Bytes of a heap snapshot (JSON text) outside V8's compiled code: the data a page or worker holds. */
+function heapWithoutCode(chunks) {
+  const snap = JSON.parse(chunks);
+  const fields = snap.snapshot.meta.node_fields;
+  const code = snap.snapshot.meta.node_types[0].indexOf('code');
+  const [ti, si, w] = [fields.indexOf('type'), fields.indexOf('self_size'), fields.length];
+  let data = 0;
+  for (let i = 0; i < snap.nodes.length; i += w) if (snap.nodes[i + ti] !== code) data += snap.nodes[i + si];
+  return data;
+}
+
 async function workerHeap(cdp, title) {
   const { targetInfos } = await cdp.send('Target.getTargets');
   const target = targetInfos.find((t) => t.type === 'worker' && t.title === title);
@@ -157,12 +169,7 @@ async function workerHeap(cdp, title) {
   await call('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   cdp.off('Target.receivedMessageFromTarget', onChunk);
   await cdp.send('Target.detachFromTarget', { sessionId });
-  const snap = JSON.parse(chunks);
-  const fields = snap.snapshot.meta.node_fields;
-  const code = snap.snapshot.meta.node_types[0].indexOf('code');
-  const [ti, si, w] = [fields.indexOf('type'), fields.indexOf('self_size'), fields.length];
-  let data = 0;
-  for (let i = 0; i < snap.nodes.length; i += w) if (snap.nodes[i + ti] !== code) data += snap.nodes[i + si];
+  const data = heapWithoutCode(chunks);
   return { all: usage.usedSize, data };
 }
 
@@ -220,12 +227,7 @@ async function pageHeap(cdp) {
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  const snap = JSON.parse(chunks);
-  const fields = snap.snapshot.meta.node_fields;
-  const code = snap.snapshot.meta.node_types[0].indexOf('code');
-  const [ti, si, w] = [fields.indexOf('type'), fields.indexOf('self_size'), fields.length];
-  let data = 0;
-  for (let i = 0; i < snap.nodes.length; i += w) if (snap.nodes[i + ti] !== code) data += snap.nodes[i + si];
+  const data = heapWithoutCode(chunks);
   return { all, data };
 }
 

@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import { applyPatch, configToHash } from '../shared/schema';
 import type { ExperimentConfig } from '../shared/config';
-import type { EpochMetrics, MetricsBatch, RunEnd, TestResult, TimingProgress, TrainingWorkerApi } from '../shared/protocol';
+import type { EpochMetrics, MetricsBatch, RunEnd, TableView, TestResult, TimingProgress, TrainingWorkerApi } from '../shared/protocol';
 import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
 import { spawnTrainingWorker } from './spawnWorker';
@@ -148,7 +148,7 @@ export class TrainingClient {
     this.store.clear('early-stop');
     if (result.backend) this.store.setBackend(result.backend);
     this.store.startRun(config, runIndex, result.points, result.batch, result.baselineLoss, result.table ?? null);
-    this.adoptDrawnSlice(result.table?.slice ?? null, result.table?.name ?? '', result.table?.numericInputs.length ?? 0);
+    if (result.table) this.adoptDrawnSlice(result.table);
   }
 
   /**
@@ -156,7 +156,9 @@ export class TrainingClient {
    * then draws the first two. The config and the address bar take the slice actually drawn, and
    * the notice says so, so the link never claims what the view does not show.
    */
-  private adoptDrawnSlice(drawn: [number, number] | null, table: string, numeric: number): void {
+  private adoptDrawnSlice(table: TableView): void {
+    const { slice: drawn, name, numericInputs } = table;
+    const numeric = numericInputs.length;
     const config = this.config();
     if (!drawn || (drawn[0] === config.slice[0] && drawn[1] === config.slice[1])) return;
     const next = { ...config, slice: [...drawn] };
@@ -164,7 +166,7 @@ export class TrainingClient {
     const run = this.store.runConfig;
     if (run) useStore.setState({ runConfig: { ...run, slice: [...drawn] } });
     history.replaceState(null, '', configToHash(next));
-    this.store.say('hash', 'warning', `slice ${config.slice.join(',')}: ${table} has ${numeric} numeric inputs (positions 0–${numeric - 1}); showing ${drawn.join(',')}.`);
+    this.store.say('hash', 'warning', `slice ${config.slice.join(',')}: ${name} has ${numeric} numeric inputs (positions 0–${numeric - 1}); showing ${drawn.join(',')}.`);
   }
 
   /** Slice positions beyond the current table's numeric inputs, refused before anything changes. */

@@ -197,16 +197,17 @@ describe('diagnose: live updates', () => {
   });
 });
 
+// 20,000 epochs: validation bottoms out at epoch 6000 and rises 30% by the end.
+const long = curves(
+  20000,
+  (t) => 0.01 + 0.68 * Math.exp(-t / 1500),
+  (t) => (t <= 6000 ? 0.2 + 0.49 * ((6000 - t) / 6000) ** 2 : 0.2 * (1 + (0.3 * (t - 6000)) / 14000)),
+  0.02,
+  0.1,
+  13,
+);
+
 describe('diagnose: long runs', () => {
-  // 20,000 epochs: validation bottoms out at epoch 6000 and rises 30% by the end.
-  const long = curves(
-    20000,
-    (t) => 0.01 + 0.68 * Math.exp(-t / 1500),
-    (t) => (t <= 6000 ? 0.2 + 0.49 * ((6000 - t) / 6000) ** 2 : 0.2 * (1 + (0.3 * (t - 6000)) / 14000)),
-    0.02,
-    0.1,
-    13,
-  );
 
   it('is subsampled and still finds the minimum', () => {
     const d = diagnose({ epochs: long, baselineLoss: BASE });
@@ -247,14 +248,6 @@ describe('diagnose: on the page’s bounded history', () => {
     }
   });
 
-  const long = curves(
-    20000,
-    (t) => 0.01 + 0.68 * Math.exp(-t / 1500),
-    (t) => (t <= 6000 ? 0.2 + 0.49 * ((6000 - t) / 6000) ** 2 : 0.2 * (1 + (0.3 * (t - 6000)) / 14000)),
-    0.02,
-    0.1,
-    13,
-  );
 
   it('a long run with older epochs summarized still finds the minimum', () => {
     const h = MetricsHistory.from(long);
