@@ -1,4 +1,6 @@
-// The source text's table of search strategies, filled in with measured numbers from a race.
+// The textbook trade-offs of the three search strategies (grid: thorough but slow as the space
+// grows; random: efficient but may miss the best; Bayesian: learns where to look), set beside
+// measured numbers from a race on the same space and budget.
 import type { Strategy } from '../search/space';
 import { useStore, type Store } from '../store/store';
 
@@ -21,7 +23,7 @@ export function RaceTable() {
       <thead>
         <tr>
           <th>strategy</th>
-          <th>the source text says</th>
+          <th>usually said of it</th>
           <th>trials</th>
           <th>wall time</th>
           <th>best mean {objective}</th>

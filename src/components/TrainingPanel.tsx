@@ -16,6 +16,7 @@ const BACKEND_LABELS: Record<BackendKey, string> = { auto: 'Auto: the fastest fo
 
 const selectBackendInfo = (s: Store) => s.backend;
 const selectTiming = (s: Store) => s.timing;
+const selectBackendEpsilon = (s: Store) => s.backend?.epsilon;
 
 /** Which backend runs and why: auto's timings, or why a requested backend fell back. */
 function BackendNote() {
@@ -48,6 +49,7 @@ function BackendNote() {
 export function TrainingPanel() {
   const o = useStore(selectOptimizer);
   const dataset = useStore(selectDataset);
+  const backendEpsilon = useStore(selectBackendEpsilon);
   return (
     <section className="panel" aria-labelledby="train-h">
       <h2 id="train-h">
@@ -59,7 +61,7 @@ export function TrainingPanel() {
       </p>
       <SelectField label="Optimizer" value={o.optimizer} options={OPTIMIZERS} labels={OPTIMIZER_LABELS} onChange={(optimizer) => change({ optimizer })} testId="optimizer" />
       <div className="formula" data-testid="optimizer-formula">
-        {optimizerFormula(o.optimizer, o).map((line) => (
+        {optimizerFormula(o.optimizer, o, backendEpsilon).map((line) => (
           <div key={line}>{line}</div>
         ))}
       </div>

@@ -1,7 +1,8 @@
-// Transfer learning (source text 4.1): pretrain a base on a large source task, reuse it for a
-// related target task with few examples, and compare from scratch, frozen base + new head and
-// fine-tune all on the same target data and seed. The source text's three criteria for a
-// pretrained model are checked for the chosen pair; an incompatible pair is refused.
+// Transfer learning: pretrain a base on a large source task, reuse it for a related target task
+// with few examples, and compare from scratch, frozen base + new head and fine-tune all on the
+// same target data and seed. The three criteria for reusing a pretrained model (a related task,
+// good performance on the source, compatible inputs and outputs; see src/transfer/checks.ts) are
+// checked for the chosen pair; an incompatible pair is refused.
 import { useId, useState } from 'react';
 import { cancel, compare, pretrain } from '../client/transferClient';
 import { TRANSFER_RANGES, type TransferSettings } from '../shared/transferProtocol';

@@ -1,19 +1,34 @@
-// The loss and update formulas of the source text, written out with the current values.
+// The loss and update formulas the training actually runs (tfjs's, which match PyTorch's),
+// written out with the current values.
 import type { ExperimentConfig, LossKey, OptimizerKey } from '../shared/config';
 
 export const LOSS_FORMULAS: Record<LossKey, string> = {
-  mse: 'L = 1/n Σ (y − ŷ)²',
+  mse: 'L = 1/(n·K) Σᵢ Σₖ (yᵢₖ − ŷᵢₖ)²  (n examples, K outputs each; K = 1 for one target)',
   bce: 'L = −1/n Σ [ y log ŷ + (1 − y) log(1 − ŷ) ]',
   cce: 'L = −1/n Σᵢ Σₖ yₖ log ŷₖ',
 };
 
-export function optimizerFormula(o: OptimizerKey, c: Pick<ExperimentConfig, 'lr' | 'momentum' | 'beta1' | 'beta2' | 'epsilon'>): string[] {
+/** How ε reads: "1e-7" rather than "1.0000000116860974e-7" (the backend's float32 value). */
+function short(x: number): string {
+  return Number(x.toPrecision(3)).toString();
+}
+
+/**
+ * The update lines of `o` with the current values. `backendEpsilon` is the ε of the backend in
+ * use (Adagrad takes it from there); undefined until the worker has started.
+ */
+export function optimizerFormula(o: OptimizerKey, c: Pick<ExperimentConfig, 'lr' | 'momentum' | 'beta1' | 'beta2' | 'epsilon'>, backendEpsilon?: number): string[] {
   const a = `α = ${c.lr}`;
   switch (o) {
     case 'sgd':
       return ['w ← w − α∇L', a];
     case 'momentum':
-      return ['v ← βv + α∇L', 'w ← w − v', `${a}, β = ${c.momentum}`];
+      return [
+        'v ← βv + ∇L',
+        'w ← w − αv',
+        `${a}, β = ${c.momentum}`,
+        'Same steps as v ← βv + α∇L, w ← w − v while α stays fixed; after a change of α the two differ (this form applies the new α to the whole velocity).',
+      ];
     case 'adam':
       return [
         'm ← β₁m + (1 − β₁)∇L',
@@ -24,6 +39,10 @@ export function optimizerFormula(o: OptimizerKey, c: Pick<ExperimentConfig, 'lr'
     case 'rmsprop':
       return ['s ← ρs + (1 − ρ)(∇L)²', 'w ← w − α∇L / √(s + ε)', `${a}, ρ = 0.9, ε = ${c.epsilon}`];
     case 'adagrad':
-      return ['s ← s + (∇L)²', 'w ← w − α∇L / √(s + ε)', `${a}, s₀ = 0.1`];
+      return [
+        's ← s + (∇L)²',
+        'w ← w − α∇L / √(s + ε)',
+        `${a}, s₀ = 0.1, ε = ${backendEpsilon === undefined ? "the backend's (shown once it has started)" : `${short(backendEpsilon)} (the backend's own)`}`,
+      ];
   }
 }

@@ -519,7 +519,7 @@ export class BatchedMlp {
     this.apply(grads, pattern);
   }
 
-  /** Penalty gradient λ₂·2w + λ₁·step(w, −1) on real kernel entries of active members (as tfjs differentiates them). */
+  /** Penalty gradient λ₂·2w + λ₁·sign(w) (0 at exactly 0, as in penalties.ts) on real kernel entries of active members. */
   private penaltyGrad(i: number, pattern: number, lrScaled: boolean): tf.Tensor | null {
     if (!this.penalized) return null;
     const w = this.weights[i];
@@ -529,7 +529,7 @@ export class BatchedMlp {
     let g = tf.mul(w, k2);
     if (this.l1On) {
       const k1 = this.coefficient(pattern, `l1:${i}:${lrScaled}`, (act) => this.expand(i, (m) => (act[m] ? this.members[m].l1[i] * f(m) : 0), where)) as tf.Tensor3D;
-      g = tf.add(g, tf.mul(tf.step(w, -1), k1));
+      g = tf.add(g, tf.mul(tf.sign(w), k1));
     }
     return g;
   }

@@ -95,8 +95,8 @@ export function manualGradients(model: Mlp, x: tf.Tensor2D, y: tf.Tensor2D, o: S
   for (let i = last; i >= Math.max(0, lowest); i--) {
     if (kernels[i].trainable) {
       let dW: tf.Tensor = tf.matMul(inputs[i], delta, true, false);
-      // tfjs differentiates |w| as step(w, −1): +1 above zero, −1 at and below it.
-      if (o.l1[i] > 0) dW = tf.add(dW, tf.mul(tf.step(kernels[i], -1), o.l1[i]));
+      // The slope of |w| is sign(w), 0 at exactly 0 (as in PyTorch; see penalties.ts).
+      if (o.l1[i] > 0) dW = tf.add(dW, tf.mul(tf.sign(kernels[i]), o.l1[i]));
       if (o.l2[i] > 0) dW = tf.add(dW, tf.mul(kernels[i], 2 * o.l2[i]));
       grads.push({ name: kernels[i].name, tensor: dW });
     }

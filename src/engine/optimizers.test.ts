@@ -67,6 +67,28 @@ describe('createOptimizer: one and two steps match the update formulas', () => {
     }
   });
 
+  it('momentum runs v ← βv + ∇L, w ← w − αv: a new α scales the whole velocity (the formula the page shows)', async () => {
+    const beta = 0.7;
+    const opt = createOptimizer({ ...base, optimizer: 'momentum', lr: 0.05, momentum: beta });
+    const step = setup(opt);
+    let w = W0;
+    let v = [0, 0, 0];
+    // The other common form, v ← βv + α∇L, w ← w − v, for comparison after the change.
+    let w2 = W0;
+    let v2 = [0, 0, 0];
+    for (const [k, a] of [0.05, 0.05, 0.2, 0.2].entries()) {
+      if (k === 2) setLearningRate(opt, a);
+      const g = grad(w);
+      v = v.map((vi, i) => beta * vi + g[i]);
+      w = w.map((wi, i) => wi - a * v[i]);
+      const g2 = grad(w2);
+      v2 = v2.map((vi, i) => beta * vi + a * g2[i]);
+      w2 = w2.map((wi, i) => wi - v2[i]);
+      expectClose(await step(), w);
+    }
+    expect(Math.abs(w[0] - w2[0])).toBeGreaterThan(1e-3);
+  });
+
   it('adam: bias-corrected moments with the given β₁, β₂, ε, two steps', async () => {
     const { lr: a, beta1: b1, beta2: b2, epsilon: eps } = { ...base, lr: 0.2 };
     const step = setup(createOptimizer({ ...base, optimizer: 'adam', lr: a }));

@@ -63,6 +63,31 @@ describe('weight penalties', () => {
     expect(sq(reg.at(-1)!)).toBeLessThan(plainNorm * 0.8);
   });
 
+  it('L1 has slope sign(w): 0 at a weight of exactly 0, ±λ elsewhere', async () => {
+    const w = tf.variable(tf.tensor2d([[0, 0.5], [-0.25, 0]]));
+    const g = tf.variableGrads(() => weightPenalty([w], [0.1], [0]), [w]).grads[w.name];
+    expect(Array.from(await g.data())).toEqual([0, 0.1, -0.1, 0].map((v) => Math.fround(v)));
+    g.dispose();
+    w.dispose();
+  });
+
+  it('with the Zeros initializer and L1, the kernels stay at exactly 0 instead of flipping around it', async () => {
+    // All-zero kernels get no data gradient (every hidden unit and its outgoing weight is 0), so
+    // only the penalty could move them; with slope 0 at 0 it does not.
+    for (const optimizer of ['sgd', 'adam'] as const) {
+      const c = cfg({ init: 'zeros', l1: 0.01, optimizer, lr: 0.1 });
+      const t = new Trainer(prepareData(c).data, c, 0);
+      try {
+        for (let e = 0; e < 3; e++) t.trainEpoch();
+        const metrics = await t.flush();
+        expect(metrics.at(-1)!.penalty, optimizer).toBe(0);
+        for (const k of t.model.kernels) expect(Array.from(await k.data()).every((v) => v === 0), optimizer).toBe(true);
+      } finally {
+        t.dispose();
+      }
+    }
+  });
+
   it('per-layer λ equal to a global λ trains identically', async () => {
     const global = await run(cfg({ l2: 0.02 }), 8);
     const perLayer = await run(cfg({ l2: [0.02, 0.02] }), 8);

@@ -40,6 +40,11 @@ export interface BackendInfo {
   untimed?: EngineKey[];
   /** Set when WebGL started but draws in software (e.g. SwiftShader): the renderer's name. */
   softwareWebgl?: string;
+  /**
+   * The active backend's ε (1e-7 with float32; 1e-4 on WebGL without float32 textures): Adagrad
+   * adds it under the square root, and tfjs gives no way to set it there.
+   */
+  epsilon?: number;
 }
 
 /**

@@ -1,5 +1,4 @@
-// The source text's three criteria for a pretrained model (4.1.1), judged for a chosen source and
-// target: a related task, good performance on the source, and compatible inputs and outputs.
+// The three criteria for reusing a pretrained model, judged for a chosen source and target: a related task, good performance on the source, and compatible inputs and outputs.
 // Plain data; the page shows them and the worker refuses an incompatible pair with the same words.
 import { GOOD_SOURCE_ACCURACY, type BaseInfo } from '../shared/transferProtocol';
 import type { TransferTask } from './tasks';

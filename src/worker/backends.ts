@@ -71,11 +71,11 @@ export async function chooseBackend(want: BackendKey, only?: readonly EngineKey[
     // Without a list, the last (cpu when it started) until a model is timed; with one, its first.
     const first = only?.length ? engines[0] : engines.at(-1)!;
     await tf.setBackend(first);
-    return { requested, active: first, note: 'auto: each new model is timed on ' + engines.join(', '), ...software() };
+    return { requested, active: first, note: 'auto: each new model is timed on ' + engines.join(', '), ...software(), epsilon: tf.backend().epsilon() };
   }
   for (const b of FALLBACK.slice(FALLBACK.indexOf(want))) {
     const why = await start(b);
-    if (!why) return { requested, active: b, note: failed.join('; '), ...(b === 'webgl' ? software() : {}) };
+    if (!why) return { requested, active: b, note: failed.join('; '), ...(b === 'webgl' ? software() : {}), epsilon: tf.backend().epsilon() };
     failed.push(why);
   }
   throw new Error('No tfjs backend could start: ' + failed.join('; '));
@@ -235,7 +235,7 @@ export async function pickFor(
   }
   await tf.setBackend(info.active);
   if (info.active !== 'webgl' && engines.includes('webgl')) releaseWebgl();
-  return info;
+  return { ...info, epsilon: tf.backend().epsilon() };
 }
 
 /**
