@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { APIRequestContext } from '@playwright/test';
 import { test, expect, cpuHash, openPlayground } from './fixtures';
 
-const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+/** The build the server serves (E2E_DIST, as in playwright.config.ts). */
+const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', process.env.E2E_DIST || 'dist');
 
 /** Strings that survive minification of tfjs-core / its backends. */
 const TFJS_MARKERS = ['@tensorflow', 'tfjs-core', 'registerKernel', 'tf.setBackend', 'BatchMatMul', '_FusedMatMul', 'IS_BROWSER'];
