@@ -1,9 +1,9 @@
 // The live verdict on the curves (underfitting, overfitting, good fit, diverged) with its
-// evidence, and the source text's remedies one click away.
+// evidence, and the standard remedies (diagnosis/remedies.ts) one click away.
 import { client } from '../client/trainingClient';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
-import { remediesFor, type Remedy } from './remedies';
+import { remediesFor, type Remedy } from '../diagnosis/remedies';
 
 const selectDiagnosis = (s: Store) => s.diagnosis;
 const selectConfig = (s: Store) => s.config;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../shared/config';
 import type { EpochMetrics, MetricsBatch, PointsView } from '../shared/protocol';
-import { CHUNK, MAX_BUCKETS, RECENT } from '../shared/metricsHistory';
+import { CHUNK, MAX_BUCKETS, RECENT } from '../diagnosis/metricsHistory';
 import { MAX_KEPT_RUNS, MAX_OVERLAY } from './runSlice';
 import { useStore } from './store';
 
