@@ -6,13 +6,12 @@ import { PanelBoundary } from './components/PanelBoundary';
 import { createPlaygroundApi } from './client/playgroundApi';
 import { restoreSearch } from './client/searchRunner';
 import { client } from './client/trainingClient';
-import { followHashChanges, loadConfigFromHash } from './client/urlSync';
+import { syncUrl } from './client/urlSync';
 import './styles.css';
 
-loadConfigFromHash();
+syncUrl((config) => client.changeConfig(config));
 restoreSearch();
 window.playground = createPlaygroundApi(client);
-followHashChanges(client);
 client.start().catch(() => {});
 
 createRoot(document.getElementById('root')!).render(

@@ -1,11 +1,11 @@
 // `window.playground`: the scripting API for teachers' demos and tests. It drives the same
 // client and store as the controls do.
 import type { ExperimentConfig } from '../shared/config';
-import type { Diagnosis } from '../shared/diagnosis';
+import type { Diagnosis } from '../diagnosis/diagnose';
 import { bestTrial, cancelSearch, poolMemory, runSearch } from './searchRunner';
 import { spawnTrainingWorker } from './spawnWorker';
 import type { SearchSpec, TrialRecord } from './searchTypes';
-import type { MetricsHistory } from '../shared/metricsHistory';
+import type { MetricsHistory } from '../diagnosis/metricsHistory';
 import type { TestResult } from '../shared/protocol';
 import { useStore } from '../store/store';
 import { loadCsv, loadDataset } from './dataLoading';

@@ -51,7 +51,7 @@ beforeAll(() => {
 const initial = useStore.getState();
 beforeEach(() => {
   useStore.setState(initial, true);
-  useStore.getState().setConfigState({ ...DEFAULT_CONFIG, backend: 'cpu', samples: 120 });
+  useStore.getState().applyConfig({ ...DEFAULT_CONFIG, backend: 'cpu', samples: 120 });
   calls.length = 0;
 });
 

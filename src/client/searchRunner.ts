@@ -13,7 +13,6 @@ import { splitDataset } from '../data/split';
 import type { BackendKey, ExperimentConfig } from '../shared/config';
 import type { TrialResult, TrialSpec } from '../shared/protocol';
 import { DATASETS, isTable } from '../shared/datasets';
-import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
 import { spawnTrainingWorker, type WorkerHandle } from './spawnWorker';
 import { ensureUpload } from './uploads';
@@ -69,7 +68,7 @@ export function searchProblems(spec: SearchSpec, config: ExperimentConfig): Sear
     const why = foldsValid(pool, spec.folds, info.problem === 'classification' ? info.classes : 1);
     if (why) add('folds', why);
   }
-  if (spec.objective === 'accuracy' && DATASETS[config.dataset].problem === 'regression') add('objective', 'accuracy is only defined for classification; use the loss');
+  if (spec.objective === 'accuracy' && config.problem === 'regression') add('objective', 'accuracy is only defined for classification; use the loss');
   return problems;
 }
 
@@ -168,7 +167,7 @@ export function dealTrials(specs: readonly TrialSpec[], workers: number): number
 export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
   const s = useStore.getState();
   if (s.search.status === 'running' || s.search.status === 'cancelling') throw new Error('a search is already running');
-  const base = { ...selectConfig(s), ...(spec.patience !== undefined ? { patience: spec.patience } : {}) };
+  const base = { ...s.config, ...(spec.patience !== undefined ? { patience: spec.patience } : {}) };
   const problems = searchProblems(spec, base);
   if (problems.length) throw new Error(problems.map((p) => p.message).join('; '));
   cancelRequested = false;

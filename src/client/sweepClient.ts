@@ -3,7 +3,6 @@
 import * as Comlink from 'comlink';
 import type { TrainingWorkerApi } from '../shared/protocol';
 import type { SweepKind } from '../shared/sweep';
-import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
 import { spawnTrainingWorker } from './spawnWorker';
 import { ensureUpload } from './uploads';
@@ -14,7 +13,7 @@ let api: Comlink.Remote<TrainingWorkerApi> | null = null;
 let backend: string | null = null;
 
 async function ready(): Promise<Comlink.Remote<TrainingWorkerApi>> {
-  const wanted = helperBackend(selectConfig(useStore.getState()).backend);
+  const wanted = helperBackend(useStore.getState().config.backend);
   if (api && backend === wanted) return api;
   worker?.terminate();
   ({ worker, api } = spawnTrainingWorker('sweeps'));
@@ -26,7 +25,7 @@ async function ready(): Promise<Comlink.Remote<TrainingWorkerApi>> {
 export async function startSweep(kind: SweepKind, epochs: number): Promise<void> {
   const s = useStore.getState();
   if (s.sweep.status === 'running') return;
-  const config = selectConfig(s);
+  const config = s.config;
   s.setSweep({ kind, status: 'running', epochs, progress: 0, points: [], config, error: null });
   try {
     const remote = await ready();

@@ -1,20 +1,12 @@
 // The one place that talks to the training worker. Controls and scripts call these actions;
 // results become store updates. Operations run one at a time, in the order they were asked.
 import * as Comlink from 'comlink';
-import { applyPatch, configToHash } from '../shared/schema';
+import { howToApply } from '../engine/liveSettings';
 import type { ExperimentConfig } from '../shared/config';
 import type { EpochMetrics, MetricsBatch, RunEnd, TableView, TestResult, TimingProgress, TrainingWorkerApi } from '../shared/protocol';
-import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
 import { spawnTrainingWorker } from './spawnWorker';
 import { ensureUpload } from './uploads';
-
-/** Settings applied to the running model without a reset: step size, batch, regularization. */
-const LIVE_KEYS: (keyof ExperimentConfig)[] = ['lr', 'batch', 'l1', 'l2', 'dropout', 'augment', 'patience', 'minDelta', 'restoreBest'];
-
-function changedKeys(a: ExperimentConfig, b: ExperimentConfig): (keyof ExperimentConfig)[] {
-  return (Object.keys(a) as (keyof ExperimentConfig)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-}
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -47,7 +39,7 @@ export class TrainingClient {
   }
 
   config(): ExperimentConfig {
-    return selectConfig(this.store);
+    return this.store.config;
   }
 
   /** Runs `fn` after every earlier operation; a failure is shown and does not block later ones. */
@@ -153,28 +145,18 @@ export class TrainingClient {
 
   /**
    * A link may name slice columns the table does not have (e.g. iris with slice=5,9): the worker
-   * then draws the first two. The config and the address bar take the slice actually drawn, and
-   * the notice says so, so the link never claims what the view does not show.
+   * then draws the first two. The config (and so the address bar) takes the slice actually drawn,
+   * and the notice says so, so the link never claims what the view does not show.
    */
   private adoptDrawnSlice(table: TableView): void {
     const { slice: drawn, name, numericInputs } = table;
     const numeric = numericInputs.length;
     const config = this.config();
     if (!drawn || (drawn[0] === config.slice[0] && drawn[1] === config.slice[1])) return;
-    const next = { ...config, slice: [...drawn] };
-    this.store.setConfigState(next);
+    this.store.applyConfig({ slice: [...drawn] });
     const run = this.store.runConfig;
     if (run) useStore.setState({ runConfig: { ...run, slice: [...drawn] } });
-    history.replaceState(null, '', configToHash(next));
     this.store.say('hash', 'warning', `slice ${config.slice.join(',')}: ${name} has ${numeric} numeric inputs (positions 0–${numeric - 1}); showing ${drawn.join(',')}.`);
-  }
-
-  /** Slice positions beyond the current table's numeric inputs, refused before anything changes. */
-  private checkSlice(next: ExperimentConfig, keys: (keyof ExperimentConfig)[]): void {
-    const table = this.store.table;
-    if (!table || !keys.includes('slice') || keys.includes('dataset')) return;
-    const n = table.numericInputs.length;
-    if (next.slice.some((i) => i >= n)) throw new Error(`slice: ${table.name} has ${n} numeric inputs (positions 0–${n - 1}), so ${next.slice.join(',')} cannot be drawn`);
   }
 
   /** Calls the worker; fails at once if it has died instead of waiting forever. */
@@ -212,22 +194,22 @@ export class TrainingClient {
     }
   };
 
-  /** Validates a partial config, stores it, and applies it: live, by a new model, or a new worker. */
+  /**
+   * Sets a partial config through the store's one action (which validates it and throws on bad
+   * input, nothing changed then) and applies it as the live rule (engine/liveSettings.ts) says:
+   * to the running model, by a new model, a new worker, or a new view of the table.
+   */
   changeConfig(patch: unknown): Promise<void> {
-    const before = this.config();
-    const next = applyPatch(before, patch); // throws on bad input; nothing changes then
-    const keys = changedKeys(before, next);
-    if (keys.length === 0) return Promise.resolve();
-    this.checkSlice(next, keys);
-    this.store.setConfigState(next);
-    history.replaceState(null, '', configToHash(next));
-    if (keys.includes('backend') || this.store.status === 'error') {
+    const { config: next, changed: keys } = this.store.applyConfig(patch);
+    const how = howToApply(keys);
+    if (how === 'nothing') return Promise.resolve();
+    if (how === 'new worker' || this.store.status === 'error') {
       // A backend chosen while the worker still starts or times the model takes effect at once:
       // not waiting for the timing is the point of choosing one then.
-      if (keys.includes('backend') && (this.store.status === 'starting' || this.store.timing)) this.supersede();
+      if (how === 'new worker' && (this.store.status === 'starting' || this.store.timing)) this.supersede();
       return this.enqueueSetup(() => this.restartWorker(0));
     }
-    if (keys.length === 1 && keys[0] === 'slice') {
+    if (how === 'view') {
       // Only the view changes: the model and its training go on.
       if (!this.store.table) return Promise.resolve();
       return this.enqueue(async () => {
@@ -235,7 +217,7 @@ export class TrainingClient {
         this.store.setSlice(r.plot, r.table, r.boundary);
       });
     }
-    if (keys.every((k) => LIVE_KEYS.includes(k))) {
+    if (how === 'live') {
       return this.enqueue(async () => {
         await this.call((api) => api.update(next));
         const run = this.store.runConfig;

@@ -7,7 +7,6 @@ import type { TrainingWorkerApi } from '../shared/protocol';
 import type { BaseInfo, ModelFiles } from '../shared/transferProtocol';
 import { incompatibility } from '../transfer/checks';
 import { findTask, TRANSFER_TASKS } from '../transfer/tasks';
-import { selectConfig } from '../store/configSlices';
 import { useStore } from '../store/store';
 import type { TransferState } from '../store/transferSlice';
 import { spawnTrainingWorker } from './spawnWorker';
@@ -26,7 +25,7 @@ const MAX_WEIGHTS_BYTES = 50_000_000;
  * run to run.
  */
 async function ready(): Promise<Comlink.Remote<TrainingWorkerApi>> {
-  const configured = selectConfig(useStore.getState()).backend;
+  const configured = useStore.getState().config.backend;
   const wanted: BackendKey = configured === 'auto' ? 'cpu' : configured;
   if (api && backend === wanted) return api;
   const current = useStore.getState().transfer.base;

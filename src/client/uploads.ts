@@ -4,9 +4,9 @@ import * as Comlink from 'comlink';
 import { findColumn } from '../data/tables/columns';
 import { selectRows, targetClasses, validateTask } from '../data/tables/validate';
 import type { CsvResult } from '../data/tables/csv';
-import { setUploadInfo } from '../shared/datasets';
 import type { TrainingWorkerApi } from '../shared/protocol';
 import type { Table, TableTask } from '../shared/table';
+import { useStore } from '../store/store';
 import type { CsvWorkerApi } from '../worker/csvWorker';
 
 
@@ -37,7 +37,7 @@ export function adoptUpload(table: Table, task: TableTask): void {
   const why = validateTask(table, task);
   if (why) throw new Error(why);
   current = { id: nextId++, table, task };
-  setUploadInfo({ label: table.name, problem: task.problem, classes: taskClasses(table, task) });
+  useStore.getState().setUpload({ label: table.name, problem: task.problem, classes: taskClasses(table, task) });
 }
 
 export function currentUpload(): { table: Table; task: TableTask } | null {

@@ -1,37 +1,67 @@
-// Keeps the experiment config and the URL hash in step: the page starts from the hash, and a
-// hash edited by hand (or a pasted link) is applied like any other config change. Either way the
+// The config and the URL hash, both directions, in this one module. Store → link: a
+// subscription writes every new config into the address bar (replaceState, so no history entry).
+// Link → store: the page starts from the hash, and a hash edited by hand (or a pasted link) is
+// applied like any other config change, so the model is rebuilt as needed. Either way the
 // address bar ends up showing the config actually in use, never the bad values that were refused.
+import type { ExperimentConfig } from '../shared/config';
 import { configToHash, parseHash } from '../shared/schema';
 import { useStore } from '../store/store';
-import type { TrainingClient } from './trainingClient';
+
+/** Applies a whole config from a link: the training client's changeConfig on the page. */
+export type ApplyConfig = (config: ExperimentConfig) => Promise<void>;
 
 function notify(notices: string[]): void {
   if (notices.length) useStore.getState().say('hash', 'warning', `Some settings in the link were not valid: ${notices.join('; ')}.`);
 }
 
-/** Reads the hash into the store; bad values become defaults with a visible notice. */
-export function loadConfigFromHash(): void {
-  const { config, notices } = parseHash(location.hash);
-  useStore.getState().setConfigState(config);
-  notify(notices);
-  history.replaceState(null, '', configToHash(config));
+/** Shows the config in use in the address bar. */
+function writeHash(config: ExperimentConfig): void {
+  const hash = configToHash(config);
+  if (location.hash !== hash) history.replaceState(null, '', hash);
 }
 
-export function followHashChanges(client: TrainingClient): () => void {
+/** Reads the hash into the store; bad values become defaults with a visible notice. */
+function loadFromHash(): void {
+  const s = useStore.getState();
+  const { config, notices } = parseHash(location.hash, s.upload);
+  try {
+    s.applyConfig(config);
+  } catch (e) {
+    // Not expected (parseHash gives a valid config); the page then starts from the defaults.
+    notices.push(`the link could not be applied (${e instanceof Error ? e.message : String(e)}); using defaults`);
+  }
+  notify(notices);
+}
+
+/**
+ * Starts the page from the link, then keeps link and config in step: a new config is written into
+ * the address bar, and an edited hash is applied through `apply`. Returns a function that stops both.
+ */
+export function syncUrl(apply: ApplyConfig): () => void {
+  loadFromHash();
+  // The link may have held refused values or left settings out: show what is in use.
+  writeHash(useStore.getState().config);
+  const unsubscribe = useStore.subscribe((s, prev) => {
+    if (s.config !== prev.config) writeHash(s.config);
+  });
   const onChange = () => {
-    if (location.hash === configToHash(client.config())) return;
-    const { config, notices } = parseHash(location.hash);
+    const s = useStore.getState();
+    if (location.hash === configToHash(s.config)) return;
+    const { config, notices } = parseHash(location.hash, s.upload);
     notify(notices);
     try {
-      client.changeConfig(config).catch(() => {});
+      apply(config).catch(() => {});
     } catch (e) {
-      // A link that parses but cannot apply (e.g. "upload" with no file) keeps the current setup.
+      // A link that parses but cannot apply (e.g. a slice the table lacks) keeps the current setup.
       useStore.getState().say('hash-apply', 'warning', `The link could not be applied: ${e instanceof Error ? e.message : String(e)}.`);
     }
-    // changeConfig writes the hash only when a setting changed; a hash whose bad values fell back
-    // to what is already in use must still be rewritten.
-    history.replaceState(null, '', configToHash(client.config()));
+    // The subscription writes the hash only when a setting changed; a hash whose bad values fell
+    // back to what is already in use must still be rewritten.
+    writeHash(useStore.getState().config);
   };
   window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('hashchange', onChange);
+  };
 }

@@ -1,6 +1,6 @@
 // Data controls: problem, data set, points, noise, seed, the three-way split and input features.
 import { FEATURES, FEATURE_LABELS, MIN_TEST_PCT, type FeatureKey } from '../shared/config';
-import { DATASETS, datasetsFor, isTable, type DatasetKey, type Problem } from '../shared/datasets';
+import { datasetInfo, datasetsFor, isTable, type DatasetKey, type Problem } from '../shared/datasets';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { NumberField } from './NumberField';
@@ -8,10 +8,13 @@ import { SelectField } from './SelectField';
 import { CsvUpload } from './CsvUpload';
 import { TableSummary } from './TableSummary';
 
-const selectData = (s: Store) => s.data;
+const selectConfig = (s: Store) => s.config;
+const selectUpload = (s: Store) => s.upload;
 
 export function DataPanel() {
-  const d = useStore(selectData);
+  const d = useStore(selectConfig);
+  const upload = useStore(selectUpload);
+  const offered = datasetsFor(d.problem, upload);
   const testPct = 100 - d.trainPct - d.valPct;
   const table = isTable(d.dataset);
   const toggleFeature = (f: FeatureKey, on: boolean) => {
@@ -39,12 +42,12 @@ export function DataPanel() {
       <SelectField<DatasetKey>
         label="Data set"
         value={d.dataset}
-        options={datasetsFor(d.problem).map((x) => x.key)}
-        labels={Object.fromEntries(datasetsFor(d.problem).map((x) => [x.key, x.label]))}
+        options={offered.map((x) => x.key)}
+        labels={Object.fromEntries(offered.map((x) => [x.key, x.label]))}
         onChange={(dataset) => change({ dataset })}
         testId="dataset"
       />
-      <p className="hint">{DATASETS[d.dataset].hint}</p>
+      <p className="hint">{datasetInfo(d.dataset, upload).hint}</p>
       {table ? (
         <>
           <TableSummary />

@@ -1,14 +1,12 @@
 // The live verdict on the curves (underfitting, overfitting, good fit, diverged) with its
-// evidence, and the source text's remedies one click away.
-import { useShallow } from 'zustand/react/shallow';
+// evidence, and the standard remedies (diagnosis/remedies.ts) one click away.
 import { client } from '../client/trainingClient';
-import { selectConfig } from '../store/configSlices';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
-import { remediesFor, type Remedy } from './remedies';
+import { remediesFor, type Remedy } from '../diagnosis/remedies';
 
 const selectDiagnosis = (s: Store) => s.diagnosis;
-const selectSlices = (s: Store) => ({ data: s.data, model: s.model, optimizer: s.optimizer, regularization: s.regularization });
+const selectConfig = (s: Store) => s.config;
 
 const TITLES: Record<string, string> = {
   overfitting: 'Overfitting',
@@ -30,7 +28,7 @@ function apply(r: Remedy): void {
 
 export function DiagnosisPanel() {
   const d = useStore(selectDiagnosis);
-  const config = selectConfig(useStore(useShallow(selectSlices)));
+  const config = useStore(selectConfig);
   const remedies = remediesFor(d.regime, config);
   return (
     <div className={`diagnosis-box regime-${d.regime.replace(/ /g, '-')}`} aria-live="polite">

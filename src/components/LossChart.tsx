@@ -14,7 +14,7 @@ const selectOverlay = (s: Store) => s.overlay;
 const selectLog = (s: Store) => s.logScale;
 const selectRunId = (s: Store) => s.runId;
 // The run on screen decides, not a problem being switched to while its new run sets up.
-const selectHasAcc = (s: Store) => (s.runConfig ?? s.data).problem === 'classification';
+const selectHasAcc = (s: Store) => (s.runConfig ?? s.config).problem === 'classification';
 const selectEarlyStop = (s: Store) => s.earlyStop;
 
 /** The chart redraws at most this often (ms) while metrics stream in. */

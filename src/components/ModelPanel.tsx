@@ -1,24 +1,23 @@
 // Architecture controls: hidden layers (add, remove, units, activation) and the initializer.
 import { ACTIVATIONS, INITIALIZERS, INITIALIZER_LABELS, MAX_LAYERS, outputUnits, type Activation } from '../shared/config';
-import { DATASETS, isTable } from '../shared/datasets';
+import { datasetInfo, isTable } from '../shared/datasets';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
-const selectModel = (s: Store) => s.model;
-const selectDropout = (s: Store) => s.regularization.dropout;
-const selectDataset = (s: Store) => s.data.dataset;
+const selectConfig = (s: Store) => s.config;
+const selectUpload = (s: Store) => s.upload;
 // A table's inputs are its encoded columns (known once the worker has loaded it).
-const selectInputs = (s: Store) => (isTable(s.data.dataset) ? (s.table?.inputNames.length ?? 0) : s.data.features.length);
+const selectInputs = (s: Store) => (isTable(s.config.dataset) ? (s.table?.inputNames.length ?? 0) : s.config.features.length);
 
 export function ModelPanel() {
-  const m = useStore(selectModel);
-  const dropout = useStore(selectDropout);
-  const dataset = useStore(selectDataset);
+  const m = useStore(selectConfig);
+  const upload = useStore(selectUpload);
+  const { dropout, dataset } = m;
   const inputs = useStore(selectInputs);
-  const info = DATASETS[dataset];
-  const outputs = outputUnits(dataset);
+  const info = datasetInfo(dataset, upload);
+  const outputs = outputUnits(dataset, upload);
   const outputAct = info.problem === 'regression' ? 'linear' : info.classes > 2 ? 'softmax' : 'sigmoid';
   const setLayer = (i: number, units: number) => change({ layers: m.layers.map((u, j) => (j === i ? units : u)) });
   const setAct = (i: number, a: Activation) => change({ activations: m.activations.map((x, j) => (j === i ? a : x)) });

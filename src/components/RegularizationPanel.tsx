@@ -7,10 +7,9 @@ import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { NumberField } from './NumberField';
 
-const selectReg = (s: Store) => s.regularization;
-const selectDataset = (s: Store) => s.data.dataset;
+const selectConfig = (s: Store) => s.config;
 const selectShowAugmented = (s: Store) => s.showAugmented;
-const selectKernels = (s: Store) => s.model.layers.length + 1;
+const selectKernels = (s: Store) => s.config.layers.length + 1;
 
 const SUGGESTED = [0, 0.0001, 0.001, 0.01, 0.1];
 
@@ -44,8 +43,8 @@ function LambdaFields({ name, value, kernels }: { name: 'l1' | 'l2'; value: Lamb
 }
 
 export function RegularizationPanel() {
-  const r = useStore(selectReg);
-  const dataset = useStore(selectDataset);
+  const r = useStore(selectConfig);
+  const dataset = r.dataset;
   const showAugmented = useStore(selectShowAugmented);
   const kernels = useStore(selectKernels);
   const symmetry = SYMMETRIES[dataset as PointsKey];

@@ -6,13 +6,12 @@ import type { SearchSpec } from '../client/searchTypes';
 import { applyTrial } from '../search/applyTrial';
 import { BAYES_EXPLANATION } from '../search/explanation';
 import { DEFAULT_LISTS, DEFAULT_RANGES, gridSize, PARAM_KEYS, PARAM_LIMITS, type ParamKey, type ParamSpec, type SearchSpace, type Strategy } from '../search/space';
-import { selectConfig } from '../store/configSlices';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { SearchResults } from './SearchResults';
 
 const selectSearch = (s: Store) => s.search;
-const selectData = (s: Store) => s.data;
+const selectConfig = (s: Store) => s.config;
 
 /** Parses "0.01, 0.1" into numbers (or names for optimizer and activation). */
 function parseList(key: ParamKey, text: string): (number | string)[] {
@@ -81,8 +80,7 @@ export function SearchPanel() {
   const [objective, setObjective] = useState<SearchSpec['objective']>('loss');
   const space = useMemo(() => toSpace(rows, strategy), [rows, strategy]);
   const spec: SearchSpec = { strategy, space, budget: Number(budget), folds: Number(folds), epochs: Number(epochs), seed: Number(seed), objective, patience: Number(patience) };
-  useStore(selectData); // re-check the folds when the data change
-  const config = selectConfig(useStore.getState());
+  const config = useStore(selectConfig); // the folds are checked again when the data change
   const problems = searchProblems(spec, config);
   const running = search.status === 'running' || search.status === 'cancelling';
   const size = strategy === 'grid' ? gridSize(space) : Number(budget);
@@ -95,7 +93,7 @@ export function SearchPanel() {
   const start = () => runSearch(spec).catch((e) => useStore.getState().say('search', 'error', `Search: ${e instanceof Error ? e.message : String(e)}`));
   const applyBest = () => {
     if (!best) return;
-    change(applyTrial(selectConfig(useStore.getState()), best.trial));
+    change(applyTrial(useStore.getState().config, best.trial));
   };
 
   return (

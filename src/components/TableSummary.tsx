@@ -5,7 +5,7 @@ import { useStore, type Store } from '../store/store';
 
 const selectTable = (s: Store) => s.table;
 // The data set of the run that made this table, so the credit never names the next set while it loads.
-const selectDataset = (s: Store) => s.runConfig?.dataset ?? s.data.dataset;
+const selectDataset = (s: Store) => s.runConfig?.dataset ?? s.config.dataset;
 
 export function TableSummary() {
   const t = useStore(selectTable);

@@ -8,7 +8,7 @@ import { change } from './change';
 const selectStatus = (s: Store) => s.status;
 const selectEpoch = (s: Store) => s.metrics.last?.epoch ?? 0;
 const selectBackend = (s: Store) => s.backend;
-const selectIsTable = (s: Store) => isTable(s.data.dataset);
+const selectIsTable = (s: Store) => isTable(s.config.dataset);
 const selectTiming = (s: Store) => s.timing;
 
 /**

@@ -6,8 +6,8 @@ import { LOSS_FORMULAS, optimizerFormula } from './formulas';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
-const selectOptimizer = (s: Store) => s.optimizer;
-const selectDataset = (s: Store) => s.data.dataset;
+const selectConfig = (s: Store) => s.config;
+const selectUpload = (s: Store) => s.upload;
 
 const LR_SUGGESTIONS = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const BATCH_SUGGESTIONS = [1, 10, 32, 64, 128, 256];
@@ -47,15 +47,15 @@ function BackendNote() {
 }
 
 export function TrainingPanel() {
-  const o = useStore(selectOptimizer);
-  const dataset = useStore(selectDataset);
+  const o = useStore(selectConfig);
+  const upload = useStore(selectUpload);
   const backendEpsilon = useStore(selectBackendEpsilon);
   return (
     <section className="panel" aria-labelledby="train-h">
       <h2 id="train-h">
         <span className="step-no">3</span> Training
       </h2>
-      <SelectField label="Loss" value={o.loss} options={lossesFor(dataset)} labels={LOSS_LABELS} onChange={(loss) => change({ loss })} testId="loss" />
+      <SelectField label="Loss" value={o.loss} options={lossesFor(o.dataset, upload)} labels={LOSS_LABELS} onChange={(loss) => change({ loss })} testId="loss" />
       <p className="formula" data-testid="loss-formula">
         {LOSS_FORMULAS[o.loss]}
       </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MetricsHistory } from '../shared/metricsHistory';
+import { MetricsHistory } from '../diagnosis/metricsHistory';
 import type { EpochMetrics } from '../shared/protocol';
 import { CELLS, chartRows } from './lossChartRows';
 

@@ -2,7 +2,7 @@
 // apart from recharts. Shape-preserving: the run is cut into at most CELLS equal epoch ranges and
 // each range draws its minimum and maximum (not every n-th epoch, which drops spikes), from full
 // epochs and summarized buckets alike, so a long run's old spikes and dips stay visible.
-import { fmax, fmin, seriesValue, type MetricsHistory, type SeriesKey } from '../shared/metricsHistory';
+import { fmax, fmin, seriesValue, type MetricsHistory, type SeriesKey } from '../diagnosis/metricsHistory';
 
 /** Epoch ranges across the chart; each draws ≤ 2 points, so ≤ 2·CELLS rows per run (+1 for the last). */
 export const CELLS = 100;

@@ -281,6 +281,29 @@ describe('Trainer', () => {
     });
   });
 
+  it('update() applies live settings and says so; a new loss needs a new run and changes nothing', async () => {
+    const c = cfg({ layers: [8], activations: ['tanh'], optimizer: 'sgd', lr: 0.1, loss: 'bce' });
+    const after = (next: ExperimentConfig | null) =>
+      withTrainer(c, async (t) => {
+        await train(t, 3);
+        const verdict = next ? t.update(next) : null;
+        return { verdict, m: await train(t, 2) };
+      });
+    const same = await after(null);
+    const refused = await after({ ...c, loss: 'mse', lr: 0.2 });
+    expect(refused.verdict).toBe('needs a new run');
+    // Nothing was applied: not the loss, not the learning rate that came with it.
+    expect(refused.m).toEqual(same.m);
+    const applied = await after({ ...c, lr: 0.2, l2: 0.01, slice: [1, 0], backend: 'wasm' });
+    expect(applied.verdict).toBe('applied');
+    expect(applied.m.map((r) => r.epoch)).toEqual([4, 5]);
+    expect(applied.m.at(-1)!.trainLoss).not.toBe(same.m.at(-1)!.trainLoss);
+    await withTrainer(c, async (t) => {
+      expect(t.update({ ...c, layers: [9] })).toBe('needs a new run');
+      expect(t.update({ ...c, optimizer: 'adam' })).toBe('applied');
+    });
+  });
+
   it('boundary() gives resolution² probabilities for a binary set and evaluateTest() finite values', async () => {
     await withTrainer(CIRCLE, async (t) => {
       const b = await t.boundary();

@@ -9,6 +9,7 @@ import { hashSeed, mulberry32, shuffleInPlace } from '../data/random';
 import { lambdaPerLayer, type ExperimentConfig } from '../shared/config';
 import type { EarlyStop, EpochMetrics } from '../shared/protocol';
 import { EarlyStopper } from './earlyStopping';
+import { changedSettings, modelVerdict } from './liveSettings';
 import { accuracy, dataLoss, outputOf } from './losses';
 import { weightPenalty } from './penalties';
 import { manualGradients } from './leanStep';
@@ -150,8 +151,13 @@ export class Trainer {
     return this.pending.length;
   }
 
-  /** Applies settings that can change mid-run: learning rate, batch size, optimizer, regularization. */
-  update(next: TrainerSettings): void {
+  /**
+   * Applies a change to the running model when every changed setting is live by the rule in
+   * liveSettings.ts (learning rate, batch size, the optimizer and its settings, regularization,
+   * early stopping): 'applied'. Otherwise it changes nothing and answers 'needs a new run'.
+   */
+  update(next: TrainerSettings): 'applied' | 'needs a new run' {
+    if (modelVerdict(changedSettings(this.settings, next)) === 'needs a new run') return 'needs a new run';
     this.stopper.configure(next);
     if (needsNewOptimizer(this.settings, next)) {
       disposeOptimizer(this.optimizer);
@@ -160,6 +166,7 @@ export class Trainer {
       setLearningRate(this.optimizer, next.lr);
     }
     this.settings = { ...next };
+    return 'applied';
   }
 
   /** One pass over the training split in seeded random mini-batches. */

@@ -1,6 +1,6 @@
 // The one type that describes an experiment, its defaults and ranges. The URL hash, the
 // scripting API and the controls all validate through `schema.ts` against these definitions.
-import { DATASETS, type DatasetKey, type Problem } from './datasets';
+import { datasetInfo, type DatasetKey, type Problem, type UploadInfo } from './datasets';
 
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
@@ -158,20 +158,20 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   slice: [0, 1],
 };
 
-/** Losses that make sense for a data set, the first being the default. */
-export function lossesFor(dataset: DatasetKey): LossKey[] {
-  const info = DATASETS[dataset];
+/** Losses that make sense for a data set (the uploaded file's as `upload` describes it), the first being the default. */
+export function lossesFor(dataset: DatasetKey, upload: UploadInfo | null = null): LossKey[] {
+  const info = datasetInfo(dataset, upload);
   if (info.problem === 'regression') return ['mse'];
   return info.classes > 2 ? ['cce', 'mse'] : ['bce', 'mse'];
 }
 
-export function numClasses(dataset: DatasetKey): number {
-  return DATASETS[dataset].classes;
+export function numClasses(dataset: DatasetKey, upload: UploadInfo | null = null): number {
+  return datasetInfo(dataset, upload).classes;
 }
 
 /** Output units of the network for a data set: 1 for binary and regression, K for K classes. */
-export function outputUnits(dataset: DatasetKey): number {
-  const k = numClasses(dataset);
+export function outputUnits(dataset: DatasetKey, upload: UploadInfo | null = null): number {
+  const k = numClasses(dataset, upload);
   return k > 2 ? k : 1;
 }
 

@@ -56,26 +56,32 @@ export const DATASETS: Record<DatasetKey, DatasetInfo> = {
   upload: { key: 'upload', label: 'Your CSV file', problem: 'classification', classes: 2, hint: 'Open a CSV file: it stays in this browser.', kind: 'table' },
 };
 
-/** Whether an uploaded file is loaded in this thread (the page); 'upload' is only valid then. */
-let uploadLoaded = false;
-
-/** Records the loaded CSV file's name, problem and classes, so controls and checks treat it like any set. */
-export function setUploadInfo(info: { label: string; problem: Problem; classes: number } | null): void {
-  uploadLoaded = info !== null;
-  if (info) DATASETS.upload = { ...DATASETS.upload, label: info.label, problem: info.problem, classes: info.classes, hint: 'Your file: it stays in this browser.' };
+/** What the page knows of a loaded CSV file: its name, what it learns, and the classes of its target. */
+export interface UploadInfo {
+  label: string;
+  problem: Problem;
+  /** Number of classes for classification, 1 for regression. */
+  classes: number;
 }
 
-export function hasUpload(): boolean {
-  return uploadLoaded;
+/**
+ * A data set's entry. The uploaded file's comes from `upload` (kept in the page's store while a
+ * file is loaded); without one, 'upload' is the placeholder above, which no config can select.
+ */
+export function datasetInfo(key: DatasetKey, upload: UploadInfo | null = null): DatasetInfo {
+  if (key !== 'upload' || !upload) return DATASETS[key];
+  return { ...DATASETS.upload, label: upload.label, problem: upload.problem, classes: upload.classes, hint: 'Your file: it stays in this browser.' };
 }
 
 export function isTable(dataset: DatasetKey): dataset is TableKey {
   return DATASETS[dataset].kind === 'table';
 }
 
-/** The sets a problem offers (the upload only once a file is loaded). */
-export function datasetsFor(problem: Problem): DatasetInfo[] {
-  return DATASET_KEYS.map((k) => DATASETS[k]).filter((d) => d.problem === problem && (d.key !== 'upload' || uploadLoaded));
+/** The sets a problem offers (the upload only while a file is loaded). */
+export function datasetsFor(problem: Problem, upload: UploadInfo | null = null): DatasetInfo[] {
+  return DATASET_KEYS.filter((k) => k !== 'upload' || upload)
+    .map((k) => datasetInfo(k, upload))
+    .filter((d) => d.problem === problem);
 }
 
 /** Both input coordinates of every generator lie in [-DOMAIN, DOMAIN]. */

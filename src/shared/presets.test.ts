@@ -7,7 +7,7 @@ import { Trainer } from '../engine/trainer';
 import { prepareData } from '../worker/prepareData';
 import { DEFAULT_CONFIG } from './config';
 import { DATASETS } from './datasets';
-import { diagnose, type Diagnosis } from './diagnosis';
+import { diagnose, type Diagnosis } from '../diagnosis/diagnose';
 import { PRESETS } from './presets';
 import { applyPatch } from './schema';
 

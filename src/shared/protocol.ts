@@ -160,7 +160,7 @@ export interface TrainingWorkerApi extends TransferWorkerApi {
   setUpload(table: Table, task: TableTask): Promise<void>;
   /** Tables: draws the boundary slice over two other numeric inputs, keeping the model. */
   setSlice(slice: number[]): Promise<{ plot: Float32Array; table: TableView; boundary: BoundaryView }>;
-  /** Mid-run changes: learning rate, batch size, loss, optimizer settings. */
+  /** A change of live settings only (src/engine/liveSettings.ts), applied by Trainer.update to the running model. */
   update(config: ExperimentConfig): Promise<void>;
   /** Trains until paused, diverged, or `untilEpoch` (when given) is reached. */
   run(untilEpoch: number | null, sink: (batch: MetricsBatch) => void | Promise<void>): Promise<RunEnd>;

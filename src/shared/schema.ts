@@ -1,5 +1,6 @@
 // Validation and (de)serialization of ExperimentConfig: the URL hash, `setConfig` from scripts
-// and typed control values all pass through `coerceField` and `normalizeConfig`.
+// and typed control values all pass through `coerceField` and `normalizeConfig`. One table of
+// fields (FIELDS: link name, check, text) drives reading and writing the link.
 import {
   ACTIVATIONS,
   BACKENDS,
@@ -17,44 +18,82 @@ import {
   type Lambda,
   type Augment,
   type ExperimentConfig,
+  type FeatureKey,
   type RangeKey,
 } from './config';
-import { DATASETS, DATASET_KEYS, datasetsFor, hasUpload } from './datasets';
+import { DATASET_KEYS, datasetInfo, datasetsFor, type DatasetKey, type UploadInfo } from './datasets';
 
 type Key = keyof ExperimentConfig;
 
-/** URL hash key for each config field (only `epsilon` differs: `eps`). */
-export const HASH_KEYS: Record<Key, string> = {
-  dataset: 'dataset',
-  problem: 'problem',
-  samples: 'samples',
-  noise: 'noise',
-  seed: 'seed',
-  trainPct: 'trainPct',
-  valPct: 'valPct',
-  features: 'features',
-  layers: 'layers',
-  activations: 'activation',
-  init: 'init',
-  loss: 'loss',
-  optimizer: 'optimizer',
-  lr: 'lr',
-  batch: 'batch',
-  momentum: 'momentum',
-  beta1: 'beta1',
-  beta2: 'beta2',
-  epsilon: 'eps',
-  backend: 'backend',
-  l1: 'l1',
-  l2: 'l2',
-  dropout: 'dropout',
-  augment: 'augment',
-  patience: 'patience',
-  minDelta: 'minDelta',
-  restoreBest: 'restore',
-  slice: 'slice',
-};
-const FIELD_BY_HASH_KEY = new Map(Object.entries(HASH_KEYS).map(([f, h]) => [h, f as Key]));
+/** How one setting is read (from a link's text or a script's value) and written into a link. */
+export interface Field<K extends Key = Key> {
+  key: K;
+  /** Its name in the link: the field's own name, except `activation`, `eps` and `restore`. */
+  hash: string;
+  /** Checks a value against the setting's kind and range; `upload` is the loaded CSV file, if any. */
+  read: (v: unknown, upload: UploadInfo | null) => Coerced<ExperimentConfig[K]>;
+  /** The value as the link writes it. */
+  write: (v: ExperimentConfig[K]) => string;
+}
+
+const plain = (v: unknown): string => (Array.isArray(v) ? v.join(',') : String(v));
+
+function field<K extends Key>(key: K, read: Field<K>['read'], hash: string = key, write: Field<K>['write'] = plain): Field {
+  return { key, hash, read, write } as unknown as Field;
+}
+
+/** A number in its range (RANGES), by the range's key. */
+const num = (range: RangeKey) => (v: unknown) => coerceNumber(range, v);
+/** One of a fixed list of names. */
+const choice =
+  <T extends string>(name: string, allowed: readonly T[]) =>
+  (v: unknown) =>
+    oneOf(name, allowed, v);
+
+/**
+ * Every setting, in the link's order: its name there, how its value is checked and how it is
+ * written. The one list both parseHash and configToHash (and setConfig, through applyPatch) go by.
+ */
+export const FIELDS: readonly Field[] = [
+  field('dataset', (v, upload) => {
+    if (v === 'upload' && !upload) return fail('dataset "upload" needs a CSV file: open one in the Data panel (files are not kept after a reload)');
+    return oneOf('dataset', DATASET_KEYS, v);
+  }),
+  field('problem', choice('problem', ['classification', 'regression'] as const)),
+  field('samples', num('samples')),
+  field('noise', num('noise')),
+  field('seed', num('seed')),
+  field('trainPct', num('trainPct')),
+  field('valPct', num('valPct')),
+  field('features', readFeatures),
+  field('layers', readLayers),
+  field('activations', readActivations, 'activation'),
+  field('init', choice('init', INITIALIZERS)),
+  field('loss', choice('loss', LOSSES)),
+  field('optimizer', choice('optimizer', OPTIMIZERS)),
+  field('lr', num('lr')),
+  field('batch', num('batch')),
+  field('momentum', num('momentum')),
+  field('beta1', num('beta1')),
+  field('beta2', num('beta2')),
+  field('epsilon', num('epsilon'), 'eps'),
+  field('backend', choice('backend', BACKENDS)),
+  field('l1', (v) => coerceLambda('l1', v)),
+  field('l2', (v) => coerceLambda('l2', v)),
+  field('dropout', readDropout),
+  field('augment', coerceAugment, 'augment', augmentToText),
+  // An empty value turns early stopping off, like 0.
+  field('patience', (v) => (v === '' ? { ok: true, value: 0 } : coerceNumber('patience', v))),
+  field('minDelta', num('minDelta')),
+  field('restoreBest', readRestore, 'restore'),
+  field('slice', readSlice),
+];
+
+const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
+const FIELD_BY_HASH_KEY = new Map(FIELDS.map((f) => [f.hash, f.key]));
+
+/** URL hash key for each config field (from FIELDS). */
+export const HASH_KEYS = Object.fromEntries(FIELDS.map((f) => [f.key, f.hash])) as Record<Key, string>;
 
 /**
  * The config field a setting's name stands for (its field name or its hash key), or undefined.
@@ -131,94 +170,77 @@ function list(v: unknown): unknown[] | null {
   return null;
 }
 
-/** Checks one field's value (from a hash string or a script's value). */
-export function coerceField(key: Key, v: unknown): Coerced<ExperimentConfig[Key]> {
-  switch (key) {
-    case 'dataset':
-      if (v === 'upload' && !hasUpload()) return fail('dataset "upload" needs a CSV file: open one in the Data panel (files are not kept after a reload)');
-      return oneOf('dataset', DATASET_KEYS, v);
-    case 'slice': {
-      const items = list(v);
-      if (!items || items.length !== 2) return fail('slice must name two numeric input columns by position, e.g. 0,1');
-      const out: number[] = [];
-      for (const it of items) {
-        const c = coerceNumber('sliceColumn', it);
-        if (!c.ok) return fail(`slice: ${c.error}`);
-        out.push(c.value);
-      }
-      if (out[0] === out[1]) return fail('slice needs two different columns');
-      return { ok: true, value: out };
-    }
-    case 'problem':
-      return oneOf('problem', ['classification', 'regression'] as const, v);
-    case 'init':
-      return oneOf('init', INITIALIZERS, v);
-    case 'loss':
-      return oneOf('loss', LOSSES, v);
-    case 'optimizer':
-      return oneOf('optimizer', OPTIMIZERS, v);
-    case 'backend':
-      return oneOf('backend', BACKENDS, v);
-    case 'features': {
-      const items = list(v);
-      if (!items || items.length === 0) return fail('features must list at least one of ' + FEATURES.join(', '));
-      const out: string[] = [];
-      for (const it of items) {
-        const c = oneOf('each feature', FEATURES, it);
-        if (!c.ok) return c;
-        if (!out.includes(c.value)) out.push(c.value);
-      }
-      return { ok: true, value: FEATURES.filter((f) => out.includes(f)) };
-    }
-    case 'layers': {
-      const items = list(v);
-      if (!items) return fail('layers must be a comma-separated list of units');
-      if (items.length > MAX_LAYERS) return fail(`at most ${MAX_LAYERS} hidden layers`);
-      const out: number[] = [];
-      for (const it of items) {
-        const c = coerceNumber('units', it);
-        if (!c.ok) return fail(`layers: ${c.error}`);
-        out.push(c.value);
-      }
-      return { ok: true, value: out };
-    }
-    case 'activations': {
-      const items = list(v);
-      if (!items) return fail('activation must be one of ' + ACTIVATIONS.join(', '));
-      const out: Activation[] = [];
-      for (const it of items) {
-        const c = oneOf('activation', ACTIVATIONS, it);
-        if (!c.ok) return c;
-        out.push(c.value);
-      }
-      return { ok: true, value: out };
-    }
-    case 'dropout': {
-      const items = list(v);
-      if (!items) return fail('dropout must be a comma-separated list of rates, one per hidden layer');
-      const out: number[] = [];
-      for (const it of items) {
-        const c = coerceNumber('dropoutRate', it);
-        if (!c.ok) return fail(`dropout: ${c.error}`);
-        out.push(c.value);
-      }
-      return { ok: true, value: out };
-    }
-    case 'augment':
-      return coerceAugment(v);
-    case 'l1':
-    case 'l2':
-      return coerceLambda(key, v);
-    case 'restoreBest':
-      if (v === true || v === 'true' || v === '1' || v === 1) return { ok: true, value: true };
-      if (v === false || v === 'false' || v === '0' || v === 0) return { ok: true, value: false };
-      return fail('restore must be true or false (1 or 0)');
-    case 'patience':
-      // An empty value turns early stopping off, like 0.
-      return v === '' ? { ok: true, value: 0 } : coerceNumber('patience', v);
-    default:
-      return coerceNumber(key, v);
+/** Checks one field's value (from a hash string or a script's value); `upload` is the loaded CSV file, if any. */
+export function coerceField(key: Key, v: unknown, upload: UploadInfo | null = null): Coerced<ExperimentConfig[Key]> {
+  return FIELD_BY_KEY.get(key)!.read(v, upload);
+}
+
+function readSlice(v: unknown): Coerced<number[]> {
+  const items = list(v);
+  if (!items || items.length !== 2) return fail('slice must name two numeric input columns by position, e.g. 0,1');
+  const out: number[] = [];
+  for (const it of items) {
+    const c = coerceNumber('sliceColumn', it);
+    if (!c.ok) return fail(`slice: ${c.error}`);
+    out.push(c.value);
   }
+  if (out[0] === out[1]) return fail('slice needs two different columns');
+  return { ok: true, value: out };
+}
+
+function readFeatures(v: unknown): Coerced<FeatureKey[]> {
+  const items = list(v);
+  if (!items || items.length === 0) return fail('features must list at least one of ' + FEATURES.join(', '));
+  const out: string[] = [];
+  for (const it of items) {
+    const c = oneOf('each feature', FEATURES, it);
+    if (!c.ok) return c;
+    if (!out.includes(c.value)) out.push(c.value);
+  }
+  return { ok: true, value: FEATURES.filter((f) => out.includes(f)) };
+}
+
+function readLayers(v: unknown): Coerced<number[]> {
+  const items = list(v);
+  if (!items) return fail('layers must be a comma-separated list of units');
+  if (items.length > MAX_LAYERS) return fail(`at most ${MAX_LAYERS} hidden layers`);
+  const out: number[] = [];
+  for (const it of items) {
+    const c = coerceNumber('units', it);
+    if (!c.ok) return fail(`layers: ${c.error}`);
+    out.push(c.value);
+  }
+  return { ok: true, value: out };
+}
+
+function readActivations(v: unknown): Coerced<Activation[]> {
+  const items = list(v);
+  if (!items) return fail('activation must be one of ' + ACTIVATIONS.join(', '));
+  const out: Activation[] = [];
+  for (const it of items) {
+    const c = oneOf('activation', ACTIVATIONS, it);
+    if (!c.ok) return c;
+    out.push(c.value);
+  }
+  return { ok: true, value: out };
+}
+
+function readDropout(v: unknown): Coerced<number[]> {
+  const items = list(v);
+  if (!items) return fail('dropout must be a comma-separated list of rates, one per hidden layer');
+  const out: number[] = [];
+  for (const it of items) {
+    const c = coerceNumber('dropoutRate', it);
+    if (!c.ok) return fail(`dropout: ${c.error}`);
+    out.push(c.value);
+  }
+  return { ok: true, value: out };
+}
+
+function readRestore(v: unknown): Coerced<boolean> {
+  if (v === true || v === 'true' || v === '1' || v === 1) return { ok: true, value: true };
+  if (v === false || v === 'false' || v === '0' || v === 0) return { ok: true, value: false };
+  return fail('restore must be true or false (1 or 0)');
 }
 
 /** A λ: one number for all layers, or a list (array, or comma-separated) with one per weight layer. */
@@ -266,21 +288,32 @@ export function augmentToText(a: Augment): string {
 }
 
 /**
- * Makes a config consistent across fields. Returns the fixed config and a notice for each
- * change a person would want to know about.
+ * Whether the data set's problem and classes are known here: always, but for the uploaded file
+ * when its description (`upload`) is not given. A config that names the file was checked against
+ * it when the file was chosen; without the description its problem and loss are kept as they are.
  */
-export function normalizeConfig(c: ExperimentConfig): { config: ExperimentConfig; notices: string[] } {
+function knows(dataset: DatasetKey, upload: UploadInfo | null): boolean {
+  return dataset !== 'upload' || upload !== null;
+}
+
+/**
+ * Makes a config consistent across fields. Returns the fixed config and a notice for each
+ * change a person would want to know about. `upload` describes the loaded CSV file, if any.
+ */
+export function normalizeConfig(c: ExperimentConfig, upload: UploadInfo | null = null): { config: ExperimentConfig; notices: string[] } {
   const notices: string[] = [];
   const out = { ...c, layers: [...c.layers], activations: [...c.activations], features: [...c.features], slice: [...c.slice] };
-  const info = DATASETS[out.dataset];
-  if (out.problem !== info.problem) {
-    notices.push(`problem "${out.problem}" does not fit data set "${out.dataset}"; using ${info.problem}`);
-    out.problem = info.problem;
-  }
-  const losses = lossesFor(out.dataset);
-  if (!losses.includes(out.loss)) {
-    notices.push(`loss "${out.loss}" does not fit data set "${out.dataset}"; using ${losses[0]}`);
-    out.loss = losses[0];
+  if (knows(out.dataset, upload)) {
+    const info = datasetInfo(out.dataset, upload);
+    if (out.problem !== info.problem) {
+      notices.push(`problem "${out.problem}" does not fit data set "${out.dataset}"; using ${info.problem}`);
+      out.problem = info.problem;
+    }
+    const losses = lossesFor(out.dataset, upload);
+    if (!losses.includes(out.loss)) {
+      notices.push(`loss "${out.loss}" does not fit data set "${out.dataset}"; using ${losses[0]}`);
+      out.loss = losses[0];
+    }
   }
   if (out.trainPct + out.valPct > 100 - MIN_TEST_PCT) {
     out.valPct = Math.max(RANGES.valPct.min, 100 - MIN_TEST_PCT - out.trainPct);
@@ -298,8 +331,11 @@ export function normalizeConfig(c: ExperimentConfig): { config: ExperimentConfig
   return { config: out, notices };
 }
 
-/** Applies a script's partial config; throws an Error naming every bad field. */
-export function applyPatch(base: ExperimentConfig, patch: unknown): ExperimentConfig {
+/**
+ * Applies a partial config (from a control, a script or a parsed link) to `base`; throws an Error
+ * naming every bad field. `upload` describes the loaded CSV file, if any.
+ */
+export function applyPatch(base: ExperimentConfig, patch: unknown, upload: UploadInfo | null = null): ExperimentConfig {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
     throw new Error('setConfig expects an object, e.g. { lr: 0.1 }');
   }
@@ -312,7 +348,7 @@ export function applyPatch(base: ExperimentConfig, patch: unknown): ExperimentCo
       unknown.push(k);
       continue;
     }
-    const c = coerceField(key, v);
+    const c = coerceField(key, v, upload);
     if (c.ok) next[key] = c.value;
     else errors.push(`${k}: ${c.error}`);
   }
@@ -321,32 +357,32 @@ export function applyPatch(base: ExperimentConfig, patch: unknown): ExperimentCo
   const p = patch as Partial<ExperimentConfig>;
   const cfg = next as unknown as ExperimentConfig;
   // A new problem alone picks its first data set; a new data set alone picks its problem and loss.
-  if ('problem' in p && !('dataset' in p) && DATASETS[cfg.dataset].problem !== cfg.problem) {
-    cfg.dataset = datasetsFor(cfg.problem)[0].key;
+  if ('problem' in p && !('dataset' in p) && knows(cfg.dataset, upload) && datasetInfo(cfg.dataset, upload).problem !== cfg.problem) {
+    cfg.dataset = datasetsFor(cfg.problem, upload)[0].key;
   }
-  if ('dataset' in p && !('problem' in p)) cfg.problem = DATASETS[cfg.dataset].problem;
-  if (!('loss' in p) && !lossesFor(cfg.dataset).includes(cfg.loss)) cfg.loss = lossesFor(cfg.dataset)[0];
+  if ('dataset' in p && !('problem' in p)) cfg.problem = datasetInfo(cfg.dataset, upload).problem;
+  if (!('loss' in p) && knows(cfg.dataset, upload) && !lossesFor(cfg.dataset, upload).includes(cfg.loss)) cfg.loss = lossesFor(cfg.dataset, upload)[0];
   if ('layers' in p && !('activations' in p || 'activation' in p)) {
     cfg.activations = cfg.layers.map((_, i) => base.activations[i] ?? base.activations.at(-1) ?? 'tanh');
   }
   if ('layers' in p && !('dropout' in p)) cfg.dropout = cfg.layers.map((_, i) => base.dropout[i] ?? base.dropout.at(-1) ?? 0);
-  const { config, notices } = normalizeConfig(cfg);
+  const { config, notices } = normalizeConfig(cfg, upload);
   if (notices.length) throw new Error(notices.join('; '));
   return config;
 }
 
 export function configToHash(c: ExperimentConfig): string {
   const p = new URLSearchParams();
-  for (const [field, hashKey] of Object.entries(HASH_KEYS) as [Key, string][]) {
-    const v = c[field];
-    p.set(hashKey, field === 'augment' ? augmentToText(c.augment) : Array.isArray(v) ? v.join(',') : String(v));
-  }
+  for (const f of FIELDS) p.set(f.hash, f.write(c[f.key]));
   // Commas are safe in a fragment; keep them readable.
   return '#' + p.toString().replace(/%2C/g, ',');
 }
 
-/** Reads a URL hash; unknown keys are ignored, bad values fall back to defaults with a notice. */
-export function parseHash(hash: string): { config: ExperimentConfig; notices: string[] } {
+/**
+ * Reads a URL hash; unknown keys are ignored, bad values fall back to defaults with a notice.
+ * `upload` describes the loaded CSV file, if any (a fresh page has none).
+ */
+export function parseHash(hash: string, upload: UploadInfo | null = null): { config: ExperimentConfig; notices: string[] } {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   const notices: string[] = [];
   const cfg: Record<string, unknown> = { ...DEFAULT_CONFIG };
@@ -365,7 +401,7 @@ export function parseHash(hash: string): { config: ExperimentConfig; notices: st
       unknown.push(hashKey);
       continue;
     }
-    const c = coerceField(key, raw);
+    const c = coerceField(key, raw, upload);
     if (c.ok) {
       cfg[key] = c.value;
       given.add(key);
@@ -378,14 +414,14 @@ export function parseHash(hash: string): { config: ExperimentConfig; notices: st
   }
   notices.push(...unknownNotice(unknown));
   const typed = cfg as unknown as ExperimentConfig;
-  if (given.has('problem') && !given.has('dataset') && DATASETS[typed.dataset].problem !== typed.problem) {
-    typed.dataset = datasetsFor(typed.problem)[0].key;
+  if (given.has('problem') && !given.has('dataset') && datasetInfo(typed.dataset, upload).problem !== typed.problem) {
+    typed.dataset = datasetsFor(typed.problem, upload)[0].key;
     given.add('dataset');
   }
-  if (given.has('dataset') && !given.has('problem')) typed.problem = DATASETS[typed.dataset].problem;
-  if (given.has('dataset') && !given.has('loss')) typed.loss = lossesFor(typed.dataset)[0];
+  if (given.has('dataset') && !given.has('problem')) typed.problem = datasetInfo(typed.dataset, upload).problem;
+  if (given.has('dataset') && !given.has('loss')) typed.loss = lossesFor(typed.dataset, upload)[0];
   if (given.has('layers') && !given.has('activations')) typed.activations = [];
-  const norm = normalizeConfig(typed);
+  const norm = normalizeConfig(typed, upload);
   return { config: norm.config, notices: summarize([...notices, ...norm.notices]) };
 }
 

@@ -1,8 +1,8 @@
 // The run slice: what the worker reports (epochs, boundary, points, backend) and kept runs.
 import type { StateCreator } from 'zustand';
 import type { ExperimentConfig } from '../shared/config';
-import { diagnose, type Diagnosis } from '../shared/diagnosis';
-import { MetricsHistory } from '../shared/metricsHistory';
+import { diagnose, type Diagnosis } from '../diagnosis/diagnose';
+import { MetricsHistory } from '../diagnosis/metricsHistory';
 import type { BackendInfo, BoundaryView, EarlyStop, EvaluationView, MetricsBatch, PointsView, TableView, TestResult } from '../shared/protocol';
 import type { Store } from './store';
 

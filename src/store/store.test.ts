@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../shared/config';
 import type { EpochMetrics, MetricsBatch, PointsView } from '../shared/protocol';
-import { selectConfig, splitConfig } from './configSlices';
-import { CHUNK, MAX_BUCKETS, RECENT } from '../shared/metricsHistory';
+import { CHUNK, MAX_BUCKETS, RECENT } from '../diagnosis/metricsHistory';
 import { MAX_KEPT_RUNS, MAX_OVERLAY } from './runSlice';
 import { useStore } from './store';
 
@@ -15,12 +14,13 @@ const batch = (e: EpochMetrics[]): MetricsBatch => ({ epochs: e, numTensors: 7 }
 describe('store', () => {
   beforeEach(() => useStore.setState(initial, true));
 
-  it('splits the config into slices and joins it back unchanged', () => {
-    const c = { ...DEFAULT_CONFIG, lr: 0.5, layers: [3], activations: ['relu' as const], seed: 9 };
-    expect(selectConfig(splitConfig(c))).toEqual(c);
-    useStore.getState().setConfigState(c);
-    expect(selectConfig(useStore.getState())).toEqual(c);
-    expect(useStore.getState().model.layers).toEqual([3]);
+  it('holds the config as one object and sets a whole valid config unchanged', () => {
+    // One dropout rate per hidden layer: a whole config must be consistent to be accepted.
+    const c = { ...DEFAULT_CONFIG, lr: 0.5, layers: [3], activations: ['relu' as const], dropout: [0], seed: 9 };
+    expect(useStore.getState().config).toEqual(DEFAULT_CONFIG);
+    useStore.getState().applyConfig(c);
+    expect(useStore.getState().config).toEqual(c);
+    expect(useStore.getState().config.layers).toEqual([3]);
   });
 
   it('keeps a replaced run that trained, newest first, and drops one that did not', () => {

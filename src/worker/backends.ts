@@ -234,8 +234,13 @@ export async function pickFor(
     picks.set(key, info);
   }
   await tf.setBackend(info.active);
+  if (info.epsilon === undefined) {
+    // Kept with the pick, so the same shape gets the very same answer.
+    info = { ...info, epsilon: tf.backend().epsilon() };
+    picks.set(key, info);
+  }
   if (info.active !== 'webgl' && engines.includes('webgl')) releaseWebgl();
-  return { ...info, epsilon: tf.backend().epsilon() };
+  return info;
 }
 
 /**

@@ -1,6 +1,9 @@
-// The source text's remedies for each regime, as config changes one click away.
+// The standard remedies for each regime, as config changes one click away: against overfitting
+// a weight penalty, dropout, early stopping, more data, fewer units; against underfitting more
+// capacity, longer training, a higher learning rate, more input features; after divergence a
+// lower learning rate. Pure: the diagnosis panel shows them as buttons.
 import { lambdaMax, MAX_UNITS, RANGES, type ExperimentConfig } from '../shared/config';
-import type { Regime } from '../shared/diagnosis';
+import type { Regime } from './diagnose';
 
 export interface Remedy {
   label: string;

@@ -18,7 +18,7 @@
 // store and returns a new handle, so the zustand store gets a new reference (and React re-renders)
 // without copying anything. Only the newest handle of a run may append; older handles read the
 // current contents, which is what every reader wants (the latest data).
-import type { EpochMetrics } from './protocol';
+import type { EpochMetrics } from '../shared/protocol';
 
 /** Epochs kept at full resolution: at least this many of the latest (a run this short is exact). */
 export const RECENT = 2000;

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { mulberry32 } from '../data/random';
-import { diagnose, REGIMES, type Diagnosis, type Regime } from './diagnosis';
+import { diagnose, REGIMES, type Diagnosis, type Regime } from './diagnose';
 import { MetricsHistory } from './metricsHistory';
-import type { EpochMetrics } from './protocol';
+import type { EpochMetrics } from '../shared/protocol';
 
 type Curve = (t: number) => number;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../data/random';
 import { CHUNK, MAX_BUCKETS, MetricsHistory, RECENT, SERIES, safeLog, seriesValue } from './metricsHistory';
-import type { EpochMetrics } from './protocol';
+import type { EpochMetrics } from '../shared/protocol';
 
 const BOUND = RECENT + CHUNK + MAX_BUCKETS;
 

@@ -1,0 +1,311 @@
+// The named detectors of the diagnosis, each judging one shape of the curves: blowUp (the
+// training loss exploding), risingValidation (validation loss climbing from its minimum), gap
+// (training loss far below a stalled validation loss), underfit (both high and flat), and the
+// verdicts left when none fires: stillLearning and goodFit. Each returns its verdict or null;
+// `diagnose` asks them in that order. Thresholds with a Band have hysteresis: a regime already
+// shown is kept under the looser `stay` value, so noise does not flip the verdict.
+import type { Diagnosis, Regime } from './diagnose';
+import { argmin, bandStart, smoothedSigma, type Series } from './series';
+import { safeLog } from './metricsHistory';
+
+/** A threshold with hysteresis: `enter` to switch into a regime, the looser `stay` to keep it. */
+interface Band {
+  enter: number;
+  stay: number;
+}
+
+function pick(band: Band, keep: boolean): number {
+  return keep ? band.stay : band.enter;
+}
+
+// --- Thresholds -------------------------------------------------------------------------------
+
+/** Blow-up: the current training loss is this many times its minimum … */
+const BLOWUP_FACTOR = 3;
+/** … and this many times the baseline, i.e. worse than knowing nothing. */
+const BLOWUP_BASELINE_RATIO = 1.5;
+/** Blow-up also: training loss multiplied by this over the recent stretch (far beyond noise or a penalty change) … */
+const STEADY_RISE_FACTOR = 5;
+/** … rising on at least this share of steps (steady, not one noisy jump). */
+const STEADY_RISE_STEPS = 0.75;
+/** The blow-up started at the last epoch whose training loss was within this of its minimum. */
+const BLOWUP_ONSET_BAND = 0.1;
+
+/** Overfitting: smoothed validation loss this far (relative) above its minimum. */
+const OVERFIT_RISE: Band = { enter: 0.1, stay: 0.05 };
+/** … and this many standard errors above it, beyond the bias of picking a noisy minimum. */
+const OVERFIT_NOISE_Z: Band = { enter: 2.5, stay: 1.5 };
+/** … and by at least this share of the baseline in absolute terms (ignore rises in the noise floor). */
+const OVERFIT_MIN_ABS_RISE = 0.01;
+/** The minimum must be at least this many epochs back (a sustained rise, not a wobble) … */
+const SUSTAIN_EPOCHS = 10;
+/** … and at least this share of the run back. */
+const SUSTAIN_FRACTION = 0.1;
+/** Training loss may rise at most this much since the validation minimum (else it's not a gap). */
+const TRAIN_RISE_TOLERANCE = 0.1;
+/** Overfitting by gap: validation above training by this share of the baseline … */
+const GAP_ABS: Band = { enter: 0.25, stay: 0.2 };
+/** … and by this factor (memorised, not generalised) … */
+const GAP_RATIO: Band = { enter: 2, stay: 1.7 };
+/** … while validation fell less than STILL_FALLING over this share of the run (a long view, so slow gains count). */
+const GAP_STALL_FRACTION = 0.5;
+
+/** Underfitting: losses at least this share of the baseline (little better than ignoring inputs). */
+const HIGH_LOSS_RATIO: Band = { enter: 0.6, stay: 0.5 };
+/** … with training loss falling less than this (relative) over the recent stretch: a plateau. */
+const PLATEAU_FALL: Band = { enter: 0.02, stay: 0.04 };
+/** The recent stretch: this share of the run … */
+const RECENT_FRACTION = 0.25;
+/** … but at least this many epochs. */
+const RECENT_EPOCHS = 20;
+/** A fall smaller than this many standard errors is noise, so still a plateau. */
+const PLATEAU_NOISE_Z = 2;
+/** The plateau began where training loss was last farther than this from its current value. */
+const PLATEAU_BAND = 0.05;
+
+/** Good fit needs training loss below this share of the baseline; above it, still learning. */
+const GOOD_MAX_RATIO: Band = { enter: 0.6, stay: 0.7 };
+/** Validation counts as still improving when it fell more than this over the recent stretch. */
+const STILL_FALLING = 0.05;
+/** Good fit's sinceEpoch: validation was last farther than this from its current value. */
+const GOOD_BAND = 0.1;
+/** Below this gap, validation is "within X% of" training loss in the evidence. */
+const CLOSE_GAP = 0.25;
+/** Validation counts as at its minimum when within this of it. */
+const AT_MIN = 0.03;
+
+// --- Formatting -------------------------------------------------------------------------------
+
+/** 2–3 significant figures, never NaN/Infinity in the output. */
+function num(x: number): string {
+  if (!Number.isFinite(x)) return x > 0 ? 'a very large value' : 'an undefined value';
+  return String(Number(x.toPrecision(3)));
+}
+
+/** A relative change as a rounded percentage (one decimal below 1%). */
+function pct(x: number): string {
+  const p = Math.abs(x) * 100;
+  if (!Number.isFinite(p)) return 'a very large amount';
+  if (p >= 1 || p < 0.05) return `${Math.round(p)}%`;
+  return `${p.toFixed(1)}%`;
+}
+
+/** A factor such as 15× with 2 significant figures. */
+function times(x: number): string {
+  return Number.isFinite(x) ? `${Number(x.toPrecision(2))}×` : 'many times';
+}
+
+// --- What every detector reads ---------------------------------------------------------------
+
+/** The curves and the figures several detectors share, computed once per diagnosis. */
+export interface Curves {
+  s: Series;
+  /** Epochs so far, and the last one's number. */
+  n: number;
+  lastEpoch: number;
+  /** The regime shown before this call (for hysteresis), or null. */
+  prev: Regime | null;
+  /** The reference loss (the baseline when known, else the starting loss), its log, and how the evidence names it. */
+  ref: number;
+  logRef: number;
+  refText: string;
+  /** The last point, and the number of points (and epochs) in the recent stretch. */
+  end: number;
+  recent: number;
+  recentEpochs: number;
+  /** Smoothed log training and validation loss at the end. */
+  tEnd: number;
+  vEnd: number;
+  /** The smoothed validation minimum: its point, value and epoch; how far validation has risen since, and fallen recently. */
+  iMinV: number;
+  vMin: number;
+  minEpoch: number;
+  valRise: number;
+  vFall: number;
+  /** Standard error of the smoothed validation loss at the end. */
+  sigEnd: number;
+  /** Whether the validation minimum lies far enough back to call a rise sustained. */
+  sustained: boolean;
+}
+
+export function curvesOf(s: Series, n: number, lastEpoch: number, baselineLoss: number, prev: Regime | null): Curves {
+  const end = s.m - 1;
+  // The reference: the baseline when known, else the loss the run started at.
+  const refIsBaseline = Number.isFinite(baselineLoss) && baselineLoss > 0;
+  const ref = refIsBaseline ? baselineLoss : Math.exp(s.mt[0]);
+  const refText = refIsBaseline ? `the ${num(ref)} a model that ignores the inputs gets` : `the ${num(ref)} it started at`;
+  const recent = Math.min(end, Math.max(Math.round(RECENT_FRACTION * s.m), Math.ceil(RECENT_EPOCHS / s.bin)));
+  const iMinV = argmin(s.sv);
+  const minEpoch = s.epoch[iMinV];
+  const vEnd = s.sv[end];
+  return {
+    s,
+    n,
+    lastEpoch,
+    prev,
+    ref,
+    logRef: safeLog(ref),
+    refText,
+    end,
+    recent,
+    recentEpochs: Math.round(s.epoch[end] - s.epoch[end - recent]),
+    tEnd: s.st[end],
+    vEnd,
+    iMinV,
+    vMin: s.sv[iMinV],
+    minEpoch,
+    valRise: vEnd - s.sv[iMinV],
+    vFall: s.sv[end - recent] - vEnd,
+    sigEnd: smoothedSigma(s, s.noiseV, end),
+    sustained: lastEpoch - minEpoch >= Math.max(SUSTAIN_EPOCHS, SUSTAIN_FRACTION * n),
+  };
+}
+
+// --- Detectors --------------------------------------------------------------------------------
+
+/**
+ * Diverged by blow-up: the training loss far above its minimum and worse than the reference, or
+ * multiplied steadily over the recent stretch. Judged on the spike-filtered (not averaged)
+ * training loss, to react fast.
+ */
+export function blowUp({ s, end, recent, logRef }: Curves): Diagnosis | null {
+  const iMinT = argmin(s.mt);
+  const tNow = s.mt[end];
+  let rising = 0;
+  for (let i = end - recent + 1; i <= end; i++) if (s.mt[i] > s.mt[i - 1]) rising++;
+  const blownUp = tNow - s.mt[iMinT] >= Math.log(BLOWUP_FACTOR) && tNow >= logRef + Math.log(BLOWUP_BASELINE_RATIO);
+  const steadyRise = recent >= 3 && tNow - s.mt[end - recent] >= Math.log(STEADY_RISE_FACTOR) && rising >= STEADY_RISE_STEPS * recent;
+  if (!blownUp && !steadyRise) return null;
+  const onsetLim = s.mt[iMinT] + Math.log1p(BLOWUP_ONSET_BAND);
+  let onset = iMinT;
+  for (let i = end; i > iMinT; i--) {
+    if (s.mt[i] <= onsetLim) {
+      onset = i;
+      break;
+    }
+  }
+  const since = s.epoch[onset];
+  return { regime: 'diverged', sinceEpoch: since, evidence: `training loss rose from ${num(Math.exp(s.mt[onset]))} to ${num(Math.exp(tNow))} since epoch ${since}` };
+}
+
+/** Overfitting by a sustained rise of validation loss above its minimum, beyond noise, while training loss does not rise. */
+export function risingValidation(c: Curves): Diagnosis | null {
+  const { s, tEnd, vEnd, iMinV, vMin, minEpoch, valRise, sigEnd, sustained, ref } = c;
+  const keepOver = c.prev === 'overfitting';
+  const trainRise = tEnd - s.st[iMinV];
+  const netRise = valRise - Math.max(0, trainRise);
+  const sigMin = smoothedSigma(s, s.noiseV, iMinV);
+  // Picking the lowest of ~m/w independent noisy values biases the minimum low by about this.
+  const minBias = sigMin * Math.sqrt(2 * Math.log(Math.max(2, s.m / (2 * s.h + 1))));
+  // Staying overfit drops the bias term too, widening the hysteresis band on noisy curves.
+  const noiseMargin = (keepOver ? 0 : minBias) + pick(OVERFIT_NOISE_Z, keepOver) * Math.hypot(sigEnd, sigMin);
+  const absRise = Math.exp(vEnd) - Math.exp(vMin);
+  if (
+    !(
+      sustained &&
+      netRise >= Math.log1p(pick(OVERFIT_RISE, keepOver)) &&
+      netRise >= noiseMargin &&
+      trainRise <= Math.log1p(TRAIN_RISE_TOLERANCE) &&
+      absRise >= OVERFIT_MIN_ABS_RISE * ref
+    )
+  ) {
+    return null;
+  }
+  const tA = Math.exp(s.st[iMinV]);
+  const tB = Math.exp(tEnd);
+  const trainText = tB < tA * (1 - AT_MIN) ? `kept falling (${num(tA)} → ${num(tB)})` : `stayed flat at ${num(tB)}`;
+  return {
+    regime: 'overfitting',
+    sinceEpoch: minEpoch,
+    evidence: `validation loss has risen ${pct(Math.expm1(valRise))} since its minimum of ${num(Math.exp(vMin))} at epoch ${minEpoch} while training loss ${trainText}`,
+  };
+}
+
+/** Overfitting by a wide gap: training loss far below a validation loss that stopped improving. */
+export function gap(c: Curves): Diagnosis | null {
+  const { s, end, recent, tEnd, vEnd, vFall, sigEnd, minEpoch, sustained, ref } = c;
+  const keepOver = c.prev === 'overfitting';
+  const stall = Math.min(end, Math.max(recent, Math.round(GAP_STALL_FRACTION * s.m)));
+  const gapAbs = Math.exp(vEnd) - Math.exp(tEnd);
+  // Confidently stalled: even allowing for noise, validation fell less than STILL_FALLING over
+  // both the long view and the recent stretch.
+  const z = pick(OVERFIT_NOISE_Z, keepOver);
+  const longFallHigh = s.sv[end - stall] - vEnd + z * Math.hypot(sigEnd, smoothedSigma(s, s.noiseV, end - stall));
+  const recentFallHigh = vFall + z * Math.hypot(sigEnd, smoothedSigma(s, s.noiseV, end - recent));
+  const stalled = Math.max(longFallHigh, recentFallHigh) < Math.log1p(STILL_FALLING);
+  if (!(gapAbs >= pick(GAP_ABS, keepOver) * ref && vEnd - tEnd >= Math.log(pick(GAP_RATIO, keepOver)) && stalled && sustained)) return null;
+  return {
+    regime: 'overfitting',
+    sinceEpoch: minEpoch,
+    evidence: `validation loss ${num(Math.exp(vEnd))} is ${times(Math.exp(vEnd - tEnd))} the training loss ${num(Math.exp(tEnd))} and has not improved since epoch ${minEpoch}`,
+  };
+}
+
+/** How much the smoothed training loss fell over the recent stretch (log units). */
+function trainFall({ s, end, recent, tEnd }: Curves): number {
+  return s.st[end - recent] - tEnd;
+}
+
+/** Underfitting: both losses high relative to the reference, training loss on a plateau. */
+export function underfit(c: Curves): Diagnosis | null {
+  const { s, end, recent, recentEpochs, tEnd, vEnd, logRef, refText } = c;
+  const keepUnder = c.prev === 'underfitting';
+  const highLim = logRef + Math.log(pick(HIGH_LOSS_RATIO, keepUnder));
+  const tFall = trainFall(c);
+  const tFallNoise = PLATEAU_NOISE_Z * Math.hypot(smoothedSigma(s, s.noiseT, end), smoothedSigma(s, s.noiseT, end - recent));
+  const plateau = tFall < Math.max(Math.log1p(pick(PLATEAU_FALL, keepUnder)), tFallNoise);
+  if (!(tEnd >= highLim && vEnd >= highLim && plateau)) return null;
+  const since = s.epoch[bandStart(s.st, PLATEAU_BAND)];
+  const fallText = tFall > Math.log1p(0.0005) ? `has fallen only ${pct(-Math.expm1(-tFall))}` : 'has not fallen';
+  return {
+    regime: 'underfitting',
+    sinceEpoch: since,
+    evidence: `training loss ${num(Math.exp(tEnd))} is ${pct(Math.exp(tEnd - logRef))} of ${refText} and ${fallText} over the last ${recentEpochs} epochs (flat since epoch ${since})`,
+  };
+}
+
+/** Still learning: training loss not yet clearly below the reference ('too early to tell'). */
+export function stillLearning(c: Curves): Diagnosis | null {
+  const { tEnd, logRef, recentEpochs, refText } = c;
+  if (tEnd < logRef + Math.log(pick(GOOD_MAX_RATIO, c.prev === 'good fit'))) return null;
+  const tFall = trainFall(c);
+  return {
+    regime: 'too early to tell',
+    sinceEpoch: null,
+    evidence:
+      tFall >= Math.log1p(0.01)
+        ? `training loss ${num(Math.exp(tEnd))} is still falling (down ${pct(-Math.expm1(-tFall))} over the last ${recentEpochs} epochs) and not yet clearly below ${refText}`
+        : `training loss ${num(Math.exp(tEnd))} is not yet clearly below ${refText}`,
+  };
+}
+
+/** Good fit: what is left when no other detector fires, with how close validation is to training loss. */
+export function goodFit({ s, tEnd, vEnd, vFall, valRise, minEpoch, recentEpochs }: Curves): Diagnosis {
+  const gapRatio = Math.expm1(vEnd - tEnd);
+  const gapText =
+    Math.abs(gapRatio) <= CLOSE_GAP
+      ? `is within ${pct(gapRatio)} of training loss ${num(Math.exp(tEnd))}`
+      : gapRatio < 0
+        ? `is ${pct(gapRatio)} below training loss ${num(Math.exp(tEnd))}`
+        : gapRatio < 1
+          ? `is ${pct(gapRatio)} above training loss ${num(Math.exp(tEnd))}`
+          : `is ${times(gapRatio + 1)} training loss ${num(Math.exp(tEnd))}`;
+  const vText = num(Math.exp(vEnd));
+  if (vFall >= Math.log1p(STILL_FALLING)) {
+    return {
+      regime: 'good fit',
+      sinceEpoch: null,
+      evidence: `validation loss ${vText} ${gapText} and still falling (down ${pct(-Math.expm1(-vFall))} over the last ${recentEpochs} epochs)`,
+    };
+  }
+  const since = s.epoch[bandStart(s.sv, GOOD_BAND)];
+  const minText = valRise <= Math.log1p(AT_MIN) ? 'at its minimum' : `${pct(Math.expm1(valRise))} above its minimum at epoch ${minEpoch}`;
+  return {
+    regime: 'good fit',
+    sinceEpoch: since,
+    evidence: `validation loss ${vText} ${gapText}, ${minText}, and has held near that level since epoch ${since}`,
+  };
+}
+
+/** The detectors after a blow-up, in the order `diagnose` asks them; good fit is what remains. */
+export const DETECTORS = [risingValidation, gap, underfit, stillLearning] as const;
