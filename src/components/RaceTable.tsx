@@ -1,5 +1,5 @@
 // The source text's table of search strategies, filled in with measured numbers from a race.
-import type { Strategy } from '../search/space';
+import type { Strategy } from '../search/types';
 import { useStore, type Store } from '../store/store';
 
 const selectRace = (s: Store) => s.search.race;

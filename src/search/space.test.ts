@@ -9,9 +9,8 @@ import {
   randomTrials,
   trialKey,
   validateSpace,
-  type SearchSpace,
-  type SpaceIssue,
 } from './space';
+import type { SearchSpace, SpaceIssue } from './types';
 
 // The grid of the article's GridSearchCV example (learning rate × batch size × hidden units).
 const ARTICLE: SearchSpace = {
