@@ -32,8 +32,9 @@ const isContextLoss = (e: unknown) => e instanceof Error && e.name === 'WebGLCon
 
 export class TrainingClient {
   /**
-   * The training worker. Started by restartWorker only (every other call needs the model it set
-   * up, so it fails at once when no worker runs); never ended for being idle, as it holds the run.
+   * The training worker. Started only by restartWorker and continueElsewhere (every other call
+   * needs the model they set up, so it fails at once when no worker runs); never ended for being
+   * idle, as it holds the run.
    * A crash or silent death while nothing was pending is shown at once.
    */
   private readonly bridge = new WorkerBridge<TrainingApi>({
