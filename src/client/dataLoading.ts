@@ -8,6 +8,7 @@ import type { Table } from '../shared/table';
 import { useStore } from '../store/store';
 import { client } from './trainingClient';
 import { adoptUpload, parseCsvOffThread } from './uploads';
+import { errorText } from './workerBridge';
 
 const TOPIC = 'data-file';
 
@@ -28,7 +29,7 @@ function refuse(message: string): never {
  */
 export function reportLoadFailure(e: unknown): void {
   if (e instanceof Refusal) return;
-  useStore.getState().say(TOPIC, 'error', e instanceof Error ? e.message : String(e));
+  useStore.getState().say(TOPIC, 'error', errorText(e));
 }
 
 /**
@@ -50,7 +51,7 @@ async function saidByClient(op: Promise<void>): Promise<void> {
   try {
     await op;
   } catch (e) {
-    throw new Refusal(e instanceof Error ? e.message : String(e));
+    throw new Refusal(errorText(e));
   }
 }
 
@@ -80,7 +81,7 @@ async function adoptAndTrain(table: Table, target: string, problem: Problem): Pr
   try {
     adoptUpload(table, { target, problem });
   } catch (e) {
-    refuse(e instanceof Error ? e.message : String(e));
+    refuse(errorText(e));
   }
   useStore.getState().clear(TOPIC);
   const before = JSON.stringify(client.config());
@@ -89,7 +90,7 @@ async function adoptAndTrain(table: Table, target: string, problem: Problem): Pr
     applied = client.changeConfig({ dataset: 'upload', problem });
   } catch (e) {
     // A setting refused up front has not been said anywhere yet.
-    refuse(e instanceof Error ? e.message : String(e));
+    refuse(errorText(e));
   }
   await saidByClient(applied);
   // A second file under the same settings changes no setting, but its rows are new.
@@ -112,7 +113,7 @@ export async function readCsvFile(file: File): Promise<Table> {
   try {
     bytes = await file.arrayBuffer();
   } catch (e) {
-    refuse(MSG.unreadable(file.name, e instanceof Error ? e.message : String(e)));
+    refuse(MSG.unreadable(file.name, errorText(e)));
   }
   const table = await parseCsvInput(bytes, file.name);
   // The file is good: an earlier file's refusal no longer applies.

@@ -3,8 +3,10 @@
 import type { ExperimentConfig } from '../shared/config';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import { bestTrial, cancelSearch, poolMemory, runSearch } from './searchRunner';
-import { spawnTrainingWorker } from './spawnWorker';
-import type { SearchSpec, TrialRecord } from './searchTypes';
+import type { SearchSpec, TrialRecord } from '../search/types';
+import type { TrainingApi } from '../shared/protocol';
+import { errorText, WorkerBridge } from './workerBridge';
+import { startWorker } from './workers';
 import type { MetricsHistory } from '../diagnosis/metricsHistory';
 import type { TestResult } from '../shared/protocol';
 import { useStore } from '../store/store';
@@ -63,6 +65,11 @@ export interface PlaygroundApi {
     poolMemory(): Promise<{ numTensors: number; numBytes: number }[]>;
     /** Fault injection: the named panel (e.g. 'Decision boundary') throws on its next render, as a bug in it would. */
     breakPanel(name: string): void;
+    /**
+     * Fault injection: the training worker loses its WebGL context, as after a GPU reset; a run
+     * then goes on in a new worker. Resolves false when the main run is not on WebGL.
+     */
+    loseWebglContext(): Promise<boolean>;
   };
   /** Resolves once the worker has started and every queued action has finished. */
   ready(): Promise<void>;
@@ -93,7 +100,7 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
       try {
         await client.changeConfig(partial);
       } catch (e) {
-        useStore.getState().say('script', 'error', `setConfig: ${e instanceof Error ? e.message : String(e)}`);
+        useStore.getState().say('script', 'error', `setConfig: ${errorText(e)}`);
         throw e;
       }
       return structuredClone(client.config());
@@ -118,16 +125,19 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
     ready: () => client.settled(),
     diagnostics: {
       async benchLoop(task, loop, ms, backend) {
-        const { worker, api } = spawnTrainingWorker('bench');
+        // A fresh worker per measurement. Its loops run for `ms` without yielding (yields would
+        // be measured too), so silence is not taken for death here.
+        const bench = new WorkerBridge<TrainingApi>({ role: 'bench', start: () => startWorker('training', 'bench'), silenceMs: Infinity });
         try {
-          await api.init(backend);
-          return await api.benchLoop(task, loop, ms);
+          await bench.call((api) => api.init(backend));
+          return await bench.call((api) => api.benchLoop(task, loop, ms));
         } finally {
-          worker.terminate();
+          bench.terminate();
         }
       },
       poolMemory: () => poolMemory(),
       breakPanel: (name) => breakPanel(name),
+      loseWebglContext: () => client.loseWebglContext(),
     },
     loadDataset: (name) => loadDataset(name),
     loadCsv: (text, options) => loadCsv(text, options),

@@ -1,48 +1,33 @@
-// The search runner's scheduling, with in-process stand-ins for the pool workers (the same
-// worker-side functions, cpu backend): batched by default, one trial at a time on request,
-// Bayesian rounds, the workers option, trial order and reproducibility.
+// The search runner's scheduling, with the pool workers' real API (createSearchApi, cpu
+// backend) running in-process behind the real bridges: batched by default, one trial at a time
+// on request, Bayesian rounds, the workers option, trial order and reproducibility.
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSearcher, type Searcher } from '../search/strategies';
 import { DEFAULT_CONFIG } from '../shared/config';
-import type { TrainingWorkerApi, TrialSpec } from '../shared/protocol';
+import type { SearchSpec, TrialSpec } from '../search/types';
 import { useStore } from '../store/store';
-import { runTrialsBatched } from '../worker/batchedTrials';
-import { crossValidate } from '../worker/crossValidate';
-import type { SearchSpec } from './searchTypes';
 
 /** Every call a pool worker got: its name, the method and how many trials. */
-const calls: { worker: string; method: 'runTrial' | 'runTrials'; trials: number }[] = [];
+const { calls } = vi.hoisted(() => ({ calls: [] as { worker: string; method: 'runTrial' | 'runTrials'; trials: number }[] }));
 
-function fakeWorker(name: string): Partial<TrainingWorkerApi> {
-  let cancelled = false;
-  let searcher: Searcher | null = null;
+vi.mock('./workers', async () => {
+  const { createSearchApi } = await import('../worker/searchApi');
+  const { inProcessWorker } = await import('./inProcessWorker');
   return {
-    init: async () => ({ requested: 'cpu', active: 'cpu', note: '' }),
-    searchBegin: async (strategy, space, budget, seed) => {
-      searcher = createSearcher(strategy, space, budget, seed);
-      return searcher.total;
-    },
-    searchNext: async () => searcher?.next() ?? null,
-    searchObserve: async (trial, objective) => searcher?.observe(trial, objective),
-    runTrial: async (spec: TrialSpec) => {
-      cancelled = false;
-      calls.push({ worker: name, method: 'runTrial', trials: 1 });
-      return crossValidate(spec, () => cancelled);
-    },
-    runTrials: async (specs, progress) => {
-      cancelled = false;
-      calls.push({ worker: name, method: 'runTrials', trials: specs.length });
-      return runTrialsBatched(specs, () => cancelled, progress);
-    },
-    cancelTrials: async () => {
-      cancelled = true;
+    startWorker: (_role: string, name: string) => {
+      const api = createSearchApi();
+      const { runTrial, runTrials } = api;
+      api.runTrial = (spec) => {
+        calls.push({ worker: name, method: 'runTrial', trials: 1 });
+        return runTrial(spec);
+      };
+      api.runTrials = (specs, progress) => {
+        calls.push({ worker: name, method: 'runTrials', trials: specs.length });
+        return runTrials(specs, progress);
+      };
+      return inProcessWorker(api);
     },
   };
-}
-
-vi.mock('./spawnWorker', () => ({
-  spawnTrainingWorker: (name: string) => ({ worker: { terminate: () => {} }, api: fakeWorker(name) }),
-}));
+});
 
 beforeAll(() => {
   vi.stubGlobal('navigator', { hardwareConcurrency: 2 });

@@ -4,42 +4,61 @@
 // operation serving all of them; see src/worker/batchedTrials.ts). The spec's `batched: false`
 // and `workers: n` give the old one-trial-at-a-time path and a smaller pool, e.g. for the
 // benchmark's baseline: `search({ ...spec, workers: 1, batched: false })`.
-import * as Comlink from 'comlink';
+import type { Remote } from 'comlink';
 import { applyTrial } from '../search/applyTrial';
 import { foldsValid } from '../search/kfold';
-import { gridSize, validateSpace, type Strategy, type Trial } from '../search/space';
+import { gridSize, validateSpace } from '../search/space';
+import type { RaceRow, SearchSpec, Strategy, Trial, TrialRecord, TrialResult, TrialSpec } from '../search/types';
 import { generateDataset } from '../data/generators';
 import { splitDataset } from '../data/split';
-import type { BackendKey, ExperimentConfig } from '../shared/config';
-import type { TrialResult, TrialSpec } from '../shared/protocol';
+import type { BackendKey, EngineKey, ExperimentConfig } from '../shared/config';
+import type { SearchApi } from '../shared/protocol';
 import { DATASETS, isTable } from '../shared/datasets';
 import { useStore } from '../store/store';
-import { spawnTrainingWorker, type WorkerHandle } from './spawnWorker';
 import { ensureUpload } from './uploads';
 import { searchEngines } from './helperBackend';
-import type { RaceRow, SearchSpec, TrialRecord } from './searchTypes';
-
-let pool: WorkerHandle[] = [];
-let poolBackend: string | null = null;
+import { errorText, WorkerBridge } from './workerBridge';
+import { startWorker } from './workers';
 
 /** Up to 4 workers: more than the cores only adds contention. */
 export function poolSize(): number {
   return Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
 }
 
+/** How long a pool worker is kept without a trial before it is ended (it holds a tfjs backend). */
+const POOL_IDLE_MS = 120_000;
+
 /**
- * The pool for a requested backend: a named one as is; with 'auto', the main run's pick for
- * single trials plus the engines a batched group may run faster on (see searchEngines).
+ * The backend of the pool for the search under way, as JSON: a named one as is; with 'auto', the
+ * main run's pick for single trials plus the engines a batched group may run faster on (see
+ * searchEngines). Fixed when a search starts, so a backend chosen during a search does not
+ * restart its workers (the first one holds the searcher).
  */
-async function ensurePool(requested: BackendKey): Promise<WorkerHandle[]> {
+let poolKey = JSON.stringify(['cpu', null]);
+
+function poolWorker(i: number): WorkerBridge<SearchApi> {
+  return new WorkerBridge<SearchApi>({
+    role: `search pool (search-${i})`,
+    start: () => startWorker('search', `search-${i}`),
+    key: () => poolKey,
+    init: (api, key) => {
+      const [backend, engines] = JSON.parse(key) as [BackendKey, EngineKey[] | null];
+      return api.init(backend, engines ?? undefined);
+    },
+    idleMs: POOL_IDLE_MS,
+  });
+}
+
+let pool: WorkerBridge<SearchApi>[] = [];
+
+/** The pool for a requested backend, started (and each worker initialized) on the first calls. */
+function ensurePool(requested: BackendKey): WorkerBridge<SearchApi>[] {
   const engines = searchEngines(requested);
-  const backend = engines ? 'auto' : requested;
-  const key = JSON.stringify([backend, engines]);
-  if (pool.length === poolSize() && poolBackend === key) return pool;
-  pool.forEach((p) => p.worker.terminate());
-  pool = Array.from({ length: poolSize() }, (_, i) => spawnTrainingWorker(`search-${i}`));
-  await Promise.all(pool.map((p) => p.api.init(backend, engines)));
-  poolBackend = key;
+  poolKey = JSON.stringify([engines ? 'auto' : requested, engines ?? null]);
+  if (pool.length !== poolSize()) {
+    pool.forEach((w) => w.terminate());
+    pool = Array.from({ length: poolSize() }, (_, i) => poolWorker(i));
+  }
   return pool;
 }
 
@@ -72,7 +91,21 @@ export function searchProblems(spec: SearchSpec, config: ExperimentConfig): Sear
   return problems;
 }
 
-let cancelRequested = false;
+/** Aborts the search under way (cancelSearch); every pool call of that search takes its signal. */
+let abort = new AbortController();
+
+/**
+ * A pool call that the search's Cancel stops: the worker stops between epochs and the call
+ * resolves to what it finished, or to `none` when the search was cancelled before it began.
+ */
+async function cancellable<T>(w: WorkerBridge<SearchApi>, fn: (api: Remote<SearchApi>) => Promise<T>, none: T): Promise<T> {
+  try {
+    return await w.call(fn, { signal: abort.signal, cancel: (api) => api.cancel() });
+  } catch (e) {
+    if (e instanceof Error && e.name === 'AbortError') return none;
+    throw e;
+  }
+}
 
 /** Trials per round of a batched Bayesian search (fixed, so a seed reproduces on any machine). */
 const BAYES_ROUND = 4;
@@ -99,7 +132,7 @@ interface Planned {
  * order of `items` (null where cancelled).
  */
 async function runBatched(
-  workers: WorkerHandle[],
+  workers: WorkerBridge<SearchApi>[],
   items: Planned[],
   chunkSize: number,
   toSpec: (trial: Trial) => TrialSpec,
@@ -110,7 +143,7 @@ async function runBatched(
   await Promise.all(
     workers.map(async (w, k) => {
       const share = shares[k];
-      for (let at = 0; at < share.length && !cancelRequested; at += chunkSize) {
+      for (let at = 0; at < share.length && !abort.signal.aborted; at += chunkSize) {
         const chunk = share.slice(at, at + chunkSize);
         const take = (c: number, r: TrialResult | null) => {
           const j = chunk[c];
@@ -118,7 +151,8 @@ async function runBatched(
           results[j] = r;
           record(items[j].i, items[j].trial, r);
         };
-        const done = await w.api.runTrials(chunk.map((j) => toSpec(items[j].trial)), Comlink.proxy(take));
+        const specs = chunk.map((j) => toSpec(items[j].trial));
+        const done = await cancellable(w, (api) => api.runTrials(specs, w.proxy(take)), specs.map(() => null));
         // Progress messages travel on their own channel and may trail the answer.
         done.forEach((r, c) => take(c, r));
       }
@@ -170,18 +204,18 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
   const base = { ...s.config, ...(spec.patience !== undefined ? { patience: spec.patience } : {}) };
   const problems = searchProblems(spec, base);
   if (problems.length) throw new Error(problems.map((p) => p.message).join('; '));
-  cancelRequested = false;
+  abort = new AbortController();
   const trials: TrialRecord[] = [];
   const set = useStore.getState().setSearch;
   const now = performance.now();
   set({ status: 'running', spec, trials: [], total: 0, startedAt: now, updatedAt: now, finishedAt: null, error: null });
   try {
-    const workers = (await ensurePool(base.backend)).slice(0, spec.workers ?? Infinity);
-    await Promise.all(workers.map((w) => ensureUpload(w.api)));
+    const workers = ensurePool(base.backend).slice(0, spec.workers ?? Infinity);
+    await Promise.all(workers.map((w) => w.call((api) => ensureUpload(api))));
     // The searcher (for Bayesian search, a Gaussian process refitted per suggestion) lives in
     // the first pool worker, so its linear algebra never blocks the page.
-    const host = workers[0].api;
-    set({ total: await host.searchBegin(spec.strategy, spec.space, spec.budget, spec.seed) });
+    const host = workers[0];
+    set({ total: await host.call((api) => api.searchBegin(spec.strategy, spec.space, spec.budget, spec.seed)) });
     const sign = spec.objective === 'accuracy' ? -1 : 1;
     const toSpec = (trial: Trial): TrialSpec => ({ config: applyTrial(base, trial), folds: spec.folds, epochs: spec.epochs, objective: spec.objective });
     // Results reach the store at most every 250 ms: a table and scatters redrawn per trial would
@@ -200,14 +234,14 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
     const observe = async (round: Planned[], results: (TrialResult | null)[]) => {
       for (const [j, { trial }] of round.entries()) {
         const r = results[j];
-        if (r) await host.searchObserve(trial, Number.isFinite(r.mean) ? sign * r.mean : Infinity);
+        if (r) await host.call((api) => api.searchObserve(trial, Number.isFinite(r.mean) ? sign * r.mean : Infinity));
       }
     };
     /** The next `n` trials of the searcher (fewer at its end). */
     const next = async (n: number, from: number): Promise<Planned[]> => {
       const out: Planned[] = [];
       while (out.length < n) {
-        const trial = await host.searchNext();
+        const trial = await host.call((api) => api.searchNext());
         if (!trial) break;
         out.push({ i: from + out.length, trial });
       }
@@ -217,13 +251,13 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
       // One trial per worker at a time, in rounds observed in trial order once the round is
       // done: the searcher then sees the same results in the same order on every run, so a seed
       // reproduces the whole search (Bayesian included) however the workers interleave.
-      for (let index = 0; !cancelRequested; ) {
+      for (let index = 0; !abort.signal.aborted; ) {
         const round = await next(workers.length, index);
         index += round.length;
         if (round.length === 0) break;
         const results = await Promise.all(
           round.map(async ({ i, trial }, j) => {
-            const r = await workers[j].api.runTrial(toSpec(trial));
+            const r = await cancellable(workers[j], (api) => api.runTrial(toSpec(trial)), null);
             if (r) record(i, trial, r);
             return r;
           }),
@@ -233,7 +267,7 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
     } else if (spec.strategy === 'bayes') {
       // Rounds of BAYES_ROUND suggestions (pending ones count as the mean so far), trained
       // batched and observed in trial order: the same seed gives the same search on any machine.
-      for (let index = 0; !cancelRequested; ) {
+      for (let index = 0; !abort.signal.aborted; ) {
         const round = await next(BAYES_ROUND, index);
         index += round.length;
         if (round.length === 0) break;
@@ -244,12 +278,13 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
       await runBatched(workers, await next(Infinity, 0), chunkTrials(spec), toSpec, record);
     }
     publish();
-    set({ status: cancelRequested ? 'cancelled' : 'done', finishedAt: performance.now() });
+    set({ status: abort.signal.aborted ? 'cancelled' : 'done', finishedAt: performance.now() });
     saveSearch();
   } catch (e) {
-    set({ status: 'error', error: e instanceof Error ? e.message : String(e), finishedAt: performance.now() });
-    pool.forEach((p) => p.worker.terminate());
-    pool = [];
+    set({ status: 'error', error: errorText(e), finishedAt: performance.now() });
+    // A pool worker that failed or stopped is already gone; the others may still be training
+    // their share, which no one waits for now.
+    pool.forEach((w) => w.terminate());
     throw e;
   }
   return [...trials].sort((a, b) => a.index - b.index);
@@ -257,9 +292,8 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
 
 export async function cancelSearch(): Promise<void> {
   if (useStore.getState().search.status !== 'running') return;
-  cancelRequested = true;
   useStore.getState().setSearch({ status: 'cancelling' });
-  await Promise.all(pool.map((p) => p.api.cancelTrials()));
+  abort.abort();
 }
 
 /** The best finished trial: lowest mean loss, or highest mean accuracy. */
@@ -315,7 +349,7 @@ export async function runRace(spec: SearchSpec): Promise<RaceRow[]> {
   return rows;
 }
 
-/** Tensors held by each pool worker (for the benchmark's memory check). */
+/** Tensors held by each running pool worker (for the benchmark's memory check); none are started for it. */
 export function poolMemory(): Promise<{ numTensors: number; numBytes: number }[]> {
-  return Promise.all(pool.map((p) => p.api.memory()));
+  return Promise.all(pool.filter((w) => w.running).map((w) => w.call((api) => api.memory(), { ifRunning: true })));
 }

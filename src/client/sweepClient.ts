@@ -1,55 +1,59 @@
 // Learning curves and capacity sweeps run in a worker of their own, so the main run and the
 // page carry on; progress and results go to the store's sweep slice.
-import * as Comlink from 'comlink';
-import type { TrainingWorkerApi } from '../shared/protocol';
+import type { EngineKey } from '../shared/config';
+import type { SweepApi } from '../shared/protocol';
 import type { SweepKind } from '../shared/sweep';
 import { useStore } from '../store/store';
-import { spawnTrainingWorker } from './spawnWorker';
 import { ensureUpload } from './uploads';
 import { helperBackend } from './helperBackend';
+import { errorText, WorkerBridge } from './workerBridge';
+import { startWorker } from './workers';
 
-let worker: Worker | null = null;
-let api: Comlink.Remote<TrainingWorkerApi> | null = null;
-let backend: string | null = null;
+/** The sweep worker: on the main run's backend, ended after two minutes without a sweep. */
+const bridge = new WorkerBridge<SweepApi>({
+  role: 'sweep',
+  start: () => startWorker('sweep', 'sweeps'),
+  key: () => helperBackend(useStore.getState().config.backend),
+  init: (api, backend) => api.init(backend as EngineKey),
+  idleMs: 120_000,
+});
 
-async function ready(): Promise<Comlink.Remote<TrainingWorkerApi>> {
-  const wanted = helperBackend(useStore.getState().config.backend);
-  if (api && backend === wanted) return api;
-  worker?.terminate();
-  ({ worker, api } = spawnTrainingWorker('sweeps'));
-  await api.init(wanted);
-  backend = wanted;
-  return api;
-}
+/** Aborts the sweep under way (Cancel). */
+let abort: AbortController | null = null;
 
 export async function startSweep(kind: SweepKind, epochs: number): Promise<void> {
   const s = useStore.getState();
   if (s.sweep.status === 'running') return;
   const config = s.config;
   s.setSweep({ kind, status: 'running', epochs, progress: 0, points: [], config, error: null });
+  const controller = new AbortController();
+  abort = controller;
   try {
-    const remote = await ready();
-    await ensureUpload(remote);
-    const points = await remote.sweep(
-      config,
-      kind,
-      epochs,
-      Comlink.proxy((p) => {
-        useStore.getState().setSweep({ progress: p.epochsDone / p.epochsTotal, points: p.points });
-      }),
+    await bridge.call((api) => ensureUpload(api));
+    const points = await bridge.call(
+      (api) =>
+        api.sweep(
+          config,
+          kind,
+          epochs,
+          bridge.proxy((p) => {
+            useStore.getState().setSweep({ progress: p.epochsDone / p.epochsTotal, points: p.points });
+          }),
+        ),
+      // Cancel keeps the finished models: the worker stops between epochs and resolves with them.
+      { signal: controller.signal, cancel: (api) => api.cancel() },
     );
-    const cancelled = useStore.getState().sweep.status === 'cancelling';
+    const cancelled = controller.signal.aborted;
     useStore.getState().setSweep({ status: cancelled ? 'cancelled' : 'done', points, progress: cancelled ? useStore.getState().sweep.progress : 1 });
   } catch (e) {
-    useStore.getState().setSweep({ status: 'error', error: e instanceof Error ? e.message : String(e) });
-    worker?.terminate();
-    worker = null;
-    api = null;
+    useStore.getState().setSweep({ status: 'error', error: errorText(e) });
+  } finally {
+    if (abort === controller) abort = null;
   }
 }
 
 export async function cancelSweep(): Promise<void> {
-  if (useStore.getState().sweep.status !== 'running' || !api) return;
+  if (useStore.getState().sweep.status !== 'running' || !abort) return;
   useStore.getState().setSweep({ status: 'cancelling' });
-  await api.cancelSweep();
+  abort.abort();
 }

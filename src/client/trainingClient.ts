@@ -1,16 +1,13 @@
 // The one place that talks to the training worker. Controls and scripts call these actions;
 // results become store updates. Operations run one at a time, in the order they were asked.
-import * as Comlink from 'comlink';
+import type { Remote } from 'comlink';
 import { howToApply } from '../engine/liveSettings';
 import type { ExperimentConfig } from '../shared/config';
-import type { EpochMetrics, MetricsBatch, RunEnd, TableView, TestResult, TimingProgress, TrainingWorkerApi } from '../shared/protocol';
+import type { EpochMetrics, MetricsBatch, RunEnd, TableView, TestResult, TimingProgress, TrainerState, TrainingApi } from '../shared/protocol';
 import { useStore } from '../store/store';
-import { spawnTrainingWorker } from './spawnWorker';
 import { ensureUpload } from './uploads';
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+import { errorText, WorkerBridge } from './workerBridge';
+import { startWorker } from './workers';
 
 /**
  * Why a call failed when its worker was replaced on purpose (a backend chosen while the worker
@@ -22,17 +19,33 @@ class Superseded extends Error {
   }
 }
 
+/** Whether a run ended because the worker's WebGL context was lost (see TrainingApi.run). */
+const isContextLoss = (e: unknown) => e instanceof Error && e.name === 'WebGLContextLost';
+
 export class TrainingClient {
-  private worker: Worker | null = null;
-  private api: Comlink.Remote<TrainingWorkerApi> | null = null;
+  /**
+   * The training worker. Started only by restartWorker and continueElsewhere (every other call
+   * needs the model they set up, so it fails at once when no worker runs); never ended for being
+   * idle, as it holds the run.
+   * A crash or silent death while nothing was pending is shown at once.
+   */
+  private readonly bridge = new WorkerBridge<TrainingApi>({
+    role: 'training',
+    start: () => startWorker('training'),
+    onGone: (e) => this.fail(e),
+  });
   private chain: Promise<unknown> = Promise.resolve();
   private running: Promise<RunEnd> | null = null;
-  /** Rejects when the current worker dies, so calls waiting on it fail instead of hanging. */
-  private crashed: Promise<never> = new Promise(() => {});
-  /** Rejects `crashed` on purpose, failing the current worker's pending calls with Superseded. */
-  private abandon: (e: Error) => void = () => {};
   /** Numbers the setups, so progress from an earlier one (or a replaced worker) is ignored. */
   private setups = 0;
+  /**
+   * The current run's latest weights (sent by the worker about once a second while it trains),
+   * to continue from on a fresh worker if the WebGL context is lost. Kept here, not in the store:
+   * nothing on the page shows them.
+   */
+  private lastState: TrainerState | null = null;
+  /** After such a continuation: epochs up to this one are already shown, so their re-run is not appended again. */
+  private shownThrough: number | null = null;
 
   private get store() {
     return useStore.getState();
@@ -80,33 +93,18 @@ export class TrainingClient {
    * and its crash listener and progress are ignored from here on.
    */
   private supersede(): void {
-    const worker = this.worker;
-    this.worker = null;
     this.setups++;
-    worker?.terminate();
-    this.abandon(new Superseded());
+    this.running = null;
+    this.bridge.restart(new Superseded());
     this.store.setTiming(null);
   }
 
   private async restartWorker(runIndex: number): Promise<void> {
     this.running = null;
-    this.worker?.terminate();
+    this.bridge.restart();
     this.store.setStatus('starting');
     this.store.setBackend(null);
-    const { worker, api } = spawnTrainingWorker('training');
-    this.crashed = new Promise<never>((_, reject) => {
-      this.abandon = reject;
-      worker.addEventListener('error', (ev) => {
-        ev.preventDefault();
-        reject(new Error(ev.message || 'the training worker stopped'));
-      });
-    });
-    this.crashed.catch((e) => {
-      if (this.worker === worker) this.fail(e);
-    });
-    this.worker = worker;
-    this.api = api;
-    const info = await this.call((api) => api.init(this.config().backend));
+    const info = await this.call((api) => api.init(this.config().backend), true);
     this.store.setBackend(info);
     if (info.note && info.requested !== 'auto') this.store.say('backend', 'warning', `Using the ${info.active} backend: ${info.note}.`);
     else this.store.clear('backend');
@@ -115,6 +113,8 @@ export class TrainingClient {
 
   private async setup(runIndex: number): Promise<void> {
     await this.stopRun();
+    this.lastState = null;
+    this.shownThrough = null;
     const config = this.config();
     if (config.dataset === 'upload') await this.call((api) => ensureUpload(api));
     const id = ++this.setups;
@@ -122,7 +122,7 @@ export class TrainingClient {
     // couple of seconds on a large model); the page shows it beside Train.
     const progress =
       config.backend === 'auto'
-        ? Comlink.proxy((p: TimingProgress) => {
+        ? this.bridge.proxy((p: TimingProgress) => {
             if (this.setups === id) this.store.setTiming(p.current ? p : null);
           })
         : undefined;
@@ -159,10 +159,12 @@ export class TrainingClient {
     this.store.say('hash', 'warning', `slice ${config.slice.join(',')}: ${name} has ${numeric} numeric inputs (positions 0–${numeric - 1}); showing ${drawn.join(',')}.`);
   }
 
-  /** Calls the worker; fails at once if it has died instead of waiting forever. */
-  private call<T>(fn: (api: Comlink.Remote<TrainingWorkerApi>) => Promise<T>): Promise<T> {
-    if (!this.api) return Promise.reject(new Error('the training worker is not running'));
-    return Promise.race([fn(this.api), this.crashed]);
+  /**
+   * Calls the worker. Only restartWorker may `start` one; any other call fails at once when no
+   * worker runs, and every call fails (within seconds) when the worker crashes or goes silent.
+   */
+  private call<T>(fn: (api: Remote<TrainingApi>) => Promise<T>, start = false): Promise<T> {
+    return this.bridge.call(fn, { ifRunning: !start });
   }
 
   private async stopRun(): Promise<void> {
@@ -174,6 +176,12 @@ export class TrainingClient {
 
   private receive = (batch: MetricsBatch): void => {
     const s = this.store;
+    const shown = this.shownThrough;
+    if (shown !== null) {
+      const epochs = batch.epochs.filter((e) => e.epoch > shown);
+      if (epochs.length) this.shownThrough = null;
+      batch = { ...batch, epochs };
+    }
     s.appendBatch(batch);
     if (batch.earlyStop) {
       const { bestEpoch, stopEpoch, restored } = batch.earlyStop;
@@ -234,19 +242,68 @@ export class TrainingClient {
       const s = this.store;
       if (s.status !== 'ready') return { run: Promise.resolve<RunEnd>(s.status === 'diverged' ? 'diverged' : 'paused') };
       s.setStatus('training');
-      const run = this.call((api) => api.run(untilEpoch, Comlink.proxy(this.receive)));
+      const run = this.call((api) => api.run(untilEpoch, this.bridge.proxy(this.receive), this.bridge.proxy(this.keepState)));
       this.running = run;
-      void run.then(
+      const ended = run.then(
         (end) => {
           if (this.running === run) this.running = null;
           if (this.store.status === 'training') this.store.setStatus(end === 'diverged' ? 'diverged' : 'ready');
+          return end;
         },
-        (e) => this.fail(e),
+        (e) => {
+          // A worker replaced on purpose (Reset after an error, a new backend) ends its run quietly.
+          if (this.running !== run) throw e;
+          if (isContextLoss(e) && this.lastState) return this.continueElsewhere(this.lastState, untilEpoch);
+          this.fail(e);
+          throw e;
+        },
       );
       // Wrapped so the queue moves on at once and Pause can reach the worker while it trains.
-      return { run };
+      return { run: ended };
     });
     return started.then(({ run }) => run);
+  }
+
+  private keepState = (state: TrainerState): void => {
+    this.lastState = state;
+  };
+
+  /**
+   * The worker's WebGL context was lost (a GPU reset, the browser reclaiming it): the run goes on
+   * from its last weights snapshot on a fresh worker, on WebGL again if a new context can be had,
+   * else the next backend that starts. The same data and seeds are set up again; the optimizer's
+   * state is lost, and epochs after the snapshot are trained again (not shown twice).
+   */
+  private continueElsewhere(state: TrainerState, untilEpoch: number | null): Promise<RunEnd> {
+    this.running = null;
+    const lostAt = this.store.metrics.last?.epoch ?? state.epoch;
+    const resumed = this.enqueue(async () => {
+      const config = this.config();
+      const runIndex = this.store.runIndex;
+      this.bridge.restart();
+      this.store.setStatus('starting');
+      const info = await this.call((api) => api.init(config.backend), true);
+      this.store.setBackend(info);
+      if (config.dataset === 'upload') await this.call((api) => ensureUpload(api));
+      const result = await this.call((api) => api.setup(config, runIndex));
+      if (result.backend) this.store.setBackend(result.backend);
+      this.shownThrough = lostAt;
+      this.receive(await this.call((api) => api.importState(state)));
+      this.lastState = state;
+      this.store.setStatus('ready');
+      this.store.say(
+        'worker',
+        'warning',
+        `The WebGL context was lost at epoch ${lostAt}: training goes on in a new worker on ${(result.backend ?? info).active}, ` +
+          `from the weights of epoch ${state.epoch}. The optimizer's state (momentum, Adam's averages) starts afresh.`,
+      );
+    });
+    return resumed.then(() => this.train(untilEpoch));
+  }
+
+  /** Fault injection for tests: loses the training worker's WebGL context; false when it is not on WebGL. */
+  loseWebglContext(): Promise<boolean> {
+    return this.call((api) => api.diagnosticsLoseContext());
   }
 
   /** Trains `epochs` more epochs and resolves to all metrics so far. */
@@ -277,13 +334,13 @@ export class TrainingClient {
   reset(): Promise<void> {
     return this.enqueueSetup(() => {
       const next = this.store.runIndex + 1;
-      return this.store.status === 'error' || !this.api ? this.restartWorker(next) : this.setup(next);
+      return this.store.status === 'error' || !this.bridge.running ? this.restartWorker(next) : this.setup(next);
     });
   }
 
   /** Sets up a fresh model on the current config, e.g. after a new file was loaded under the same key. */
   reload(): Promise<void> {
-    return this.enqueueSetup(() => (this.store.status === 'error' || !this.api ? this.restartWorker(0) : this.setup(0)));
+    return this.enqueueSetup(() => (this.store.status === 'error' || !this.bridge.running ? this.restartWorker(0) : this.setup(0)));
   }
 
   /** New data: the next seed, so the URL still reproduces it. */

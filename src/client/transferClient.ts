@@ -3,17 +3,13 @@
 // store's transfer slice; downloads and uploads happen here, since files live with the page.
 import * as Comlink from 'comlink';
 import type { BackendKey } from '../shared/config';
-import type { TrainingWorkerApi } from '../shared/protocol';
-import type { BaseInfo, ModelFiles } from '../shared/transferProtocol';
+import type { BaseInfo, ModelFiles, TransferApi } from '../shared/transferProtocol';
 import { incompatibility } from '../transfer/checks';
 import { findTask, TRANSFER_TASKS } from '../transfer/tasks';
 import { useStore } from '../store/store';
 import type { TransferState } from '../store/transferSlice';
-import { spawnTrainingWorker } from './spawnWorker';
-
-let worker: Worker | null = null;
-let api: Comlink.Remote<TrainingWorkerApi> | null = null;
-let backend: BackendKey | null = null;
+import { errorText, WorkerBridge } from './workerBridge';
+import { startWorker } from './workers';
 
 /** Largest files an upload may have (a base of 6 × 256 units is about 1.3 MB of weights). */
 const MAX_JSON_BYTES = 5_000_000;
@@ -22,27 +18,30 @@ const MAX_WEIGHTS_BYTES = 50_000_000;
 /**
  * The worker, started on first use with the config's backend. 'auto' becomes cpu: these models
  * are small and their batches tiny, where the cpu backend is the fastest, and it is exact from
- * run to run.
+ * run to run. It is not ended when idle: it holds the current base, which only lives there.
  */
-async function ready(): Promise<Comlink.Remote<TrainingWorkerApi>> {
-  const configured = useStore.getState().config.backend;
-  const wanted: BackendKey = configured === 'auto' ? 'cpu' : configured;
-  if (api && backend === wanted) return api;
-  const current = useStore.getState().transfer.base;
-  worker?.terminate();
-  ({ worker, api } = spawnTrainingWorker('transfer'));
-  await api.init(wanted);
-  backend = wanted;
-  // A base held by the old worker is gone with it; a saved one can be loaded again.
-  if (current) set({ base: null, message: { kind: 'info', text: 'The backend changed: pretrain, load or upload the base again.' } });
-  return api;
-}
+const bridge = new WorkerBridge<TransferApi>({
+  role: 'transfer',
+  start: () => startWorker('transfer'),
+  key: () => {
+    const configured = useStore.getState().config.backend;
+    return configured === 'auto' ? 'cpu' : configured;
+  },
+  init: async (api, backend) => {
+    await api.init(backend as BackendKey);
+    // A base held by an earlier worker (another backend, or one that stopped) is gone with it;
+    // a saved one can be loaded again.
+    if (get().base) set({ base: null, message: { kind: 'info', text: 'The transfer worker was restarted (a new backend, or the old one stopped): pretrain, load or upload the base again.' } });
+  },
+});
+
+/** Aborts the pretraining or comparison under way (Cancel). */
+let abort: AbortController | null = null;
 
 const set = (patch: Partial<TransferState>) => useStore.getState().setTransfer(patch);
 /** A loaded base's source becomes the chosen one, when this version knows that task. */
 const sourceOf = (info: BaseInfo) => (TRANSFER_TASKS.some((k) => k.key === info.source && k.role === 'source') ? info.source : get().source);
 const get = () => useStore.getState().transfer;
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function failed(e: unknown): void {
   set({ status: 'idle', message: { kind: 'error', text: errorText(e) } });
@@ -57,20 +56,27 @@ export async function pretrain(): Promise<void> {
   if (!idle()) return;
   const { source, settings } = get();
   set({ status: 'pretraining', task: 'pretrain', progress: 0, pretrainNote: '', message: null });
+  const controller = (abort = new AbortController());
   try {
-    const remote = await ready();
-    const info = await remote.transferPretrain(
-      source,
-      settings,
-      Comlink.proxy((p) => {
-        const acc = p.valAcc === null ? '' : `, accuracy ${(p.valAcc * 100).toFixed(1)}%`;
-        set({ progress: p.epoch / p.epochs, pretrainNote: `epoch ${p.epoch} of ${p.epochs}: validation loss ${p.valLoss.toFixed(3)}${acc}` });
-      }),
+    const info = await bridge.call(
+      (api) =>
+        api.transferPretrain(
+          source,
+          settings,
+          bridge.proxy((p) => {
+            const acc = p.valAcc === null ? '' : `, accuracy ${(p.valAcc * 100).toFixed(1)}%`;
+            set({ progress: p.epoch / p.epochs, pretrainNote: `epoch ${p.epoch} of ${p.epochs}: validation loss ${p.valLoss.toFixed(3)}${acc}` });
+          }),
+        ),
+      // Cancel stops between epochs; the call then resolves to null.
+      { signal: controller.signal, cancel: (api) => api.transferCancel() },
     );
     if (info) set({ status: 'idle', base: info, progress: 1, message: { kind: 'info', text: `Pretrained on ${info.sourceLabel}: validation accuracy ${(info.sourceValAcc * 100).toFixed(1)}%.` } });
     else set({ status: 'idle', message: { kind: 'info', text: 'Pretraining cancelled; the previous base (if any) is kept.' } });
   } catch (e) {
     failed(e);
+  } finally {
+    if (abort === controller) abort = null;
   }
 }
 
@@ -87,33 +93,34 @@ export async function compare(): Promise<void> {
     return;
   }
   set({ status: 'comparing', task: 'compare', progress: 0, live: {}, result: null, message: null });
+  const controller = (abort = new AbortController());
   try {
-    const remote = await ready();
-    const result = await remote.transferCompare(
-      target,
-      settings,
-      Comlink.proxy((p) => set({ progress: p.done / p.total, live: p.curves })),
+    const result = await bridge.call(
+      (api) => api.transferCompare(target, settings, bridge.proxy((p) => set({ progress: p.done / p.total, live: p.curves }))),
+      { signal: controller.signal, cancel: (api) => api.transferCancel() },
     );
     if (result) set({ status: 'idle', result, live: {}, progress: 1 });
     else set({ status: 'idle', message: { kind: 'info', text: 'Comparison cancelled.' } });
   } catch (e) {
     failed(e);
+  } finally {
+    if (abort === controller) abort = null;
   }
 }
 
 export async function cancel(): Promise<void> {
   const s = get().status;
-  if ((s !== 'pretraining' && s !== 'comparing') || !api) return;
+  if ((s !== 'pretraining' && s !== 'comparing') || !abort) return;
   set({ status: 'cancelling' });
-  await api.transferCancel();
+  abort.abort();
 }
 
 /** Runs a quick storage action with the panel marked busy; errors go to the panel's message. */
-async function storage<T>(action: (remote: Comlink.Remote<TrainingWorkerApi>) => Promise<T>): Promise<T | undefined> {
+async function storage<T>(action: (remote: Comlink.Remote<TransferApi>) => Promise<T>): Promise<T | undefined> {
   if (!idle()) return undefined;
   set({ status: 'busy', message: null });
   try {
-    const out = await action(await ready());
+    const out = await bridge.call(action);
     set({ status: 'idle' });
     return out;
   } catch (e) {

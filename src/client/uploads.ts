@@ -4,21 +4,23 @@ import * as Comlink from 'comlink';
 import { findColumn } from '../data/tables/columns';
 import { selectRows, targetClasses, validateTask } from '../data/tables/validate';
 import type { CsvResult } from '../data/tables/csv';
-import type { TrainingWorkerApi } from '../shared/protocol';
+import type { UploadTaker } from '../shared/protocol';
 import type { Table, TableTask } from '../shared/table';
+import type { CsvApi } from '../worker/csvApi';
+import { WorkerBridge } from './workerBridge';
+import { startWorker } from './workers';
 import { useStore } from '../store/store';
-import type { CsvWorkerApi } from '../worker/csvWorker';
 
+/**
+ * The CSV worker, started on first use and ended after a minute without a file. Parsing is one
+ * synchronous stretch (a 50 MB file takes several seconds), so it may be silent far longer than a
+ * training worker before it counts as gone.
+ */
+const csv = new WorkerBridge<CsvApi>({ role: 'CSV', start: () => startWorker('csv'), idleMs: 60_000, silenceMs: 120_000 });
 
-let csv: Comlink.Remote<CsvWorkerApi> | null = null;
-
-/** Parses CSV text or file bytes in the CSV worker (started on first use). */
+/** Parses CSV text or file bytes in the CSV worker. */
 export function parseCsvOffThread(input: ArrayBuffer | string, name: string): Promise<CsvResult> {
-  if (!csv) {
-    const worker = new Worker(new URL('../worker/csvWorker.ts', import.meta.url), { type: 'module', name: 'csv' });
-    csv = Comlink.wrap<CsvWorkerApi>(worker);
-  }
-  return input instanceof ArrayBuffer ? csv.parse(Comlink.transfer(input, [input]), name) : csv.parse(input, name);
+  return csv.call<CsvResult>((api) => (input instanceof ArrayBuffer ? api.parse(Comlink.transfer(input, [input]), name) : api.parse(input, name)));
 }
 
 let current: { id: number; table: Table; task: TableTask } | null = null;
@@ -45,7 +47,7 @@ export function currentUpload(): { table: Table; task: TableTask } | null {
 }
 
 /** Gives a worker the current upload unless it already has it. */
-export async function ensureUpload(api: Comlink.Remote<TrainingWorkerApi>): Promise<void> {
+export async function ensureUpload(api: Comlink.Remote<UploadTaker>): Promise<void> {
   // Record the upload that was actually sent: `current` may change while it travels, and marking
   // the worker with the newer id would make it skip the newer file and keep training on this one.
   const upload = current;

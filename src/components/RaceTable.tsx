@@ -1,7 +1,7 @@
 // The textbook trade-offs of the three search strategies (grid: thorough but slow as the space
 // grows; random: efficient but may miss the best; Bayesian: learns where to look), set beside
 // measured numbers from a race on the same space and budget.
-import type { Strategy } from '../search/space';
+import type { Strategy } from '../search/types';
 import { useStore, type Store } from '../store/store';
 
 const selectRace = (s: Store) => s.search.race;

@@ -2,10 +2,10 @@
 // k-fold cross-validation, watch the trials fill in, and apply the best to the playground.
 import { useMemo, useState } from 'react';
 import { bestTrial, cancelSearch, runRace, runSearch, searchProblems, type SearchProblem } from '../client/searchRunner';
-import type { SearchSpec } from '../client/searchTypes';
 import { applyTrial } from '../search/applyTrial';
 import { BAYES_EXPLANATION } from '../search/explanation';
-import { DEFAULT_LISTS, DEFAULT_RANGES, gridSize, PARAM_KEYS, PARAM_LIMITS, type ParamKey, type ParamSpec, type SearchSpace, type Strategy } from '../search/space';
+import { DEFAULT_LISTS, DEFAULT_RANGES, gridSize, PARAM_KEYS, PARAM_LIMITS } from '../search/space';
+import type { ParamKey, ParamSpec, SearchSpace, SearchSpec, Strategy } from '../search/types';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { SearchResults } from './SearchResults';

@@ -373,6 +373,44 @@ export class Trainer {
     return { loss: v[0], accuracy: v.length > 1 ? v[1] : null };
   }
 
+  /**
+   * The weights and the epoch counter, to continue this run in another Trainer (e.g. on a fresh
+   * worker after the device was lost). One download for all variables; optimizer state (momentum,
+   * Adam's moments) and early-stopping history are not included.
+   */
+  async exportState(): Promise<{ epoch: number; weights: Float32Array[] }> {
+    const epoch = this.epoch;
+    const vars = this.model.variables;
+    const flat = tf.tidy(() => tf.concat(vars.map((v) => tf.reshape(v, [-1]))));
+    const all = (await flat.data()) as Float32Array;
+    flat.dispose();
+    let at = 0;
+    const weights = vars.map((v) => all.slice(at, (at += v.size)));
+    return { epoch, weights };
+  }
+
+  /**
+   * Puts exported weights and epoch counter into this Trainer, which must have the same shapes;
+   * metrics of the new weights are queued as that epoch's. The optimizer keeps its own (fresh) state.
+   */
+  importState(state: { epoch: number; weights: readonly Float32Array[] }): void {
+    const vars = this.model.variables;
+    if (state.weights.length !== vars.length || state.weights.some((w, i) => w.length !== vars[i].size)) {
+      throw new RangeError('the saved weights do not fit this model');
+    }
+    vars.forEach((v, i) => {
+      const t = tf.tensor(state.weights[i], v.shape);
+      v.assign(t);
+      t.dispose();
+    });
+    this.pending.forEach((p) => p.values.dispose());
+    this.pending = [];
+    this.stopper.clear();
+    this.stopper.resumeAt(state.epoch);
+    this.epoch = state.epoch;
+    this.queueMetrics();
+  }
+
   dispose(): void {
     this.disposed = true;
     this.stopper.clear();

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
 import { applyPatch } from '../shared/schema';
 import { applyTrial } from './applyTrial';
-import { DEFAULT_RANGES, gridTrials, randomTrials, type SearchSpace } from './space';
+import { DEFAULT_RANGES, gridTrials, randomTrials } from './space';
+import type { SearchSpace } from './types';
 
 /** A config is consistent if applyPatch accepts it whole and returns it unchanged. */
 function expectValid(c: ExperimentConfig): void {

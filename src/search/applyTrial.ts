@@ -2,7 +2,7 @@
 // hash and the scripting API.
 import type { ExperimentConfig } from '../shared/config';
 import { applyPatch } from '../shared/schema';
-import type { Trial } from './space';
+import type { Trial } from './types';
 
 /** Units of new hidden layers when neither the trial nor the config says. */
 const DEFAULT_UNITS = 8;

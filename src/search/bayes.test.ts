@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { BAYES_EXPLANATION, BayesianSearch, expectedImprovement, matern52, robustTargets } from './bayes';
-import { randomTrials, trialKey, validateSpace, type SearchSpace, type Trial } from './space';
+import { randomTrials, trialKey, validateSpace } from './space';
+import type { SearchSpace, Trial } from './types';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 

@@ -4,7 +4,8 @@
 // a seed (given the same observations in the same order).
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { gaussian, hashSeed, mulberry32, type Rand } from '../data/random';
-import { fromUnit, gridSize, gridTrials, sampleTrial, spaceKeys, toUnit, trialKey, type ParamKey, type ParamSpec, type SearchSpace, type Trial } from './space';
+import { fromUnit, gridSize, gridTrials, sampleTrial, spaceKeys, toUnit, trialKey } from './space';
+import type { ParamKey, ParamSpec, SearchSpace, Trial } from './types';
 
 export { BAYES_EXPLANATION } from './explanation';
 

@@ -4,14 +4,14 @@ import {
   DEFAULT_LISTS,
   DEFAULT_RANGES,
   PARAM_KEYS,
+  PARAM_LIMITS,
   gridSize,
   gridTrials,
   randomTrials,
   trialKey,
   validateSpace,
-  type SearchSpace,
-  type SpaceIssue,
 } from './space';
+import type { SearchSpace, SpaceIssue } from './types';
 
 // The grid of the article's GridSearchCV example (learning rate × batch size × hidden units).
 const ARTICLE: SearchSpace = {
@@ -32,6 +32,11 @@ describe('grid', () => {
     for (const lr of [0.01, 0.001, 0.0001]) for (const batch of [32, 64, 128]) for (const units of [16, 32, 64]) expected.push({ lr, batch, units });
     expect(trials).toEqual(expected);
     expect(gridTrials(ARTICLE)).toEqual(trials);
+  });
+
+  it('PARAM_KEYS lists every searchable setting (ParamKey in types.ts) once', () => {
+    expect([...PARAM_KEYS].sort()).toEqual(Object.keys(PARAM_LIMITS).sort());
+    expect(new Set(PARAM_KEYS).size).toBe(PARAM_KEYS.length);
   });
 
   it('orders by PARAM_KEYS whatever the order the space was written in', () => {

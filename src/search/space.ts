@@ -3,30 +3,10 @@
 // Pure: no React, DOM, store or tfjs, so the page and the worker can both use it.
 import { ACTIVATIONS, MAX_LAYERS, MAX_UNITS, OPTIMIZERS, RANGES } from '../shared/config';
 import { hashSeed, mulberry32, type Rand } from '../data/random';
+import type { ParamKey, ParamLimit, ParamSpec, SearchSpace, SpaceIssue, Strategy, Trial } from './types';
 
-export const PARAM_KEYS = ['lr', 'batch', 'units', 'layers', 'l2', 'dropout', 'optimizer', 'activation'] as const;
-export type ParamKey = (typeof PARAM_KEYS)[number];
-
-/** A continuous or integer interval, or an explicit list of values to try. */
-export type ParamSpec =
-  | { kind: 'range'; min: number; max: number; scale: 'linear' | 'log'; integer?: boolean }
-  | { kind: 'list'; values: (number | string)[] };
-
-export type SearchSpace = Partial<Record<ParamKey, ParamSpec>>;
-/** One point of the space: a value for each searched parameter. */
-export type Trial = Partial<Record<ParamKey, number | string>>;
-
-export type Strategy = 'grid' | 'random' | 'bayes';
-
-export interface SpaceIssue {
-  field: ParamKey | 'space';
-  message: string;
-}
-
-/** What each parameter may take: a numeric interval (maybe whole numbers only) or a fixed set of names. */
-export type ParamLimit =
-  | { kind: 'number'; min: number; max: number; int: boolean; label: string }
-  | { kind: 'choice'; values: readonly string[]; label: string };
+/** The searchable settings, in display order (the same keys as PARAM_LIMITS). */
+export const PARAM_KEYS: readonly ParamKey[] = ['lr', 'batch', 'units', 'layers', 'l2', 'dropout', 'optimizer', 'activation'];
 
 /** The config's own limits for each searchable parameter. */
 export const PARAM_LIMITS: Record<ParamKey, ParamLimit> = {

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createSearcher, planTrials } from './strategies';
-import { gridTrials, randomTrials, type SearchSpace, type Trial } from './space';
+import { gridTrials, randomTrials } from './space';
+import type { SearchSpace, Trial } from './types';
 
 const GRID: SearchSpace = { lr: { kind: 'list', values: [0.1, 0.01] }, batch: { kind: 'list', values: [16, 32, 64] } };
 const RANGE: SearchSpace = { lr: { kind: 'range', min: 1e-4, max: 1, scale: 'log' }, units: { kind: 'range', min: 2, max: 32, scale: 'log' } };

@@ -9,7 +9,8 @@
 //
 // `createSearcher` wraps all three behind that same loop for code that should not care.
 import { BayesianSearch, type BayesOptions } from './bayes';
-import { gridTrials, randomTrials, type SearchSpace, type Strategy, type Trial } from './space';
+import { gridTrials, randomTrials } from './space';
+import type { SearchSpace, Strategy, Trial } from './types';
 
 /**
  * The trials of a grid (all of it, in gridTrials' order; `budget` is ignored: check the size

@@ -1,9 +1,8 @@
-// The plain-data contract between the page and the training worker. Nothing here holds a
+// The plain-data contract between the page and its workers. Nothing here holds a
 // tensor: only numbers, strings and typed arrays (transferred, not copied).
 import type { BackendKey, EngineKey, ExperimentConfig } from './config';
-import type { SearchSpace, Strategy, Trial } from '../search/space';
+import type { SearchSpace, Strategy, Trial, TrialResult, TrialSpec } from '../search/types';
 import type { SweepKind, SweepPoint, SweepProgress } from './sweep';
-import type { TransferWorkerApi } from './transferProtocol';
 import type { Table, TableTask } from './table';
 
 export interface EpochMetrics {
@@ -147,32 +146,76 @@ export interface TestResult {
   n: number;
 }
 
-/** The worker's API as the page sees it (through comlink). */
-export interface TrainingWorkerApi extends TransferWorkerApi {
+/** The weights of a training run and the epoch they belong to, sent to the page now and then during a run. */
+export interface TrainerState {
+  epoch: number;
+  /** The model's variables in order (kernel and bias per layer), as plain copies. */
+  weights: Float32Array[];
+}
+
+// ---- the worker roles: each worker script serves one, with only its own methods ----
+
+/** What every worker answers, whatever its role. */
+export interface WorkerBase {
+  /** Answers at once: the page's liveness check while a call is pending (src/client/workerBridge.ts). */
+  ping(): Promise<true>;
+}
+
+/** What every worker that trains with tfjs answers. */
+export interface TfWorkerBase extends WorkerBase {
   /** Starts the backend; with 'auto', `engines` limits which are started and timed (see src/worker/backends.ts). */
   init(backend: BackendKey, engines?: EngineKey[]): Promise<BackendInfo>;
+  /** Tensors this worker holds (for leak checks and the benchmark). */
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+}
+
+/** Workers that can train on the uploaded CSV file. */
+export interface UploadTaker {
+  /** Hands this worker the uploaded file and what to learn from it (data set 'upload'). */
+  setUpload(table: Table, task: TableTask): Promise<void>;
+}
+
+/** The main run's worker (src/worker/trainingApi.ts). */
+export interface TrainingApi extends TfWorkerBase, UploadTaker {
   /**
    * Builds data and a fresh model; `run` numbers the resets so each draws new seeded weights.
    * With backend 'auto', `progress` hears how the timing of a new model shape goes.
    */
   setup(config: ExperimentConfig, run: number, progress?: (p: TimingProgress) => void | Promise<void>): Promise<SetupResult>;
-  /** Hands this worker the uploaded file and what to learn from it (data set 'upload'). */
-  setUpload(table: Table, task: TableTask): Promise<void>;
   /** Tables: draws the boundary slice over two other numeric inputs, keeping the model. */
   setSlice(slice: number[]): Promise<{ plot: Float32Array; table: TableView; boundary: BoundaryView }>;
   /** A change of live settings only (src/engine/liveSettings.ts), applied by Trainer.update to the running model. */
   update(config: ExperimentConfig): Promise<void>;
-  /** Trains until paused, diverged, or `untilEpoch` (when given) is reached. */
-  run(untilEpoch: number | null, sink: (batch: MetricsBatch) => void | Promise<void>): Promise<RunEnd>;
+  /**
+   * Trains until paused, diverged, or `untilEpoch` (when given) is reached. `snapshot`, when
+   * given, hears the weights about once a second, so the page can continue the run on a fresh
+   * worker if this one loses its device. Rejects with an error named 'WebGLContextLost' when the
+   * WebGL context is lost.
+   */
+  run(untilEpoch: number | null, sink: (batch: MetricsBatch) => void | Promise<void>, snapshot?: (state: TrainerState) => void): Promise<RunEnd>;
   pause(): Promise<void>;
   step(): Promise<MetricsBatch>;
   evaluateTest(): Promise<TestResult>;
-  memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /** Puts weights and epoch counter (from a snapshot) into the model set up last; the optimizer starts afresh. */
+  importState(state: TrainerState): Promise<MetricsBatch>;
   /** For the benchmark: epochs per second of our loop or a bare tfjs loop on a fixed task, on this worker's backend. */
   benchLoop(task: 'default' | 'large', loop: 'ours' | 'bare', ms: number): Promise<number>;
-  /** Trains one model per sweep value (in a worker of its own, beside the main run). */
+  /**
+   * Fault injection for tests (like src/components/faults.ts): loses this worker's WebGL context
+   * as a GPU reset or a driver update would. Resolves false when the backend is not WebGL.
+   */
+  diagnosticsLoseContext(): Promise<boolean>;
+}
+
+/** The learning-curve and capacity-sweep worker (src/worker/sweepApi.ts). */
+export interface SweepApi extends TfWorkerBase, UploadTaker {
+  /** Trains one model per sweep value. After cancel(), resolves to the points finished so far. */
   sweep(config: ExperimentConfig, kind: SweepKind, epochs: number, progress: (p: SweepProgress) => void | Promise<void>): Promise<SweepPoint[]>;
-  cancelSweep(): Promise<void>;
+  cancel(): Promise<void>;
+}
+
+/** A hyperparameter-search pool worker (src/worker/searchApi.ts). */
+export interface SearchApi extends TfWorkerBase, UploadTaker {
   /** Scores one hyperparameter-search trial by k-fold cross-validation; null when cancelled. */
   runTrial(spec: TrialSpec): Promise<TrialResult | null>;
   /**
@@ -181,32 +224,12 @@ export interface TrainingWorkerApi extends TransferWorkerApi {
    * to every result, null for those not finished when cancelled.
    */
   runTrials(specs: TrialSpec[], progress?: (index: number, result: TrialResult) => void | Promise<void>): Promise<(TrialResult | null)[]>;
-  cancelTrials(): Promise<void>;
+  /** Stops the trials under way between epochs; their calls resolve (null for unfinished trials). */
+  cancel(): Promise<void>;
   /** Starts a searcher in this worker; resolves to the number of trials it will hand out. */
   searchBegin(strategy: Strategy, space: SearchSpace, budget: number, seed: number): Promise<number>;
   /** The next trial of the searcher, or null when it has handed out all. */
   searchNext(): Promise<Trial | null>;
   /** Reports a trial's objective (lower is better) to the searcher. */
   searchObserve(trial: Trial, objective: number): Promise<void>;
-}
-
-export type Objective = 'loss' | 'accuracy';
-
-export interface TrialSpec {
-  config: ExperimentConfig;
-  folds: number;
-  epochs: number;
-  objective: Objective;
-}
-
-export interface TrialResult {
-  /** The objective on each held-out fold: validation loss, or accuracy. */
-  folds: number[];
-  mean: number;
-  std: number;
-  ms: number;
-  /** The backend that trained it. */
-  backend?: EngineKey;
-  /** Trained by the batched engine (stacked with the other trials and folds of its group), not alone. */
-  batched?: boolean;
 }

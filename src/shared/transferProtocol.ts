@@ -1,7 +1,7 @@
 // The plain-data contract of transfer learning between the page and its worker: settings,
 // pretrained bases (their description; weights stay in the worker), progress and results.
 import type { Activation, OptimizerKey } from './config';
-import type { EpochMetrics } from './protocol';
+import type { EpochMetrics, TfWorkerBase } from './protocol';
 
 /** The three ways of training on the target that the comparison sets side by side. */
 export const TRANSFER_METHODS = ['scratch', 'frozen', 'finetune'] as const;
@@ -138,8 +138,8 @@ export interface ModelFiles {
   weightsName?: string;
 }
 
-/** The transfer part of the worker's API (see src/worker/transferJob.ts). */
-export interface TransferWorkerApi {
+/** The transfer-learning worker (src/worker/transferApi.ts). */
+export interface TransferApi extends TfWorkerBase {
   /** Pretrains a base on a source task; it becomes the worker's current base. Null when cancelled. */
   transferPretrain(source: string, settings: TransferSettings, progress: (p: PretrainProgress) => void | Promise<void>): Promise<BaseInfo | null>;
   /** Compares the three methods on the target with the current base. Null when cancelled. */

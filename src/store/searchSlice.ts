@@ -1,6 +1,6 @@
 // The search slice: the hyperparameter search being run or last run, trial by trial.
 import type { StateCreator } from 'zustand';
-import type { RaceRow, SearchSpec, TrialRecord } from '../client/searchTypes';
+import type { RaceRow, SearchSpec, TrialRecord } from '../search/types';
 import type { Store } from './store';
 
 export interface SearchState {

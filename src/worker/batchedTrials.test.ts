@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applyTrial } from '../search/applyTrial';
 import { gridTrials } from '../search/space';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
-import type { TrialResult, TrialSpec } from '../shared/protocol';
+import type { TrialResult, TrialSpec } from '../search/types';
 import { planGroups, runTrialsBatched } from './batchedTrials';
 import { groupCost, partition } from './groupCost';
 import { crossValidate } from './crossValidate';

@@ -9,7 +9,7 @@ import { OP_COST, costInfo, groupCost, partition } from './groupCost';
 import { groupMsPerEpoch } from './groupEngine';
 import { autoEngines } from './backends';
 import { summarize } from '../search/kfold';
-import type { TrialResult, TrialSpec } from '../shared/protocol';
+import type { TrialResult, TrialSpec } from '../search/types';
 import type { EngineKey } from '../shared/config';
 import { crossValidate, foldPairs, restandardize } from './crossValidate';
 import { loadSource, type SourceData } from './dataSource';

@@ -5,9 +5,10 @@ import { gatherRows, gatherValues } from '../data/features';
 import { Trainer, type TrainerData } from '../engine/trainer';
 import { foldsValid, stratifiedFolds, summarize, trainingIndices } from '../search/kfold';
 import type { EngineKey, ExperimentConfig } from '../shared/config';
-import type { TrialResult, TrialSpec } from '../shared/protocol';
+import type { TrialResult, TrialSpec } from '../search/types';
 import { loadSource, type SourceData } from './dataSource';
 import { pickFor } from './backends';
+import { breather } from './workerBase';
 
 /** The (train, validation) index pairs of a trial's folds, as indices into the rows. */
 export function foldPairs(c: Pick<ExperimentConfig, 'seed'>, src: Pick<SourceData, 'y' | 'split' | 'problem' | 'classes'>, k: number): { train: Int32Array; val: Int32Array }[] {
@@ -65,9 +66,12 @@ export async function crossValidate(spec: TrialSpec, cancelled: () => boolean): 
     await pickFor(data, c);
     const t = new Trainer(data, c, 0);
     try {
+      const breathe = breather();
       while (t.epoch < spec.epochs) {
         if (cancelled()) return null;
         t.trainEpoch();
+        // Nothing else in this loop waits on the event loop: let pings and a cancel in.
+        await breathe();
         // Read a few times per trial: early stopping decides there, and the device stays in step.
         if (t.epoch % 25 === 0 || t.epoch === spec.epochs) {
           await t.flush();

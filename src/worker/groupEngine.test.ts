@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { applyTrial } from '../search/applyTrial';
 import { gridTrials } from '../search/space';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
-import type { TrialResult, TrialSpec } from '../shared/protocol';
+import type { TrialResult, TrialSpec } from '../search/types';
 import { chooseBackend, autoEngines } from './backends';
 import { planBatched, runTrialsBatched } from './batchedTrials';
 import { crossValidate } from './crossValidate';

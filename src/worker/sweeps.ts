@@ -5,6 +5,7 @@ import type { ExperimentConfig } from '../shared/config';
 import { SIZE_FRACTIONS, WIDTHS, type SweepKind, type SweepPoint, type SweepProgress } from '../shared/sweep';
 import { prepareAny } from './prepareData';
 import { pickFor } from './backends';
+import { breather } from './workerBase';
 
 /** Epochs between progress reports (and metric reads). */
 const REPORT_EVERY = 10;
@@ -37,8 +38,11 @@ export async function runSweep(
     const t = new Trainer(prepared.data, c, 0);
     try {
       let last = (await t.flush()).at(-1)!;
+      const breathe = breather();
       while (t.epoch < epochs && !cancelled()) {
         t.trainEpoch();
+        // Big models or tables: ten epochs between reports can take seconds; stay answerable.
+        await breathe();
         if (t.epoch % REPORT_EVERY === 0 || t.epoch === epochs) {
           last = (await t.flush()).at(-1) ?? last;
           if (t.takeStop()) break;

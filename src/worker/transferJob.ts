@@ -15,11 +15,11 @@ import {
   type TransferProgress,
   type TransferResult,
   type TransferSettings,
-  type TransferWorkerApi,
 } from '../shared/transferProtocol';
 import { incompatibility } from '../transfer/checks';
-import { exportFiles, fromArtifacts, importFiles, toArtifacts, type Base } from '../transfer/modelFile';
+import { fromArtifacts, toArtifacts, type Base } from '../transfer/modelFile';
 import { findTask, type TaskData } from '../transfer/tasks';
+import { breather } from './workerBase';
 
 /** Epochs between metric reads (and progress reports). */
 const REPORT_EVERY = 5;
@@ -69,9 +69,11 @@ export function trainerSettings(s: TransferSettings, layers: readonly number[], 
  */
 async function trainFor(t: Trainer, epochs: number, cancelled: () => boolean, onRead: (m: EpochMetrics[]) => Promise<void> | void): Promise<EpochMetrics[] | null> {
   const all = await t.flush();
+  const breathe = breather();
   while (t.epoch < epochs) {
     if (cancelled()) return null;
     t.trainEpoch();
+    await breathe();
     if (t.epoch % REPORT_EVERY === 0 || t.epoch === epochs) {
       all.push(...(await t.flush()));
       await onRead(all);
@@ -244,64 +246,3 @@ export async function listBases(): Promise<BaseInfo[]> {
 export async function deleteBase(name: string): Promise<void> {
   await tf.io.removeModel(STORE_PREFIX + name);
 }
-
-// ---- the worker's API ----
-
-let current: Base | null = null;
-let cancelRequested = false;
-const isCancelled = () => cancelRequested;
-
-function need(): Base {
-  if (!current) throw new Error('There is no base yet: pretrain one, or load or upload a saved one.');
-  return current;
-}
-
-export const transferApi: TransferWorkerApi = {
-  async transferPretrain(source, settings, progress) {
-    cancelRequested = false;
-    const base = await pretrainBase(source, settings, progress, isCancelled);
-    if (base) current = base;
-    return base ? base.info : null;
-  },
-
-  async transferCompare(target, settings, progress) {
-    cancelRequested = false;
-    return compareMethods(need(), target, settings, progress, isCancelled);
-  },
-
-  async transferCancel() {
-    cancelRequested = true;
-  },
-
-  async transferCurrent() {
-    return current?.info ?? null;
-  },
-
-  async transferSave() {
-    const base = need();
-    await saveBase(base);
-    return base.info;
-  },
-
-  async transferLoad(name) {
-    current = await loadBase(name);
-    return current.info;
-  },
-
-  async transferList() {
-    return listBases();
-  },
-
-  async transferDelete(name) {
-    await deleteBase(name);
-  },
-
-  async transferExport() {
-    return exportFiles(need());
-  },
-
-  async transferImport(files) {
-    current = importFiles(files);
-    return current.info;
-  },
-};

@@ -1,0 +1,42 @@
+// The search role: one worker of the search pool. It scores trials (one at a time or batched),
+// and the first pool worker also hosts the searcher. State (the cancel flag, the searcher) lives
+// in the closure, so a test can run the real API in-process.
+import type { SearchApi } from '../shared/protocol';
+import { createSearcher, type Searcher } from '../search/strategies';
+import { runTrialsBatched } from './batchedTrials';
+import { crossValidate } from './crossValidate';
+import { setUploadTable } from './dataSource';
+import { tfWorkerBase } from './tfWorkerBase';
+
+export function createSearchApi(): SearchApi {
+  let cancelled = false;
+  let searcher: Searcher | null = null;
+  const isCancelled = () => cancelled;
+  return {
+    ...tfWorkerBase(),
+    async setUpload(table, task) {
+      setUploadTable(table, task);
+    },
+    async runTrial(spec) {
+      cancelled = false;
+      return crossValidate(spec, isCancelled);
+    },
+    async runTrials(specs, progress) {
+      cancelled = false;
+      return runTrialsBatched(specs, isCancelled, progress);
+    },
+    async cancel() {
+      cancelled = true;
+    },
+    async searchBegin(strategy, space, budget, seed) {
+      searcher = createSearcher(strategy, space, budget, seed);
+      return searcher.total;
+    },
+    async searchNext() {
+      return searcher?.next() ?? null;
+    },
+    async searchObserve(trial, objective) {
+      searcher?.observe(trial, objective);
+    },
+  };
+}

@@ -1,0 +1,253 @@
+// The training role: owns the one Trainer of the main run, and streams metric batches to the page
+// a few times a second. No tensor ever leaves this worker. All state lives in the closure of
+// createTrainingApi, so a test can run the real API in-process.
+import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs-core';
+import { baselineLoss } from '../data/baseline';
+import { Trainer } from '../engine/trainer';
+import type { ExperimentConfig } from '../shared/config';
+import { GRID_RESOLUTION } from '../shared/datasets';
+import type { EvaluationView, MetricsBatch, RunEnd, TrainerState, TrainingApi } from '../shared/protocol';
+import { chooseBackend, onSoftwareWebgl, pickFor } from './backends';
+import { pacer } from './pacing';
+import { setUploadTable, sliceOf, sliceView, type SourceData } from './dataSource';
+import { prepareAny } from './prepareData';
+import { benchLoop } from './benchLoops';
+import { evaluationView } from './evaluation';
+import { tfWorkerBase } from './tfWorkerBase';
+
+/** How often the loop downloads metrics and posts them (ms), and redraws the boundary. */
+const METRICS_INTERVAL_MS = 100;
+const BOUNDARY_INTERVAL_MS = 250;
+/** How often a run sends the page its weights, to continue from if this worker loses its device. */
+const SNAPSHOT_INTERVAL_MS = 1000;
+
+function evaluationBuffers(e: EvaluationView | undefined): ArrayBuffer[] {
+  return e?.kind === 'fit' ? [e.actual.buffer as ArrayBuffer, e.predicted.buffer as ArrayBuffer] : [];
+}
+
+function send(batch: MetricsBatch): MetricsBatch {
+  const buffers = [batch.boundary?.values.buffer, batch.augmented?.buffer, ...evaluationBuffers(batch.evaluation)].filter((b) => b !== undefined) as ArrayBuffer[];
+  return buffers.length ? Comlink.transfer(batch, buffers) : batch;
+}
+
+/** The error a run ends with when the WebGL context is lost; the page continues the run elsewhere. */
+function contextLost(): Error {
+  const e = new Error('the WebGL context was lost');
+  e.name = 'WebGLContextLost';
+  return e;
+}
+
+/** The WebGL backend's canvas, when that backend has started in this worker. */
+function webglCanvas(): (EventTarget & { getContext?: unknown }) | null {
+  const b = tf.findBackend('webgl') as unknown as { gpgpu?: { gl?: WebGLRenderingContext } } | null;
+  return (b?.gpgpu?.gl?.canvas as unknown as EventTarget) ?? null;
+}
+
+export function createTrainingApi(): TrainingApi {
+  let trainer: Trainer | null = null;
+  let classes = 2;
+  /** The current run's rows; tables keep theirs for the evaluation view and slice changes. */
+  let source: SourceData | null = null;
+  let valRows: Int32Array = new Int32Array(0);
+  let running = false;
+  /** Set when the WebGL context of this worker is lost: WebGL computes nothing from then on. */
+  let lost = false;
+  /** Rejects when the context is lost, so a run waiting on the device does not wait forever. */
+  let onLost: Promise<never> = new Promise(() => {});
+  const watched = new WeakSet<EventTarget>();
+
+  /** Listens for the loss of the WebGL context (a GPU reset, the browser reclaiming it, a test). */
+  function watchContext(): void {
+    const canvas = webglCanvas();
+    if (!canvas || watched.has(canvas)) return;
+    watched.add(canvas);
+    onLost = new Promise<never>((_, reject) => {
+      canvas.addEventListener('webglcontextlost', () => {
+        lost = true;
+        reject(contextLost());
+      });
+    });
+    onLost.catch(() => {});
+  }
+
+  /** Whether the run's device is gone: the context was lost and WebGL is the active backend. */
+  const deviceLost = () => lost && tf.getBackend() === 'webgl';
+  /** Waits on `p` unless the device is lost first. */
+  const orLost = <T>(p: Promise<T>): Promise<T> => (tf.getBackend() === 'webgl' ? Promise.race([p, onLost]) : p);
+
+  function need(): Trainer {
+    if (!trainer) throw new Error('The model is not set up yet');
+    return trainer;
+  }
+
+  /** Reads pending epochs (and the boundary when asked); cuts the batch at the first non-finite loss. */
+  async function collect(t: Trainer, withBoundary: boolean): Promise<MetricsBatch> {
+    const epochs = await t.flush();
+    const bad = epochs.findIndex((e) => !Number.isFinite(e.trainLoss) || !Number.isFinite(e.valLoss));
+    const batch: MetricsBatch = { epochs: bad < 0 ? epochs : epochs.slice(0, bad), numTensors: tf.memory().numTensors };
+    const stop = t.takeStop();
+    if (stop) batch.earlyStop = stop;
+    if (bad >= 0) batch.divergedAt = epochs[bad].epoch;
+    else if (withBoundary || stop) {
+      const values = await t.boundary();
+      batch.boundary = { resolution: GRID_RESOLUTION, channels: classes > 2 ? classes : 1, values };
+      if (t.augmented) batch.augmented = t.augmented.slice();
+      if (source?.encoded) batch.evaluation = evaluationView(source.encoded, valRows, await t.outputs('val'));
+    }
+    return batch;
+  }
+
+  /** Sends the weights to the page, not awaited: training goes on meanwhile. */
+  async function snapshotTo(t: Trainer, snapshot: (s: TrainerState) => void): Promise<void> {
+    const state = await orLost(t.exportState());
+    void Promise.resolve(snapshot(Comlink.transfer(state, state.weights.map((w) => w.buffer as ArrayBuffer)))).catch(() => {});
+  }
+
+  return {
+    ...tfWorkerBase(),
+
+    async init(backend, engines) {
+      lost = false;
+      const info = await chooseBackend(backend, engines);
+      watchContext();
+      return info;
+    },
+
+    async setup(config: ExperimentConfig, run: number, progress) {
+      running = false;
+      trainer?.dispose();
+      trainer = null;
+      source = null;
+      const prepared = await prepareAny(config);
+      // Not awaited: waiting on the page's answer would only slow the timing down.
+      const picked = await pickFor(prepared.data, config, progress && ((p) => void Promise.resolve(progress(p)).catch(() => {})));
+      watchContext();
+      classes = prepared.data.classes;
+      source = prepared.source;
+      valRows = prepared.split.val;
+      trainer = new Trainer(prepared.data, config, run);
+      const { points, split } = prepared;
+      const role = new Uint8Array(points.n);
+      split.val.forEach((i) => (role[i] = 1));
+      split.test.forEach((i) => (role[i] = 2));
+      const batch = await collect(trainer, true);
+      const { train, val } = prepared.data;
+      const baseline = baselineLoss(train.y, val.y, prepared.source.problem, prepared.data.classes, config.loss);
+      const x = points.x.slice();
+      const y = points.y.slice();
+      const result = { points: { n: points.n, x, y, role }, batch, baselineLoss: baseline, ...(source.table ? { table: source.table } : {}), ...(picked ? { backend: picked } : {}) };
+      const buffers: ArrayBuffer[] = [x.buffer, y.buffer, role.buffer, ...evaluationBuffers(batch.evaluation)];
+      if (batch.boundary) buffers.push(batch.boundary.values.buffer as ArrayBuffer);
+      return Comlink.transfer(result, buffers);
+    },
+
+    async setUpload(table, task) {
+      setUploadTable(table, task);
+    },
+
+    async setSlice(slice) {
+      const t = need();
+      if (!source?.encoded || !source.table) throw new Error('Only tables have a slice to choose');
+      const chosen = sliceOf(source.encoded, slice);
+      const view = sliceView(source.encoded, chosen);
+      const table = { ...source.table, slice: chosen, axes: view.axes };
+      source = { ...source, grid: view.grid, plot: view.plot, table };
+      t.setGrid(view.grid);
+      const values = await t.boundary();
+      const plot = view.plot.slice();
+      return Comlink.transfer(
+        { plot, table, boundary: { resolution: GRID_RESOLUTION, channels: classes > 2 ? classes : 1, values } },
+        [plot.buffer, values.buffer],
+      );
+    },
+
+    async update(config) {
+      need().update(config);
+    },
+
+    async run(untilEpoch, sink, snapshot) {
+      const t = need();
+      running = true;
+      let lastMetrics = performance.now();
+      let lastBoundary = lastMetrics;
+      let lastSnapshot = lastMetrics;
+      let end: RunEnd = 'paused';
+      const between = onSoftwareWebgl() ? pacer(t) : null;
+      try {
+        while (running) {
+          if (deviceLost()) throw contextLost();
+          if (untilEpoch !== null && t.epoch >= untilEpoch) {
+            end = 'done';
+            break;
+          }
+          if (!between) t.trainEpoch();
+          else if (!(await orLost(t.trainEpochPaced(between)))) return 'paused';
+          const now = performance.now();
+          const finished = untilEpoch !== null && t.epoch >= untilEpoch;
+          if (now - lastMetrics >= METRICS_INTERVAL_MS || finished) {
+            const withBoundary = now - lastBoundary >= BOUNDARY_INTERVAL_MS || finished;
+            const batch = await orLost(collect(t, withBoundary));
+            if (deviceLost()) throw contextLost();
+            lastMetrics = performance.now();
+            if (withBoundary) lastBoundary = lastMetrics;
+            // Awaited: the page has each batch before run() resolves, a slow page slows training
+            // instead of piling up batches, and the round trip lets a queued pause() in.
+            await sink(send(batch));
+            if (batch.divergedAt !== undefined) {
+              running = false;
+              return 'diverged';
+            }
+            if (batch.earlyStop) {
+              running = false;
+              return 'stopped';
+            }
+            if (snapshot && lastMetrics - lastSnapshot >= SNAPSHOT_INTERVAL_MS) {
+              lastSnapshot = lastMetrics;
+              await snapshotTo(t, snapshot);
+            }
+          }
+        }
+        // Epochs trained since the last post (a pause between posts) still reach the page.
+        if (t.pendingCount === 0) return end;
+        const rest = await orLost(collect(t, true));
+        await sink(send(rest));
+        return rest.divergedAt !== undefined ? 'diverged' : rest.earlyStop ? 'stopped' : end;
+      } finally {
+        running = false;
+      }
+    },
+
+    async pause() {
+      running = false;
+    },
+
+    async step() {
+      const t = need();
+      t.trainEpoch();
+      return send(await collect(t, true));
+    },
+
+    async evaluateTest() {
+      const t = need();
+      const r = await t.evaluate('test');
+      return { ...r, n: t.testSize };
+    },
+
+    async importState(state) {
+      const t = need();
+      t.importState(state);
+      return send(await collect(t, true));
+    },
+
+    benchLoop: (task, loop, ms) => benchLoop(task, loop, ms),
+
+    async diagnosticsLoseContext() {
+      const gl = (tf.findBackend('webgl') as unknown as { gpgpu?: { gl?: WebGLRenderingContext } } | null)?.gpgpu?.gl;
+      const ext = tf.getBackend() === 'webgl' ? gl?.getExtension('WEBGL_lose_context') : null;
+      if (!ext) return false;
+      ext.loseContext();
+      return true;
+    },
+  };
+}
