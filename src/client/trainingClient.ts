@@ -227,7 +227,8 @@ export class TrainingClient {
     }
     if (how === 'live') {
       return this.enqueue(async () => {
-        await this.call((api) => api.update(next));
+        // The trainer answers by the same rule; should it ever disagree, a new run is the safe side.
+        if ((await this.call((api) => api.update(next))) === 'needs a new run') return this.setup(0);
         const run = this.store.runConfig;
         if (run) useStore.setState({ runConfig: { ...run, ...Object.fromEntries(keys.map((k) => [k, next[k]])) } });
       });

@@ -184,8 +184,11 @@ export interface TrainingApi extends TfWorkerBase, UploadTaker {
   setup(config: ExperimentConfig, run: number, progress?: (p: TimingProgress) => void | Promise<void>): Promise<SetupResult>;
   /** Tables: draws the boundary slice over two other numeric inputs, keeping the model. */
   setSlice(slice: number[]): Promise<{ plot: Float32Array; table: TableView; boundary: BoundaryView }>;
-  /** A change of live settings only (src/engine/liveSettings.ts), applied by Trainer.update to the running model. */
-  update(config: ExperimentConfig): Promise<void>;
+  /**
+   * A change of live settings only (src/engine/liveSettings.ts), applied by Trainer.update to the
+   * running model; 'needs a new run' (and nothing changed) when the change is not live.
+   */
+  update(config: ExperimentConfig): Promise<'applied' | 'needs a new run'>;
   /**
    * Trains until paused, diverged, or `untilEpoch` (when given) is reached. `snapshot`, when
    * given, hears the weights about once a second, so the page can continue the run on a fresh

@@ -69,9 +69,9 @@ export async function crossValidate(spec: TrialSpec, cancelled: () => boolean): 
       const breathe = breather();
       while (t.epoch < spec.epochs) {
         if (cancelled()) return null;
-        t.trainEpoch();
-        // Nothing else in this loop waits on the event loop: let pings and a cancel in.
-        await breathe();
+        // Nothing else in this loop waits on the event loop: let pings and a cancel in, within an
+        // epoch too (one epoch of a wide network at batch size 1 takes seconds).
+        await t.trainEpochPaced(breathe);
         // Read a few times per trial: early stopping decides there, and the device stays in step.
         if (t.epoch % 25 === 0 || t.epoch === spec.epochs) {
           await t.flush();

@@ -40,9 +40,9 @@ export async function runSweep(
       let last = (await t.flush()).at(-1)!;
       const breathe = breather();
       while (t.epoch < epochs && !cancelled()) {
-        t.trainEpoch();
-        // Big models or tables: ten epochs between reports can take seconds; stay answerable.
-        await breathe();
+        // Big models or tables: ten epochs between reports, or even one epoch (batch 1 on a wide
+        // network), can take seconds; stay answerable by yielding within epochs too.
+        await t.trainEpochPaced(breathe);
         if (t.epoch % REPORT_EVERY === 0 || t.epoch === epochs) {
           last = (await t.flush()).at(-1) ?? last;
           if (t.takeStop()) break;

@@ -15,6 +15,7 @@ import { prepareAny } from './prepareData';
 import { benchLoop } from './benchLoops';
 import { evaluationView } from './evaluation';
 import { tfWorkerBase } from './tfWorkerBase';
+import { breather } from './workerBase';
 
 /** How often the loop downloads metrics and posts them (ms), and redraws the boundary. */
 const METRICS_INTERVAL_MS = 100;
@@ -163,7 +164,7 @@ export function createTrainingApi(): TrainingApi {
     },
 
     async update(config) {
-      need().update(config);
+      return need().update(config);
     },
 
     async run(untilEpoch, sink, snapshot) {
@@ -173,7 +174,10 @@ export function createTrainingApi(): TrainingApi {
       let lastBoundary = lastMetrics;
       let lastSnapshot = lastMetrics;
       let end: RunEnd = 'paused';
-      const between = onSoftwareWebgl() ? pacer(t) : null;
+      // Software WebGL is paced (pacing.ts); every other backend still yields now and then within
+      // an epoch, since one epoch of a wide network at batch size 1 can take seconds and the
+      // page's bridge counts a worker silent for long as gone.
+      const between = onSoftwareWebgl() ? pacer(t) : breather();
       try {
         while (running) {
           if (deviceLost()) throw contextLost();
@@ -181,8 +185,7 @@ export function createTrainingApi(): TrainingApi {
             end = 'done';
             break;
           }
-          if (!between) t.trainEpoch();
-          else if (!(await orLost(t.trainEpochPaced(between)))) return 'paused';
+          if (!(await orLost(t.trainEpochPaced(between)))) return 'paused';
           const now = performance.now();
           const finished = untilEpoch !== null && t.epoch >= untilEpoch;
           if (now - lastMetrics >= METRICS_INTERVAL_MS || finished) {

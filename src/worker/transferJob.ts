@@ -72,8 +72,7 @@ async function trainFor(t: Trainer, epochs: number, cancelled: () => boolean, on
   const breathe = breather();
   while (t.epoch < epochs) {
     if (cancelled()) return null;
-    t.trainEpoch();
-    await breathe();
+    await t.trainEpochPaced(breathe);
     if (t.epoch % REPORT_EVERY === 0 || t.epoch === epochs) {
       all.push(...(await t.flush()));
       await onRead(all);

@@ -1,0 +1,51 @@
+// The training role's real factory, in-process on the cpu backend: a run on a heavy model stays
+// answerable (the page's bridge counts a worker that says nothing for seconds as gone), and the
+// live rule's verdict comes back from update().
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
+import type { MetricsBatch } from '../shared/protocol';
+import { SILENCE_MS } from '../client/workerBridge';
+import { createTrainingApi } from './trainingApi';
+
+/** A wide network at batch size 1: one epoch is hundreds of steps and takes seconds. */
+const HEAVY: ExperimentConfig = { ...DEFAULT_CONFIG, backend: 'cpu', samples: 1000, layers: [128, 128, 128], activations: ['tanh', 'tanh', 'tanh'], dropout: [0, 0, 0], batch: 1 };
+
+describe('createTrainingApi', () => {
+  it('lets its event loop run within an epoch, however long the epoch takes', async () => {
+    const api = createTrainingApi();
+    await api.init('cpu');
+    await api.setup(HEAVY, 0);
+    // What the thread is free for: a timer that should fire every 20 ms.
+    let last = performance.now();
+    let longest = 0;
+    const probe = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 20);
+    const epochsAt: number[] = [];
+    const started = performance.now();
+    try {
+      const sink = (b: MetricsBatch) => void b.epochs.forEach(() => epochsAt.push(performance.now() - started));
+      expect(await api.run(1, sink)).toBe('done');
+      // The stretch since the probe last ran counts too (it may never have run at all).
+      longest = Math.max(longest, performance.now() - last);
+    } finally {
+      clearInterval(probe);
+    }
+    const epochMs = epochsAt.at(-1)!;
+    // Meaningful only when one epoch blocks longer than the thread may stay busy.
+    expect(epochMs).toBeGreaterThan(600);
+    expect(longest).toBeLessThan(Math.min(500, SILENCE_MS / 4));
+    await api.setup({ ...DEFAULT_CONFIG, backend: 'cpu', samples: 100 }, 0);
+  }, 60_000);
+
+  it('update() applies live settings and answers "needs a new run" for the rest', async () => {
+    const api = createTrainingApi();
+    await api.init('cpu');
+    const c: ExperimentConfig = { ...DEFAULT_CONFIG, backend: 'cpu', samples: 100 };
+    await api.setup(c, 0);
+    expect(await api.update({ ...c, lr: 0.1, optimizer: 'adam' })).toBe('applied');
+    expect(await api.update({ ...c, lr: 0.1, optimizer: 'adam', loss: 'mse' })).toBe('needs a new run');
+  });
+});
