@@ -8,7 +8,7 @@ import type { Table } from '../shared/table';
 import { useStore } from '../store/store';
 import { client } from './trainingClient';
 import { adoptUpload, parseCsvOffThread } from './uploads';
-import { errorText } from './workerBridge';
+import { errorText } from '../shared/errorText';
 
 const TOPIC = 'data-file';
 

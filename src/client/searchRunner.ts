@@ -17,7 +17,8 @@ import { DATASETS, isTable } from '../shared/datasets';
 import { useStore } from '../store/store';
 import { ensureUpload } from './uploads';
 import { searchEngines } from './helperBackend';
-import { errorText, WorkerBridge } from './workerBridge';
+import { errorText } from '../shared/errorText';
+import { WorkerBridge } from './workerBridge';
 import { startWorker } from './workers';
 
 /** Up to 4 workers: more than the cores only adds contention. */

@@ -6,7 +6,8 @@ import type { SweepKind } from '../shared/sweep';
 import { useStore } from '../store/store';
 import { ensureUpload } from './uploads';
 import { helperBackend } from './helperBackend';
-import { errorText, WorkerBridge } from './workerBridge';
+import { errorText } from '../shared/errorText';
+import { WorkerBridge } from './workerBridge';
 import { startWorker } from './workers';
 
 /** The sweep worker: on the main run's backend, ended after two minutes without a sweep. */

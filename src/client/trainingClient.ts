@@ -6,7 +6,8 @@ import type { ExperimentConfig } from '../shared/config';
 import type { EpochMetrics, MetricsBatch, RunEnd, TableView, TestResult, TimingProgress, TrainerState, TrainingApi } from '../shared/protocol';
 import { useStore } from '../store/store';
 import { ensureUpload } from './uploads';
-import { errorText, WorkerBridge } from './workerBridge';
+import { errorText } from '../shared/errorText';
+import { WorkerBridge } from './workerBridge';
 import { startWorker } from './workers';
 
 /**

@@ -8,7 +8,8 @@ import { incompatibility } from '../transfer/checks';
 import { findTask, TRANSFER_TASKS } from '../transfer/tasks';
 import { useStore } from '../store/store';
 import type { TransferState } from '../store/transferSlice';
-import { errorText, WorkerBridge } from './workerBridge';
+import { errorText } from '../shared/errorText';
+import { WorkerBridge } from './workerBridge';
 import { startWorker } from './workers';
 
 /** Largest files an upload may have (a base of 6 × 256 units is about 1.3 MB of weights). */

@@ -6,6 +6,7 @@
 import type { ExperimentConfig } from '../shared/config';
 import { configToHash, parseHash } from '../shared/schema';
 import { useStore } from '../store/store';
+import { errorText } from '../shared/errorText';
 
 /** Applies a whole config from a link: the training client's changeConfig on the page. */
 export type ApplyConfig = (config: ExperimentConfig) => Promise<void>;
@@ -28,7 +29,7 @@ function loadFromHash(): void {
     s.applyConfig(config);
   } catch (e) {
     // Not expected (parseHash gives a valid config); the page then starts from the defaults.
-    notices.push(`the link could not be applied (${e instanceof Error ? e.message : String(e)}); using defaults`);
+    notices.push(`the link could not be applied (${errorText(e)}); using defaults`);
   }
   notify(notices);
 }
@@ -53,7 +54,7 @@ export function syncUrl(apply: ApplyConfig): () => void {
       apply(config).catch(() => {});
     } catch (e) {
       // A link that parses but cannot apply (e.g. a slice the table lacks) keeps the current setup.
-      useStore.getState().say('hash-apply', 'warning', `The link could not be applied: ${e instanceof Error ? e.message : String(e)}.`);
+      useStore.getState().say('hash-apply', 'warning', `The link could not be applied: ${errorText(e)}.`);
     }
     // The subscription writes the hash only when a setting changed; a hash whose bad values fell
     // back to what is already in use must still be rewritten.

@@ -35,11 +35,6 @@ export function abortError(): Error {
   return e;
 }
 
-/** The one text of an error for messages: its message, or the thrown value as a string. */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** How often a silent worker is pinged while a call is pending. */
 export const PING_MS = 1000;
 /**

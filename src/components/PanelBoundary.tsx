@@ -3,10 +3,11 @@
 // throws while rendering can empty the page's root.
 import type { ReactNode } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
+import { errorText } from '../shared/errorText';
 import { FaultPoint, faultCaught, registerPanel } from './faults';
 
 function message(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorText(error);
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { client } from '../client/trainingClient';
 import { PRESETS } from '../shared/presets';
 import { useStore } from '../store/store';
+import { errorText } from '../shared/errorText';
 
 export function PresetBar() {
   const [chosen, setChosen] = useState<string | null>(null);
@@ -16,7 +17,7 @@ export function PresetBar() {
         .catch(() => {});
       setChosen(key);
     } catch (e) {
-      useStore.getState().say('preset', 'error', e instanceof Error ? e.message : String(e));
+      useStore.getState().say('preset', 'error', errorText(e));
     }
   };
   return (

@@ -9,6 +9,7 @@ import type { ParamKey, ParamSpec, SearchSpace, SearchSpec, Strategy } from '../
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { SearchResults } from './SearchResults';
+import { errorText } from '../shared/errorText';
 
 const selectSearch = (s: Store) => s.search;
 const selectConfig = (s: Store) => s.config;
@@ -87,10 +88,10 @@ export function SearchPanel() {
   const setRow = (k: ParamKey, patch: Partial<ParamRow>) => setRows((r) => ({ ...r, [k]: { ...r[k], ...patch } }));
   const best = bestTrial(search.trials, search.spec?.objective ?? 'loss');
 
-  const race = () => runRace({ ...spec, strategy: 'grid' }).catch((e) => useStore.getState().say('search', 'error', `Race: ${e instanceof Error ? e.message : String(e)}`));
+  const race = () => runRace({ ...spec, strategy: 'grid' }).catch((e) => useStore.getState().say('search', 'error', `Race: ${errorText(e)}`));
   const raceProblems = strategy === 'grid' ? problems : [{ field: 'space', message: 'a race needs value lists: choose the grid strategy' }];
 
-  const start = () => runSearch(spec).catch((e) => useStore.getState().say('search', 'error', `Search: ${e instanceof Error ? e.message : String(e)}`));
+  const start = () => runSearch(spec).catch((e) => useStore.getState().say('search', 'error', `Search: ${errorText(e)}`));
   const applyBest = () => {
     if (!best) return;
     change(applyTrial(useStore.getState().config, best.trial));

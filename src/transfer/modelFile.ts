@@ -5,6 +5,7 @@
 import type { LayerWeights } from '../engine/model';
 import { ACTIVATIONS, type Activation } from '../shared/config';
 import type { BaseInfo, ModelFiles } from '../shared/transferProtocol';
+import { errorText } from '../shared/errorText';
 
 /** A base: its description and every weight layer, its own head last. */
 export interface Base {
@@ -208,7 +209,7 @@ export function importFiles(files: ModelFiles): Base {
   try {
     json = JSON.parse(files.modelJson);
   } catch (e) {
-    fail(`model.json is not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
+    fail(`model.json is not valid JSON (${errorText(e)}).`);
   }
   if (!isObj(json)) fail('model.json does not hold a JSON object.');
   if (!isObj(json.modelTopology)) fail('model.json has no "modelTopology": it is not a tfjs model file.');

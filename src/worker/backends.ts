@@ -8,6 +8,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import type { BackendKey, EngineKey, ExperimentConfig } from '../shared/config';
 import type { BackendInfo, TimingProgress } from '../shared/protocol';
 import { Trainer, type TrainerData } from '../engine/trainer';
+import { errorText } from '../shared/errorText';
 
 const FALLBACK: EngineKey[] = ['webgl', 'wasm', 'cpu'];
 
@@ -29,7 +30,7 @@ async function start(b: EngineKey): Promise<string | null> {
     if (b === 'webgl') softwareWebgl = softwareRenderer();
     return ok ? null : `${b} computed a wrong result`;
   } catch (e) {
-    return `${b} failed to start (${e instanceof Error ? e.message : String(e)})`;
+    return `${b} failed to start (${errorText(e)})`;
   }
 }
 
