@@ -8,9 +8,11 @@ interface Props<K extends string> {
   labels?: Partial<Record<K, string>>;
   onChange: (value: K) => void;
   testId?: string;
+  /** A few words under the control (e.g. what a change does to the run). */
+  hint?: string;
 }
 
-export function SelectField<K extends string>({ label, value, options, labels, onChange, testId }: Props<K>) {
+export function SelectField<K extends string>({ label, value, options, labels, onChange, testId, hint }: Props<K>) {
   const id = useId();
   return (
     <label className="field" htmlFor={id}>
@@ -22,6 +24,7 @@ export function SelectField<K extends string>({ label, value, options, labels, o
           </option>
         ))}
       </select>
+      {hint && <span className="field-hint">{hint}</span>}
     </label>
   );
 }

@@ -2,6 +2,7 @@
 import { LOSS_LABELS, OPTIMIZERS, OPTIMIZER_LABELS, lossesFor, BACKENDS, type BackendKey } from '../shared/config';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
+import { applyHint } from './applyHint';
 import { LOSS_FORMULAS, optimizerFormula } from './formulas';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
@@ -55,19 +56,19 @@ export function TrainingPanel() {
       <h2 id="train-h">
         <span className="step-no">3</span> Training
       </h2>
-      <SelectField label="Loss" value={o.loss} options={lossesFor(o.dataset, upload)} labels={LOSS_LABELS} onChange={(loss) => change({ loss })} testId="loss" />
+      <SelectField label="Loss" value={o.loss} options={lossesFor(o.dataset, upload)} labels={LOSS_LABELS} onChange={(loss) => change({ loss })} testId="loss" hint={applyHint('loss')} />
       <p className="formula" data-testid="loss-formula">
         {LOSS_FORMULAS[o.loss]}
       </p>
-      <SelectField label="Optimizer" value={o.optimizer} options={OPTIMIZERS} labels={OPTIMIZER_LABELS} onChange={(optimizer) => change({ optimizer })} testId="optimizer" />
+      <SelectField label="Optimizer" value={o.optimizer} options={OPTIMIZERS} labels={OPTIMIZER_LABELS} onChange={(optimizer) => change({ optimizer })} testId="optimizer" hint={`${applyHint('optimizer')}; its state (velocity, averages) starts afresh`} />
       <div className="formula" data-testid="optimizer-formula">
         {optimizerFormula(o.optimizer, o, backendEpsilon).map((line) => (
           <div key={line}>{line}</div>
         ))}
       </div>
       <div className="row">
-        <NumberField label="Learning rate α" range="lr" value={o.lr} onCommit={(lr) => change({ lr })} testId="lr" hint="applies at once" suggestions={LR_SUGGESTIONS} />
-        <NumberField label="Batch size" range="batch" value={o.batch} onCommit={(batch) => change({ batch })} testId="batch" hint="applies at once" suggestions={BATCH_SUGGESTIONS} />
+        <NumberField label="Learning rate α" range="lr" value={o.lr} onCommit={(lr) => change({ lr })} testId="lr" hint={applyHint('lr')} suggestions={LR_SUGGESTIONS} />
+        <NumberField label="Batch size" range="batch" value={o.batch} onCommit={(batch) => change({ batch })} testId="batch" hint={applyHint('batch')} suggestions={BATCH_SUGGESTIONS} />
       </div>
       {o.optimizer === 'momentum' && (
         <NumberField label="Momentum β" range="momentum" value={o.momentum} onCommit={(momentum) => change({ momentum })} testId="momentum" />
@@ -82,7 +83,7 @@ export function TrainingPanel() {
       {o.optimizer === 'rmsprop' && (
         <NumberField label="ε" range="epsilon" value={o.epsilon} onCommit={(epsilon) => change({ epsilon })} testId="epsilon" />
       )}
-      <SelectField label="Backend" value={o.backend} options={BACKENDS} labels={BACKEND_LABELS} onChange={(backend) => change({ backend })} testId="backend-select" />
+      <SelectField label="Backend" value={o.backend} options={BACKENDS} labels={BACKEND_LABELS} onChange={(backend) => change({ backend })} testId="backend-select" hint={applyHint('backend')} />
       <BackendNote />
     </section>
   );

@@ -27,7 +27,7 @@ export function optimizerFormula(o: OptimizerKey, c: Pick<ExperimentConfig, 'lr'
         'v ← βv + ∇L',
         'w ← w − αv',
         `${a}, β = ${c.momentum}`,
-        'Same steps as v ← βv + α∇L, w ← w − v while α stays fixed; after a change of α the two differ (this form applies the new α to the whole velocity).',
+        '(the same steps as v ← βv + α∇L, w ← w − v until α changes; then this form scales the whole velocity by the new α)',
       ];
     case 'adam':
       return [
