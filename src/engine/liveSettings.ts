@@ -9,7 +9,8 @@ type Key = keyof ExperimentConfig;
 
 /**
  * What a change of each setting needs:
- * - 'live': applied to the running model; weights, epoch count and curves go on. A new
+ * - 'live': applied to the running model; weights, epoch count and curves go on (the epoch
+ *   budget and the pace are read by the run loop between epochs). A new
  *   optimizer (or a new β, ε or momentum) starts with fresh optimizer state.
  * - 'new run': a new model from the seeded weights: the data, the network's shape, or the loss
  *   (the curves so far and the baseline they are judged against are in the old loss's units).
@@ -45,6 +46,9 @@ export const SETTING_CHANGES: Record<Key, 'live' | 'new run' | 'new worker' | 'v
   minDelta: 'live',
   restoreBest: 'live',
   slice: 'view',
+  // The worker's run loop reads both between epochs: the stop epoch and the pace of a run.
+  epochs: 'live',
+  pace: 'live',
 };
 
 /** The settings a running model takes without a reset. */

@@ -94,6 +94,10 @@ export interface ExperimentConfig {
    * span the decision-boundary slice; every other input is held at its training mean.
    */
   slice: number[];
+  /** Epoch budget: training stops at this epoch (0 = no limit). Live: raising it lets a run go on. */
+  epochs: number;
+  /** Pace in epochs per second, for narrating a run (0 = full speed). Live. */
+  pace: number;
 }
 
 export const MAX_LAYERS = 6;
@@ -121,6 +125,8 @@ export const RANGES = {
   minDelta: { min: 0, max: 1, int: false, label: 'Minimum improvement' },
   sweepEpochs: { min: 5, max: 5000, int: true, label: 'Epochs per model' },
   sliceColumn: { min: 0, max: 199, int: true, label: 'Slice column' },
+  epochs: { min: 0, max: 100000, int: true, label: 'Stop at epoch' },
+  pace: { min: 0, max: 60, int: false, label: 'Pace (epochs/s)' },
 } as const;
 export type RangeKey = keyof typeof RANGES;
 
@@ -156,6 +162,8 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   minDelta: 0.0001,
   restoreBest: true,
   slice: [0, 1],
+  epochs: 0,
+  pace: 0,
 };
 
 /** Losses that make sense for a data set (the uploaded file's as `upload` describes it), the first being the default. */

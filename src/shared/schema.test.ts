@@ -33,6 +33,8 @@ const CUSTOM: ExperimentConfig = {
   minDelta: 0.001,
   restoreBest: false,
   slice: [2, 0],
+  epochs: 50,
+  pace: 5,
 };
 
 /** Hash of DEFAULT_CONFIG with one raw `key=value` pair replaced or appended. */
@@ -445,5 +447,45 @@ describe('what a link or a script can slip past the checks', () => {
   it('the last of a repeated key decides, as in the address bar', () => {
     expect(parseHash('#lr=0.1&lr=0.2').config.lr).toBe(0.2);
     expect(parseHash('#lr=0.1&lr=oops').config.lr).toBe(DEFAULT_CONFIG.lr);
+  });
+});
+
+describe('the link version (v) and the run controls (epochs, pace)', () => {
+  it('every written link starts with v=1', () => {
+    expect(configToHash(DEFAULT_CONFIG).startsWith('#v=1&')).toBe(true);
+    expect(configToHash(CUSTOM)).toContain('epochs=50');
+    expect(configToHash(CUSTOM)).toContain('pace=5');
+  });
+
+  it('a link without v reads as version 1, and v=1 gives no notice', () => {
+    expect(parseHash('#lr=0.1')).toEqual({ config: { ...DEFAULT_CONFIG, lr: 0.1 }, notices: [] });
+    expect(parseHash('#v=1&lr=0.1')).toEqual({ config: { ...DEFAULT_CONFIG, lr: 0.1 }, notices: [] });
+  });
+
+  it('a newer version gets a notice but its known settings are still read', () => {
+    const { config, notices } = parseHash('#v=7&lr=0.1&epochs=40&someNewKey=1');
+    expect(config).toEqual({ ...DEFAULT_CONFIG, lr: 0.1, epochs: 40 });
+    expect(notices.join(' ')).toContain('newer version');
+    expect(notices.join(' ')).toContain('v=7');
+    expect(notices.join(' ')).toContain('someNewKey');
+  });
+
+  it('an unreadable version is named and read as version 1', () => {
+    const { config, notices } = parseHash('#v=abc&lr=0.1');
+    expect(config).toEqual({ ...DEFAULT_CONFIG, lr: 0.1 });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/^v: /);
+  });
+
+  it('epochs and pace: ranges, empty = off', () => {
+    expect(parseHash('#epochs=50&pace=2.5').config).toMatchObject({ epochs: 50, pace: 2.5 });
+    expect(parseHash('#epochs=&pace=').config).toMatchObject({ epochs: 0, pace: 0 });
+    for (const bad of ['#epochs=-1', '#epochs=2.5', '#pace=61', '#pace=x']) {
+      const { config, notices } = parseHash(bad);
+      expect(config, bad).toEqual(DEFAULT_CONFIG);
+      expect(notices, bad).toHaveLength(1);
+    }
+    expect(applyPatch(DEFAULT_CONFIG, { epochs: 200, pace: 10 })).toMatchObject({ epochs: 200, pace: 10 });
+    expect(() => applyPatch(DEFAULT_CONFIG, { pace: -1 })).toThrow(/Pace/);
   });
 });

@@ -87,7 +87,18 @@ export const FIELDS: readonly Field[] = [
   field('minDelta', num('minDelta')),
   field('restoreBest', readRestore, 'restore'),
   field('slice', readSlice),
+  // An empty value means no limit and full speed, like 0.
+  field('epochs', (v) => (v === '' ? { ok: true, value: 0 } : coerceNumber('epochs', v))),
+  field('pace', (v) => (v === '' ? { ok: true, value: 0 } : coerceNumber('pace', v))),
 ];
+
+/**
+ * The link format's version, written first in every link as `v=1`. A link without it is read as
+ * version 1 (links made before the key existed); when a later version renames keys, parseHash can
+ * translate the old names by this number instead of breaking old links.
+ */
+export const HASH_VERSION = 1;
+const VERSION_KEY = 'v';
 
 const FIELD_BY_KEY = new Map(FIELDS.map((f) => [f.key, f]));
 const FIELD_BY_HASH_KEY = new Map(FIELDS.map((f) => [f.hash, f.key]));
@@ -373,6 +384,7 @@ export function applyPatch(base: ExperimentConfig, patch: unknown, upload: Uploa
 
 export function configToHash(c: ExperimentConfig): string {
   const p = new URLSearchParams();
+  p.set(VERSION_KEY, String(HASH_VERSION));
   for (const f of FIELDS) p.set(f.hash, f.write(c[f.key]));
   // Commas are safe in a fragment; keep them readable.
   return '#' + p.toString().replace(/%2C/g, ',');
@@ -396,6 +408,10 @@ export function parseHash(hash: string, upload: UploadInfo | null = null): { con
   const given = new Set<Key>();
   const unknown: string[] = [];
   for (const [hashKey, raw] of params) {
+    if (hashKey === VERSION_KEY) {
+      notices.push(...versionNotice(raw));
+      continue;
+    }
     const key = FIELD_BY_HASH_KEY.get(hashKey);
     if (!key) {
       unknown.push(hashKey);
@@ -423,6 +439,18 @@ export function parseHash(hash: string, upload: UploadInfo | null = null): { con
   if (given.has('layers') && !given.has('activations')) typed.activations = [];
   const norm = normalizeConfig(typed, upload);
   return { config: norm.config, notices: summarize([...notices, ...norm.notices]) };
+}
+
+/**
+ * What a link's version says: nothing for this version (or an older one, read the same today); a
+ * notice for a newer or unreadable one, whose settings are still read as far as they are known.
+ */
+function versionNotice(raw: string): string[] {
+  const t = raw.trim();
+  if (!/^\d{1,9}$/.test(t)) return [`v: the link's version must be a whole number (got "${truncate(raw)}"); reading it as version ${HASH_VERSION}`];
+  const v = Number(t);
+  if (v > HASH_VERSION) return [`v: the link was made by a newer version of the playground (v=${v}; this one reads v=${HASH_VERSION}), so some settings may be read differently or ignored`];
+  return [];
 }
 
 function truncate(s: string): string {

@@ -52,6 +52,9 @@ export function createTrainingApi(): TrainingApi {
   let source: SourceData | null = null;
   let valRows: Int32Array = new Int32Array(0);
   let running = false;
+  /** The run's epoch budget and pace (live settings, read between epochs); 0 = none. */
+  let budget = 0;
+  let pace = 0;
   /** Set when the WebGL context of this worker is lost: WebGL computes nothing from then on. */
   let lost = false;
   /** Rejects when the context is lost, so a run waiting on the device does not wait forever. */
@@ -76,6 +79,22 @@ export function createTrainingApi(): TrainingApi {
   const deviceLost = () => lost && tf.getBackend() === 'webgl';
   /** Waits on `p` unless the device is lost first. */
   const orLost = <T>(p: Promise<T>): Promise<T> => (tf.getBackend() === 'webgl' ? Promise.race([p, onLost]) : p);
+
+  /**
+   * At a chosen pace, waits until the next epoch is due (`mark` + 1/pace s) and returns the new
+   * mark. An epoch slower than the pace moves the mark to now: no burst to catch up. Waits in short
+   * slices so a pause (or a new pace) is heard at once.
+   */
+  async function holdPace(mark: number): Promise<number> {
+    if (pace <= 0) return performance.now();
+    const due = () => mark + 1000 / pace;
+    const now = performance.now();
+    if (now >= due()) return now;
+    while (running && pace > 0 && performance.now() < due()) {
+      await new Promise((r) => setTimeout(r, Math.min(50, due() - performance.now())));
+    }
+    return pace > 0 ? due() : performance.now();
+  }
 
   function need(): Trainer {
     if (!trainer) throw new Error('The model is not set up yet');
@@ -117,6 +136,8 @@ export function createTrainingApi(): TrainingApi {
 
     async setup(config: ExperimentConfig, run: number, progress) {
       running = false;
+      budget = config.epochs;
+      pace = config.pace;
       trainer?.dispose();
       trainer = null;
       source = null;
@@ -164,7 +185,12 @@ export function createTrainingApi(): TrainingApi {
     },
 
     async update(config) {
-      return need().update(config);
+      const verdict = need().update(config);
+      if (verdict === 'applied') {
+        budget = config.epochs;
+        pace = config.pace;
+      }
+      return verdict;
     },
 
     async run(untilEpoch, sink, snapshot) {
@@ -178,16 +204,21 @@ export function createTrainingApi(): TrainingApi {
       // an epoch, since one epoch of a wide network at batch size 1 can take seconds and the
       // page's bridge counts a worker silent for long as gone.
       const between = onSoftwareWebgl() ? pacer(t) : breather();
+      // The stop epoch: the caller's and the budget's, whichever comes first; the budget is read
+      // each epoch, so raising it mid-run lets the run go on.
+      const stopAt = () => Math.min(untilEpoch ?? Infinity, budget > 0 ? budget : Infinity);
+      // When the last epoch was due at the chosen pace (full speed: not used).
+      let paceMark = performance.now();
       try {
         while (running) {
           if (deviceLost()) throw contextLost();
-          if (untilEpoch !== null && t.epoch >= untilEpoch) {
+          if (t.epoch >= stopAt()) {
             end = 'done';
             break;
           }
           if (!(await orLost(t.trainEpochPaced(between)))) return 'paused';
           const now = performance.now();
-          const finished = untilEpoch !== null && t.epoch >= untilEpoch;
+          const finished = t.epoch >= stopAt();
           if (now - lastMetrics >= METRICS_INTERVAL_MS || finished) {
             const withBoundary = now - lastBoundary >= BOUNDARY_INTERVAL_MS || finished;
             const batch = await orLost(collect(t, withBoundary));
@@ -210,6 +241,7 @@ export function createTrainingApi(): TrainingApi {
               await snapshotTo(t, snapshot);
             }
           }
+          paceMark = await holdPace(paceMark);
         }
         // Epochs trained since the last post (a pause between posts) still reach the page.
         if (t.pendingCount === 0) return end;
