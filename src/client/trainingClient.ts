@@ -139,6 +139,7 @@ export class TrainingClient {
     this.store.clear('worker');
     this.store.clear('diverged');
     this.store.clear('early-stop');
+    this.store.clear('budget');
     if (result.backend) this.store.setBackend(result.backend);
     this.store.startRun(config, runIndex, result.points, result.batch, result.baselineLoss, result.table ?? null);
     if (result.table) this.adoptDrawnSlice(result.table);
@@ -208,8 +209,9 @@ export class TrainingClient {
    * input, nothing changed then) and applies it as the live rule (engine/liveSettings.ts) says:
    * to the running model, by a new model, a new worker, or a new view of the table.
    */
-  changeConfig(patch: unknown): Promise<void> {
+  changeConfig(patch: unknown, options: { fresh?: boolean } = {}): Promise<void> {
     const { config: next, changed: keys } = this.store.applyConfig(patch);
+    if (options.fresh) return this.fresh(keys);
     const how = howToApply(keys);
     if (how === 'nothing') return Promise.resolve();
     if (how === 'new worker' || this.store.status === 'error') {
@@ -231,18 +233,62 @@ export class TrainingClient {
         // The trainer answers by the same rule; should it ever disagree, a new run is the safe side.
         if ((await this.call((api) => api.update(next))) === 'needs a new run') return this.setup(0);
         const run = this.store.runConfig;
-        if (run) useStore.setState({ runConfig: { ...run, ...Object.fromEntries(keys.map((k) => [k, next[k]])) } });
+        if (run) {
+          const now = { ...run, ...Object.fromEntries(keys.map((k) => [k, next[k]])) };
+          useStore.setState({ runConfig: now });
+          // A change to a run that has trained: the page offers to start fresh with it. The
+          // budget and pace only steer the run, they do not change what it learns.
+          const epoch = this.store.metrics.last?.epoch ?? 0;
+          if (epoch > 0 && keys.some((k) => k !== 'epochs' && k !== 'pace')) this.store.noteLiveEdit(epoch, now);
+        }
       });
     }
     return this.enqueueSetup(() => this.setup(0));
   }
 
-  /** Starts training; resolves when it stops (pause, divergence or `untilEpoch`). */
+  /**
+   * A fresh run on the current config from the same initial weights as the run on screen (its run
+   * index), whatever the change (`keys`) and even when it could apply live: before and after then
+   * differ only in the setting. The run it replaces is kept and overlaid on the chart.
+   */
+  private fresh(keys: (keyof ExperimentConfig)[]): Promise<void> {
+    const how = howToApply(keys);
+    if (how === 'new worker' && (this.store.status === 'starting' || this.store.timing)) this.supersede();
+    return this.enqueueSetup(async () => {
+      const runIndex = this.store.runIndex;
+      const before = this.store.runId;
+      if (how === 'new worker' || this.store.status === 'error' || !this.bridge.running) await this.restartWorker(runIndex);
+      else await this.setup(runIndex);
+      if (this.store.kept[0]?.id === before) this.store.showKept(before);
+    });
+  }
+
+  /** After live edits: a fresh run with the settings now in use (see `fresh`). */
+  startFresh(): Promise<void> {
+    return this.fresh([]);
+  }
+
+  /** The epoch budget is set and the run has reached it. */
+  private budgetReached(): boolean {
+    const budget = this.config().epochs;
+    return budget > 0 && (this.store.metrics.last?.epoch ?? 0) >= budget;
+  }
+
+  private sayBudget(): void {
+    this.store.say('budget', 'info', `Stopped at the epoch budget (${this.config().epochs} epochs): raise "Stop at epoch" to train on, or set it to 0 for no limit.`);
+  }
+
+  /** Starts training; resolves when it stops (pause, divergence, the epoch budget or `untilEpoch`). */
   train(untilEpoch: number | null = null): Promise<RunEnd> {
     const started = this.enqueue(async () => {
       await this.stopRun();
       const s = this.store;
       if (s.status !== 'ready') return { run: Promise.resolve<RunEnd>(s.status === 'diverged' ? 'diverged' : 'paused') };
+      if (this.budgetReached()) {
+        this.sayBudget();
+        return { run: Promise.resolve<RunEnd>('done') };
+      }
+      s.clear('budget');
       s.setStatus('training');
       const run = this.call((api) => api.run(untilEpoch, this.bridge.proxy(this.receive), this.bridge.proxy(this.keepState)));
       this.running = run;
@@ -250,6 +296,7 @@ export class TrainingClient {
         (end) => {
           if (this.running === run) this.running = null;
           if (this.store.status === 'training') this.store.setStatus(end === 'diverged' ? 'diverged' : 'ready');
+          if (end === 'done' && this.budgetReached()) this.sayBudget();
           return end;
         },
         (e) => {

@@ -10,10 +10,23 @@ export type RunStatus = 'starting' | 'ready' | 'training' | 'diverged' | 'error'
 
 export interface KeptRun {
   id: number;
+  /** A fixed summary (data set, network, optimizer, epochs); the panel and chart label a run by what differs (runLabels.ts). */
   label: string;
+  /** The config the run started with (live edits during it are in `liveEdits`). */
   config: ExperimentConfig;
+  /** Which reset of its config its initial weights came from. */
+  runIndex: number;
   /** The run's bounded history, as it was when the run was replaced (never appended to again). */
   metrics: MetricsHistory;
+  /** Its test result, when it was evaluated on the test split. */
+  test: TestResult | null;
+  /** Settings changed live during the run: the first epoch it happened at, and the config after the last one. */
+  liveEdits: LiveEdits | null;
+}
+
+export interface LiveEdits {
+  fromEpoch: number;
+  config: ExperimentConfig;
 }
 
 /** Finished runs remembered for overlaying; up to MAX_OVERLAY can be shown at once. */
@@ -49,6 +62,14 @@ export interface RunSlice {
   evaluation: EvaluationView | null;
   kept: KeptRun[];
   overlay: number[];
+  /** The config the current run started with; `runConfig` follows live edits. */
+  runStartConfig: ExperimentConfig | null;
+  /** Live edits made during the current run after it had trained (then "start fresh" is offered). */
+  liveEdits: LiveEdits | null;
+  /** Records a live edit of the current run at `epoch`, the run's config now being `config`. */
+  noteLiveEdit: (epoch: number, config: ExperimentConfig) => void;
+  /** Overlays a kept run (the oldest overlaid one makes room when all are taken). */
+  showKept: (id: number) => void;
   startRun: (config: ExperimentConfig, runIndex: number, points: PointsView, first: MetricsBatch, baselineLoss?: number, table?: TableView | null) => void;
   /** A new slice of the same table: plot coordinates, axes and boundary change, the model does not. */
   setSlice: (plot: Float32Array, table: TableView, boundary: BoundaryView) => void;
@@ -84,6 +105,8 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
   evaluation: null,
   kept: [],
   overlay: [],
+  runStartConfig: null,
+  liveEdits: null,
   startRun: (config, runIndex, points, first, baselineLoss = NaN, table = null) => {
     const s = get();
     const metrics = MetricsHistory.from(first.epochs);
@@ -91,13 +114,19 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
     // The run being replaced is kept for comparison if it trained at all.
     if (s.runConfig && s.metrics.epochs > 1) {
       const last = s.metrics.last?.epoch ?? 0;
-      kept = [{ id: s.runId, label: `Run ${s.runId} · ${describe(s.runConfig, last)}`, config: s.runConfig, metrics: s.metrics }, ...kept].slice(0, MAX_KEPT_RUNS);
+      const started = s.runStartConfig ?? s.runConfig;
+      kept = [
+        { id: s.runId, label: `Run ${s.runId} · ${describe(started, last)}`, config: started, runIndex: s.runIndex, metrics: s.metrics, test: s.test, liveEdits: s.liveEdits },
+        ...kept,
+      ].slice(0, MAX_KEPT_RUNS);
     }
     const ids = new Set(kept.map((k) => k.id));
     set({
       runIndex,
       runId: s.runId + 1,
       runConfig: config,
+      runStartConfig: config,
+      liveEdits: null,
       points,
       metrics,
       boundary: first.boundary ?? null,
@@ -136,6 +165,12 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
   setStatus: (status) => set({ status }),
   setBackend: (backend) => set({ backend }),
   setTest: (test) => set({ test }),
+  noteLiveEdit: (epoch, config) => set((s) => ({ liveEdits: { fromEpoch: s.liveEdits?.fromEpoch ?? epoch, config } })),
+  showKept: (id) =>
+    set((s) => {
+      if (s.overlay.includes(id) || !s.kept.some((k) => k.id === id)) return {};
+      return { overlay: [...s.overlay, id].slice(-MAX_OVERLAY) };
+    }),
   toggleOverlay: (id) =>
     set((s) => {
       if (s.overlay.includes(id)) return { overlay: s.overlay.filter((x) => x !== id) };

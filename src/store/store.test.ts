@@ -105,3 +105,40 @@ describe('store', () => {
     expect(s().messages.map((m) => m.text)).toEqual(['notice']);
   });
 });
+
+describe('kept runs for before/after demos', () => {
+  beforeEach(() => useStore.setState(initial, true));
+
+  it('keep the config a run started with, its run index, test result and live edits; showKept overlays it', () => {
+    const s = () => useStore.getState();
+    s().startRun(DEFAULT_CONFIG, 3, points, batch(epochs(1)));
+    s().appendBatch(batch(epochs(6).slice(1)));
+    const live = { ...DEFAULT_CONFIG, lr: 0.3 };
+    s().noteLiveEdit(4, live);
+    s().noteLiveEdit(5, { ...live, l2: 0.01 });
+    expect(s().liveEdits).toEqual({ fromEpoch: 4, config: { ...live, l2: 0.01 } });
+    s().setTest({ loss: 0.5, accuracy: 0.8, n: 10 });
+    const before = s().runId;
+    s().startRun(live, 3, points, batch(epochs(1)));
+    expect(s().liveEdits).toBeNull();
+    expect(s().test).toBeNull();
+    const k = s().kept[0];
+    expect(k).toMatchObject({ id: before, runIndex: 3, test: { loss: 0.5, accuracy: 0.8, n: 10 } });
+    expect(k.config.lr).toBe(DEFAULT_CONFIG.lr);
+    expect(k.liveEdits?.fromEpoch).toBe(4);
+    s().showKept(k.id);
+    s().showKept(k.id);
+    expect(s().overlay).toEqual([k.id]);
+  });
+
+  it(`showKept makes room by dropping the oldest overlay when ${MAX_OVERLAY} are shown`, () => {
+    const s = () => useStore.getState();
+    for (let i = 0; i < MAX_OVERLAY + 2; i++) s().startRun(DEFAULT_CONFIG, i, points, batch(epochs(3)));
+    const ids = s().kept.map((k) => k.id);
+    for (const id of ids.slice(1, MAX_OVERLAY + 1)) s().toggleOverlay(id);
+    s().showKept(ids[0]);
+    expect(s().overlay).toHaveLength(MAX_OVERLAY);
+    expect(s().overlay.at(-1)).toBe(ids[0]);
+    expect(s().overlay).not.toContain(ids[1]);
+  });
+});

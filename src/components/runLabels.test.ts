@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
+import { differences, runDiffLabel, testText } from './runLabels';
+
+const run = (config: Partial<ExperimentConfig>, runIndex = 0, liveEdits: { fromEpoch: number; config: ExperimentConfig } | null = null) => ({
+  id: 1,
+  config: { ...DEFAULT_CONFIG, ...config },
+  runIndex,
+  liveEdits,
+});
+
+describe('kept-run labels', () => {
+  it('name what differs from the current config, old → now', () => {
+    expect(differences({ ...DEFAULT_CONFIG, l2: 0.01 }, DEFAULT_CONFIG)).toEqual(['L2 0.01 → now 0']);
+    expect(differences({ ...DEFAULT_CONFIG, activations: ['relu', 'relu'] }, DEFAULT_CONFIG)).toEqual(['activation relu → now tanh']);
+    expect(differences({ ...DEFAULT_CONFIG, features: ['x1', 'x2', 'x1sq'] }, DEFAULT_CONFIG)).toEqual(['features x₁,x₂,x₁² → now x₁,x₂']);
+    expect(differences({ ...DEFAULT_CONFIG, layers: [], activations: [], dropout: [] }, DEFAULT_CONFIG)).toEqual(['layers linear → now 4-2', 'activation none → now tanh']);
+    expect(differences({ ...DEFAULT_CONFIG, dropout: [0.5, 0.5], patience: 30 }, DEFAULT_CONFIG)).toEqual(['dropout 0.5 → now 0', 'patience 30 → now off']);
+  });
+
+  it('leave out the backend, the slice, the budget and the pace', () => {
+    expect(differences({ ...DEFAULT_CONFIG, backend: 'cpu', slice: [1, 0], epochs: 50, pace: 5 }, DEFAULT_CONFIG)).toEqual([]);
+  });
+
+  it('name at most three differences and count the rest', () => {
+    const label = runDiffLabel(run({ lr: 0.1, batch: 5, l2: 0.1, l1: 0.1, noise: 0.3 }), DEFAULT_CONFIG, 0);
+    expect(label.split(', ')).toHaveLength(4);
+    expect(label).toContain('2 more');
+  });
+
+  it('say when nothing differs: same settings, or other initial weights after a reset', () => {
+    expect(runDiffLabel(run({}), DEFAULT_CONFIG, 0)).toBe('same settings');
+    expect(runDiffLabel(run({}, 0), DEFAULT_CONFIG, 1)).toBe('same settings, other initial weights');
+  });
+
+  it('name settings changed live during the run and the epoch', () => {
+    const label = runDiffLabel(run({}, 0, { fromEpoch: 40, config: { ...DEFAULT_CONFIG, lr: 0.3 } }), { ...DEFAULT_CONFIG, lr: 0.3 }, 0);
+    expect(label).toBe('lr 0.03 → now 0.3, changed live at epoch 40 (lr 0.03 → 0.3)');
+  });
+
+  it('give the test result when the run was evaluated', () => {
+    expect(testText(null)).toBe('');
+    expect(testText({ loss: 0.31234, accuracy: 0.873, n: 125 })).toBe('test loss 0.312, accuracy 87%');
+    expect(testText({ loss: 2.5, accuracy: null, n: 125 })).toBe('test loss 2.5');
+  });
+});
