@@ -2,7 +2,7 @@
 // evidence, and the standard remedies (diagnosis/remedies.ts) one click away.
 import { client } from '../client/trainingClient';
 import { useStore, type Store } from '../store/store';
-import { change } from './change';
+import { startFresh } from './change';
 import { remediesFor, type Remedy } from '../diagnosis/remedies';
 
 const selectDiagnosis = (s: Store) => s.diagnosis;
@@ -16,14 +16,12 @@ const TITLES: Record<string, string> = {
   'too early to tell': 'Too early to tell',
 };
 
+// A remedy is a before/after demo: a fresh run from the same initial weights, the run it
+// replaces kept in the overlay (change.ts startFresh). "Train longer" just goes on.
 function apply(r: Remedy): void {
-  const ignore = () => {};
-  if (r.action === 'train') client.train().catch(ignore);
-  else if (r.action === 'lower-lr-reset') {
-    const lr = Number((client.config().lr / 10).toPrecision(2));
-    change({ lr });
-    client.reset().catch(ignore);
-  } else change(r.action);
+  if (r.action === 'train') client.train().catch(() => {});
+  else if (r.action === 'lower-lr-reset') startFresh({ lr: Number((client.config().lr / 10).toPrecision(2)) });
+  else startFresh(r.action);
 }
 
 export function DiagnosisPanel() {

@@ -1,5 +1,5 @@
 // Training and validation curves of the current run, live, with kept runs overlaid for
-// comparison. Loss or accuracy, linear or log scale. Reads the bounded metrics histories
+// comparison, each named in the legend by what differs from the settings now. Loss or accuracy, linear or log scale. Reads the bounded metrics histories
 // (older epochs summarized as min/max buckets); lossChartRows.ts turns them into the table.
 import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -7,6 +7,7 @@ import type { EarlyStop } from '../shared/protocol';
 import { useStore, type Store } from '../store/store';
 import { chartRows, type Metric, type Row } from './lossChartRows';
 import { useThrottled } from './useThrottled';
+import { runDiffLabel } from './runLabels';
 
 const selectMetrics = (s: Store) => s.metrics;
 const selectKept = (s: Store) => s.kept;
@@ -16,6 +17,8 @@ const selectRunId = (s: Store) => s.runId;
 // The run on screen decides, not a problem being switched to while its new run sets up.
 const selectHasAcc = (s: Store) => (s.runConfig ?? s.config).problem === 'classification';
 const selectEarlyStop = (s: Store) => s.earlyStop;
+const selectConfig = (s: Store) => s.config;
+const selectRunIndex = (s: Store) => s.runIndex;
 
 /** The chart redraws at most this often (ms) while metrics stream in. */
 const REDRAW_MS = 250;
@@ -36,6 +39,8 @@ export function LossChart() {
   const runId = useStore(selectRunId);
   const hasAcc = useStore(selectHasAcc);
   const earlyStop = useStore(selectEarlyStop);
+  const config = useStore(selectConfig);
+  const runIndex = useStore(selectRunIndex);
   const [metricChoice, setMetric] = useState<Metric>('loss');
   const metric = hasAcc ? metricChoice : 'loss';
   const log = logScale && metric === 'loss';
@@ -45,10 +50,10 @@ export function LossChart() {
   );
   const shown: Shown[] = useMemo(
     () => [
-      ...overlaid.map((o) => ({ key: `r${o.run.id}`, label: `run ${o.run.id}`, color: o.color, current: false })),
+      ...overlaid.map((o) => ({ key: `r${o.run.id}`, label: `run ${o.run.id}: ${runDiffLabel(o.run, config, runIndex)}`, color: o.color, current: false })),
       { key: 'now', label: `run ${runId} (current)`, color: '', current: true },
     ],
-    [overlaid, runId],
+    [overlaid, runId, config, runIndex],
   );
   // A running flag of the history: no scan of the epochs on each redraw.
   const hasPenalty = metric === 'loss' && metrics.hasPenalty;
@@ -89,6 +94,13 @@ export function LossChart() {
           </span>
         )}
         {overlaid.length > 0 && <span className="hint">kept runs: dashed training, solid validation</span>}
+        {shown
+          .filter((x) => !x.current)
+          .map((x) => (
+            <span key={x.key} data-testid="overlay-legend">
+              <span className="line-key" style={{ borderColor: x.color }} /> {x.label}
+            </span>
+          ))}
         {earlyStop && (
           <span data-testid="early-stop-marks">
             early stopping: best epoch {earlyStop.bestEpoch}, stopped at {earlyStop.stopEpoch}

@@ -1,24 +1,18 @@
-// One-click demonstrations of overfitting, underfitting and each remedy, with what to watch.
+// One-click demonstrations of overfitting, underfitting and each remedy, with what to watch. Each
+// starts a fresh run and keeps the one before it on the chart.
 import { useState } from 'react';
-import { client } from '../client/trainingClient';
 import { PRESETS } from '../shared/presets';
-import { useStore } from '../store/store';
-import { errorText } from '../shared/errorText';
+import { startFresh } from './change';
 
 export function PresetBar() {
   const [chosen, setChosen] = useState<string | null>(null);
   const preset = PRESETS.find((p) => p.key === chosen);
+  // A fresh run from the same initial weights, the previous run kept in the overlay: a preset
+  // chained after another starts at epoch 0 rather than going on from wherever that one was.
   const choose = (key: string) => {
     const p = PRESETS.find((x) => x.key === key)!;
-    try {
-      client
-        .changeConfig(p.config)
-        .then(() => client.train())
-        .catch(() => {});
-      setChosen(key);
-    } catch (e) {
-      useStore.getState().say('preset', 'error', errorText(e));
-    }
+    startFresh(p.config, 'preset');
+    setChosen(key);
   };
   return (
     <section className="presets" aria-label="Demonstrations">

@@ -1,27 +1,29 @@
-// Kept runs: every reset keeps the run it replaces; tick up to five to overlay on the chart.
+// Kept runs: every new run keeps the one it replaces; tick up to five to overlay on the chart.
+// Each is labelled by what differs from the settings in use now, with its test result if any.
+import { useShallow } from 'zustand/react/shallow';
 import { MAX_OVERLAY } from '../store/runSlice';
 import { useStore, type Store } from '../store/store';
 import { OVERLAY_COLORS } from './LossChart';
 import { formatLoss } from './Readouts';
+import { runDiffLabel, testText } from './runLabels';
 
-const selectKept = (s: Store) => s.kept;
-const selectOverlay = (s: Store) => s.overlay;
+const selectRuns = (s: Store) => ({ kept: s.kept, overlay: s.overlay, config: s.config, runIndex: s.runIndex });
 
 export function RunsPanel() {
-  const kept = useStore(selectKept);
-  const overlay = useStore(selectOverlay);
+  const { kept, overlay, config, runIndex } = useStore(useShallow(selectRuns));
   return (
     <section className="panel runs" aria-labelledby="runs-h">
       <h2 id="runs-h">Compare runs</h2>
       {kept.length === 0 ? (
-        <p className="hint">Train, then press Reset or change a setting: the finished run is kept here to overlay on the chart.</p>
+        <p className="hint">Train, then press Reset, pick a demonstration or change a setting: the finished run is kept here to overlay on the chart.</p>
       ) : (
         <>
-          <p className="hint">Overlay up to {MAX_OVERLAY} runs (dashed: training, solid: validation).</p>
+          <p className="hint">Overlay up to {MAX_OVERLAY} runs (dashed: training, solid: validation). Each says how it differs from the settings now.</p>
           <ul className="run-list" data-testid="runs">
             {kept.map((r) => {
               const i = overlay.indexOf(r.id);
               const last = r.metrics.last;
+              const test = testText(r.test);
               return (
                 <li key={r.id}>
                   <label className="check">
@@ -32,7 +34,11 @@ export function RunsPanel() {
                       onChange={() => useStore.getState().toggleOverlay(r.id)}
                     />
                     {i >= 0 && <span className="swatch" style={{ background: OVERLAY_COLORS[i % OVERLAY_COLORS.length] }} />}
-                    {r.label} · val {formatLoss(last?.valLoss)}
+                    <span>
+                      <strong>Run {r.id}</strong>: {runDiffLabel(r, config, runIndex)} · {last?.epoch ?? 0} ep · val {formatLoss(last?.valLoss)}
+                      {test && <> · {test}</>}
+                      <span className="hint run-summary"> ({r.label.replace(/^Run \d+ · /, '')})</span>
+                    </span>
                   </label>
                 </li>
               );

@@ -1,9 +1,11 @@
-// The run controls: Train/Pause, Step, Reset, Regenerate, and what is running where.
+// The run controls: Train/Pause, Step, Reset, Regenerate, the epoch budget and pace
+// (RunControls), and what is running where.
 import { client } from '../client/trainingClient';
 import { useStore, type Store } from '../store/store';
 import { useRate } from './useRate';
 import { isTable } from '../shared/datasets';
 import { change } from './change';
+import { RunControls } from './RunControls';
 
 const selectStatus = (s: Store) => s.status;
 const selectEpoch = (s: Store) => s.metrics.last?.epoch ?? 0;
@@ -76,6 +78,7 @@ export function Toolbar() {
       >
         {table ? 'New split' : 'Regenerate data'}
       </button>
+      <RunControls />
       <div className="stat">
         <span className="stat-label">Epoch</span>
         <span className="stat-value" data-testid="epoch">

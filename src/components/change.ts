@@ -12,3 +12,19 @@ export function change(patch: Partial<ExperimentConfig>): void {
     useStore.getState().say('change', 'error', errorText(e));
   }
 }
+
+/**
+ * A demo step (a preset, a remedy, "start fresh"): applies `patch` and trains a fresh run from the
+ * same initial weights, the run it replaces kept and overlaid, so before and after sit side by side.
+ */
+export function startFresh(patch: Partial<ExperimentConfig>, topic = 'change'): void {
+  try {
+    client
+      .changeConfig(patch, { fresh: true })
+      .then(() => client.train())
+      .catch(() => {});
+    useStore.getState().clear(topic);
+  } catch (e) {
+    useStore.getState().say(topic, 'error', errorText(e));
+  }
+}
