@@ -50,4 +50,28 @@ describe('createTrainingApi', () => {
     expect(await api.update({ ...c, lr: 0.1, optimizer: 'adam' })).toBe('applied');
     expect(await api.update({ ...c, lr: 0.1, optimizer: 'adam', loss: 'mse' })).toBe('needs a new run');
   });
+
+  it('stops at the epoch budget, which a live update can raise, and holds the pace', async () => {
+    const api = createTrainingApi();
+    await api.init('cpu');
+    const c: ExperimentConfig = { ...DEFAULT_CONFIG, backend: 'cpu', samples: 100, epochs: 5 };
+    await api.setup(c, 0);
+    const seen: number[] = [];
+    const sink = (b: MetricsBatch) => void b.epochs.forEach((e) => seen.push(e.epoch));
+    expect(await api.run(null, sink)).toBe('done');
+    expect(seen.at(-1)).toBe(5);
+    // The caller's stop epoch still applies when it comes first.
+    expect(await api.update({ ...c, epochs: 20 })).toBe('applied');
+    expect(await api.run(8, sink)).toBe('done');
+    expect(seen.at(-1)).toBe(8);
+    // At 25 epochs/s, 5 epochs take at least 4 × 40 ms (no wait after the last one).
+    expect(await api.update({ ...c, epochs: 20, pace: 25 })).toBe('applied');
+    const t0 = performance.now();
+    expect(await api.run(13, sink)).toBe('done');
+    const ms = performance.now() - t0;
+    expect(seen.at(-1)).toBe(13);
+    expect(ms).toBeGreaterThan(150);
+    expect(ms).toBeLessThan(2000);
+    expect(seen).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+  });
 });

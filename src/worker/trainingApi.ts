@@ -241,7 +241,8 @@ export function createTrainingApi(): TrainingApi {
               await snapshotTo(t, snapshot);
             }
           }
-          paceMark = await holdPace(paceMark);
+          // No wait after the run's last epoch: it is over.
+          if (!finished) paceMark = await holdPace(paceMark);
         }
         // Epochs trained since the last post (a pause between posts) still reach the page.
         if (t.pendingCount === 0) return end;
