@@ -37,7 +37,7 @@ export function RunsPanel() {
                     <span>
                       <strong>Run {r.id}</strong>: {runDiffLabel(r, config, runIndex)} · {last?.epoch ?? 0} ep · val {formatLoss(last?.valLoss)}
                       {test && <> · {test}</>}
-                      <span className="hint run-summary"> ({r.label.replace(/^Run \d+ · /, '')})</span>
+                      <span className="hint run-summary"> ({r.label})</span>
                     </span>
                   </label>
                 </li>

@@ -116,7 +116,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
       const last = s.metrics.last?.epoch ?? 0;
       const started = s.runStartConfig ?? s.runConfig;
       kept = [
-        { id: s.runId, label: `Run ${s.runId} · ${describe(started, last)}`, config: started, runIndex: s.runIndex, metrics: s.metrics, test: s.test, liveEdits: s.liveEdits },
+        { id: s.runId, label: describe(started, last), config: started, runIndex: s.runIndex, metrics: s.metrics, test: s.test, liveEdits: s.liveEdits },
         ...kept,
       ].slice(0, MAX_KEPT_RUNS);
     }
