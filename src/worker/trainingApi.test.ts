@@ -38,7 +38,9 @@ describe('createTrainingApi', () => {
     // within the epoch the thread is busy for all of it; with them, for ~0.2 s at a time, more
     // when other tests share the two cores.
     expect(epochMs).toBeGreaterThan(1200);
-    expect(longest).toBeLessThan(Math.min(epochMs / 2, SILENCE_MS / 4));
+    // Relative to the epoch: a loaded machine stretches both alike. The bridge allows SILENCE_MS.
+    expect(longest).toBeLessThan(epochMs / 2);
+    expect(longest).toBeLessThan(SILENCE_MS);
     await api.setup({ ...DEFAULT_CONFIG, backend: 'cpu', samples: 100 }, 0);
   }, 60_000);
 
