@@ -88,3 +88,14 @@ describe('capacity', () => {
     expect(diagnose({ epochs: e, baselineLoss: BASE, reference: r, previous: prev }).regime).toBe('underfitting');
   });
 });
+
+describe('capacity after entering underfitting', () => {
+  it('a verdict entered by capacity keeps naming the reference, not only the baseline', () => {
+    const prev: Diagnosis = { regime: 'underfitting', sinceEpoch: 100, evidence: 'x' };
+    // 0.393 is 57% of the baseline: underfit's stay band (50%) would hold it too, with weaker evidence.
+    const e = curves(300, falling(0.39, 40), falling(0.44, 40), 0.01, 12);
+    const d = diagnose({ epochs: e, baselineLoss: BASE, reference: CIRCLE_REF, previous: prev });
+    expect(d.regime).toBe('underfitting');
+    expect(d.evidence).toContain('reference network');
+  });
+});

@@ -84,6 +84,15 @@ const CAPACITY_RATIO: Band = { enter: 2, stay: 1.7 };
  * epoch 200.
  */
 const CAPACITY_GAP: Band = { enter: 0.15, stay: 0.1 };
+/**
+ * The training loss counts as on a plateau for this verdict when it fell less than this
+ * (relative) over the recent stretch, or less than noise. Looser than PLATEAU_FALL: at ≥ 2× the
+ * reference, a loss creeping down a few percent per stretch would need dozens of such stretches
+ * to close the gap (halving it at 5% takes 14). 2 ReLU units on the circle still creep 2.1% over
+ * epochs 225–300, and 3–5% per stretch from epoch ~100 on; 8-8 tanh falls far faster while it is
+ * still far above the reference (0.23 → 0.06 over epochs 50–100).
+ */
+const CAPACITY_PLATEAU_FALL: Band = { enter: 0.05, stay: 0.08 };
 
 /** Good fit needs training loss below this share of the baseline; above it, still learning. */
 const GOOD_MAX_RATIO: Band = { enter: 0.6, stay: 0.7 };
@@ -272,10 +281,10 @@ function trainFall({ s, end, recent, tEnd }: Curves): number {
 }
 
 /** Whether the training loss is on a plateau: it fell less than PLATEAU_FALL, or than noise, over the recent stretch. */
-function plateaued(c: Curves, keepUnder: boolean): boolean {
+function plateaued(c: Curves, keepUnder: boolean, fall: Band = PLATEAU_FALL): boolean {
   const { s, end, recent } = c;
   const tFallNoise = PLATEAU_NOISE_Z * Math.hypot(smoothedSigma(s, s.noiseT, end), smoothedSigma(s, s.noiseT, end - recent));
-  return trainFall(c) < Math.max(Math.log1p(pick(PLATEAU_FALL, keepUnder)), tFallNoise);
+  return trainFall(c) < Math.max(Math.log1p(pick(fall, keepUnder)), tFallNoise);
 }
 
 /** How the training loss's recent fall reads in the evidence. */
@@ -310,7 +319,7 @@ export function capacity(c: Curves): Diagnosis | null {
   const keepUnder = c.prev === 'underfitting';
   const train = Math.exp(tEnd);
   const far = train >= pick(CAPACITY_RATIO, keepUnder) * r.valLoss && train - r.valLoss >= pick(CAPACITY_GAP, keepUnder) * ref;
-  if (!(far && plateaued(c, keepUnder))) return null;
+  if (!(far && plateaued(c, keepUnder, CAPACITY_PLATEAU_FALL))) return null;
   const since = s.epoch[bandStart(s.st, PLATEAU_BAND)];
   const accText = r.valAcc != null ? ` (${Math.round(r.valAcc * 100)}% accuracy)` : '';
   return {
@@ -320,6 +329,17 @@ export function capacity(c: Curves): Diagnosis | null {
       `training loss plateaued at ${num(train)} (it ${fallText(trainFall(c))} over the last ${recentEpochs} epochs, flat since epoch ${since}); ` +
       `a ${r.units.length}×${r.units[0]} reference network reaches a validation loss of ${num(r.valLoss)}${accText} on the same data, so this model lacks capacity`,
   };
+}
+
+/**
+ * Underfitting by either rule. The input-ignoring comparison first when it holds outright (its
+ * evidence is the plainer one); then capacity, which names what the task allows; then the
+ * input-ignoring rule kept by hysteresis. Without that order a verdict entered by capacity would
+ * be kept by underfit's looser `stay` band with evidence that never mentions the reference.
+ * Without a reference this is exactly underfit.
+ */
+export function underfitting(c: Curves): Diagnosis | null {
+  return underfit({ ...c, prev: null }) ?? capacity(c) ?? (c.prev === 'underfitting' ? underfit(c) : null);
 }
 
 /** Still learning: training loss not yet clearly below the reference ('too early to tell'). */
@@ -366,4 +386,4 @@ export function goodFit({ s, tEnd, vEnd, vFall, valRise, minEpoch, recentEpochs 
 }
 
 /** The detectors after a blow-up, in the order `diagnose` asks them; good fit is what remains. */
-export const DETECTORS = [risingValidation, gap, underfit, capacity, stillLearning] as const;
+export const DETECTORS = [risingValidation, gap, underfitting, stillLearning] as const;

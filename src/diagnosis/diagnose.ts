@@ -55,8 +55,8 @@ function diverged(sinceEpoch: number, evidence: string): Diagnosis {
  * buckets, so up to about twice as wide once older epochs are summarized), then median-of-5
  * filtered and smoothed with a moving average over ~8% of the run. `previous` adds hysteresis: a
  * regime already shown is kept under looser thresholds. A non-finite loss is divergence at once;
- * then the detectors decide, in order: blowUp, risingValidation, gap, underfit, capacity (when a
- * reference fit is known), stillLearning, and goodFit when none fires.
+ * then the detectors decide, in order: blowUp, risingValidation, gap, underfitting (underfit, or
+ * capacity when a reference fit is known), stillLearning, and goodFit when none fires.
  */
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const { epochs, divergedAt, previous } = input;
