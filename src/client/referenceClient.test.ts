@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
 import type { EpochMetrics, MetricsBatch, PointsView, ReferenceFit } from '../shared/protocol';
 import { referenceFor, referenceKey } from '../store/referenceSlice';
 import { useStore } from '../store/store';
-import { referenceFits } from './referenceClient';
+import { watchReferenceFits } from './referenceClient';
 
 const initial = useStore.getState();
 const points: PointsView = { n: 0, x: new Float32Array(0), y: new Float32Array(0), role: new Uint8Array(0) };
@@ -25,12 +25,9 @@ const s = () => useStore.getState();
 
 function setup(fit: (c: ExperimentConfig) => Promise<ReferenceFit | null>) {
   const calls: ExperimentConfig[] = [];
-  const fits = referenceFits((c) => {
+  const unsubscribe = watchReferenceFits((c) => {
     calls.push(c);
     return fit(c);
-  }, s);
-  const unsubscribe = useStore.subscribe((now, prev) => {
-    if (now.runConfig !== prev.runConfig || now.metrics !== prev.metrics) fits.consider(now);
   });
   return { calls, unsubscribe };
 }

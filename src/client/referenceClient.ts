@@ -14,13 +14,13 @@ const MAX_CACHED = 20;
 /** A data set whose fit failed this often is not tried again (a worker restarted by a backend change may fail one). */
 const MAX_FAILURES = 2;
 
-export interface ReferenceFits {
+interface ReferenceFits {
   /** Starts or reuses a fit for the state's run when it should; called on every store change. */
   consider(s: Store): void;
 }
 
-/** The fitting logic, with the fit function injectable for tests. */
-export function referenceFits(fit: (config: ExperimentConfig) => Promise<ReferenceFit | null>, store: () => Store): ReferenceFits {
+/** Decides, per store state, whether to start a fit, reuse a cached one or wait. */
+function referenceFits(fit: (config: ExperimentConfig) => Promise<ReferenceFit | null>, store: () => Store): ReferenceFits {
   const cache = new Map<string, ReferenceFit>();
   const inFlight = new Set<string>();
   const failures = new Map<string, number>();
@@ -52,9 +52,9 @@ export function referenceFits(fit: (config: ExperimentConfig) => Promise<Referen
   return { consider };
 }
 
-/** Watches the store for runs that need a reference fit; returns the unsubscribe function. */
-export function watchReferenceFits(): () => void {
-  const fits = referenceFits(fitReference, useStore.getState);
+/** Watches the store for runs that need a reference fit (by `fit`, the sweep worker's by default); returns the unsubscribe function. */
+export function watchReferenceFits(fit: (config: ExperimentConfig) => Promise<ReferenceFit | null> = fitReference): () => void {
+  const fits = referenceFits(fit, useStore.getState);
   return useStore.subscribe((s, prev) => {
     if (s.runConfig !== prev.runConfig || s.metrics !== prev.metrics) fits.consider(s);
   });
