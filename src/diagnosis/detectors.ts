@@ -71,10 +71,11 @@ const PLATEAU_BAND = 0.05;
  * The yardstick is the reference's validation loss, not its training loss: a 2×32 network can
  * memorize noisy points to a training loss near 0, which no honest fit needs to match, while a
  * model whose training loss stays above what another model reaches on unseen data clearly cannot
- * represent the task. Calibrated on the default circle (cpu, 600 epochs): the reference reaches
- * ≈ 0.003; 2 ReLU units plateau at ≈ 0.38 (>100×), 1 ReLU unit at ≈ 0.58, 3 ReLU units at
- * ≈ 0.38, while 8-8 tanh (0.004 by epoch 600) and the default 4-2 tanh (0.005) keep falling
- * towards it.
+ * represent the task. Calibrated on the default circle (500 points, cpu): the reference reaches
+ * ≈ 0.003 in its full 300 epochs, ≈ 0.06 when its 6 s run out first on a busy browser; 2 ReLU
+ * units plateau at ≈ 0.38–0.39 (6× to >100× that), 1 ReLU unit at ≈ 0.58, 3 ReLU units at
+ * ≈ 0.38, while 8-8 tanh (0.011 by epoch 300, 0.004 by 600) and the default 4-2 tanh (0.005 by
+ * 600) keep falling towards it.
  */
 const CAPACITY_RATIO: Band = { enter: 2, stay: 1.7 };
 /**
