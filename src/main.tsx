@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { PanelBoundary } from './components/PanelBoundary';
 import { createPlaygroundApi } from './client/playgroundApi';
+import { watchReferenceFits } from './client/referenceClient';
 import { restoreSearch } from './client/searchRunner';
 import { client } from './client/trainingClient';
 import { syncUrl } from './client/urlSync';
@@ -11,6 +12,7 @@ import './styles.css';
 
 syncUrl((config) => client.changeConfig(config));
 restoreSearch();
+watchReferenceFits();
 window.playground = createPlaygroundApi(client);
 client.start().catch(() => {});
 

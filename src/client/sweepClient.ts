@@ -1,7 +1,7 @@
-// Learning curves and capacity sweeps run in a worker of their own, so the main run and the
-// page carry on; progress and results go to the store's sweep slice.
-import type { EngineKey } from '../shared/config';
-import type { SweepApi } from '../shared/protocol';
+// Learning curves, capacity sweeps and the diagnosis's reference fit run in a worker of their
+// own, so the main run and the page carry on; sweep progress and results go to the store's sweep slice.
+import type { EngineKey, ExperimentConfig } from '../shared/config';
+import type { ReferenceFit, SweepApi } from '../shared/protocol';
 import type { SweepKind } from '../shared/sweep';
 import { useStore } from '../store/store';
 import { ensureUpload } from './uploads';
@@ -57,4 +57,12 @@ export async function cancelSweep(): Promise<void> {
   if (useStore.getState().sweep.status !== 'running' || !abort) return;
   useStore.getState().setSweep({ status: 'cancelling' });
   abort.abort();
+}
+
+/**
+ * Fits the diagnosis's reference network on `config`'s data in the sweep worker, beside the main
+ * run and any sweep (referenceClient.ts caches the answers); null when it did not finish.
+ */
+export function fitReference(config: ExperimentConfig): Promise<ReferenceFit | null> {
+  return bridge.call((api) => api.referenceFit(config));
 }

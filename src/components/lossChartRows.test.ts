@@ -34,6 +34,20 @@ describe('chartRows', () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i].epoch!).toBeGreaterThan(rows[i - 1].epoch!);
   });
 
+  it('keeps a one-epoch validation spike and the true minimum among exact epochs drawn in cells', () => {
+    const n = 1500;
+    const e = run(n).map((m) => (m.epoch === 777 ? { ...m, valLoss: 25 } : m.epoch === 1111 ? { ...m, valLoss: 1e-5 } : m));
+    const h = MetricsHistory.from(e);
+    expect(h.summarized).toBe(0);
+    const rows = chartRows([{ key: 'now', metrics: h }], 'loss', false);
+    expect(rows.length).toBeLessThanOrEqual(2 * CELLS + 2);
+    const val = column(rows, 'now_val');
+    expect(Math.max(...val)).toBe(25);
+    expect(Math.min(...val)).toBe(1e-5);
+    // Drawn within the spike's own cell of epochs.
+    expect(Math.abs(rows.find((r) => r.now_val === 25)!.epoch! - 777)).toBeLessThan(Math.ceil(n / CELLS));
+  });
+
   it('overlays runs of different lengths, each ending on its own last epoch', () => {
     const long = MetricsHistory.from(run(5000));
     const short = MetricsHistory.from(run(1234, (t) => 2 / (t + 1)));

@@ -1,12 +1,14 @@
 // The named detectors of the diagnosis, each judging one shape of the curves: blowUp (the
 // training loss exploding), risingValidation (validation loss climbing from its minimum), gap
-// (training loss far below a stalled validation loss), underfit (both high and flat), and the
-// verdicts left when none fires: stillLearning and goodFit. Each returns its verdict or null;
+// (training loss far below a stalled validation loss), underfit (both high and flat), capacity
+// (training loss flat far above what a larger reference network reaches on the same data), and
+// the verdicts left when none fires: stillLearning and goodFit. Each returns its verdict or null;
 // `diagnose` asks them in that order. Thresholds with a Band have hysteresis: a regime already
 // shown is kept under the looser `stay` value, so noise does not flip the verdict.
 import type { Diagnosis, Regime } from './diagnose';
 import { argmin, bandStart, smoothedSigma, type Series } from './series';
 import { safeLog } from './metricsHistory';
+import type { ReferenceFit } from '../shared/protocol';
 
 /** A threshold with hysteresis: `enter` to switch into a regime, the looser `stay` to keep it. */
 interface Band {
@@ -62,6 +64,36 @@ const RECENT_EPOCHS = 20;
 const PLATEAU_NOISE_Z = 2;
 /** The plateau began where training loss was last farther than this from its current value. */
 const PLATEAU_BAND = 0.05;
+
+/**
+ * Underfitting by capacity: the plateaued training loss at least this many times the best
+ * validation loss of the reference network (a roomier model on the same data, referenceFit.ts) …
+ * The yardstick is the reference's validation loss, not its training loss: a 2×32 network can
+ * memorize noisy points to a training loss near 0, which no honest fit needs to match, while a
+ * model whose training loss stays above what another model reaches on unseen data clearly cannot
+ * represent the task. Calibrated on the default circle (500 points, cpu): the reference reaches
+ * ≈ 0.003 in its full 300 epochs, ≈ 0.06 when its 6 s run out first on a busy browser; 2 ReLU
+ * units plateau at ≈ 0.38–0.39 (6× to >100× that), 1 ReLU unit at ≈ 0.58, 3 ReLU units at
+ * ≈ 0.38, while 8-8 tanh (0.011 by epoch 300, 0.004 by 600) and the default 4-2 tanh (0.005 by
+ * 600) keep falling towards it.
+ */
+const CAPACITY_RATIO: Band = { enter: 2, stay: 1.7 };
+/**
+ * … and above it by at least this share of the baseline, so two losses both near zero (0.004
+ * against 0.001, say, a well fitted model beside a memorizing one) never count as a shortfall.
+ * 2 ReLU units on the circle are ≈ 0.55 of the baseline above the reference; 8-8 tanh ≈ 0.03 by
+ * epoch 200.
+ */
+const CAPACITY_GAP: Band = { enter: 0.15, stay: 0.1 };
+/**
+ * The training loss counts as on a plateau for this verdict when it fell less than this
+ * (relative) over the recent stretch, or less than noise. Looser than PLATEAU_FALL: at ≥ 2× the
+ * reference, a loss creeping down a few percent per stretch would need dozens of such stretches
+ * to close the gap (halving it at 5% takes 14). 2 ReLU units on the circle still creep 2.1% over
+ * epochs 225–300, and 3–5% per stretch from epoch ~100 on; 8-8 tanh falls far faster while it is
+ * still far above the reference (0.23 → 0.06 over epochs 50–100).
+ */
+const CAPACITY_PLATEAU_FALL: Band = { enter: 0.05, stay: 0.08 };
 
 /** Good fit needs training loss below this share of the baseline; above it, still learning. */
 const GOOD_MAX_RATIO: Band = { enter: 0.6, stay: 0.7 };
@@ -126,9 +158,11 @@ export interface Curves {
   sigEnd: number;
   /** Whether the validation minimum lies far enough back to call a rise sustained. */
   sustained: boolean;
+  /** What a larger reference network reaches on the same data, when known. */
+  reference: ReferenceFit | null;
 }
 
-export function curvesOf(s: Series, n: number, lastEpoch: number, baselineLoss: number, prev: Regime | null): Curves {
+export function curvesOf(s: Series, n: number, lastEpoch: number, baselineLoss: number, prev: Regime | null, reference: ReferenceFit | null = null): Curves {
   const end = s.m - 1;
   // The reference: the baseline when known, else the loss the run started at.
   const refIsBaseline = Number.isFinite(baselineLoss) && baselineLoss > 0;
@@ -158,6 +192,7 @@ export function curvesOf(s: Series, n: number, lastEpoch: number, baselineLoss: 
     vFall: s.sv[end - recent] - vEnd,
     sigEnd: smoothedSigma(s, s.noiseV, end),
     sustained: lastEpoch - minEpoch >= Math.max(SUSTAIN_EPOCHS, SUSTAIN_FRACTION * n),
+    reference,
   };
 }
 
@@ -246,22 +281,66 @@ function trainFall({ s, end, recent, tEnd }: Curves): number {
   return s.st[end - recent] - tEnd;
 }
 
+/** Whether the training loss is on a plateau: it fell less than PLATEAU_FALL, or than noise, over the recent stretch. */
+function plateaued(c: Curves, keepUnder: boolean, fall: Band = PLATEAU_FALL): boolean {
+  const { s, end, recent } = c;
+  const tFallNoise = PLATEAU_NOISE_Z * Math.hypot(smoothedSigma(s, s.noiseT, end), smoothedSigma(s, s.noiseT, end - recent));
+  return trainFall(c) < Math.max(Math.log1p(pick(fall, keepUnder)), tFallNoise);
+}
+
+/** How the training loss's recent fall reads in the evidence. */
+function fallText(tFall: number): string {
+  return tFall > Math.log1p(0.0005) ? `has fallen only ${pct(-Math.expm1(-tFall))}` : 'has not fallen';
+}
+
 /** Underfitting: both losses high relative to the reference, training loss on a plateau. */
 export function underfit(c: Curves): Diagnosis | null {
-  const { s, end, recent, recentEpochs, tEnd, vEnd, logRef, refText } = c;
+  const { s, recentEpochs, tEnd, vEnd, logRef, refText } = c;
   const keepUnder = c.prev === 'underfitting';
   const highLim = logRef + Math.log(pick(HIGH_LOSS_RATIO, keepUnder));
   const tFall = trainFall(c);
-  const tFallNoise = PLATEAU_NOISE_Z * Math.hypot(smoothedSigma(s, s.noiseT, end), smoothedSigma(s, s.noiseT, end - recent));
-  const plateau = tFall < Math.max(Math.log1p(pick(PLATEAU_FALL, keepUnder)), tFallNoise);
-  if (!(tEnd >= highLim && vEnd >= highLim && plateau)) return null;
+  if (!(tEnd >= highLim && vEnd >= highLim && plateaued(c, keepUnder))) return null;
   const since = s.epoch[bandStart(s.st, PLATEAU_BAND)];
-  const fallText = tFall > Math.log1p(0.0005) ? `has fallen only ${pct(-Math.expm1(-tFall))}` : 'has not fallen';
   return {
     regime: 'underfitting',
     sinceEpoch: since,
-    evidence: `training loss ${num(Math.exp(tEnd))} is ${pct(Math.exp(tEnd - logRef))} of ${refText} and ${fallText} over the last ${recentEpochs} epochs (flat since epoch ${since})`,
+    evidence: `training loss ${num(Math.exp(tEnd))} is ${pct(Math.exp(tEnd - logRef))} of ${refText} and ${fallText(tFall)} over the last ${recentEpochs} epochs (flat since epoch ${since})`,
   };
+}
+
+/**
+ * Underfitting by capacity: the training loss on a plateau far above the best validation loss a
+ * larger reference network reaches on the same data (CAPACITY_RATIO and CAPACITY_GAP), so the
+ * model cannot represent what the task allows, however good it looks beside a model that
+ * ignores the inputs. Silent until a reference fit is known.
+ */
+export function capacity(c: Curves): Diagnosis | null {
+  const { s, tEnd, ref, reference: r, recentEpochs } = c;
+  if (!r || !(r.valLoss >= 0) || !Number.isFinite(r.valLoss)) return null;
+  const keepUnder = c.prev === 'underfitting';
+  const train = Math.exp(tEnd);
+  const far = train >= pick(CAPACITY_RATIO, keepUnder) * r.valLoss && train - r.valLoss >= pick(CAPACITY_GAP, keepUnder) * ref;
+  if (!(far && plateaued(c, keepUnder, CAPACITY_PLATEAU_FALL))) return null;
+  const since = s.epoch[bandStart(s.st, PLATEAU_BAND)];
+  const accText = r.valAcc != null ? ` (${Math.round(r.valAcc * 100)}% accuracy)` : '';
+  return {
+    regime: 'underfitting',
+    sinceEpoch: since,
+    evidence:
+      `training loss plateaued at ${num(train)} (it ${fallText(trainFall(c))} over the last ${recentEpochs} epochs, flat since epoch ${since}); ` +
+      `a ${r.units.length}×${r.units[0]} reference network reaches a validation loss of ${num(r.valLoss)}${accText} on the same data, so this model lacks capacity`,
+  };
+}
+
+/**
+ * Underfitting by either rule. The input-ignoring comparison first when it holds outright (its
+ * evidence is the plainer one); then capacity, which names what the task allows; then the
+ * input-ignoring rule kept by hysteresis. Without that order a verdict entered by capacity would
+ * be kept by underfit's looser `stay` band with evidence that never mentions the reference.
+ * Without a reference this is exactly underfit.
+ */
+export function underfitting(c: Curves): Diagnosis | null {
+  return underfit({ ...c, prev: null }) ?? capacity(c) ?? (c.prev === 'underfitting' ? underfit(c) : null);
 }
 
 /** Still learning: training loss not yet clearly below the reference ('too early to tell'). */
@@ -308,4 +387,4 @@ export function goodFit({ s, tEnd, vEnd, vFall, valRise, minEpoch, recentEpochs 
 }
 
 /** The detectors after a blow-up, in the order `diagnose` asks them; good fit is what remains. */
-export const DETECTORS = [risingValidation, gap, underfit, stillLearning] as const;
+export const DETECTORS = [risingValidation, gap, underfitting, stillLearning] as const;

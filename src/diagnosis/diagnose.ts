@@ -6,7 +6,7 @@
 import { blowUp, curvesOf, DETECTORS, goodFit } from './detectors';
 import { MetricsHistory } from './metricsHistory';
 import { binArray, buildSeries, MAX_POINTS } from './series';
-import type { EpochMetrics } from '../shared/protocol';
+import type { EpochMetrics, ReferenceFit } from '../shared/protocol';
 
 export const REGIMES = ['underfitting', 'overfitting', 'good fit', 'diverged', 'too early to tell'] as const;
 export type Regime = (typeof REGIMES)[number];
@@ -32,6 +32,12 @@ export interface DiagnosisInput {
   divergedAt?: number | null;
   /** The last verdict shown, for hysteresis. */
   previous?: Diagnosis | null;
+  /**
+   * What a larger reference network reaches on the same data (src/worker/referenceFit.ts), when
+   * known: underfitting is then also judged against what the task allows. Absent or null: the
+   * verdicts are as without it.
+   */
+  reference?: ReferenceFit | null;
 }
 
 /** Below this many epochs no curve shape is trustworthy (except a blow-up or a NaN). */
@@ -49,8 +55,8 @@ function diverged(sinceEpoch: number, evidence: string): Diagnosis {
  * buckets, so up to about twice as wide once older epochs are summarized), then median-of-5
  * filtered and smoothed with a moving average over ~8% of the run. `previous` adds hysteresis: a
  * regime already shown is kept under looser thresholds. A non-finite loss is divergence at once;
- * then the detectors decide, in order: blowUp, risingValidation, gap, underfit, stillLearning,
- * and goodFit when none fires.
+ * then the detectors decide, in order: blowUp, risingValidation, gap, underfitting (underfit, or
+ * capacity when a reference fit is known), stillLearning, and goodFit when none fires.
  */
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const { epochs, divergedAt, previous } = input;
@@ -66,7 +72,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   if (n < MIN_BLOWUP_EPOCHS) return tooShort(n);
   const s = buildSeries(history ? history.binnedLogs(MAX_POINTS) : binArray(epochs as readonly EpochMetrics[]));
   const lastEpoch = history ? history.last!.epoch : (epochs as readonly EpochMetrics[])[n - 1].epoch;
-  const curves = curvesOf(s, n, lastEpoch, input.baselineLoss, previous?.regime ?? null);
+  const curves = curvesOf(s, n, lastEpoch, input.baselineLoss, previous?.regime ?? null, input.reference ?? null);
 
   const blown = blowUp(curves);
   if (blown) return blown;

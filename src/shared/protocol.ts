@@ -211,7 +211,26 @@ export interface TrainingApi extends TfWorkerBase, UploadTaker {
 }
 
 /** The learning-curve and capacity-sweep worker (src/worker/sweepApi.ts). */
+/**
+ * What a larger reference network reaches on the run's data (src/worker/referenceFit.ts): the
+ * epoch of its best validation loss, with that epoch's figures. The diagnosis's yardstick for
+ * underfitting through too little capacity.
+ */
+export interface ReferenceFit {
+  /** Hidden units of the reference network, per layer. */
+  units: number[];
+  /** The epoch of the best validation loss, and how many epochs the fit ran. */
+  epoch: number;
+  epochs: number;
+  trainLoss: number;
+  valLoss: number;
+  trainAcc: number | null;
+  valAcc: number | null;
+}
+
 export interface SweepApi extends TfWorkerBase, UploadTaker {
+  /** Fits the reference network on `config`'s data (its model settings are ignored); null when cancelled. */
+  referenceFit(config: ExperimentConfig): Promise<ReferenceFit | null>;
   /** Trains one model per sweep value. After cancel(), resolves to the points finished so far. */
   sweep(config: ExperimentConfig, kind: SweepKind, epochs: number, progress: (p: SweepProgress) => void | Promise<void>): Promise<SweepPoint[]>;
   cancel(): Promise<void>;

@@ -5,6 +5,7 @@ import { diagnose, type Diagnosis } from '../diagnosis/diagnose';
 import { MetricsHistory } from '../diagnosis/metricsHistory';
 import type { BackendInfo, BoundaryView, EarlyStop, EvaluationView, MetricsBatch, PointsView, TableView, TestResult } from '../shared/protocol';
 import type { Store } from './store';
+import { referenceFor } from './referenceSlice';
 
 export type RunStatus = 'starting' | 'ready' | 'training' | 'diverged' | 'error';
 
@@ -135,7 +136,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
       earlyStop: null,
       augmented: null,
       baselineLoss,
-      diagnosis: diagnose({ epochs: metrics, baselineLoss }),
+      diagnosis: diagnose({ epochs: metrics, baselineLoss, reference: referenceFor(s, config) }),
       test: null,
       table,
       evaluation: first.evaluation ?? null,
@@ -152,7 +153,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
       const divergedAt = b.divergedAt ?? s.divergedAt;
       return {
         metrics,
-        diagnosis: diagnose({ epochs: metrics, baselineLoss: s.baselineLoss, divergedAt, previous: s.diagnosis }),
+        diagnosis: diagnose({ epochs: metrics, baselineLoss: s.baselineLoss, divergedAt, previous: s.diagnosis, reference: referenceFor(s, s.runConfig) }),
         boundary: b.boundary ?? s.boundary,
         numTensors: b.numTensors,
         divergedAt,

@@ -1,19 +1,22 @@
-// The one zustand store, combined from its slices (config, run, sweep, search, transfer, ui).
+// The one zustand store, combined from its slices (config, run, reference, sweep, search,
+// transfer, ui).
 // Components pick fields with module-level selectors; only the client (src/client) turns worker
 // results into store updates.
 import { create } from 'zustand';
 import { createConfigSlice, type ConfigSlice } from './configSlice';
+import { createReferenceSlice, type ReferenceSlice } from './referenceSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createSearchSlice, type SearchSlice } from './searchSlice';
 import { createSweepSlice, type SweepSlice } from './sweepSlice';
 import { createTransferSlice, type TransferSlice } from './transferSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type Store = ConfigSlice & RunSlice & SweepSlice & SearchSlice & TransferSlice & UiSlice;
+export type Store = ConfigSlice & RunSlice & ReferenceSlice & SweepSlice & SearchSlice & TransferSlice & UiSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createConfigSlice(...a),
   ...createRunSlice(...a),
+  ...createReferenceSlice(...a),
   ...createSweepSlice(...a),
   ...createSearchSlice(...a),
   ...createTransferSlice(...a),

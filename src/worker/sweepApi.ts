@@ -1,7 +1,8 @@
-// The sweep role: learning curves and capacity sweeps, beside the main run. State (the cancel
-// flag) lives in the closure, so a test can run the real API in-process.
+// The sweep role: learning curves, capacity sweeps and the diagnosis's reference fit, beside the
+// main run. State (the cancel flag) lives in the closure, so a test can run the real API in-process.
 import type { SweepApi } from '../shared/protocol';
 import { setUploadTable } from './dataSource';
+import { runReferenceFit } from './referenceFit';
 import { runSweep } from './sweeps';
 import { tfWorkerBase } from './tfWorkerBase';
 
@@ -15,6 +16,10 @@ export function createSweepApi(): SweepApi {
     async sweep(config, kind, epochs, progress) {
       cancelled = false;
       return runSweep(config, kind, epochs, progress, () => cancelled);
+    },
+    async referenceFit(config) {
+      // Not stopped by cancel(): that is the sweep's Cancel button, and the fit is short.
+      return runReferenceFit(config);
     },
     async cancel() {
       cancelled = true;
