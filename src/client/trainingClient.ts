@@ -7,7 +7,7 @@ import type { EpochMetrics, MetricsBatch, RunEnd, TableView, TestResult, TimingP
 import { useStore } from '../store/store';
 import { ensureUpload } from './uploads';
 import { errorText } from '../shared/errorText';
-import { WorkerBridge } from './workerBridge';
+import { SLOW_CALL_MS, WorkerBridge } from './workerBridge';
 import { startWorker } from './workers';
 
 /**
@@ -105,7 +105,7 @@ export class TrainingClient {
     this.bridge.restart();
     this.store.setStatus('starting');
     this.store.setBackend(null);
-    const info = await this.call((api) => api.init(this.config().backend), true);
+    const info = await this.callSlow((api) => api.init(this.config().backend), true);
     this.store.setBackend(info);
     if (info.note && info.requested !== 'auto') this.store.say('backend', 'warning', `Using the ${info.active} backend: ${info.note}.`);
     else this.store.clear('backend');
@@ -129,7 +129,7 @@ export class TrainingClient {
         : undefined;
     let result;
     try {
-      result = await this.call((api) => api.setup(config, runIndex, progress));
+      result = await this.callSlow((api) => api.setup(config, runIndex, progress));
     } finally {
       if (this.setups === id) {
         this.setups++;
@@ -167,6 +167,11 @@ export class TrainingClient {
    */
   private call<T>(fn: (api: Remote<TrainingApi>) => Promise<T>, start = false): Promise<T> {
     return this.bridge.call(fn, { ifRunning: !start });
+  }
+
+  /** As call, for a model's setup (or a backend's start): one long stretch on a big model, so it may stay silent longer. */
+  private callSlow<T>(fn: (api: Remote<TrainingApi>) => Promise<T>, start = false): Promise<T> {
+    return this.bridge.call(fn, { ifRunning: !start, silenceMs: SLOW_CALL_MS });
   }
 
   private async stopRun(): Promise<void> {
@@ -224,7 +229,7 @@ export class TrainingClient {
       // Only the view changes: the model and its training go on.
       if (!this.store.table) return Promise.resolve();
       return this.enqueue(async () => {
-        const r = await this.call((api) => api.setSlice(next.slice));
+        const r = await this.callSlow((api) => api.setSlice(next.slice));
         this.store.setSlice(r.plot, r.table, r.boundary);
       });
     }
@@ -331,13 +336,13 @@ export class TrainingClient {
       const runIndex = this.store.runIndex;
       this.bridge.restart();
       this.store.setStatus('starting');
-      const info = await this.call((api) => api.init(config.backend), true);
+      const info = await this.callSlow((api) => api.init(config.backend), true);
       this.store.setBackend(info);
       if (config.dataset === 'upload') await this.call((api) => ensureUpload(api));
-      const result = await this.call((api) => api.setup(config, runIndex));
+      const result = await this.callSlow((api) => api.setup(config, runIndex));
       if (result.backend) this.store.setBackend(result.backend);
       this.shownThrough = lostAt;
-      this.receive(await this.call((api) => api.importState(state)));
+      this.receive(await this.callSlow((api) => api.importState(state)));
       this.lastState = state;
       this.store.setStatus('ready');
       this.store.say(
@@ -401,7 +406,7 @@ export class TrainingClient {
   evaluateTest(): Promise<TestResult> {
     return this.enqueue(async () => {
       await this.stopRun();
-      const r = await this.call((api) => api.evaluateTest());
+      const r = await this.callSlow((api) => api.evaluateTest());
       this.store.setTest(r);
       return r;
     });

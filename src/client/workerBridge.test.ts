@@ -123,6 +123,20 @@ describe('WorkerBridge', () => {
     expect(workers).toHaveLength(2);
   });
 
+  it("a slow call's own silence allowance holds the deadline off until it has passed", async () => {
+    const b = bridge();
+    await b.call((api) => api.key());
+    const slow = b.call((api) => api.wait(60_000), { silenceMs: 4 * SILENCE });
+    await sleep(10);
+    const closedAt = performance.now();
+    workers[0].close();
+    await expect(slow).rejects.toThrow(/stopped responding/);
+    const took = performance.now() - closedAt;
+    // Not at the bridge's own deadline: at the call's.
+    expect(took).toBeGreaterThanOrEqual(4 * SILENCE - PING);
+    expect(took).toBeLessThan(4 * SILENCE + 2 * PING + 500);
+  });
+
   it('keeps a worker that answers pings, however long its call takes', async () => {
     const b = bridge();
     expect(await b.call((api) => api.wait(5 * SILENCE))).toBe('waited');

@@ -52,6 +52,13 @@ export const PING_MS = 1000;
 export const SILENCE_MS = 6000;
 /** Before its first message a worker is still loading its script (tfjs is a few MB to compile). */
 export const START_MS = 30_000;
+/**
+ * For calls that are one long synchronous stretch by nature (setting up a model: its data, its
+ * first metrics and boundary, a backend's timing): on the largest models on a slow or loaded
+ * machine that takes well over SILENCE_MS, and cannot yield inside tfjs's kernels. A worker that
+ * closes during such a call is still noticed, later.
+ */
+export const SLOW_CALL_MS = 30_000;
 
 export interface BridgeOptions<Api extends WorkerBase> {
   /** The role, for messages ("the sweep worker stopped responding"). */
@@ -84,10 +91,14 @@ export interface CallOptions<Api> {
   cancel?: (api: Comlink.Remote<Api>) => Promise<unknown>;
   /** Only call a worker that is already running; otherwise reject with WorkerGone (don't start one for this). */
   ifRunning?: boolean;
+  /** How long this call may keep the worker silent, when longer than the bridge's own (see SLOW_CALL_MS). */
+  silenceMs?: number;
 }
 
 interface Pending {
   reject: (e: Error) => void;
+  /** The silence this call allows (ms). */
+  silenceMs: number;
 }
 
 interface Session<Api> {
@@ -126,12 +137,12 @@ export class WorkerBridge<Api extends WorkerBase> {
 
   /** Calls the worker, starting it first when needed. See CallOptions for abort. */
   async call<T>(fn: (api: Comlink.Remote<Api>) => Promise<T>, options: CallOptions<Api> = {}): Promise<T> {
-    const { signal, cancel, ifRunning } = options;
+    const { signal, cancel, ifRunning, silenceMs } = options;
     if (signal?.aborted) throw abortError();
     if (ifRunning && !this.session) throw new WorkerGone(`the ${this.opts.role} worker is not running`);
     const s = await this.ready();
     if (signal?.aborted) throw abortError();
-    const result = this.watch(s, fn(s.api));
+    const result = this.watch(s, fn(s.api), silenceMs);
     if (!signal) return result;
     const onAbort = () => {
       if (cancel) void this.watch(s, cancel(s.api)).catch(() => {});
@@ -216,13 +227,13 @@ export class WorkerBridge<Api extends WorkerBase> {
   }
 
   /** Settles with `p`, or rejects when the session ends first; keeps the liveness check on meanwhile. */
-  private watch<T>(s: Session<Api>, p: Promise<T>): Promise<T> {
+  private watch<T>(s: Session<Api>, p: Promise<T>, silenceMs = this.silenceMs): Promise<T> {
     if (s.dead) {
       p.catch(() => {});
       return Promise.reject(new WorkerGone(`the ${this.opts.role} worker has stopped`));
     }
     return new Promise<T>((resolve, reject) => {
-      const entry: Pending = { reject };
+      const entry: Pending = { reject, silenceMs: Math.max(silenceMs, this.silenceMs) };
       this.begin(s, entry);
       p.then(
         (v) => {
@@ -259,7 +270,7 @@ export class WorkerBridge<Api extends WorkerBase> {
   /** The liveness check, every pingMs while a call is pending. */
   private check(s: Session<Api>): void {
     const silent = performance.now() - s.heardAt;
-    const limit = s.heard ? this.silenceMs : this.startMs;
+    const limit = s.heard ? Math.max(...[...s.pending].map((p) => p.silenceMs)) : this.startMs;
     if (silent > limit) {
       const what = s.heard ? `stopped responding (nothing from it for ${Math.round(silent / 1000)} s)` : `did not start within ${Math.round(limit / 1000)} s`;
       this.gone(s, new WorkerGone(`the ${this.opts.role} worker ${what}`));

@@ -260,7 +260,8 @@ export function createTrainingApi(): TrainingApi {
 
     async step() {
       const t = need();
-      t.trainEpoch();
+      // Yields within the epoch, as run does: one epoch of a big model can take many seconds.
+      await t.trainEpochPaced(onSoftwareWebgl() ? pacer(t) : breather());
       return send(await collect(t, true));
     },
 
