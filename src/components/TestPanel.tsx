@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { client } from '../client/trainingClient';
 import { useStore, type Store } from '../store/store';
-import { formatLoss } from './Readouts';
+import { formatLoss } from './format';
 
 const selectTest = (s: Store) => s.test;
 const selectStatus = (s: Store) => s.status;
