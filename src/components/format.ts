@@ -34,10 +34,13 @@ export function formatPercent(v: number | null | undefined, digits = 1): string 
   return nf(`pct${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
 }
 
-/** A number with `digits` significant digits and no trailing zeros: 0.030000 → "0.03", 1234.5 → "1,230". */
-export function formatSig(v: number | null | undefined, digits = 3): string {
+/**
+ * A number with `digits` significant digits and no trailing zeros: 0.030000 → "0.03", 1234.5 →
+ * "1,230" ("1230" without grouping, for a value a script or spec reads back with Number()).
+ */
+export function formatSig(v: number | null | undefined, digits = 3, grouping = true): string {
   if (!finite(v)) return DASH;
-  return nf(`sig${digits}`, { maximumSignificantDigits: digits }).format(v);
+  return nf(`sig${digits}${grouping}`, { maximumSignificantDigits: digits, useGrouping: grouping }).format(v);
 }
 
 /** A whole count with grouping: 12345 → "12,345". */
