@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openPlayground, cpuHash, readEpoch } from './fixtures';
 
+// E2E_SHOTS=/some/dir saves screenshots there (to look at the layout).
 const SHOTS = process.env.E2E_SHOTS;
 
 /** Edits a field the way a person does: focus (the page scrolls to it), type, Enter. */
@@ -35,16 +36,15 @@ for (const viewport of [
       await edit(page, 'l2', '0.01');
       await expect.poll(() => page.evaluate(() => window.playground.getConfig().l2)).toBe(0.01);
       await expectLiveViewInSight(page);
-      if (SHOTS) await page.screenshot({ path: `test-results/shots/workspace-${viewport.width}-l2.png` });
-      // The first setting and the last one (the search panel far down the column) too.
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/workspace-${viewport.width}-l2.png` });
+      // The first setting and one far down the column (the search panel) too.
       await edit(page, 'samples', '150');
       await expectLiveViewInSight(page);
-      const last = page.getByRole('button', { name: /run the search|search/i }).last();
-      await last.scrollIntoViewIfNeeded();
+      await edit(page, 'search-epochs', '6');
       await expectLiveViewInSight(page);
       if (SHOTS) {
         await page.evaluate(() => window.scrollTo(0, 0));
-        await page.screenshot({ path: `test-results/shots/workspace-${viewport.width}-top.png` });
+        await page.screenshot({ path: `${SHOTS}/workspace-${viewport.width}-top.png` });
       }
     });
   });
@@ -64,7 +64,7 @@ test.describe('on a phone (390×844)', () => {
     await expect(strip).toContainText('Epoch');
     await expect(strip).toContainText(/\d\.\d{4}/);
     await expect(page.getByTestId('strip-verdict')).toHaveText(/\w/);
-    if (SHOTS) await page.screenshot({ path: 'test-results/shots/workspace-390-l2.png' });
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/workspace-390-l2.png` });
     const widths = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(widths).toBeLessThanOrEqual(391);
   });
