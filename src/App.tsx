@@ -1,5 +1,8 @@
-// The page: controls on the left in workflow order, the live view on the right. Each panel sits
-// in its own error boundary, so one failing view cannot take the others down.
+// The page: a workspace with the settings (and the secondary panels) on the left in workflow order
+// and the live view fixed on the right, so a change is seen as it is made; on a phone a compact
+// sticky strip stands in for it. Each panel sits in its own error boundary, so one failing view
+// cannot take the others down.
+import { useLayoutEffect, useRef } from 'react';
 import { AlertRegion } from './components/AlertRegion';
 import { BoundaryCanvas } from './components/BoundaryCanvas';
 import { DataPanel } from './components/DataPanel';
@@ -18,25 +21,59 @@ import { TransferPanel } from './components/TransferPanel';
 import { Toolbar } from './components/Toolbar';
 import { TrainingPanel } from './components/TrainingPanel';
 import { PanelBoundary } from './components/PanelBoundary';
+import { LiveStrip } from './components/LiveStrip';
+import { LossTable } from './components/LossTable';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
+
+/**
+ * The run bar (toolbar, and on a phone the live strip) sticks to the top; the live view column
+ * sticks right under it. Its height varies (the toolbar wraps, backend timing adds a row), so it
+ * is measured and handed to the CSS as --runbar-h.
+ */
+function useRunBarHeight() {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const set = () => document.documentElement.style.setProperty('--runbar-h', `${Math.ceil(el.getBoundingClientRect().height)}px`);
+    set();
+    const ro = new ResizeObserver(set);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return ref;
+}
 
 export function App() {
+  const runBar = useRunBarHeight();
   return (
     <div className="app">
+      <a className="skip-link" href="#live-view">
+        Skip to the live view
+      </a>
       <header className="top">
         <h1>Tuning Playground</h1>
         <p className="tagline">Train a neural network in your browser and watch it fit, overfit or underfit.</p>
       </header>
-      <PanelBoundary name="Toolbar">
-        <Toolbar />
-      </PanelBoundary>
-      <PanelBoundary name="Demonstrations">
-        <PresetBar />
-      </PanelBoundary>
+      {/* A landmark, so the run controls are not content outside any region. */}
+      <div className="run-bar" role="region" aria-label="Run" ref={runBar}>
+        <div className="run-bar-row">
+          <PanelBoundary name="Toolbar">
+            <Toolbar />
+          </PanelBoundary>
+          <ShortcutsHelp />
+        </div>
+        <LiveStrip />
+      </div>
       <PanelBoundary name="Messages">
         <AlertRegion />
       </PanelBoundary>
-      <main className="layout">
-        <div className="controls">
+      {/* Settings scroll with the page on the left; the live view stays in sight on the right. */}
+      <main className="workspace">
+        <div className="settings">
+          <PanelBoundary name="Demonstrations">
+            <PresetBar />
+          </PanelBoundary>
           <PanelBoundary name="Data">
             <DataPanel />
           </PanelBoundary>
@@ -49,8 +86,23 @@ export function App() {
           <PanelBoundary name="Regularization">
             <RegularizationPanel />
           </PanelBoundary>
+          <PanelBoundary name="Runs">
+            <RunsPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Sweeps">
+            <SweepPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Search">
+            <SearchPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Transfer learning">
+            <TransferPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Test set">
+            <TestPanel />
+          </PanelBoundary>
         </div>
-        <div className="view">
+        <div className="live" id="live-view" tabIndex={-1} data-testid="live-view">
           <section className="panel" aria-labelledby="view-h">
             <h2 id="view-h">
               <span className="step-no">5</span> Watch it learn
@@ -67,29 +119,17 @@ export function App() {
                   <DiagnosisPanel />
                 </PanelBoundary>
               </div>
-              <PanelBoundary name="Evaluation">
-                <EvaluationView />
-              </PanelBoundary>
             </div>
             <PanelBoundary name="Loss chart">
               <LossChart />
             </PanelBoundary>
+            <PanelBoundary name="Loss table">
+              <LossTable />
+            </PanelBoundary>
+            <PanelBoundary name="Evaluation">
+              <EvaluationView />
+            </PanelBoundary>
           </section>
-          <PanelBoundary name="Runs">
-            <RunsPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Sweeps">
-            <SweepPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Search">
-            <SearchPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Transfer learning">
-            <TransferPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Test set">
-            <TestPanel />
-          </PanelBoundary>
         </div>
       </main>
     </div>

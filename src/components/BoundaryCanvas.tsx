@@ -1,6 +1,6 @@
 // The decision boundary (or regression surface) computed in the worker, drawn as a heatmap on a
 // canvas with the training and validation points over it. Test points show only on request.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { DOMAIN } from '../shared/datasets';
 import type { BoundaryView, PointsView } from '../shared/protocol';
 import { useStore, type Store } from '../store/store';
@@ -79,15 +79,16 @@ function paintPoints(ctx: CanvasRenderingContext2D, p: PointsView, regression: b
   }
 }
 
-export function BoundaryCanvas() {
-  const ref = useRef<HTMLCanvasElement>(null);
+/**
+ * Paints the current boundary and points into `ref`'s canvas (SIZE × SIZE pixels; CSS may show it
+ * smaller) whenever they change. Shared by the full view and the phone's compact strip.
+ */
+export function useBoundaryPainter(ref: RefObject<HTMLCanvasElement | null>): void {
   const boundary = useStore(selectBoundary);
   const points = useStore(selectPoints);
   const showTest = useStore(selectShowTest);
   const regression = useStore(selectRegression);
   const augmented = useStore(selectAugmented);
-  const table = useStore(selectTable);
-  const noSlice = table !== null && table.slice === null;
 
   useEffect(() => {
     const ctx = ref.current?.getContext('2d', CANVAS_OPTIONS) as CanvasRenderingContext2D | null | undefined;
@@ -96,7 +97,18 @@ export function BoundaryCanvas() {
     if (boundary && boundary.values.length > 0) paintHeatmap(ctx, boundary, regression);
     if (points && augmented) paintAugmented(ctx, points, augmented, regression);
     if (points) paintPoints(ctx, points, regression, showTest);
-  }, [boundary, points, showTest, regression, augmented]);
+  }, [ref, boundary, points, showTest, regression, augmented]);
+}
+
+export const BOUNDARY_SIZE = SIZE;
+
+export function BoundaryCanvas() {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const showTest = useStore(selectShowTest);
+  const regression = useStore(selectRegression);
+  const table = useStore(selectTable);
+  const noSlice = table !== null && table.slice === null;
+  useBoundaryPainter(ref);
 
   return (
     <figure className="boundary">

@@ -15,6 +15,7 @@ const TITLES: Record<string, string> = {
   diverged: 'Diverged',
   'too early to tell': 'Too early to tell',
 };
+export const REGIME_TITLES = TITLES;
 
 // A remedy is a before/after demo: a fresh run from the same initial weights, the run it
 // replaces kept in the overlay (change.ts startFresh). "Train longer" just goes on.
@@ -29,7 +30,11 @@ export function DiagnosisPanel() {
   const config = useStore(selectConfig);
   const remedies = remediesFor(d.regime, config);
   return (
-    <div className={`diagnosis-box regime-${d.regime.replace(/ /g, '-')}`} aria-live="polite">
+    <div className={`diagnosis-box regime-${d.regime.replace(/ /g, '-')}`}>
+      {/* The evidence changes with every epoch (~10× a second); a screen reader hears only a new verdict. */}
+      <p className="visually-hidden" role="status" data-testid="diagnosis-announcement">
+        Diagnosis: {TITLES[d.regime]}
+      </p>
       <p className="diagnosis" data-testid="diagnosis">
         <strong>{TITLES[d.regime]}</strong>
         {d.sinceEpoch !== null && d.regime !== 'good fit' ? ` since epoch ${d.sinceEpoch}` : ''}

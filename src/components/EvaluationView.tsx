@@ -5,6 +5,7 @@ import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChar
 import type { EvaluationView as View } from '../shared/protocol';
 import { useStore, type Store } from '../store/store';
 import { useThrottled } from './useThrottled';
+import { formatFixed, formatPercent, formatSig } from './format';
 
 const selectEvaluation = (s: Store) => s.evaluation;
 const selectTarget = (s: Store) => s.table?.target ?? '';
@@ -17,7 +18,7 @@ function Confusion({ view }: { view: Extract<View, { kind: 'confusion' }> }) {
   return (
     <figure className="evaluation" data-testid="confusion">
       <figcaption>
-        Confusion matrix, validation rows: {right} of {total} right ({total ? ((100 * right) / total).toFixed(1) : '0'}%). Rows: actual
+        Confusion matrix, validation rows: {right} of {total} right ({formatPercent(total ? right / total : 0)}). Rows: actual
         class; columns: predicted.
       </figcaption>
       <table className="confusion">
@@ -70,16 +71,17 @@ const FitChart = memo(function FitChart({ view, target }: { view: Extract<View, 
   return (
     <figure className="evaluation" data-testid="fit-plot">
       <figcaption>
-        Predicted vs actual {target}, validation rows (RMSE <span data-testid="fit-rmse">{rmse.toPrecision(3)}</span>). Points on the
+        Predicted vs actual {target}, validation rows (RMSE <span data-testid="fit-rmse">{formatSig(rmse, 3, false)}</span>). Points on the
         diagonal are predicted exactly.
       </figcaption>
-      <div className="fit-chart">
+      {/* Hidden from screen readers: recharts gives each point role="img" and no name; the caption says what it shows. */}
+      <div className="fit-chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
           <ScatterChart margin={{ top: 8, right: 12, bottom: 24, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
             <XAxis type="number" dataKey="actual" domain={domain} name="actual" label={{ value: `actual ${target}`, position: 'insideBottom', offset: -12 }} />
             <YAxis type="number" dataKey="predicted" domain={domain} name="predicted" width={48} label={{ value: 'predicted', angle: -90, position: 'insideLeft' }} />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(2) : String(v))} />
+            <Tooltip formatter={(v) => (typeof v === 'number' ? formatFixed(v, 2) : String(v))} />
             <ReferenceLine segment={[{ x: domain[0], y: domain[0] }, { x: domain[1], y: domain[1] }]} stroke="#6b7280" strokeDasharray="4 4" />
             <Scatter data={data} fill="#ea580c" isAnimationActive={false} />
           </ScatterChart>

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { RangeKey } from '../shared/config';
 import { coerceNumber } from '../shared/schema';
 import { useStore } from '../store/store';
+import { stepValue } from './numberStep';
 
 interface Props {
   label: string;
@@ -62,6 +63,17 @@ export function NumberField({ label, range, value, onCommit, hint, testId, sugge
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
+          if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+            e.preventDefault();
+            // From the text when it is valid, else from the value in force.
+            const c = text === null ? null : coerceNumber(range, text);
+            const from = c?.ok ? c.value : value;
+            const next = stepValue(range, from, e.key === 'ArrowUp' ? 1 : -1, e.shiftKey);
+            setText(null);
+            setError(null);
+            useStore.getState().clear(topic);
+            if (next !== value) onCommit(next);
+          }
           if (e.key === 'Escape') {
             setText(null);
             setError(null);

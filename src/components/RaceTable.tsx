@@ -3,6 +3,7 @@
 // measured numbers from a race on the same space and budget.
 import type { Strategy } from '../search/types';
 import { useStore, type Store } from '../store/store';
+import { formatSeconds, formatSig } from './format';
 
 const selectRace = (s: Store) => s.search.race;
 const selectObjective = (s: Store) => s.search.spec?.objective ?? 'loss';
@@ -36,8 +37,8 @@ export function RaceTable() {
             <td>{TRADE_OFFS[r.strategy].name}</td>
             <td>{TRADE_OFFS[r.strategy].claim}</td>
             <td>{r.trials}</td>
-            <td>{r.seconds.toFixed(1)} s</td>
-            <td>{r.best.toPrecision(3)}</td>
+            <td>{formatSeconds(r.seconds * 1000)}</td>
+            <td>{formatSig(r.best)}</td>
             <td>{r.bestAt}</td>
           </tr>
         ))}

@@ -1,17 +1,14 @@
 // The current numbers: training and validation loss (and accuracy), never NaN.
 import { useStore, type Store } from '../store/store';
+import { formatLoss, formatPercent } from './format';
+
+// Kept importable from here: RunsPanel and TestPanel read it from this module.
+export { formatLoss };
 
 // The latest epoch, kept exactly by the history however long the run.
 const selectLast = (s: Store) => s.metrics.last;
 
-export function formatLoss(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return v >= 0.001 || v === 0 ? v.toFixed(4) : v.toExponential(2);
-}
-
-function pct(v: number | null | undefined): string {
-  return v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(1)}%`;
-}
+const pct = (v: number | null | undefined) => formatPercent(v);
 
 export function Readouts() {
   const last = useStore(selectLast);

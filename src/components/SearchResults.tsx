@@ -7,6 +7,7 @@ import { describeTrial } from '../search/space';
 import { useStore, type Store } from '../store/store';
 import { RaceTable } from './RaceTable';
 import { SettingScatter } from './SettingScatter';
+import { formatSeconds, formatSig } from './format';
 
 const selectSearch = (s: Store) => s.search;
 
@@ -25,7 +26,7 @@ function backendsUsed(trials: readonly { backend?: string; batched?: boolean }[]
 }
 
 function fmt(v: number): string {
-  return Number.isFinite(v) ? v.toPrecision(3) : '—';
+  return formatSig(v);
 }
 
 export function SearchResults() {
@@ -75,13 +76,15 @@ export function SearchResults() {
         </p>
       )}
       {perTrial.length > 1 && (
-        <div className="sweep-chart">
+        // Hidden from screen readers: recharts gives each point role="img" and no name, and the
+        // trials table below holds the same numbers.
+        <div className="sweep-chart" aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
             <ComposedChart data={perTrial} margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
               <XAxis dataKey="trial" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={{ value: 'trial', position: 'insideBottom', offset: -8 }} />
-              <YAxis width={56} tickFormatter={(v: number) => Number(v).toPrecision(2)} />
-              <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} />
+              <YAxis width={56} tickFormatter={(v: number) => formatSig(v, 2)} />
+              <Tooltip formatter={(v) => (typeof v === 'number' ? formatSig(v, 4) : String(v))} />
               <Scatter dataKey="value" name="trial" fill="#64748b" isAnimationActive={false} />
               <Line dataKey="best" name="best so far" stroke="#16a34a" dot={false} isAnimationActive={false} type="stepAfter" />
             </ComposedChart>
@@ -107,7 +110,7 @@ export function SearchResults() {
               <td>
                 {fmt(t.mean)} ± {fmt(t.std)}
               </td>
-              <td>{(t.ms / 1000).toFixed(1)} s</td>
+              <td>{formatSeconds(t.ms)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { PARAM_KEYS, PARAM_LIMITS } from '../search/space';
 import { useStore, type Store } from '../store/store';
+import { formatSig } from './format';
 
 const selectSearch = (s: Store) => s.search;
 
@@ -19,15 +20,19 @@ export function SettingScatter() {
         return (
           <figure key={k} className="scatter">
             <figcaption>{PARAM_LIMITS[k].label}</figcaption>
+            {/* Hidden from screen readers: recharts gives each point role="img" and no name; the
+                search's trials table holds every setting and score. */}
+            <div aria-hidden="true">
             <ResponsiveContainer width="100%" height={140}>
               <ScatterChart margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
                 <XAxis dataKey="x" type={numeric ? 'number' : 'category'} scale={log ? 'log' : 'auto'} domain={numeric ? ['auto', 'auto'] : undefined} allowDuplicatedCategory={false} tick={{ fontSize: 10 }} />
-                <YAxis dataKey="y" width={40} tick={{ fontSize: 10 }} tickFormatter={(v: number) => Number(v).toPrecision(2)} />
-                <Tooltip formatter={(v) => (typeof v === 'number' ? v.toPrecision(3) : String(v))} />
+                <YAxis dataKey="y" width={40} tick={{ fontSize: 10 }} tickFormatter={(v: number) => formatSig(v, 2)} />
+                <Tooltip formatter={(v) => (typeof v === 'number' ? formatSig(v) : String(v))} />
                 <Scatter data={data} fill="#2563eb" isAnimationActive={false} />
               </ScatterChart>
             </ResponsiveContainer>
+            </div>
           </figure>
         );
       })}

@@ -3,8 +3,9 @@
 import { change } from './change';
 import type { TableView } from '../shared/protocol';
 import { SelectField } from './SelectField';
+import { formatCount, formatSig } from './format';
 
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
+const fmt = (v: number) => (Math.abs(v) >= 100 ? formatCount(v) : formatSig(v));
 
 export function SliceControls({ table }: { table: TableView }) {
   if (!table.slice || !table.axes) return null;

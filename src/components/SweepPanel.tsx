@@ -5,6 +5,7 @@ import { cancelSweep, startSweep } from '../client/sweepClient';
 import type { SweepKind } from '../shared/sweep';
 import { useStore, type Store } from '../store/store';
 import { NumberField } from './NumberField';
+import { formatLoss, formatSig } from './format';
 
 const selectSweep = (s: Store) => s.sweep;
 
@@ -54,8 +55,8 @@ export function SweepPanel() {
               <LineChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
                 <XAxis dataKey="x" type="number" scale={sweep.kind === 'width' ? 'log' : 'linear'} domain={['dataMin', 'dataMax']} label={{ value: TITLES[sweep.kind].x, position: 'insideBottom', offset: -8 }} />
-                <YAxis width={56} tickFormatter={(v: number) => Number(v).toPrecision(2)} />
-                <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} />
+                <YAxis width={56} tickFormatter={(v: number) => formatSig(v, 2)} />
+                <Tooltip formatter={(v) => (typeof v === 'number' ? formatLoss(v) : String(v))} />
                 <Legend verticalAlign="top" height={24} />
                 <Line dataKey="train" name="final training loss" stroke="#2563eb" isAnimationActive={false} />
                 <Line dataKey="val" name="final validation loss" stroke="#ea580c" isAnimationActive={false} />

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { client } from '../client/trainingClient';
 import { useStore, type Store } from '../store/store';
-import { formatLoss } from './Readouts';
+import { formatLoss, formatPercent } from './format';
 
 const selectTest = (s: Store) => s.test;
 const selectStatus = (s: Store) => s.status;
@@ -36,7 +36,7 @@ export function TestPanel() {
           {test.accuracy !== null && (
             <>
               {' '}
-              · accuracy <strong>{(test.accuracy * 100).toFixed(1)}%</strong>
+              · accuracy <strong>{formatPercent(test.accuracy)}</strong>
             </>
           )}{' '}
           on {test.n} points.

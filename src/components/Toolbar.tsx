@@ -6,6 +6,7 @@ import { useRate } from './useRate';
 import { isTable } from '../shared/datasets';
 import { change } from './change';
 import { RunControls } from './RunControls';
+import { formatMs, formatRate } from './format';
 
 const selectStatus = (s: Store) => s.status;
 const selectEpoch = (s: Store) => s.metrics.last?.epoch ?? 0;
@@ -23,7 +24,7 @@ function BackendTiming() {
   if (!timing) return null;
   const items = timing.engines.map((b) => {
     const done = timing.done.find((t) => t.backend === b);
-    if (done) return `${b} ✓ ${done.msPerStep.toPrecision(2)} ms/step`;
+    if (done) return `${b} ✓ ${formatMs(done.msPerStep)}/step`;
     return b === timing.current ? `${b} …` : `${b} next`;
   });
   return (
@@ -88,7 +89,7 @@ export function Toolbar() {
       <div className="stat">
         <span className="stat-label">Epochs/s</span>
         <span className="stat-value" data-testid="epochs-per-second">
-          {rate === null ? '—' : rate.toFixed(rate < 10 ? 1 : 0)}
+          {formatRate(rate)}
         </span>
       </div>
       <div className="stat">

@@ -6,6 +6,7 @@ import { applyHint } from './applyHint';
 import { LOSS_FORMULAS, optimizerFormula } from './formulas';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
+import { formatSig } from './format';
 
 const selectConfig = (s: Store) => s.config;
 const selectUpload = (s: Store) => s.upload;
@@ -28,7 +29,7 @@ function BackendNote() {
     <p className="hint" data-testid="backend-note">
       Running on <strong>{info.active}</strong>
       {info.timings
-        ? `: timed ${info.timings.length} backend${info.timings.length > 1 ? 's' : ''} on this model (ms per training step: ${info.timings.map((t) => `${t.backend} ${t.msPerStep.toPrecision(2)}${t.warmOnly ? ' (its warm-up step: slow, not timed further)' : ''}`).join(', ')}) and picked the fastest.${info.untimed?.length ? ` Not timed: ${info.untimed.join(', ')} (it draws in software here, and this model is too heavy for it to win).` : ''}`
+        ? `: timed ${info.timings.length} backend${info.timings.length > 1 ? 's' : ''} on this model (ms per training step: ${info.timings.map((t) => `${t.backend} ${formatSig(t.msPerStep, 2)}${t.warmOnly ? ' (its warm-up step: slow, not timed further)' : ''}`).join(', ')}) and picked the fastest.${info.untimed?.length ? ` Not timed: ${info.untimed.join(', ')} (it draws in software here, and this model is too heavy for it to win).` : ''}`
         : info.requested === 'auto'
           ? timing
             ? ' while your model is timed on each backend (progress beside Train; choose a backend above to skip it).'

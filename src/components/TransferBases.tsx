@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { deleteBase, downloadBase, loadBase, refreshSaved, saveBase, uploadBase } from '../client/transferClient';
 import { useStore, type Store } from '../store/store';
+import { formatPercent } from './format';
 
 const selectTransfer = (s: Store) => s.transfer;
 const ignore = () => {};
@@ -51,7 +52,7 @@ export function TransferBases() {
           {t.saved.map((b) => (
             <li key={b.name} data-name={b.name} aria-current={t.base?.name === b.name ? 'true' : undefined}>
               <span>
-                <strong>{b.sourceLabel}</strong>, {b.layers.join(' × ')} {b.activations[0]}, seed {b.seed}: {(b.sourceValAcc * 100).toFixed(1)}% on the source
+                <strong>{b.sourceLabel}</strong>, {b.layers.join(' × ')} {b.activations[0]}, seed {b.seed}: {formatPercent(b.sourceValAcc)} on the source
                 <span className="hint"> ({b.createdAt.slice(0, 19).replace('T', ' ')})</span>
               </span>
               <button type="button" className="link" disabled={!idle} onClick={() => loadBase(b.name).catch(ignore)} aria-label={`Load base ${b.name}`}>

@@ -4,6 +4,7 @@ import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EpochMetrics } from '../shared/protocol';
 import { METHOD_LABELS, TRANSFER_METHODS, type TransferMethod, type TransferResult } from '../shared/transferProtocol';
+import { formatLoss, formatPercent, formatSig } from './format';
 
 /** Colour and dash per method: told apart by both, so the chart reads without colour too. */
 export const METHOD_STYLE: Record<TransferMethod, { color: string; dash?: string; border: 'solid' | 'dashed' | 'dotted' }> = {
@@ -42,10 +43,10 @@ export const TransferChart = memo(function TransferChart({ curves, targetLoss }:
           <YAxis
             width={64}
             domain={[0, 'auto']}
-            tickFormatter={(v: number) => Number(v).toPrecision(2)}
+            tickFormatter={(v: number) => formatSig(v, 2)}
             label={{ value: 'validation loss (nats)', angle: -90, position: 'insideLeft', offset: 0, style: { textAnchor: 'middle' } }}
           />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(e) => `epoch ${e}`} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? formatLoss(v) : String(v))} labelFormatter={(e) => `epoch ${e}`} />
           <Legend verticalAlign="top" height={24} />
           <ReferenceLine y={targetLoss} stroke="#16a34a" strokeDasharray="4 4" label={{ value: `target ${targetLoss}`, position: 'insideTopRight', fill: '#16a34a', fontSize: 11 }} />
           {TRANSFER_METHODS.map((m) => (
@@ -67,7 +68,7 @@ export const TransferChart = memo(function TransferChart({ curves, targetLoss }:
   );
 });
 
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+const pct = (v: number | null) => formatPercent(v);
 
 export function TransferTable({ result }: { result: TransferResult }) {
   const trained = result.methods[0]?.curve.length - 1;
@@ -100,9 +101,9 @@ export function TransferTable({ result }: { result: TransferResult }) {
               <th scope="row">
                 <span className="line-key" style={{ borderColor: METHOD_STYLE[m.method].color, borderTopStyle: METHOD_STYLE[m.method].border }} /> {METHOD_LABELS[m.method]}
               </th>
-              <td>{Number(m.lr.toPrecision(3))}</td>
+              <td>{formatSig(m.lr)}</td>
               <td>{m.method === 'scratch' ? '— (no base)' : m.frozenLayers.length ? m.frozenLayers.join(', ') : 'none'}</td>
-              <td>{m.finalValLoss.toFixed(4)}</td>
+              <td>{formatLoss(m.finalValLoss)}</td>
               <td>{pct(m.finalValAcc)}</td>
               <td>{m.epochsToTarget ?? `not reached in ${trained}`}</td>
             </tr>

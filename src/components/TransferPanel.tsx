@@ -11,6 +11,7 @@ import { incompatibility, transferChecks, type TransferCheck } from '../transfer
 import { findTask, tasksFor, type TransferTask } from '../transfer/tasks';
 import { TransferBases } from './TransferBases';
 import { TransferChart, TransferTable } from './TransferChart';
+import { formatFixed, formatPercent, formatSig } from './format';
 
 const selectTransfer = (s: Store) => s.transfer;
 const ignore = () => {};
@@ -216,7 +217,7 @@ export function TransferPanel() {
       </div>
       <p className="hint" data-testid="transfer-base">
         {base
-          ? `Current base: pretrained on ${base.sourceLabel} (${base.sourceTrain} examples, ${base.epochs} epochs, seed ${base.seed}); source validation accuracy ${(base.sourceValAcc * 100).toFixed(1)}%, loss ${base.sourceValLoss.toFixed(3)}.`
+          ? `Current base: pretrained on ${base.sourceLabel} (${base.sourceTrain} examples, ${base.epochs} epochs, seed ${base.seed}); source validation accuracy ${formatPercent(base.sourceValAcc)}, loss ${formatFixed(base.sourceValLoss, 3)}.`
           : 'No base yet: pretrain one, or load or upload a saved one.'}
         {base && !baseFits && ` It does not belong to the chosen source (${source.label}): pretrain on it, or load a base pretrained on it.`}
       </p>
@@ -267,7 +268,7 @@ export function TransferPanel() {
           onCommit={(v) => setSettings({ lrFactor: v })}
           testId="transfer-lr-factor"
           disabled={!idle}
-          hint={`fine-tune all at α × ${settings.lrFactor} = ${Number((settings.lr * settings.lrFactor).toPrecision(3))}`}
+          hint={`fine-tune all at α × ${settings.lrFactor} = ${formatSig(settings.lr * settings.lrFactor)}`}
         />
       </div>
       <div className="row transfer-buttons">

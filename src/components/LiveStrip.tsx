@@ -1,0 +1,49 @@
+// On a phone the live view cannot sit beside the settings, so a compact strip stays stuck under
+// the toolbar instead: epoch, both losses, the verdict and a small boundary, enough to see what a
+// change does while editing it. Only rendered on narrow screens, so a desktop paints no second canvas.
+import { useRef } from 'react';
+import { useStore, type Store } from '../store/store';
+import { useBoundaryPainter, BOUNDARY_SIZE } from './BoundaryCanvas';
+import { REGIME_TITLES } from './DiagnosisPanel';
+import { formatLoss } from './format';
+import { NARROW, useMediaQuery } from './useMediaQuery';
+
+const selectLast = (s: Store) => s.metrics.last;
+const selectRegime = (s: Store) => s.diagnosis.regime;
+
+function Thumb() {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useBoundaryPainter(ref);
+  // Decorative: the full-size boundary below carries the description.
+  return <canvas ref={ref} width={BOUNDARY_SIZE} height={BOUNDARY_SIZE} className="strip-boundary" data-testid="strip-boundary" aria-hidden="true" />;
+}
+
+export function LiveStrip() {
+  const narrow = useMediaQuery(NARROW);
+  const last = useStore(selectLast);
+  const regime = useStore(selectRegime);
+  if (!narrow) return null;
+  return (
+    <div className="live-strip" data-testid="live-strip">
+      <Thumb />
+      <dl className="strip-stats">
+        <div>
+          <dt>Epoch</dt>
+          <dd>{last?.epoch ?? 0}</dd>
+        </div>
+        <div>
+          <dt>Train</dt>
+          <dd className="train">{formatLoss(last?.trainLoss)}</dd>
+        </div>
+        <div>
+          <dt>Val</dt>
+          <dd className="val">{formatLoss(last?.valLoss)}</dd>
+        </div>
+        <div className={`strip-verdict regime-${regime.replace(/ /g, '-')}`}>
+          <dt>Verdict</dt>
+          <dd data-testid="strip-verdict">{REGIME_TITLES[regime]}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}
