@@ -11,6 +11,7 @@ import type { TransferState } from '../store/transferSlice';
 import { errorText } from '../shared/errorText';
 import { WorkerBridge } from './workerBridge';
 import { startWorker } from './workers';
+import { formatFixed, formatPercent } from '../shared/format';
 
 /** Largest files an upload may have (a base of 6 × 256 units is about 1.3 MB of weights). */
 const MAX_JSON_BYTES = 5_000_000;
@@ -65,14 +66,14 @@ export async function pretrain(): Promise<void> {
           source,
           settings,
           bridge.proxy((p) => {
-            const acc = p.valAcc === null ? '' : `, accuracy ${(p.valAcc * 100).toFixed(1)}%`;
-            set({ progress: p.epoch / p.epochs, pretrainNote: `epoch ${p.epoch} of ${p.epochs}: validation loss ${p.valLoss.toFixed(3)}${acc}` });
+            const acc = p.valAcc === null ? '' : `, accuracy ${formatPercent(p.valAcc)}`;
+            set({ progress: p.epoch / p.epochs, pretrainNote: `epoch ${p.epoch} of ${p.epochs}: validation loss ${formatFixed(p.valLoss, 3)}${acc}` });
           }),
         ),
       // Cancel stops between epochs; the call then resolves to null.
       { signal: controller.signal, cancel: (api) => api.transferCancel() },
     );
-    if (info) set({ status: 'idle', base: info, progress: 1, message: { kind: 'info', text: `Pretrained on ${info.sourceLabel}: validation accuracy ${(info.sourceValAcc * 100).toFixed(1)}%.` } });
+    if (info) set({ status: 'idle', base: info, progress: 1, message: { kind: 'info', text: `Pretrained on ${info.sourceLabel}: validation accuracy ${formatPercent(info.sourceValAcc)}.` } });
     else set({ status: 'idle', message: { kind: 'info', text: 'Pretraining cancelled; the previous base (if any) is kept.' } });
   } catch (e) {
     failed(e);

@@ -5,7 +5,7 @@ import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChar
 import type { EvaluationView as View } from '../shared/protocol';
 import { useStore, type Store } from '../store/store';
 import { useThrottled } from './useThrottled';
-import { formatFixed, formatPercent, formatSig } from './format';
+import { formatFixed, formatPercent, formatSig } from '../shared/format';
 
 const selectEvaluation = (s: Store) => s.evaluation;
 const selectTarget = (s: Store) => s.table?.target ?? '';

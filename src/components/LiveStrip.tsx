@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import { useStore, type Store } from '../store/store';
 import { useBoundaryPainter, BOUNDARY_SIZE } from './BoundaryCanvas';
 import { REGIME_TITLES } from './DiagnosisPanel';
-import { formatLoss } from './format';
+import { formatLoss } from '../shared/format';
 import { NARROW, useMediaQuery } from './useMediaQuery';
 
 const selectLast = (s: Store) => s.metrics.last;

@@ -8,6 +8,7 @@ import { useStore, type Store } from '../store/store';
 import { chartRows, type Metric, type Row } from './lossChartRows';
 import { useThrottled } from './useThrottled';
 import { runDiffLabel } from './runLabels';
+import { formatLoss, formatSig } from '../shared/format';
 
 const selectMetrics = (s: Store) => s.metrics;
 const selectKept = (s: Store) => s.kept;
@@ -141,11 +142,11 @@ const ChartBody = memo(function ChartBody({ data, shown, metric, log, marks, pen
             domain={metric === 'accuracy' ? [0, 1] : ['auto', 'auto']}
             allowDataOverflow={log}
             width={56}
-            tickFormatter={(v: number) => (metric === 'accuracy' ? `${Math.round(v * 100)}%` : Number(v).toPrecision(2))}
+            tickFormatter={(v: number) => (metric === 'accuracy' ? `${Math.round(v * 100)}%` : formatSig(Number(v), 2))}
           />
           {marks && <ReferenceLine x={marks.bestEpoch} stroke="#16a34a" strokeDasharray="3 3" label={{ value: 'best', position: 'insideTopLeft', fill: '#16a34a', fontSize: 11 }} />}
           {marks && <ReferenceLine x={marks.stopEpoch} stroke="#6b7280" label={{ value: 'stopped', position: 'insideTopRight', fill: '#6b7280', fontSize: 11 }} />}
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(e) => `epoch ${e}`} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? formatLoss(v) : String(v))} labelFormatter={(e) => `epoch ${e}`} />
           {penalty && <Line dataKey="now_total" name="training loss + penalty" stroke={TRAIN_COLOR} strokeDasharray="2 3" strokeWidth={1.2} dot={false} isAnimationActive={false} connectNulls />}
           {shown.map((s) => [
             <Line

@@ -2,7 +2,7 @@
 // (lossTableRows.ts picks the epochs). Closed by default, so it costs nothing while hidden.
 import { useId, useState } from 'react';
 import { useStore, type Store } from '../store/store';
-import { formatLoss, formatPercent } from './format';
+import { formatLoss, formatPercent } from '../shared/format';
 import { lossTableRows } from './lossTableRows';
 import { useThrottled } from './useThrottled';
 

@@ -3,7 +3,7 @@
 // measured numbers from a race on the same space and budget.
 import type { Strategy } from '../search/types';
 import { useStore, type Store } from '../store/store';
-import { formatSeconds, formatSig } from './format';
+import { formatSeconds, formatSig } from '../shared/format';
 
 const selectRace = (s: Store) => s.search.race;
 const selectObjective = (s: Store) => s.search.spec?.objective ?? 'loss';

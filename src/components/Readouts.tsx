@@ -1,6 +1,6 @@
 // The current numbers: training and validation loss (and accuracy), never NaN.
 import { useStore, type Store } from '../store/store';
-import { formatLoss, formatPercent } from './format';
+import { formatLoss, formatPercent } from '../shared/format';
 
 // Kept importable from here: RunsPanel and TestPanel read it from this module.
 export { formatLoss };

@@ -7,7 +7,7 @@ import { describeTrial } from '../search/space';
 import { useStore, type Store } from '../store/store';
 import { RaceTable } from './RaceTable';
 import { SettingScatter } from './SettingScatter';
-import { formatSeconds, formatSig } from './format';
+import { formatSeconds, formatSig } from '../shared/format';
 
 const selectSearch = (s: Store) => s.search;
 

@@ -2,7 +2,7 @@
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { PARAM_KEYS, PARAM_LIMITS } from '../search/space';
 import { useStore, type Store } from '../store/store';
-import { formatSig } from './format';
+import { formatSig } from '../shared/format';
 
 const selectSearch = (s: Store) => s.search;
 

@@ -3,7 +3,7 @@
 import { change } from './change';
 import type { TableView } from '../shared/protocol';
 import { SelectField } from './SelectField';
-import { formatCount, formatSig } from './format';
+import { formatCount, formatSig } from '../shared/format';
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? formatCount(v) : formatSig(v));
 

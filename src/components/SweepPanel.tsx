@@ -5,7 +5,7 @@ import { cancelSweep, startSweep } from '../client/sweepClient';
 import type { SweepKind } from '../shared/sweep';
 import { useStore, type Store } from '../store/store';
 import { NumberField } from './NumberField';
-import { formatLoss, formatSig } from './format';
+import { formatLoss, formatSig } from '../shared/format';
 
 const selectSweep = (s: Store) => s.sweep;
 

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { client } from '../client/trainingClient';
 import { useStore, type Store } from '../store/store';
-import { formatLoss, formatPercent } from './format';
+import { formatLoss, formatPercent } from '../shared/format';
 
 const selectTest = (s: Store) => s.test;
 const selectStatus = (s: Store) => s.status;

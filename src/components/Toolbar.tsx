@@ -6,7 +6,7 @@ import { useRate } from './useRate';
 import { isTable } from '../shared/datasets';
 import { change } from './change';
 import { RunControls } from './RunControls';
-import { formatMs, formatRate } from './format';
+import { formatMs, formatRate } from '../shared/format';
 
 const selectStatus = (s: Store) => s.status;
 const selectEpoch = (s: Store) => s.metrics.last?.epoch ?? 0;

@@ -6,7 +6,7 @@ import { applyHint } from './applyHint';
 import { LOSS_FORMULAS, optimizerFormula } from './formulas';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
-import { formatSig } from './format';
+import { formatSig } from '../shared/format';
 
 const selectConfig = (s: Store) => s.config;
 const selectUpload = (s: Store) => s.upload;

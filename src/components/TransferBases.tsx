@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { deleteBase, downloadBase, loadBase, refreshSaved, saveBase, uploadBase } from '../client/transferClient';
 import { useStore, type Store } from '../store/store';
-import { formatPercent } from './format';
+import { formatPercent } from '../shared/format';
 
 const selectTransfer = (s: Store) => s.transfer;
 const ignore = () => {};

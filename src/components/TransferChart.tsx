@@ -4,7 +4,7 @@ import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EpochMetrics } from '../shared/protocol';
 import { METHOD_LABELS, TRANSFER_METHODS, type TransferMethod, type TransferResult } from '../shared/transferProtocol';
-import { formatLoss, formatPercent, formatSig } from './format';
+import { formatLoss, formatPercent, formatSig } from '../shared/format';
 
 /** Colour and dash per method: told apart by both, so the chart reads without colour too. */
 export const METHOD_STYLE: Record<TransferMethod, { color: string; dash?: string; border: 'solid' | 'dashed' | 'dotted' }> = {

@@ -11,7 +11,7 @@ import { incompatibility, transferChecks, type TransferCheck } from '../transfer
 import { findTask, tasksFor, type TransferTask } from '../transfer/tasks';
 import { TransferBases } from './TransferBases';
 import { TransferChart, TransferTable } from './TransferChart';
-import { formatFixed, formatPercent, formatSig } from './format';
+import { formatFixed, formatPercent, formatSig } from '../shared/format';
 
 const selectTransfer = (s: Store) => s.transfer;
 const ignore = () => {};

@@ -4,6 +4,7 @@
 import { FEATURE_LABELS, INITIALIZER_LABELS, OPTIMIZER_LABELS, type ExperimentConfig } from '../shared/config';
 import type { TestResult } from '../shared/protocol';
 import { augmentToText } from '../shared/schema';
+import { formatSig } from '../shared/format';
 
 type Key = keyof ExperimentConfig;
 
@@ -94,5 +95,5 @@ export function runDiffLabel(run: LabelledRun, current: ExperimentConfig, curren
 export function testText(t: TestResult | null): string {
   if (!t) return '';
   const acc = t.accuracy === null ? '' : `, accuracy ${Math.round(t.accuracy * 100)}%`;
-  return `test loss ${Number(t.loss.toPrecision(3))}${acc}`;
+  return `test loss ${formatSig(t.loss, 3)}${acc}`;
 }

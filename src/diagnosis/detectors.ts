@@ -9,6 +9,7 @@ import type { Diagnosis, Regime } from './diagnose';
 import { argmin, bandStart, smoothedSigma, type Series } from './series';
 import { safeLog } from './metricsHistory';
 import type { ReferenceFit } from '../shared/protocol';
+import { formatFixed, formatSig } from '../shared/format';
 
 /** A threshold with hysteresis: `enter` to switch into a regime, the looser `stay` to keep it. */
 interface Band {
@@ -111,7 +112,7 @@ const AT_MIN = 0.03;
 /** 2–3 significant figures, never NaN/Infinity in the output. */
 function num(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? 'a very large value' : 'an undefined value';
-  return String(Number(x.toPrecision(3)));
+  return formatSig(x, 3, false);
 }
 
 /** A relative change as a rounded percentage (one decimal below 1%). */
@@ -119,12 +120,12 @@ function pct(x: number): string {
   const p = Math.abs(x) * 100;
   if (!Number.isFinite(p)) return 'a very large amount';
   if (p >= 1 || p < 0.05) return `${Math.round(p)}%`;
-  return `${p.toFixed(1)}%`;
+  return `${formatFixed(p, 1)}%`;
 }
 
 /** A factor such as 15× with 2 significant figures. */
 function times(x: number): string {
-  return Number.isFinite(x) ? `${Number(x.toPrecision(2))}×` : 'many times';
+  return Number.isFinite(x) ? `${formatSig(x, 2, false)}×` : 'many times';
 }
 
 // --- What every detector reads ---------------------------------------------------------------

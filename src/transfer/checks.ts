@@ -2,6 +2,7 @@
 // Plain data; the page shows them and the worker refuses an incompatible pair with the same words.
 import { GOOD_SOURCE_ACCURACY, type BaseInfo } from '../shared/transferProtocol';
 import type { TransferTask } from './tasks';
+import { formatFixed, formatPercent } from '../shared/format';
 
 export type CheckKey = 'related' | 'performance' | 'shapes';
 
@@ -47,7 +48,7 @@ export function transferChecks(source: SourceSide, target: TransferTask, base: B
   const related = source.domain === target.domain;
   const bad = incompatibility(source, target);
   const outputs = target.classNames.length === 2 ? 1 : target.classNames.length;
-  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+  const pct = (v: number) => formatPercent(v);
   return [
     {
       key: 'related',
@@ -62,7 +63,7 @@ export function transferChecks(source: SourceSide, target: TransferTask, base: B
       title: 'Good source performance',
       ok: base ? base.sourceValAcc >= GOOD_SOURCE_ACCURACY : null,
       detail: base
-        ? `Validation accuracy on the source: ${pct(base.sourceValAcc)} (needs ≥ ${pct(GOOD_SOURCE_ACCURACY)}; loss ${base.sourceValLoss.toFixed(3)}).`
+        ? `Validation accuracy on the source: ${pct(base.sourceValAcc)} (needs ≥ ${pct(GOOD_SOURCE_ACCURACY)}; loss ${formatFixed(base.sourceValLoss, 3)}).`
         : `Pretrain (or load) a base first; it should reach ≥ ${pct(GOOD_SOURCE_ACCURACY)} validation accuracy on the source.`,
     },
     {

@@ -9,6 +9,7 @@ import type { BackendKey, EngineKey, ExperimentConfig } from '../shared/config';
 import type { BackendInfo, TimingProgress } from '../shared/protocol';
 import { Trainer, type TrainerData } from '../engine/trainer';
 import { errorText } from '../shared/errorText';
+import { formatSig } from '../shared/format';
 
 const FALLBACK: EngineKey[] = ['webgl', 'wasm', 'cpu'];
 
@@ -221,9 +222,9 @@ export async function pickFor(
     report(null);
     timings.sort((a, b) => a.msPerStep - b.msPerStep);
     const best = timings[0].backend;
-    const others = timings.slice(1).map((t) => `${t.backend} ${t.msPerStep.toPrecision(2)}${t.warmOnly ? ' (warm-up step only)' : ''}`);
+    const others = timings.slice(1).map((t) => `${t.backend} ${formatSig(t.msPerStep, 2)}${t.warmOnly ? ' (warm-up step only)' : ''}`);
     const untimed = skipped.length ? `; not timed: ${skipped.join(', ')} (draws in software, too slow for this model)` : '';
-    const note = `auto: fastest on this model (${best} ${timings[0].msPerStep.toPrecision(2)} ms per step${others.length ? `; ${others.join(', ')}` : ''})${untimed}`;
+    const note = `auto: fastest on this model (${best} ${formatSig(timings[0].msPerStep, 2)} ms per step${others.length ? `; ${others.join(', ')}` : ''})${untimed}`;
     info = {
       requested: 'auto',
       active: best,

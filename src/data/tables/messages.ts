@@ -1,6 +1,7 @@
 // Every message a person may see about a table, in one place, so the loader, the checks, the
 // tests and the page agree on the wording. Rows are counted as in a spreadsheet: the header is
 // row 1, so the first data row is row 2.
+import { formatCount } from '../../shared/format';
 
 /** 12345 → "12,345" (fixed grouping, whatever the locale, so tests can match it). */
 export function count(n: number): string {
@@ -26,7 +27,7 @@ export const MIN_TASK_ROWS = 10;
 export const MSG = {
   // Reading a file.
   fileTooBig: (name: string, bytes: number, limitMb: number) =>
-    `"${name}" is ${(bytes / 1024 / 1024).toFixed(0)} MB; files up to ${limitMb} MB can be opened.`,
+    `"${name}" is ${formatCount(bytes / 1024 / 1024)} MB; files up to ${limitMb} MB can be opened.`,
   unreadable: (name: string, why: string) => `"${name}" could not be read: ${why}.`,
   // loadCsv's arguments (checked before anything reaches a worker).
   csvTextNotString: () => 'loadCsv expects the file’s text (a string) as its first argument.',

@@ -1,4 +1,4 @@
-// Number formatting for everything the page shows, in one place: Intl.NumberFormat instances made
+// Number formatting for everything the page and the workers show, in one place: Intl.NumberFormat instances made
 // once (constructing one per call costs far more than formatting), a fixed 'en-US' locale so a
 // readout looks the same on every machine and in the e2e specs, and '—' for anything not finite,
 // so no readout ever says NaN or Infinity.
