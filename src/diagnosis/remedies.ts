@@ -34,7 +34,7 @@ export function remediesFor(regime: Regime, c: ExperimentConfig): Remedy[] {
         ...(c.features.includes('x1sq') ? [] : [{ label: 'Add input features x₁², x₂², x₁x₂', action: { features: [...new Set([...c.features, 'x1sq', 'x2sq', 'x1x2'] as const)] } }]),
       ];
     case 'diverged':
-      return [{ label: `Lower the learning rate to ${Number((c.lr / 10).toPrecision(2))} and reset`, action: 'lower-lr-reset' }];
+      return [{ label: `Lower the learning rate to ${Number((c.lr / 10).toPrecision(2))} and start again`, action: 'lower-lr-reset' }];
     default:
       return [];
   }
