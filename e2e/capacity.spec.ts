@@ -11,7 +11,7 @@ test('two ReLU units on the circle are underfitting; 8-8 tanh is not', async ({ 
 
   await page.evaluate(() => window.playground.setConfig({ layers: [2], activations: ['relu'], dropout: [0] }));
   await page.evaluate(() => window.playground.train(300));
-  // The reference fit runs beside training and redoes the diagnosis when it arrives.
+  // The reference fit starts once training stops (not beside it) and redoes the diagnosis when it arrives.
   await expect.poll(async () => (await diagnosis()).regime, { timeout: 30_000 }).toBe('underfitting');
   const under = await diagnosis();
   expect(under.evidence).toMatch(/training loss plateaued at 0\.\d+/);

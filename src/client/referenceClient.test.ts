@@ -1,4 +1,5 @@
-// The reference fits reach the store per data set: started once a run trains, reused for any
+// The reference fits reach the store per data set: started once a run has trained (and is not
+// training right now), reused for any
 // network on the same data, applied to the diagnosis at once, and never for an uploaded file.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../data/random';
@@ -60,6 +61,21 @@ describe('reference fits', () => {
     expect(referenceFor(s(), c)).toEqual(FIT);
     expect(s().diagnosis.regime).toBe('underfitting');
     expect(s().diagnosis.evidence).toContain('reference network');
+    unsubscribe();
+  });
+
+  it('waits while the run trains: the fit starts once it pauses', async () => {
+    const { calls, unsubscribe } = setup(async () => FIT);
+    const c = { ...DEFAULT_CONFIG, layers: [2], activations: ['relu' as const], dropout: [0] };
+    const e = plateau(400);
+    s().startRun(c, 0, points, batch(e.slice(0, 1)), 0.69);
+    s().setStatus('training');
+    s().appendBatch(batch(e.slice(1, 400)));
+    expect(calls).toHaveLength(0);
+    s().setStatus('ready');
+    expect(calls).toHaveLength(1);
+    await flush();
+    expect(s().diagnosis.regime).toBe('underfitting');
     unsubscribe();
   });
 

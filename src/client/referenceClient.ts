@@ -33,8 +33,11 @@ function referenceFits(fit: (config: ExperimentConfig) => Promise<ReferenceFit |
       if (s.reference?.key !== key) s.setReference(key, cached);
       return;
     }
-    // Only once the run trains: a page opened and left alone starts no second worker.
-    if (s.metrics.epochs < 2 || inFlight.has(key) || (failures.get(key) ?? 0) >= MAX_FAILURES) return;
+    // Only once the run has trained: a page opened and left alone starts no second worker. And
+    // not while it trains: on a machine with two cores a fit beside the run halved its speed
+    // (263 → 136 epochs/s on the default task, software WebGL 5.1 → 0.6), so it waits for a
+    // pause, the end of train(n) or the epoch budget, early stopping, or a finished run.
+    if (s.status === 'training' || s.metrics.epochs < 2 || inFlight.has(key) || (failures.get(key) ?? 0) >= MAX_FAILURES) return;
     inFlight.add(key);
     fit(config)
       .then((result) => {
@@ -56,6 +59,6 @@ function referenceFits(fit: (config: ExperimentConfig) => Promise<ReferenceFit |
 export function watchReferenceFits(fit: (config: ExperimentConfig) => Promise<ReferenceFit | null> = fitReference): () => void {
   const fits = referenceFits(fit, useStore.getState);
   return useStore.subscribe((s, prev) => {
-    if (s.runConfig !== prev.runConfig || s.metrics !== prev.metrics) fits.consider(s);
+    if (s.runConfig !== prev.runConfig || s.metrics !== prev.metrics || s.status !== prev.status) fits.consider(s);
   });
 }
