@@ -3,7 +3,7 @@
 import type { Remote } from 'comlink';
 import { howToApply } from '../engine/liveSettings';
 import type { ExperimentConfig } from '../shared/config';
-import type { EpochMetrics, MetricsBatch, RunEnd, TableView, TestResult, TimingProgress, TrainerState, TrainingApi } from '../shared/protocol';
+import type { EpochMetrics, MetricsBatch, NetworkWeights, RunEnd, TableView, TestResult, TimingProgress, TrainerState, TrainingApi } from '../shared/protocol';
 import { useStore } from '../store/store';
 import { ensureUpload } from './uploads';
 import { errorText } from '../shared/errorText';
@@ -107,6 +107,7 @@ export class TrainingClient {
     this.store.setBackend(null);
     const info = await this.callSlow((api) => api.init(this.config().backend), true);
     this.store.setBackend(info);
+    await this.call((api) => api.inspect(this.store.networkShown));
     if (info.note && info.requested !== 'auto') this.store.say('backend', 'warning', `Using the ${info.active} backend: ${info.note}.`);
     else this.store.clear('backend');
     await this.setup(runIndex);
@@ -338,6 +339,7 @@ export class TrainingClient {
       this.store.setStatus('starting');
       const info = await this.callSlow((api) => api.init(config.backend), true);
       this.store.setBackend(info);
+      await this.call((api) => api.inspect(this.store.networkShown));
       if (config.dataset === 'upload') await this.call((api) => ensureUpload(api));
       const result = await this.callSlow((api) => api.setup(config, runIndex));
       if (result.backend) this.store.setBackend(result.backend);
@@ -353,6 +355,44 @@ export class TrainingClient {
       );
     });
     return resumed.then(() => this.train(untilEpoch));
+  }
+
+  /**
+   * Shows or hides the network view: the worker computes the neuron maps only while it is shown.
+   * Sent at once (not queued behind a run); a worker started later hears it in restartWorker.
+   */
+  setNetworkView(on: boolean): void {
+    this.store.setNetworkShown(on);
+    if (this.bridge.running) this.call((api) => api.inspect(on)).catch(() => {});
+  }
+
+  /** The whole model's weights (the scripting API's getNetwork). */
+  getNetwork(): Promise<NetworkWeights> {
+    return this.enqueue(() => this.call((api) => api.getNetwork()));
+  }
+
+  /**
+   * Sets one weight of the running model, paused or training, without starting a new run
+   * (layer 1 = into the first hidden layer, the output last). Not queued behind a run: the
+   * worker applies it between two steps, and the page gets the new boundary at once.
+   */
+  setWeight(layer: number, from: number, to: number, value: number): Promise<void> {
+    return this.edit((api) => api.setWeight(layer, from, to, value));
+  }
+
+  /** As setWeight, for a unit's bias. */
+  setBias(layer: number, unit: number, value: number): Promise<void> {
+    return this.edit((api) => api.setBias(layer, unit, value));
+  }
+
+  private async edit(fn: (api: Remote<TrainingApi>) => Promise<MetricsBatch>): Promise<void> {
+    // Waits for a setup under way (the edit needs its model), but not for a run, which never ends by itself.
+    if (!this.running) await this.settled();
+    const batch = await this.call(fn);
+    this.store.appendBatch(batch);
+    const epoch = this.store.metrics.last?.epoch ?? 0;
+    const run = this.store.runConfig;
+    if (run) this.store.noteLiveEdit(epoch, run);
   }
 
   /** Fault injection for tests: loses the training worker's WebGL context; false when it is not on WebGL. */

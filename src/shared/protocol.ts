@@ -113,9 +113,69 @@ export interface TableView {
   axes: { x: { name: string; min: number; max: number }; y: { name: string; min: number; max: number } } | null;
 }
 
+/**
+ * What every neuron computes over the plane (src/engine/inspect.ts), sent with the boundary while
+ * the network view is shown. Columns are the inputs, each hidden layer, then the output; only the
+ * first `shown[c]` units of each column are included.
+ */
+export interface NetworkMaps {
+  /** Cells per side of each map: the boundary grid, every MAP_STRIDE-th cell. */
+  resolution: number;
+  /** Units in each column: inputs, each hidden layer, the output. */
+  units: number[];
+  /** Units included per column: the first min(units, MAX_SHOWN_UNITS). */
+  shown: number[];
+  /**
+   * Each included neuron's activation map, column by column, unit by unit, resolution² cells each
+   * (row 0 at the top, as the boundary): inputs as fed to the network, hidden units after their
+   * activation, output units after the output activation (probability or value).
+   */
+  maps: Float32Array;
+  /** Per weight layer (into column c + 1): the kernel between included units, shown[c] × shown[c + 1], row-major. */
+  weights: Float32Array[];
+  /** Per weight layer: the biases of the included units of column c + 1. */
+  biases: Float32Array[];
+}
+
+/**
+ * Training health per layer at one epoch (src/engine/inspect.ts), computed on the device with the
+ * epoch metrics a few times a second. Weight-layer arrays run from the first hidden layer to the
+ * output; unit counts are per hidden layer.
+ */
+export interface LayerStatsSample {
+  epoch: number;
+  /** ‖∂(data loss)/∂W‖ (Frobenius) per weight layer, on the training metric rows. */
+  gradNorm: number[];
+  /** ‖W‖ (Frobenius) per weight layer. */
+  weightNorm: number[];
+  /** ‖ΔW‖ / ‖W‖ of the last optimizer step of this epoch, per weight layer; null when not measured (epoch 0). */
+  updateRatio: (number | null)[];
+  /** Per hidden layer: ReLU units that output 0 on every training row. */
+  dead: number[];
+  /** Per hidden layer: tanh units beyond |0.95| (sigmoid beyond 0.02 / 0.98) on most training rows. */
+  saturated: number[];
+}
+
+/** The whole model's weights for the scripting API (`playground.getNetwork()`). */
+export interface NetworkWeights {
+  /** Weight layers, from the first hidden layer to the output. */
+  layers: {
+    units: number;
+    /** The hidden activation, or the output's ('sigmoid', 'softmax' or 'linear'). */
+    activation: string;
+    /** weights[i][j]: from unit i of the previous column to unit j of this one. */
+    weights: number[][];
+    biases: number[];
+  }[];
+}
+
 export interface MetricsBatch {
   epochs: EpochMetrics[];
   boundary?: BoundaryView;
+  /** With the boundary, while the network view is shown. */
+  network?: NetworkMaps;
+  /** Layer health of some of `epochs` (a few a second), oldest first. */
+  layerStats?: LayerStatsSample[];
   /** Tables only, sent with the boundary. */
   evaluation?: EvaluationView;
   /** Set when the loss became NaN or infinite; `epochs` then holds only the finite ones. */
@@ -199,6 +259,18 @@ export interface TrainingApi extends TfWorkerBase, UploadTaker {
   pause(): Promise<void>;
   step(): Promise<MetricsBatch>;
   evaluateTest(): Promise<TestResult>;
+  /** Whether batches carry the network view's neuron maps (only while the page shows it). */
+  inspect(on: boolean): Promise<void>;
+  /** The whole model's weights and biases. */
+  getNetwork(): Promise<NetworkWeights>;
+  /**
+   * Sets one weight of the running model (layer: 1 = into the first hidden layer, …, the output
+   * last; from/to: units), paused or training; the optimizer's state is kept. Resolves to a batch
+   * with the new boundary (and maps when inspecting).
+   */
+  setWeight(layer: number, from: number, to: number, value: number): Promise<MetricsBatch>;
+  /** As setWeight, for the bias of unit `unit` of `layer`. */
+  setBias(layer: number, unit: number, value: number): Promise<MetricsBatch>;
   /** Puts weights and epoch counter (from a snapshot) into the model set up last; the optimizer starts afresh. */
   importState(state: TrainerState): Promise<MetricsBatch>;
   /** For the benchmark: epochs per second of our loop or a bare tfjs loop on a fixed task, on this worker's backend. */

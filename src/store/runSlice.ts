@@ -6,6 +6,7 @@ import { MetricsHistory } from '../diagnosis/metricsHistory';
 import type { BackendInfo, BoundaryView, EarlyStop, EvaluationView, MetricsBatch, PointsView, TableView, TestResult } from '../shared/protocol';
 import type { Store } from './store';
 import { referenceFor } from './referenceSlice';
+import { appendStats } from '../network/statsHistory';
 
 export type RunStatus = 'starting' | 'ready' | 'training' | 'diverged' | 'error';
 
@@ -131,6 +132,9 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
       points,
       metrics,
       boundary: first.boundary ?? null,
+      network: first.network ?? null,
+      layerStats: appendStats([], first.layerStats ?? []),
+      focusNeuron: null,
       numTensors: first.numTensors,
       divergedAt: null,
       earlyStop: null,
@@ -155,6 +159,8 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
         metrics,
         diagnosis: diagnose({ epochs: metrics, baselineLoss: s.baselineLoss, divergedAt, previous: s.diagnosis, reference: referenceFor(s, s.runConfig) }),
         boundary: b.boundary ?? s.boundary,
+        network: b.network ?? (b.boundary && !s.networkShown ? null : s.network),
+        layerStats: b.layerStats ? appendStats(s.layerStats, b.layerStats) : s.layerStats,
         numTensors: b.numTensors,
         divergedAt,
         earlyStop: b.earlyStop ?? s.earlyStop,

@@ -1,9 +1,10 @@
-// The one zustand store, combined from its slices (config, run, reference, sweep, search,
-// transfer, ui).
+// The one zustand store, combined from its slices (config, run, network, reference, sweep,
+// search, transfer, ui).
 // Components pick fields with module-level selectors; only the client (src/client) turns worker
 // results into store updates.
 import { create } from 'zustand';
 import { createConfigSlice, type ConfigSlice } from './configSlice';
+import { createNetworkSlice, type NetworkSlice } from './networkSlice';
 import { createReferenceSlice, type ReferenceSlice } from './referenceSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createSearchSlice, type SearchSlice } from './searchSlice';
@@ -11,11 +12,12 @@ import { createSweepSlice, type SweepSlice } from './sweepSlice';
 import { createTransferSlice, type TransferSlice } from './transferSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 
-export type Store = ConfigSlice & RunSlice & ReferenceSlice & SweepSlice & SearchSlice & TransferSlice & UiSlice;
+export type Store = ConfigSlice & RunSlice & NetworkSlice & ReferenceSlice & SweepSlice & SearchSlice & TransferSlice & UiSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createConfigSlice(...a),
   ...createRunSlice(...a),
+  ...createNetworkSlice(...a),
   ...createReferenceSlice(...a),
   ...createSweepSlice(...a),
   ...createSearchSlice(...a),

@@ -277,6 +277,19 @@ export function createTrainingApi(): TrainingApi {
       return send(await collect(t, true));
     },
 
+    async inspect() {
+      throw new Error('not yet');
+    },
+    async getNetwork() {
+      throw new Error('not yet');
+    },
+    async setWeight() {
+      throw new Error('not yet');
+    },
+    async setBias() {
+      throw new Error('not yet');
+    },
+
     benchLoop: (task, loop, ms) => benchLoop(task, loop, ms),
 
     async diagnosticsLoseContext() {
