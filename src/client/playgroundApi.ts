@@ -4,7 +4,8 @@ import type { ExperimentConfig } from '../shared/config';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import { bestTrial, cancelSearch, poolMemory, runSearch } from './searchRunner';
 import type { SearchSpec, TrialRecord } from '../search/types';
-import type { TrainingApi } from '../shared/protocol';
+import type { NetworkWeights, TrainingApi } from '../shared/protocol';
+import { statsSeries, type LayerStatsSeries } from '../network/statsHistory';
 import { errorText } from '../shared/errorText';
 import { WorkerBridge } from './workerBridge';
 import { startWorker } from './workers';
@@ -53,6 +54,17 @@ export interface PlaygroundApi {
   /** Stops a running search promptly; its finished trials are kept. */
   cancelSearch(): Promise<void>;
   evaluateTest(): Promise<TestResult>;
+  /**
+   * The current model's weights: `layers[L - 1]` is layer L of the network view (1 = the first
+   * hidden layer, the output last), weights[i][j] from unit i of the column before to unit j.
+   */
+  getNetwork(): Promise<NetworkWeights>;
+  /** Sets one weight of the running model (paused or training; no new run): into `layer` (1-based, as getNetwork), from unit `from` to unit `to`. */
+  setWeight(layer: number, from: number, to: number, value: number): Promise<void>;
+  /** Sets the bias of unit `unit` of `layer` (1-based, as getNetwork). */
+  setBias(layer: number, unit: number, value: number): Promise<void>;
+  /** Layer health over the current run's sampled epochs: per weight layer, gradient and weight norms, update ratios, dead and saturated units. */
+  getLayerStats(): LayerStatsSeries;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   /** Switches to a built-in data set (2-D or table) by its key, e.g. 'penguins'. */
   loadDataset(name: string): Promise<void>;
@@ -122,6 +134,10 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
     },
     cancelSearch: () => cancelSearch(),
     evaluateTest: () => client.evaluateTest(),
+    getNetwork: () => client.getNetwork(),
+    setWeight: (layer, from, to, value) => client.setWeight(layer, from, to, value),
+    setBias: (layer, unit, value) => client.setBias(layer, unit, value),
+    getLayerStats: () => statsSeries(useStore.getState().layerStats),
     memory: () => client.memory(),
     ready: () => client.settled(),
     diagnostics: {

@@ -231,7 +231,7 @@ export class TrainingClient {
       if (!this.store.table) return Promise.resolve();
       return this.enqueue(async () => {
         const r = await this.callSlow((api) => api.setSlice(next.slice));
-        this.store.setSlice(r.plot, r.table, r.boundary);
+        this.store.setSlice(r.plot, r.table, r.boundary, r.network);
       });
     }
     if (how === 'live') {

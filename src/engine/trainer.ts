@@ -7,7 +7,8 @@ import { augmentPoints, isAugmenting } from '../data/augment';
 import { featurize } from '../data/features';
 import { hashSeed, mulberry32, shuffleInPlace } from '../data/random';
 import { lambdaPerLayer, type ExperimentConfig } from '../shared/config';
-import type { EarlyStop, EpochMetrics } from '../shared/protocol';
+import type { EarlyStop, EpochMetrics, LayerStatsSample, NetworkMaps } from '../shared/protocol';
+import { layerStatsTensor, layerStatsWidth, mapColumns, mapResolution, mapRows, networkMapsTensor, readLayerStats, splitNetworkMaps, updateRatios } from './inspect';
 import { EarlyStopper } from './earlyStopping';
 import { changedSettings, modelVerdict } from './liveSettings';
 import { accuracy, dataLoss, outputOf } from './losses';
@@ -71,6 +72,15 @@ interface DeviceSplit {
   n: number;
 }
 
+/** An epoch's queued metrics (null for a sample of layer health only, e.g. after a weight edit) and layer health. */
+interface Pending {
+  epoch: number;
+  values: tf.Tensor1D | null;
+  stats?: tf.Tensor1D;
+}
+
+const pendingTensors = (p: Pending): tf.Tensor[] => [...(p.values ? [p.values] : []), ...(p.stats ? [p.stats] : [])];
+
 export class Trainer {
   readonly model: Mlp;
   epoch = 0;
@@ -83,12 +93,19 @@ export class Trainer {
   private readonly val: DeviceSplit;
   private readonly test: DeviceSplit;
   private grid: tf.Tensor2D;
+  /** The grid cells the network view's neuron maps use (every MAP_STRIDE-th of the boundary's). */
+  private mapGrid: tf.Tensor2D;
   private readonly order: Int32Array;
   private readonly batchRand: () => number;
   private readonly augmentRand: () => number;
   private readonly dropoutSeed: number;
   private readonly stopper: EarlyStopper;
-  private pending: { epoch: number; values: tf.Tensor1D }[] = [];
+  /** Per epoch not yet read: its metrics and, for some epochs, its layer health (inspect.ts). */
+  private pending: Pending[] = [];
+  /** The update ratios of the last step of an epoch that samples layer health, until queued. */
+  private probe: tf.Tensor1D | null = null;
+  /** Layer health read at the last flush, oldest first, until takeStats(). */
+  private statsRead: LayerStatsSample[] = [];
   private lastStop: EarlyStop | null = null;
   /** Set by dispose(): a paced epoch waiting on the device stops there. */
   private disposed = false;
@@ -116,6 +133,7 @@ export class Trainer {
     this.val = this.upload(data.val, outputs);
     this.test = this.upload(data.test, outputs);
     this.grid = tf.tensor2d(data.grid, [data.grid.length / data.inputs, data.inputs]);
+    this.mapGrid = this.mapCells(this.grid);
     this.model = new Mlp(
       { inputs: data.inputs, layers: settings.layers, activations: settings.activations, outputs, output: this.kind, init: settings.init },
       mulberry32(hashSeed(settings.seed, run, 'weights')),
@@ -169,15 +187,18 @@ export class Trainer {
     return 'applied';
   }
 
-  /** One pass over the training split in seeded random mini-batches. */
-  trainEpoch(): void {
-    const epoch = this.beginEpoch();
+  /**
+   * One pass over the training split in seeded random mini-batches. With `stats`, the epoch's
+   * layer health (inspect.ts) is queued with its metrics, its last step's update size included.
+   */
+  trainEpoch(stats = false): void {
+    const epoch = this.beginEpoch(Infinity, stats);
     try {
       for (let b = 0; b < epoch.steps; b++) epoch.step(b);
     } finally {
       epoch.release();
     }
-    this.endEpoch();
+    this.endEpoch(stats);
   }
 
   /**
@@ -185,8 +206,8 @@ export class Trainer {
    * that computes on the page's CPU (software WebGL) leaves it time to draw. Returns false, the
    * epoch not counted, when the Trainer was disposed during a wait.
    */
-  async trainEpochPaced(between: () => Promise<void> | null): Promise<boolean> {
-    const epoch = this.beginEpoch();
+  async trainEpochPaced(between: () => Promise<void> | null, stats = false): Promise<boolean> {
+    const epoch = this.beginEpoch(Infinity, stats);
     try {
       for (let b = 0; b < epoch.steps; b++) {
         epoch.step(b);
@@ -197,7 +218,7 @@ export class Trainer {
     } finally {
       epoch.release();
     }
-    this.endEpoch();
+    this.endEpoch(stats);
     return true;
   }
 
@@ -228,7 +249,7 @@ export class Trainer {
    * `maxSteps`, only the rows of the first `maxSteps` batches are gathered and cut (the same
    * batches, without the cost of cutting the rest).
    */
-  private beginEpoch(maxSteps = Infinity): { steps: number; step: (b: number) => void; release: () => void } {
+  private beginEpoch(maxSteps = Infinity, probeLast = false): { steps: number; step: (b: number) => void; release: () => void } {
     const { loss, batch, dropout } = this.settings;
     const [l1, l2] = this.lambdas();
     shuffleInPlace(this.order, this.batchRand);
@@ -246,19 +267,26 @@ export class Trainer {
       steps: sizes.length,
       step: (b) => {
         const drop = dropping ? { rates: dropout, seed: hashSeed(this.dropoutSeed, epoch, b) } : undefined;
+        // The last step of an epoch that samples layer health: the kernels before it, to size its update.
+        const before = probeLast && b === sizes.length - 1 ? this.model.kernels.map((k) => tf.clone(k)) : null;
         // Gradients by hand (no tape), then tfjs's own update rule for the chosen optimizer.
         tf.tidy(() => {
           const grads = manualGradients(this.model, xs[b] as tf.Tensor2D, ys[b] as tf.Tensor2D, { loss, kind: this.kind, l1, l2, dropout: drop });
           if (grads.length) this.optimizer.applyGradients(grads);
         });
+        if (before) {
+          this.probe?.dispose();
+          this.probe = tf.tidy(() => updateRatios(this.model, before));
+          tf.dispose(before);
+        }
       },
       release: () => tf.dispose([...xs, ...ys]),
     };
   }
 
-  private endEpoch(): void {
+  private endEpoch(stats = false): void {
     this.epoch++;
-    this.queueMetrics();
+    this.queueMetrics(stats);
   }
 
   /** λ₁ and λ₂ for each weight layer. */
@@ -278,8 +306,12 @@ export class Trainer {
     return tf.tensor2d(featurize(this.augmented, this.train.n, features), [this.train.n, this.data.inputs]);
   }
 
-  /** Queues [train loss, val loss, penalty, train acc, val acc] of the current weights, on the device. */
-  private queueMetrics(): void {
+  /**
+   * Queues [train loss, val loss, penalty, train acc, val acc] of the current weights, on the
+   * device; with `stats`, the layer health too (the update ratios of the step just taken, if it
+   * was measured).
+   */
+  private queueMetrics(stats = false): void {
     const { loss } = this.settings;
     const [l1, l2] = this.lambdas();
     const values = tf.tidy(() => {
@@ -290,8 +322,39 @@ export class Trainer {
       if (this.kind !== 'linear') parts.push(accuracy(lt, tm.y, this.kind), accuracy(lv, this.val.y, this.kind));
       return tf.stack(parts) as tf.Tensor1D;
     });
-    this.pending.push({ epoch: this.epoch, values });
+    this.pending.push({ epoch: this.epoch, values, ...(stats ? { stats: this.statsNow() } : {}) });
     this.stopper.snapshot(this.epoch, this.model.variables);
+  }
+
+  /** The layer health of the current weights, on the device; uses up the last step's probe. */
+  private statsNow(): tf.Tensor1D {
+    const probe = this.probe;
+    this.probe = null;
+    const rows = { gradX: this.trainMetric.x, gradY: this.trainMetric.y, unitX: this.train.x, loss: this.settings.loss, kind: this.kind };
+    const t = tf.tidy(() => layerStatsTensor(this.model, rows, probe));
+    probe?.dispose();
+    return t;
+  }
+
+  /**
+   * Adds the layer health of the current weights to the current epoch's queued metrics, when they
+   * have none (e.g. epoch 0 of a new run, or after a weight was edited by hand).
+   */
+  sampleStats(): void {
+    const last = this.pending[this.pending.length - 1];
+    if (last?.epoch === this.epoch) {
+      if (!last.stats) last.stats = this.statsNow();
+      return;
+    }
+    // The epoch's metrics were read already: only the layer health is queued.
+    this.pending.push({ epoch: this.epoch, values: null, stats: this.statsNow() });
+  }
+
+  /** Layer health read by the flushes since the last call, oldest first. */
+  takeStats(): LayerStatsSample[] {
+    const out = this.statsRead;
+    this.statsRead = [];
+    return out;
   }
 
   /**
@@ -303,12 +366,21 @@ export class Trainer {
     if (this.pending.length === 0) return [];
     const batch = this.pending;
     this.pending = [];
-    const stacked = tf.stack(batch.map((p) => p.values));
-    batch.forEach((p) => p.values.dispose());
+    // Every epoch's metrics, then every sampled layer health: one download.
+    const measured = batch.filter((p) => p.values) as { epoch: number; values: tf.Tensor1D }[];
+    const width = measured[0]?.values.size ?? 0;
+    const stacked = tf.concat([...measured.map((p) => p.values), ...batch.flatMap((p) => (p.stats ? [p.stats] : []))]);
+    batch.forEach((p) => tf.dispose(pendingTensors(p)));
     const flat = await stacked.data();
     stacked.dispose();
-    const width = flat.length / batch.length;
-    const epochs = batch.map((p, i) => ({
+    const k = this.model.kernels.length;
+    let at = width * measured.length;
+    for (const p of batch) {
+      if (!p.stats) continue;
+      this.statsRead.push(readLayerStats(p.epoch, flat.subarray(at, at + layerStatsWidth(k)), k));
+      at += layerStatsWidth(k);
+    }
+    const epochs = measured.map((p, i) => ({
       epoch: p.epoch,
       trainLoss: flat[i * width],
       valLoss: flat[i * width + 1],
@@ -316,7 +388,7 @@ export class Trainer {
       trainAcc: width > 3 ? flat[i * width + 3] : null,
       valAcc: width > 3 ? flat[i * width + 4] : null,
     }));
-    if (!this.stopper.active) return epochs;
+    if (!this.stopper.active || epochs.length === 0) return epochs;
     const verdict = this.stopper.judge(epochs);
     if (!verdict) return epochs;
     if (verdict.weights) {
@@ -325,6 +397,7 @@ export class Trainer {
     }
     this.lastStop = verdict.stop;
     this.epoch = verdict.stop.stopEpoch;
+    this.statsRead = this.statsRead.filter((s) => s.epoch <= verdict.stop.stopEpoch);
     return epochs.filter((e) => e.epoch <= verdict.stop.stopEpoch);
   }
 
@@ -356,7 +429,64 @@ export class Trainer {
   setGrid(grid: Float32Array): void {
     const next = tf.tensor2d(grid, [grid.length / this.data.inputs, this.data.inputs]);
     this.grid.dispose();
+    this.mapGrid.dispose();
     this.grid = next;
+    this.mapGrid = this.mapCells(next);
+  }
+
+  /** The cells of a square boundary grid that the neuron maps use. */
+  private mapCells(grid: tf.Tensor2D): tf.Tensor2D {
+    const resolution = Math.round(Math.sqrt(grid.shape[0]));
+    return tf.tidy(() => tf.gather(grid, tf.tensor1d(mapRows(resolution), 'int32')));
+  }
+
+  /**
+   * What each neuron computes over the plane (the first MAX_SHOWN_UNITS of each column), and the
+   * weights between those neurons: one forward pass over the map grid, one download.
+   */
+  async networkMaps(): Promise<NetworkMaps> {
+    const { units, shown } = mapColumns(this.model);
+    const t = tf.tidy(() => networkMapsTensor(this.model, this.mapGrid, this.kind));
+    const flat = (await t.data()) as Float32Array;
+    t.dispose();
+    return splitNetworkMaps(flat, units, shown, mapResolution(Math.round(Math.sqrt(this.grid.shape[0]))));
+  }
+
+  /**
+   * Sets one weight: `layer` 1 is the kernel into the first hidden layer, the output's is last;
+   * from a unit of the column before to a unit of that layer. The optimizer's state is kept.
+   */
+  setWeight(layer: number, from: number, to: number, value: number): void {
+    const kernel = this.model.kernels[this.layerIndex(layer)];
+    const [rows, cols] = kernel.shape;
+    if (!Number.isInteger(from) || from < 0 || from >= rows) throw new RangeError(`layer ${layer} has ${rows} inputs (0–${rows - 1}); got from = ${from}`);
+    if (!Number.isInteger(to) || to < 0 || to >= cols) throw new RangeError(`layer ${layer} has ${cols} units (0–${cols - 1}); got to = ${to}`);
+    this.setEntry(kernel, from * cols + to, value);
+  }
+
+  /** Sets the bias of one unit of `layer` (numbered as in setWeight). */
+  setBias(layer: number, unit: number, value: number): void {
+    const bias = this.model.biases[this.layerIndex(layer)];
+    const n = bias.shape[0];
+    if (!Number.isInteger(unit) || unit < 0 || unit >= n) throw new RangeError(`layer ${layer} has ${n} units (0–${n - 1}); got unit = ${unit}`);
+    this.setEntry(bias, unit, value);
+  }
+
+  private layerIndex(layer: number): number {
+    const k = this.model.kernels.length;
+    if (!Number.isInteger(layer) || layer < 1 || layer > k) throw new RangeError(`layer must be 1–${k} (${k} is the output); got ${layer}`);
+    return layer - 1;
+  }
+
+  /** Writes one entry (flat index) of a variable on the device, no download. */
+  private setEntry(v: tf.Variable, index: number, value: number): void {
+    if (!Number.isFinite(value)) throw new RangeError(`a weight must be a finite number; got ${value}`);
+    tf.tidy(() => {
+      const hot = new Float32Array(v.size);
+      hot[index] = 1;
+      const mask = tf.tensor(hot, v.shape);
+      v.assign(tf.add(tf.mul(v, tf.sub(1, mask)), tf.mul(mask, value)));
+    });
   }
 
   /** Data loss and accuracy of the current weights on one split (the test split by default). */
@@ -403,19 +533,22 @@ export class Trainer {
       v.assign(t);
       t.dispose();
     });
-    this.pending.forEach((p) => p.values.dispose());
+    this.pending.forEach((p) => tf.dispose(pendingTensors(p)));
     this.pending = [];
+    this.statsRead = [];
     this.stopper.clear();
     this.stopper.resumeAt(state.epoch);
     this.epoch = state.epoch;
-    this.queueMetrics();
+    this.queueMetrics(true);
   }
 
   dispose(): void {
     this.disposed = true;
     this.stopper.clear();
-    this.pending.forEach((p) => p.values.dispose());
+    this.pending.forEach((p) => tf.dispose(pendingTensors(p)));
     this.pending = [];
+    this.probe?.dispose();
+    this.probe = null;
     const splits = [this.train, this.val, this.test];
     if (this.trainMetric !== this.train) splits.push(this.trainMetric);
     for (const s of splits) {
@@ -423,6 +556,7 @@ export class Trainer {
       s.y.dispose();
     }
     this.grid.dispose();
+    this.mapGrid.dispose();
     this.model.dispose();
     disposeOptimizer(this.optimizer);
   }

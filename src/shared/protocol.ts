@@ -243,7 +243,7 @@ export interface TrainingApi extends TfWorkerBase, UploadTaker {
    */
   setup(config: ExperimentConfig, run: number, progress?: (p: TimingProgress) => void | Promise<void>): Promise<SetupResult>;
   /** Tables: draws the boundary slice over two other numeric inputs, keeping the model. */
-  setSlice(slice: number[]): Promise<{ plot: Float32Array; table: TableView; boundary: BoundaryView }>;
+  setSlice(slice: number[]): Promise<{ plot: Float32Array; table: TableView; boundary: BoundaryView; network?: NetworkMaps }>;
   /**
    * A change of live settings only (src/engine/liveSettings.ts), applied by Trainer.update to the
    * running model; 'needs a new run' (and nothing changed) when the change is not live.

@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { ExperimentConfig } from '../shared/config';
 import { diagnose, type Diagnosis } from '../diagnosis/diagnose';
 import { MetricsHistory } from '../diagnosis/metricsHistory';
-import type { BackendInfo, BoundaryView, EarlyStop, EvaluationView, MetricsBatch, PointsView, TableView, TestResult } from '../shared/protocol';
+import type { BackendInfo, BoundaryView, EarlyStop, EvaluationView, MetricsBatch, NetworkMaps, PointsView, TableView, TestResult } from '../shared/protocol';
 import type { Store } from './store';
 import { referenceFor } from './referenceSlice';
 import { appendStats } from '../network/statsHistory';
@@ -74,7 +74,7 @@ export interface RunSlice {
   showKept: (id: number) => void;
   startRun: (config: ExperimentConfig, runIndex: number, points: PointsView, first: MetricsBatch, baselineLoss?: number, table?: TableView | null) => void;
   /** A new slice of the same table: plot coordinates, axes and boundary change, the model does not. */
-  setSlice: (plot: Float32Array, table: TableView, boundary: BoundaryView) => void;
+  setSlice: (plot: Float32Array, table: TableView, boundary: BoundaryView, network?: NetworkMaps) => void;
   appendBatch: (b: MetricsBatch) => void;
   setStatus: (s: RunStatus) => void;
   setBackend: (b: BackendInfo | null) => void;
@@ -168,7 +168,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
         evaluation: b.evaluation ?? s.evaluation,
       };
     }),
-  setSlice: (plot, table, boundary) => set((s) => ({ table, boundary, points: s.points ? { ...s.points, x: plot } : s.points })),
+  setSlice: (plot, table, boundary, network) => set((s) => ({ table, boundary, network: network ?? null, points: s.points ? { ...s.points, x: plot } : s.points })),
   setStatus: (status) => set({ status }),
   setBackend: (backend) => set({ backend }),
   setTest: (test) => set({ test }),

@@ -76,4 +76,38 @@ describe('createTrainingApi', () => {
     expect(ms).toBeLessThan(2000);
     expect(seen).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
   });
+
+  it('sends neuron maps only while inspecting, layer health a few times a second, and applies a weight edit during a run', async () => {
+    const api = createTrainingApi();
+    await api.init('cpu');
+    const c: ExperimentConfig = { ...DEFAULT_CONFIG, backend: 'cpu', samples: 200 };
+    const plain = await api.setup(c, 0);
+    expect(plain.batch.network).toBeUndefined();
+    expect(plain.batch.layerStats?.map((s) => s.epoch)).toEqual([0]);
+    await api.inspect(true);
+    const shown = await api.setup(c, 0);
+    const maps = shown.batch.network!;
+    expect(maps.units).toEqual([2, 4, 2, 1]);
+    expect(maps.maps.length).toBe((2 + 4 + 2 + 1) * maps.resolution ** 2);
+    // A run of 300 epochs at full speed samples layer health a few times a second, not every epoch.
+    const stats: number[] = [];
+    let withMaps = 0;
+    const sink = (b: MetricsBatch) => {
+      b.layerStats?.forEach((s) => stats.push(s.epoch));
+      if (b.network) withMaps++;
+    };
+    const run = api.run(300, sink);
+    // An edit while the run trains: applied between two steps, answered with the new boundary at once.
+    const before = (await api.getNetwork()).layers[1].weights[3][0];
+    const edited = await api.setWeight(2, 3, 0, before + 5);
+    expect(edited.epochs).toEqual([]);
+    expect(edited.boundary).toBeDefined();
+    // The run goes on around the edit, so the weight moves on a little from where it was set.
+    expect(edited.network!.weights[1][3 * 2 + 0]).toBeCloseTo(before + 5, 1);
+    expect(await run).toBe('done');
+    expect(withMaps).toBeGreaterThan(0);
+    expect(stats.length).toBeGreaterThan(0);
+    expect(stats.length).toBeLessThan(300 / 3);
+    await expect(api.setBias(9, 0, 1)).rejects.toThrow(/layer must be 1–3/);
+  }, 30_000);
 });

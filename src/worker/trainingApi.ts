@@ -4,7 +4,7 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
 import { baselineLoss } from '../data/baseline';
-import { Trainer } from '../engine/trainer';
+import { outputKindFor, Trainer } from '../engine/trainer';
 import type { ExperimentConfig } from '../shared/config';
 import { GRID_RESOLUTION } from '../shared/datasets';
 import type { EvaluationView, MetricsBatch, RunEnd, TrainerState, TrainingApi } from '../shared/protocol';
@@ -22,13 +22,19 @@ const METRICS_INTERVAL_MS = 100;
 const BOUNDARY_INTERVAL_MS = 250;
 /** How often a run sends the page its weights, to continue from if this worker loses its device. */
 const SNAPSHOT_INTERVAL_MS = 1000;
+/**
+ * How often an epoch samples layer health (gradient and weight norms, the last step's update,
+ * dead and saturated units): a few times a second, whatever the epoch rate, so its extra forward
+ * and backward pass costs a fast run almost nothing.
+ */
+const STATS_INTERVAL_MS = 200;
 
 function evaluationBuffers(e: EvaluationView | undefined): ArrayBuffer[] {
   return e?.kind === 'fit' ? [e.actual.buffer as ArrayBuffer, e.predicted.buffer as ArrayBuffer] : [];
 }
 
 function send(batch: MetricsBatch): MetricsBatch {
-  const buffers = [batch.boundary?.values.buffer, batch.augmented?.buffer, ...evaluationBuffers(batch.evaluation)].filter((b) => b !== undefined) as ArrayBuffer[];
+  const buffers = [batch.boundary?.values.buffer, batch.network?.maps.buffer, batch.augmented?.buffer, ...evaluationBuffers(batch.evaluation)].filter((b) => b !== undefined) as ArrayBuffer[];
   return buffers.length ? Comlink.transfer(batch, buffers) : batch;
 }
 
@@ -52,6 +58,8 @@ export function createTrainingApi(): TrainingApi {
   let source: SourceData | null = null;
   let valRows: Int32Array = new Int32Array(0);
   let running = false;
+  /** Whether the page shows the network view: only then are the neuron maps computed and sent. */
+  let inspecting = false;
   /** The run's epoch budget and pace (live settings, read between epochs); 0 = none. */
   let budget = 0;
   let pace = 0;
@@ -106,16 +114,37 @@ export function createTrainingApi(): TrainingApi {
     const epochs = await t.flush();
     const bad = epochs.findIndex((e) => !Number.isFinite(e.trainLoss) || !Number.isFinite(e.valLoss));
     const batch: MetricsBatch = { epochs: bad < 0 ? epochs : epochs.slice(0, bad), numTensors: tf.memory().numTensors };
+    const stats = t.takeStats().filter((s) => bad < 0 || s.epoch < epochs[bad].epoch);
+    if (stats.length) batch.layerStats = stats;
     const stop = t.takeStop();
     if (stop) batch.earlyStop = stop;
     if (bad >= 0) batch.divergedAt = epochs[bad].epoch;
-    else if (withBoundary || stop) {
-      const values = await t.boundary();
-      batch.boundary = { resolution: GRID_RESOLUTION, channels: classes > 2 ? classes : 1, values };
-      if (t.augmented) batch.augmented = t.augmented.slice();
-      if (source?.encoded) batch.evaluation = evaluationView(source.encoded, valRows, await t.outputs('val'));
-    }
+    else if (withBoundary || stop) await addViews(t, batch);
     return batch;
+  }
+
+  /** What the page draws of the current weights: the boundary, augmented points, evaluation, the neuron maps. */
+  async function addViews(t: Trainer, batch: MetricsBatch): Promise<void> {
+    const values = await t.boundary();
+    batch.boundary = { resolution: GRID_RESOLUTION, channels: classes > 2 ? classes : 1, values };
+    if (t.augmented) batch.augmented = t.augmented.slice();
+    if (source?.encoded) batch.evaluation = evaluationView(source.encoded, valRows, await t.outputs('val'));
+    if (inspecting) batch.network = await t.networkMaps();
+  }
+
+  /**
+   * After a weight edit: the new views at once. While a run trains, its own loop reads the epochs
+   * (reading them here too could deliver them out of order); paused, the layer health of the
+   * edited weights comes along.
+   */
+  async function afterEdit(t: Trainer): Promise<MetricsBatch> {
+    if (running) {
+      const batch: MetricsBatch = { epochs: [], numTensors: tf.memory().numTensors };
+      await addViews(t, batch);
+      return send(batch);
+    }
+    t.sampleStats();
+    return send(await collect(t, true));
   }
 
   /** Sends the weights to the page, not awaited: training goes on meanwhile. */
@@ -149,6 +178,7 @@ export function createTrainingApi(): TrainingApi {
       source = prepared.source;
       valRows = prepared.split.val;
       trainer = new Trainer(prepared.data, config, run);
+      trainer.sampleStats();
       const { points, split } = prepared;
       const role = new Uint8Array(points.n);
       split.val.forEach((i) => (role[i] = 1));
@@ -161,6 +191,7 @@ export function createTrainingApi(): TrainingApi {
       const result = { points: { n: points.n, x, y, role }, batch, baselineLoss: baseline, ...(source.table ? { table: source.table } : {}), ...(picked ? { backend: picked } : {}) };
       const buffers: ArrayBuffer[] = [x.buffer, y.buffer, role.buffer, ...evaluationBuffers(batch.evaluation)];
       if (batch.boundary) buffers.push(batch.boundary.values.buffer as ArrayBuffer);
+      if (batch.network) buffers.push(batch.network.maps.buffer as ArrayBuffer);
       return Comlink.transfer(result, buffers);
     },
 
@@ -178,9 +209,10 @@ export function createTrainingApi(): TrainingApi {
       t.setGrid(view.grid);
       const values = await t.boundary();
       const plot = view.plot.slice();
+      const network = inspecting ? await t.networkMaps() : undefined;
       return Comlink.transfer(
-        { plot, table, boundary: { resolution: GRID_RESOLUTION, channels: classes > 2 ? classes : 1, values } },
-        [plot.buffer, values.buffer],
+        { plot, table, boundary: { resolution: GRID_RESOLUTION, channels: classes > 2 ? classes : 1, values }, ...(network ? { network } : {}) },
+        [plot.buffer, values.buffer, ...(network ? [network.maps.buffer as ArrayBuffer] : [])],
       );
     },
 
@@ -199,6 +231,7 @@ export function createTrainingApi(): TrainingApi {
       let lastMetrics = performance.now();
       let lastBoundary = lastMetrics;
       let lastSnapshot = lastMetrics;
+      let lastStats = lastMetrics;
       let end: RunEnd = 'paused';
       // Software WebGL is paced (pacing.ts); every other backend still yields now and then within
       // an epoch, since one epoch of a wide network at batch size 1 can take seconds and the
@@ -216,7 +249,9 @@ export function createTrainingApi(): TrainingApi {
             end = 'done';
             break;
           }
-          if (!(await orLost(t.trainEpochPaced(between)))) return 'paused';
+          const stats = performance.now() - lastStats >= STATS_INTERVAL_MS;
+          if (stats) lastStats = performance.now();
+          if (!(await orLost(t.trainEpochPaced(between, stats)))) return 'paused';
           const now = performance.now();
           const finished = t.epoch >= stopAt();
           if (now - lastMetrics >= METRICS_INTERVAL_MS || finished) {
@@ -261,7 +296,7 @@ export function createTrainingApi(): TrainingApi {
     async step() {
       const t = need();
       // Yields within the epoch, as run does: one epoch of a big model can take many seconds.
-      await t.trainEpochPaced(onSoftwareWebgl() ? pacer(t) : breather());
+      await t.trainEpochPaced(onSoftwareWebgl() ? pacer(t) : breather(), true);
       return send(await collect(t, true));
     },
 
@@ -277,17 +312,37 @@ export function createTrainingApi(): TrainingApi {
       return send(await collect(t, true));
     },
 
-    async inspect() {
-      throw new Error('not yet');
+    async inspect(on) {
+      inspecting = on;
     },
+
     async getNetwork() {
-      throw new Error('not yet');
+      const t = need();
+      const layers = await t.model.readLayers();
+      const { activations } = t.model.spec;
+      return {
+        layers: layers.map(({ kernel, bias }, i) => {
+          const units = bias.length;
+          return {
+            units,
+            activation: i < activations.length ? activations[i] : outputKindFor(classes),
+            weights: Array.from({ length: kernel.length / units }, (_, r) => Array.from(kernel.subarray(r * units, (r + 1) * units))),
+            biases: Array.from(bias),
+          };
+        }),
+      };
     },
-    async setWeight() {
-      throw new Error('not yet');
+
+    async setWeight(layer, from, to, value) {
+      const t = need();
+      t.setWeight(layer, from, to, value);
+      return afterEdit(t);
     },
-    async setBias() {
-      throw new Error('not yet');
+
+    async setBias(layer, unit, value) {
+      const t = need();
+      t.setBias(layer, unit, value);
+      return afterEdit(t);
     },
 
     benchLoop: (task, loop, ms) => benchLoop(task, loop, ms),
