@@ -390,9 +390,7 @@ export class TrainingClient {
     if (!this.running) await this.settled();
     const batch = await this.call(fn);
     this.store.appendBatch(batch);
-    const epoch = this.store.metrics.last?.epoch ?? 0;
-    const run = this.store.runConfig;
-    if (run) this.store.noteLiveEdit(epoch, run);
+    this.store.noteWeightEdit(this.store.metrics.last?.epoch ?? 0);
   }
 
   /** Fault injection for tests: loses the training worker's WebGL context; false when it is not on WebGL. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
 import { differences, runDiffLabel, testText } from './runLabels';
 
-const run = (config: Partial<ExperimentConfig>, runIndex = 0, liveEdits: { fromEpoch: number; config: ExperimentConfig } | null = null) => ({
+const run = (config: Partial<ExperimentConfig>, runIndex = 0, liveEdits: { fromEpoch: number; config: ExperimentConfig; weightsFrom?: number } | null = null) => ({
   id: 1,
   config: { ...DEFAULT_CONFIG, ...config },
   runIndex,
@@ -16,6 +16,13 @@ describe('kept-run labels', () => {
     expect(differences({ ...DEFAULT_CONFIG, features: ['x1', 'x2', 'x1sq'] }, DEFAULT_CONFIG)).toEqual(['features x₁,x₂,x₁² → now x₁,x₂']);
     expect(differences({ ...DEFAULT_CONFIG, layers: [], activations: [], dropout: [] }, DEFAULT_CONFIG)).toEqual(['layers linear → now 4-2', 'activation none → now tanh']);
     expect(differences({ ...DEFAULT_CONFIG, dropout: [0.5, 0.5], patience: 30 }, DEFAULT_CONFIG)).toEqual(['dropout 0.5 → now 0', 'patience 30 → now off']);
+  });
+
+  it('say when weights were set by hand, beside settings changed live', () => {
+    expect(runDiffLabel(run({}, 0, { fromEpoch: 12, config: DEFAULT_CONFIG, weightsFrom: 12 }), DEFAULT_CONFIG, 0)).toBe('weights set by hand at epoch 12');
+    expect(runDiffLabel(run({}, 0, { fromEpoch: 5, config: { ...DEFAULT_CONFIG, lr: 0.1 }, weightsFrom: 9 }), { ...DEFAULT_CONFIG, lr: 0.1 }, 0)).toBe(
+      'lr 0.03 → now 0.1, changed live at epoch 5 (lr 0.03 → 0.1), weights set by hand at epoch 9',
+    );
   });
 
   it('leave out the backend, the slice, the budget and the pace', () => {

@@ -72,7 +72,7 @@ export interface LabelledRun {
   id: number;
   config: ExperimentConfig;
   runIndex: number;
-  liveEdits: { fromEpoch: number; config: ExperimentConfig } | null;
+  liveEdits: { fromEpoch: number; config: ExperimentConfig; weightsFrom?: number } | null;
 }
 
 /**
@@ -85,7 +85,8 @@ export function runDiffLabel(run: LabelledRun, current: ExperimentConfig, curren
   const parts = diffs.length > MAX_NAMED ? [...diffs.slice(0, MAX_NAMED), `${diffs.length - MAX_NAMED} more`] : [...diffs];
   if (run.liveEdits) {
     const live = differences(run.config, run.liveEdits.config).map((d) => d.replace(' → now ', ' → '));
-    parts.push(`changed live at epoch ${run.liveEdits.fromEpoch}${live.length ? ` (${live.join(', ')})` : ''}`);
+    if (live.length || run.liveEdits.weightsFrom === undefined) parts.push(`changed live at epoch ${run.liveEdits.fromEpoch}${live.length ? ` (${live.join(', ')})` : ''}`);
+    if (run.liveEdits.weightsFrom !== undefined) parts.push(`weights set by hand at epoch ${run.liveEdits.weightsFrom}`);
   }
   if (parts.length === 0) parts.push(run.runIndex !== currentRunIndex ? 'same settings, other initial weights' : 'same settings');
   return parts.join(', ');

@@ -29,6 +29,8 @@ export interface KeptRun {
 export interface LiveEdits {
   fromEpoch: number;
   config: ExperimentConfig;
+  /** The first epoch a weight or bias was set by hand in the network view, if one was. */
+  weightsFrom?: number;
 }
 
 /** Finished runs remembered for overlaying; up to MAX_OVERLAY can be shown at once. */
@@ -70,6 +72,8 @@ export interface RunSlice {
   liveEdits: LiveEdits | null;
   /** Records a live edit of the current run at `epoch`, the run's config now being `config`. */
   noteLiveEdit: (epoch: number, config: ExperimentConfig) => void;
+  /** Records that a weight or bias of the current run was set by hand at `epoch`. */
+  noteWeightEdit: (epoch: number) => void;
   /** Overlays a kept run (the oldest overlaid one makes room when all are taken). */
   showKept: (id: number) => void;
   startRun: (config: ExperimentConfig, runIndex: number, points: PointsView, first: MetricsBatch, baselineLoss?: number, table?: TableView | null) => void;
@@ -172,7 +176,13 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
   setStatus: (status) => set({ status }),
   setBackend: (backend) => set({ backend }),
   setTest: (test) => set({ test }),
-  noteLiveEdit: (epoch, config) => set((s) => ({ liveEdits: { fromEpoch: s.liveEdits?.fromEpoch ?? epoch, config } })),
+  noteLiveEdit: (epoch, config) => set((s) => ({ liveEdits: { ...s.liveEdits, fromEpoch: s.liveEdits?.fromEpoch ?? epoch, config } })),
+  noteWeightEdit: (epoch) =>
+    set((s) => {
+      const config = s.liveEdits?.config ?? s.runConfig;
+      if (!config) return {};
+      return { liveEdits: { fromEpoch: s.liveEdits?.fromEpoch ?? epoch, config, weightsFrom: s.liveEdits?.weightsFrom ?? epoch } };
+    }),
   showKept: (id) =>
     set((s) => {
       if (s.overlay.includes(id) || !s.kept.some((k) => k.id === id)) return {};
