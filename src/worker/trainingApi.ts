@@ -25,9 +25,12 @@ const SNAPSHOT_INTERVAL_MS = 1000;
 /**
  * How often an epoch samples layer health (gradient and weight norms, the last step's update,
  * dead and saturated units): a few times a second, whatever the epoch rate, so its extra forward
- * and backward pass costs a fast run almost nothing.
+ * and backward pass costs a fast run almost nothing; and on a model slow enough that one epoch
+ * takes longer, at most every STATS_EVERY_EPOCHS epochs' time, as the sample (a forward pass over
+ * every training row) costs up to a third of an epoch.
  */
 const STATS_INTERVAL_MS = 200;
+const STATS_EVERY_EPOCHS = 4;
 
 function evaluationBuffers(e: EvaluationView | undefined): ArrayBuffer[] {
   return e?.kind === 'fit' ? [e.actual.buffer as ArrayBuffer, e.predicted.buffer as ArrayBuffer] : [];
@@ -232,6 +235,8 @@ export function createTrainingApi(): TrainingApi {
       let lastBoundary = lastMetrics;
       let lastSnapshot = lastMetrics;
       let lastStats = lastMetrics;
+      /** How long the last epoch's training took. */
+      let epochMs = 0;
       let end: RunEnd = 'paused';
       // Software WebGL is paced (pacing.ts); every other backend still yields now and then within
       // an epoch, since one epoch of a wide network at batch size 1 can take seconds and the
@@ -249,10 +254,12 @@ export function createTrainingApi(): TrainingApi {
             end = 'done';
             break;
           }
-          const stats = performance.now() - lastStats >= STATS_INTERVAL_MS;
-          if (stats) lastStats = performance.now();
+          const began = performance.now();
+          const stats = began - lastStats >= Math.max(STATS_INTERVAL_MS, STATS_EVERY_EPOCHS * epochMs);
+          if (stats) lastStats = began;
           if (!(await orLost(t.trainEpochPaced(between, stats)))) return 'paused';
           const now = performance.now();
+          epochMs = now - began;
           const finished = t.epoch >= stopAt();
           if (now - lastMetrics >= METRICS_INTERVAL_MS || finished) {
             const withBoundary = now - lastBoundary >= BOUNDARY_INTERVAL_MS || finished;
