@@ -3,6 +3,7 @@ import { binaryColor } from '../components/colors';
 import type { NetworkMaps } from '../shared/protocol';
 import {
   columnKinds,
+  fanIn,
   layoutDiagram,
   linkStyle,
   linksToDraw,
@@ -10,6 +11,7 @@ import {
   mapScale,
   maxAbsWeight,
   MAX_LINKS,
+  NEURON,
   neuronName,
   networkFits,
   paintMap,
@@ -104,8 +106,15 @@ describe('layout and links', () => {
     const w = Array.from({ length: 12 * 12 }, (_, i) => (i % 2 ? -i : i));
     const links = linksToDraw(w, 12, 12);
     expect(links).toHaveLength(MAX_LINKS);
-    expect(links[0]).toEqual({ from: 11, to: 11, w: 143 * -1 });
+    expect(links.at(-1)).toEqual({ from: 11, to: 11, w: 143 * -1 });
     expect(Math.min(...links.map((l) => Math.abs(l.w)))).toBe(144 - MAX_LINKS);
+  });
+
+  it('spreads link ends by source, within the neuron', () => {
+    expect(fanIn(0, 1)).toBe(0);
+    expect(fanIn(0, 2)).toBeLessThan(fanIn(1, 2));
+    expect(Math.abs(fanIn(0, 12))).toBeLessThan(NEURON / 2);
+    expect(fanIn(0, 12) + fanIn(11, 12)).toBeCloseTo(0);
   });
 
   it('styles links by sign and size', () => {

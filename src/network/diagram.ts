@@ -96,7 +96,7 @@ export const PITCH = 116;
 /** Vertical pitch of neurons. */
 export const ROW = 56;
 /** Room above the neurons for the column headers. */
-export const HEADER = 78;
+export const HEADER = 58;
 /** Room left of the inputs for their labels. */
 export const LABEL = 76;
 /** Room below the tallest column for "+ N more". */
@@ -113,7 +113,7 @@ export interface DiagramLayout {
 export function layoutDiagram(slots: readonly number[]): DiagramLayout {
   const x = slots.map((_, c) => LABEL + c * PITCH);
   const tallest = Math.max(1, ...slots);
-  return { x, width: LABEL + slots.length * PITCH + 20, height: HEADER + tallest * ROW + FOOT };
+  return { x, width: LABEL + slots.length * PITCH + 40, height: HEADER + tallest * ROW + FOOT };
 }
 
 /** Top edge of the neuron in slot `slot` of a column. */
@@ -125,13 +125,27 @@ export interface Link {
   w: number;
 }
 
-/** The links of a rows × cols kernel (row-major) to draw: all when few, else the `max` strongest by |w|. */
+/** The links of a rows × cols kernel (row-major) to draw: all when few, else the `max` strongest by |w|; weakest first. */
 export function linksToDraw(w: ArrayLike<number>, rows: number, cols: number, max = MAX_LINKS): Link[] {
   const all: Link[] = [];
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) all.push({ from: i, to: j, w: w[i * cols + j] });
-  if (all.length <= max) return all;
   const size = (l: Link) => (Number.isFinite(l.w) ? Math.abs(l.w) : Infinity);
-  return all.sort((a, b) => size(b) - size(a)).slice(0, max);
+  // Weakest first: drawn later means on top, so the strongest link wins where two cross.
+  return all
+    .sort((a, b) => size(b) - size(a))
+    .slice(0, max)
+    .reverse();
+}
+
+/**
+ * Where a link from unit `from` of `rows` meets its target, relative to the target's centre: spread
+ * a little by source, so that the links i→j and j→i between equal columns do not cross exactly at
+ * their midpoints (where they would hide each other from the pointer) and the fan-in reads in order.
+ */
+export function fanIn(from: number, rows: number): number {
+  if (rows <= 1) return 0;
+  const step = Math.min(8, (NEURON * 0.7) / (rows - 1));
+  return (from - (rows - 1) / 2) * step;
 }
 
 /** The largest finite |w| over all weight layers (links are scaled against it); 1 when none. */
