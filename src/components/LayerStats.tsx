@@ -11,7 +11,7 @@ import { useThrottled } from './useThrottled';
 
 const selectStats = (s: Store) => ({ samples: s.layerStats, layers: (s.runConfig ?? s.config).layers });
 
-const W = 96;
+const W = 80;
 const H = 22;
 
 /** Magnitudes span decades: scientific below 0.001, three significant digits above. */

@@ -37,6 +37,9 @@ const selectFocus = (s: Store) => s.focusNeuron;
 type Target = { kind: 'weight'; layer: number; from: number; to: number } | { kind: 'bias'; layer: number; unit: number };
 type Tip = { kind: 'neuron'; layer: number; unit: number } | Target;
 
+/** Where along a link (0 at its source) its pointer target starts. */
+const HIT_FROM = 0.3;
+
 const fmt = (v: number | undefined) => (v === undefined ? '—' : formatSig(v, 3, false));
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -93,6 +96,7 @@ export function NetworkDiagram() {
     if (useStore.getState().focusNeuron) useStore.getState().setFocusNeuron(null);
   };
 
+  const lines: ReactNode[] = [];
   const links: ReactNode[] = [];
   if (net) {
     for (let c = 1; c < cols; c++) {
@@ -105,11 +109,19 @@ export function NetworkDiagram() {
         const y2 = ySlot(c, l.to) + NEURON / 2 + fanIn(l.from, shown[c - 1]);
         const st = linkStyle(l.w, maxAbs);
         const target: Target = { kind: 'weight', layer: c, from: l.from, to: l.to };
-        const mid = { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
+        const mid = { x: x1 + (x2 - x1) * 0.65, y: y1 + (y2 - y1) * 0.65 };
+        lines.push(<line key={`${c}-${l.from}-${l.to}`} x1={x1} y1={y1} x2={x2} y2={y2} stroke={st.color} strokeWidth={st.width} strokeOpacity={st.opacity} />);
+        // The pointer target spans the link's last 70% only: near its source every link of a neuron
+        // overlaps the others, and its centre (where a test clicks) stays clear of the mirrored link
+        // j→i, which crosses this one exactly at the middle.
         links.push(
-          <g
+          <line
             key={`${c}-${l.from}-${l.to}`}
             className="net-link"
+            x1={x1 + (x2 - x1) * HIT_FROM}
+            y1={y1 + (y2 - y1) * HIT_FROM}
+            x2={x2}
+            y2={y2}
             tabIndex={0}
             role="button"
             aria-label={`${describe(target)}. Press Enter to edit.`}
@@ -125,10 +137,7 @@ export function NetworkDiagram() {
                 open(target, mid.x, mid.y);
               }
             }}
-          >
-            <line className="hit" x1={x1} y1={y1} x2={x2} y2={y2} />
-            <line x1={x1} y1={y1} x2={x2} y2={y2} stroke={st.color} strokeWidth={st.width} strokeOpacity={st.opacity} />
-          </g>,
+          />,
         );
       }
     }
@@ -265,7 +274,8 @@ export function NetworkDiagram() {
             <button
               type="button"
               className="icon"
-              aria-label={`Fewer units in hidden layer ${c}`}
+              aria-label={`Hidden layer ${c}: one unit fewer`}
+              data-testid={`layer-minus-${c}`}
               disabled={n <= RANGES.units.min}
               onClick={() => editLayers((cf) => setLayerUnits(cf, c - 1, cf.layers[c - 1] - 1))}
             >
@@ -274,13 +284,20 @@ export function NetworkDiagram() {
             <button
               type="button"
               className="icon"
-              aria-label={`More units in hidden layer ${c}`}
+              aria-label={`Hidden layer ${c}: one unit more`}
+              data-testid={`layer-plus-${c}`}
               disabled={n >= RANGES.units.max}
               onClick={() => editLayers((cf) => setLayerUnits(cf, c - 1, cf.layers[c - 1] + 1))}
             >
               +
             </button>
-            <button type="button" className="icon" aria-label={`Remove hidden layer ${c}`} onClick={() => editLayers((cf) => removeLayer(cf, c - 1))}>
+            <button
+              type="button"
+              className="icon"
+              aria-label={`Hidden layer ${c}: remove`}
+              data-testid={`layer-remove-${c}`}
+              onClick={() => editLayers((cf) => removeLayer(cf, c - 1))}
+            >
               ✕
             </button>
           </span>
@@ -293,6 +310,7 @@ export function NetworkDiagram() {
     <div className="net-scroll">
       <div className="net-diagram" style={{ width: layout.width, height: layout.height }} onKeyDown={(e) => e.key === 'Escape' && leave()}>
         <svg className="net-links" width={layout.width} height={layout.height} aria-label="Links, the strongest drawn" role="group">
+          <g className="net-lines">{lines}</g>
           {links}
         </svg>
         {headers}
@@ -301,6 +319,8 @@ export function NetworkDiagram() {
           className="net-add-layer"
           style={{ left: layout.x[cols - 1] + NEURON / 2 + PITCH / 2 - 4 }}
           disabled={run.layers.length >= MAX_LAYERS}
+          aria-label="Add a hidden layer"
+          data-testid="layer-add"
           onClick={() => editLayers(addLayer)}
         >
           + layer

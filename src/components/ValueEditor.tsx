@@ -20,16 +20,15 @@ export function ValueEditor({ label, initial, x, y, onApply, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  // Focus goes back where it came from (the link or bias mark), so the keyboard user keeps their place.
-  const opener = useRef<Element | null>(null);
+  // Focus goes back where it came from (the link or bias mark), so the keyboard user keeps their
+  // place: taken at the first render, before the input's autoFocus moves it.
+  const [opener] = useState(() => document.activeElement);
   useEffect(() => {
-    opener.current = document.activeElement;
     input.current?.select();
     return () => {
-      const el = opener.current;
-      if (el instanceof HTMLElement || el instanceof SVGElement) el.focus();
+      if (opener instanceof HTMLElement || opener instanceof SVGElement) opener.focus();
     };
-  }, []);
+  }, [opener]);
 
   const apply = () => {
     const p = parseEdit(text);
