@@ -53,43 +53,46 @@ export function LayerStats() {
       {count === 0 ? (
         <p className="hint">Gradient and weight norms per layer appear here once training runs.</p>
       ) : (
-        <table className="layer-stats-table">
-          <caption className="hint">
-            Epochs {first}–{last}. Each column shares one log scale across layers, so a layer whose line sits far below the others learns
-            slowly (vanishing gradients). Update / weight is best near 1e-3 (dashed).
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Layer</th>
-              {METRICS.map((m) => (
-                <th key={m.key} scope="col">
-                  {m.title}
-                </th>
-              ))}
-              <th scope="col">Dead</th>
-              <th scope="col">Saturated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.layers.map((l, i) => {
-              const name = i === count - 1 ? 'Output' : `Hidden ${l.layer}`;
-              const units = layers.length === count - 1 ? layers[i] : undefined;
-              const of = (v: number | null) => (v === null ? '—' : units !== undefined ? `${v} of ${units}` : String(v));
-              return (
-                <tr key={l.layer} data-testid={`layer-stats-${l.layer}`}>
-                  <th scope="row">{name}</th>
-                  {METRICS.map((m, k) => (
-                    <td key={m.key}>
-                      <Spark xs={series.epochs} ys={l[m.key]} range={ranges[k]} guide={m.guide} label={`${name} ${m.title.toLowerCase()}`} />
-                    </td>
-                  ))}
-                  <td>{l.dead ? `${of(lastValue(l.dead))} dead` : '—'}</td>
-                  <td>{l.saturated ? `${of(lastValue(l.saturated))} saturated` : '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        // Scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it too.
+        <div className="layer-stats-scroll" tabIndex={0} role="region" aria-label="Training health per layer, table">
+          <table className="layer-stats-table">
+            <caption className="hint">
+              Epochs {first}–{last}. Each column shares one log scale across layers, so a layer whose line sits far below the others learns
+              slowly (vanishing gradients). Update / weight is best near 1e-3 (dashed).
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Layer</th>
+                {METRICS.map((m) => (
+                  <th key={m.key} scope="col">
+                    {m.title}
+                  </th>
+                ))}
+                <th scope="col">Dead</th>
+                <th scope="col">Saturated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {series.layers.map((l, i) => {
+                const name = i === count - 1 ? 'Output' : `Hidden ${l.layer}`;
+                const units = layers.length === count - 1 ? layers[i] : undefined;
+                const of = (v: number | null) => (v === null ? '—' : units !== undefined ? `${v} of ${units}` : String(v));
+                return (
+                  <tr key={l.layer} data-testid={`layer-stats-${l.layer}`}>
+                    <th scope="row">{name}</th>
+                    {METRICS.map((m, k) => (
+                      <td key={m.key}>
+                        <Spark xs={series.epochs} ys={l[m.key]} range={ranges[k]} guide={m.guide} label={`${name} ${m.title.toLowerCase()}`} />
+                      </td>
+                    ))}
+                    <td>{l.dead ? `${of(lastValue(l.dead))} dead` : '—'}</td>
+                    <td>{l.saturated ? `${of(lastValue(l.saturated))} saturated` : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

@@ -6,7 +6,6 @@ import { useShallow } from 'zustand/react/shallow';
 import { client } from '../client/trainingClient';
 import {
   columnKinds,
-  columnName,
   fanIn,
   layoutDiagram,
   linkStyle,
@@ -21,13 +20,13 @@ import {
   PITCH,
   slotY,
 } from '../network/diagram';
-import { FEATURES, FEATURE_LABELS, MAX_LAYERS, outputUnits, RANGES, type FeatureKey } from '../shared/config';
+import { FEATURES, FEATURE_LABELS, outputUnits, type FeatureKey } from '../shared/config';
 import { datasetInfo, isTable } from '../shared/datasets';
 import { formatCount, formatSig } from '../shared/format';
 import type { NetworkMaps } from '../shared/protocol';
 import { useStore, type Store } from '../store/store';
-import { change, changeFeature } from './change';
-import { addLayer, removeLayer, setLayerUnits } from './modelEdits';
+import { changeFeature } from './change';
+import { NetworkColumnHeads } from './NetworkColumnHeads';
 import { NeuronMap } from './NeuronMap';
 import { ValueEditor } from './ValueEditor';
 
@@ -42,12 +41,6 @@ const HIT_FROM = 0.3;
 
 const fmt = (v: number | undefined) => (v === undefined ? '—' : formatSig(v, 3, false));
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-// Edits go through the same helpers as the Model panel, on the config being edited.
-function editLayers(make: (c: Store['config']) => Partial<Store['config']> | null): void {
-  const patch = make(useStore.getState().config);
-  if (patch) change(patch);
-}
 
 export function NetworkDiagram() {
   const { run, table, upload, network } = useStore(useShallow(selectView));
@@ -75,9 +68,10 @@ export function NetworkDiagram() {
   const bias = (layer: number, unit: number) => net?.biases[layer - 1]?.[unit];
   const maxAbs = net ? maxAbsWeight(net.weights) : 1;
 
+  const title = (t: Target) => (t.kind === 'weight' ? `Weight from ${name(t.layer - 1, t.from)} to ${name(t.layer, t.to)}` : `Bias of ${name(t.layer, t.unit)}`);
   const describe = (t: Tip): string => {
-    if (t.kind === 'weight') return `Weight from ${name(t.layer - 1, t.from)} to ${name(t.layer, t.to)}: ${fmt(weight(t))}`;
-    if (t.kind === 'bias') return `Bias of ${name(t.layer, t.unit)}: ${fmt(bias(t.layer, t.unit))}`;
+    if (t.kind === 'weight') return `${title(t)}: ${fmt(weight(t))}`;
+    if (t.kind === 'bias') return `${title(t)}: ${fmt(bias(t.layer, t.unit))}`;
     return t.layer === 0 ? cap(name(0, t.unit)) : `${cap(name(t.layer, t.unit))} · bias ${fmt(bias(t.layer, t.unit))}`;
   };
   const open = (target: Target, x: number, y: number) => {
@@ -113,7 +107,7 @@ export function NetworkDiagram() {
         lines.push(<line key={`${c}-${l.from}-${l.to}`} x1={x1} y1={y1} x2={x2} y2={y2} stroke={st.color} strokeWidth={st.width} strokeOpacity={st.opacity} />);
         // The pointer target spans the link's last 70% only: near its source every link of a neuron
         // overlaps the others, and its centre (where a test clicks) stays clear of the mirrored link
-        // j→i, which crosses this one exactly at the middle.
+        // j→i, which crosses this one near the middle.
         links.push(
           <line
             key={`${c}-${l.from}-${l.to}`}
@@ -259,53 +253,6 @@ export function NetworkDiagram() {
     }
   }
 
-  const headers = units.map((n, c) => {
-    const hidden = c > 0 && c < cols - 1;
-    const act = c === 0 ? null : hidden ? run.activations[c - 1] : outputActivation(regression, info.classes);
-    return (
-      <div key={`h-${c}`} className="net-col-head" style={{ left: layout.x[c] + NEURON / 2 - (PITCH - 10) / 2, width: PITCH - 10 }} data-testid={`layer-head-${c}`}>
-        <strong>{columnName(c, cols)}</strong>
-        <span>
-          {n} {c === 0 ? (n === 1 ? 'input' : 'inputs') : n === 1 ? 'unit' : 'units'}
-          {act ? ` · ${act}` : ''}
-        </span>
-        {hidden && (
-          <span className="net-col-buttons">
-            <button
-              type="button"
-              className="icon"
-              aria-label={`Hidden layer ${c}: one unit fewer`}
-              data-testid={`layer-minus-${c}`}
-              disabled={n <= RANGES.units.min}
-              onClick={() => editLayers((cf) => setLayerUnits(cf, c - 1, cf.layers[c - 1] - 1))}
-            >
-              −
-            </button>
-            <button
-              type="button"
-              className="icon"
-              aria-label={`Hidden layer ${c}: one unit more`}
-              data-testid={`layer-plus-${c}`}
-              disabled={n >= RANGES.units.max}
-              onClick={() => editLayers((cf) => setLayerUnits(cf, c - 1, cf.layers[c - 1] + 1))}
-            >
-              +
-            </button>
-            <button
-              type="button"
-              className="icon"
-              aria-label={`Hidden layer ${c}: remove`}
-              data-testid={`layer-remove-${c}`}
-              onClick={() => editLayers((cf) => removeLayer(cf, c - 1))}
-            >
-              ✕
-            </button>
-          </span>
-        )}
-      </div>
-    );
-  });
-
   return (
     <div className="net-scroll">
       <div className="net-diagram" style={{ width: layout.width, height: layout.height }} onKeyDown={(e) => e.key === 'Escape' && leave()}>
@@ -313,18 +260,7 @@ export function NetworkDiagram() {
           <g className="net-lines">{lines}</g>
           {links}
         </svg>
-        {headers}
-        <button
-          type="button"
-          className="net-add-layer"
-          style={{ left: layout.x[cols - 1] + NEURON / 2 + PITCH / 2 - 4 }}
-          disabled={run.layers.length >= MAX_LAYERS}
-          aria-label="Add a hidden layer"
-          data-testid="layer-add"
-          onClick={() => editLayers(addLayer)}
-        >
-          + layer
-        </button>
+        <NetworkColumnHeads units={units} activations={run.activations} output={outputActivation(regression, info.classes)} x={layout.x} />
         {neurons}
         {tip && !edit && (
           <div className="net-tip" style={{ left: tip.x, top: tip.y }} aria-hidden="true" data-testid="network-tooltip">
@@ -334,7 +270,7 @@ export function NetworkDiagram() {
         {edit && (
           <ValueEditor
             key={JSON.stringify(edit.target)}
-            label={edit.target.kind === 'weight' ? describe(edit.target).replace(/:.*$/, '') : `Bias of ${name(edit.target.layer, edit.target.unit)}`}
+            label={title(edit.target)}
             initial={edit.value}
             x={edit.x}
             y={edit.y}
