@@ -1,7 +1,7 @@
 // The network diagram: inputs, hidden layers and output as columns of neuron maps, the strongest
 // links between them, and the architecture and weight edits right on it (network/diagram.ts holds
 // its logic). Columns follow the run on screen (runConfig), since the maps are that run's.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { client } from '../client/trainingClient';
 import {
@@ -47,6 +47,8 @@ export function NetworkDiagram() {
   const focus = useStore(selectFocus);
   const [tip, setTip] = useState<{ target: Tip; x: number; y: number } | null>(null);
   const [edit, setEdit] = useState<{ target: Target; x: number; y: number; value: number } | null>(null);
+  // A neuron hovered when the diagram goes (hidden, a panel error) would otherwise keep the boundary on its map.
+  useEffect(() => () => useStore.getState().setFocusNeuron(null), []);
 
   const tableMode = isTable(run.dataset);
   const info = datasetInfo(run.dataset, upload);
