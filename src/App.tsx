@@ -23,6 +23,7 @@ import { TrainingPanel } from './components/TrainingPanel';
 import { PanelBoundary } from './components/PanelBoundary';
 import { LiveStrip } from './components/LiveStrip';
 import { LossTable } from './components/LossTable';
+import { NetworkView } from './components/NetworkView';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 
 /**
@@ -120,6 +121,9 @@ export function App() {
                 </PanelBoundary>
               </div>
             </div>
+            <PanelBoundary name="Network view">
+              <NetworkView />
+            </PanelBoundary>
             <PanelBoundary name="Loss chart">
               <LossChart />
             </PanelBoundary>

@@ -2,7 +2,10 @@
 // canvas with the training and validation points over it. Test points show only on request.
 import { useEffect, useRef, type RefObject } from 'react';
 import { DOMAIN } from '../shared/datasets';
-import type { BoundaryView, PointsView } from '../shared/protocol';
+import { useShallow } from 'zustand/react/shallow';
+import { columnKinds, mapOffset, neuronName, paintMap, type MapKind } from '../network/diagram';
+import { FEATURE_LABELS } from '../shared/config';
+import type { BoundaryView, NetworkMaps, PointsView, TableView } from '../shared/protocol';
 import { useStore, type Store } from '../store/store';
 import { binaryColor, classColor, css, multiColor, valueColor } from './colors';
 import { SliceControls } from './SliceControls';
@@ -15,6 +18,9 @@ const selectShowTest = (s: Store) => s.showTestPoints;
 const selectRegression = (s: Store) => s.runConfig?.problem === 'regression';
 const selectAugmented = (s: Store) => (s.showAugmented ? s.augmented : null);
 const selectTable = (s: Store) => s.table;
+// The neuron hovered in the network view, with the maps only while one is: otherwise every map
+// update would repaint the boundary for nothing.
+const selectFocus = (s: Store) => (s.focusNeuron && s.network ? { neuron: s.focusNeuron, network: s.network, run: s.runConfig } : null);
 
 const SIZE = 320;
 
@@ -43,6 +49,37 @@ function paintHeatmap(ctx: CanvasRenderingContext2D, b: BoundaryView, regression
   off.getContext('2d', CANVAS_OPTIONS)!.putImageData(img, 0, 0);
   ctx.imageSmoothingEnabled = true;
   ctx.drawImage(off, 0, 0, SIZE, SIZE);
+}
+
+let neuronImage: ImageData | null = null;
+
+/** The focused neuron's map, upscaled and smoothed as the boundary, on the same colour scale. */
+function paintNeuron(ctx: CanvasRenderingContext2D, net: NetworkMaps, offset: number, kind: MapKind): void {
+  const r = net.resolution;
+  if (!neuronImage || neuronImage.width !== r) neuronImage = new ImageData(r, r);
+  paintMap(net.maps, offset, r, kind, neuronImage.data);
+  const off = scratch(r);
+  off.getContext('2d', CANVAS_OPTIONS)!.putImageData(neuronImage, 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(off, 0, 0, SIZE, SIZE);
+}
+
+interface FocusedMap {
+  offset: number;
+  kind: MapKind;
+  /** e.g. 'hidden layer 1, unit 2'. */
+  name: string;
+}
+
+/** The focused neuron's map, if it is among the maps sent for the run on screen. */
+function focusedMap(f: ReturnType<typeof selectFocus>, table: TableView | null): FocusedMap | null {
+  if (!f || !f.run) return null;
+  const { neuron, network, run } = f;
+  const kinds = columnKinds(run.activations, run.problem === 'regression');
+  const offset = kinds.length === network.shown.length ? mapOffset(network, neuron.layer, neuron.unit) : null;
+  if (offset === null) return null;
+  const label = neuron.layer > 0 ? undefined : table ? table.inputNames[neuron.unit] : FEATURE_LABELS[run.features[neuron.unit]];
+  return { offset, kind: kinds[neuron.layer], name: neuronName(neuron.layer, neuron.unit, kinds.length, label) };
 }
 
 const toPx = (v: number) => ((v + DOMAIN) / (2 * DOMAIN)) * SIZE;
@@ -81,23 +118,33 @@ function paintPoints(ctx: CanvasRenderingContext2D, p: PointsView, regression: b
 
 /**
  * Paints the current boundary and points into `ref`'s canvas (SIZE × SIZE pixels; CSS may show it
- * smaller) whenever they change. Shared by the full view and the phone's compact strip.
+ * smaller) whenever they change. Shared by the full view and the phone's compact strip. While a
+ * neuron of the network view is hovered or focused, its map stands in for the boundary; the hook
+ * then returns that neuron's name for a caption.
  */
-export function useBoundaryPainter(ref: RefObject<HTMLCanvasElement | null>): void {
+export function useBoundaryPainter(ref: RefObject<HTMLCanvasElement | null>): string | null {
   const boundary = useStore(selectBoundary);
   const points = useStore(selectPoints);
   const showTest = useStore(selectShowTest);
   const regression = useStore(selectRegression);
   const augmented = useStore(selectAugmented);
+  const focus = useStore(useShallow(selectFocus));
+  const table = useStore(selectTable);
+  const focused = focusedMap(focus, table);
+  const focusOffset = focused?.offset ?? null;
+  const focusKind = focused?.kind ?? null;
+  const focusNet = focus?.network ?? null;
 
   useEffect(() => {
     const ctx = ref.current?.getContext('2d', CANVAS_OPTIONS) as CanvasRenderingContext2D | null | undefined;
     if (!ctx) return;
     ctx.clearRect(0, 0, SIZE, SIZE);
-    if (boundary && boundary.values.length > 0) paintHeatmap(ctx, boundary, regression);
+    if (focusNet && focusOffset !== null && focusKind) paintNeuron(ctx, focusNet, focusOffset, focusKind);
+    else if (boundary && boundary.values.length > 0) paintHeatmap(ctx, boundary, regression);
     if (points && augmented) paintAugmented(ctx, points, augmented, regression);
     if (points) paintPoints(ctx, points, regression, showTest);
-  }, [ref, boundary, points, showTest, regression, augmented]);
+  }, [ref, boundary, points, showTest, regression, augmented, focusNet, focusOffset, focusKind]);
+  return focused?.name ?? null;
 }
 
 export const BOUNDARY_SIZE = SIZE;
@@ -108,26 +155,36 @@ export function BoundaryCanvas() {
   const regression = useStore(selectRegression);
   const table = useStore(selectTable);
   const noSlice = table !== null && table.slice === null;
-  useBoundaryPainter(ref);
+  const showing = useBoundaryPainter(ref);
 
   return (
     <figure className="boundary">
       {table && <SliceControls table={table} />}
-      <canvas
-        ref={ref}
-        width={SIZE}
-        height={SIZE}
-        hidden={noSlice}
-        data-testid="boundary"
-        role="img"
-        aria-label={
-          table?.axes
-            ? `${regression ? 'Predicted surface' : 'Decision boundary'} over ${table.axes.x.name} and ${table.axes.y.name}, other inputs at their mean`
-            : regression
-              ? 'Predicted surface with data points'
-              : 'Decision boundary with data points'
-        }
-      />
+      <div className="boundary-frame">
+        <canvas
+          ref={ref}
+          width={SIZE}
+          height={SIZE}
+          hidden={noSlice}
+          data-testid="boundary"
+          role="img"
+          aria-label={
+            showing
+              ? `Map of ${showing}, with the data points`
+              : table?.axes
+                ? `${regression ? 'Predicted surface' : 'Decision boundary'} over ${table.axes.x.name} and ${table.axes.y.name}, other inputs at their mean`
+                : regression
+                  ? 'Predicted surface with data points'
+                  : 'Decision boundary with data points'
+          }
+        />
+        {showing && !noSlice && (
+          // Over the canvas, not beside it: a caption that moved the page would move the neuron away from the pointer.
+          <p className="boundary-focus" data-testid="boundary-focus">
+            Showing {showing} — move away to see the output
+          </p>
+        )}
+      </div>
       {noSlice && <p className="hint">This table has fewer than two numeric inputs, so there is no plane to draw.</p>}
       <figcaption>
         <label className="check">

@@ -1,8 +1,8 @@
 // Data controls: problem, data set, points, noise, seed, the three-way split and input features.
-import { FEATURES, FEATURE_LABELS, MIN_TEST_PCT, type FeatureKey } from '../shared/config';
+import { FEATURES, FEATURE_LABELS, MIN_TEST_PCT } from '../shared/config';
 import { datasetInfo, datasetsFor, isTable, type DatasetKey, type Problem } from '../shared/datasets';
 import { useStore, type Store } from '../store/store';
-import { change } from './change';
+import { change, changeFeature } from './change';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { CsvUpload } from './CsvUpload';
@@ -17,15 +17,6 @@ export function DataPanel() {
   const offered = datasetsFor(d.problem, upload);
   const testPct = 100 - d.trainPct - d.valPct;
   const table = isTable(d.dataset);
-  const toggleFeature = (f: FeatureKey, on: boolean) => {
-    const next = on ? [...d.features, f] : d.features.filter((x) => x !== f);
-    if (next.length === 0) {
-      useStore.getState().say('features', 'error', 'Keep at least one input feature.');
-      return;
-    }
-    useStore.getState().clear('features');
-    change({ features: next });
-  };
   return (
     <section className="panel" aria-labelledby="data-h">
       <h2 id="data-h">
@@ -87,7 +78,7 @@ export function DataPanel() {
           <legend>Input features</legend>
           {FEATURES.map((f) => (
             <label key={f} className="check">
-              <input type="checkbox" checked={d.features.includes(f)} onChange={(e) => toggleFeature(f, e.target.checked)} />
+              <input type="checkbox" checked={d.features.includes(f)} onChange={(e) => changeFeature(f, e.target.checked)} />
               {FEATURE_LABELS[f]}
             </label>
           ))}

@@ -3,6 +3,7 @@ import { ACTIVATIONS, INITIALIZERS, INITIALIZER_LABELS, MAX_LAYERS, outputUnits,
 import { datasetInfo, isTable } from '../shared/datasets';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
+import { addLayer, removeLayer, setLayerActivation, setLayerDropout, setLayerUnits } from './modelEdits';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
@@ -19,17 +20,17 @@ export function ModelPanel() {
   const info = datasetInfo(dataset, upload);
   const outputs = outputUnits(dataset, upload);
   const outputAct = info.problem === 'regression' ? 'linear' : info.classes > 2 ? 'softmax' : 'sigmoid';
-  const setLayer = (i: number, units: number) => change({ layers: m.layers.map((u, j) => (j === i ? units : u)) });
-  const setAct = (i: number, a: Activation) => change({ activations: m.activations.map((x, j) => (j === i ? a : x)) });
-  const setDropout = (i: number, rate: number) => change({ dropout: m.layers.map((_, j) => (j === i ? rate : (dropout[j] ?? 0))) });
-  const add = () =>
-    change({ layers: [...m.layers, m.layers.at(-1) ?? 4], activations: [...m.activations, m.activations.at(-1) ?? 'tanh'], dropout: [...dropout, 0] });
-  const remove = (i: number) =>
-    change({
-      layers: m.layers.filter((_, j) => j !== i),
-      activations: m.activations.filter((_, j) => j !== i),
-      dropout: dropout.filter((_, j) => j !== i),
-    });
+  const setLayer = (i: number, units: number) => {
+    const patch = setLayerUnits(m, i, units);
+    if (patch) change(patch);
+  };
+  const setAct = (i: number, a: Activation) => change(setLayerActivation(m, i, a));
+  const setDropout = (i: number, rate: number) => change(setLayerDropout(m, i, rate));
+  const add = () => {
+    const patch = addLayer(m);
+    if (patch) change(patch);
+  };
+  const remove = (i: number) => change(removeLayer(m, i));
   let params = 0;
   [inputs, ...m.layers, outputs].forEach((n, i, arr) => {
     if (i > 0) params += arr[i - 1] * n + n;

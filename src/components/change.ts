@@ -1,8 +1,9 @@
 // Sends a control's change to the client; a rejected value is shown in the alert region.
 import { client } from '../client/trainingClient';
-import type { ExperimentConfig } from '../shared/config';
+import type { ExperimentConfig, FeatureKey } from '../shared/config';
 import { useStore } from '../store/store';
 import { errorText } from '../shared/errorText';
+import { toggleFeature } from './modelEdits';
 
 export function change(patch: Partial<ExperimentConfig>): void {
   try {
@@ -27,4 +28,15 @@ export function startFresh(patch: Partial<ExperimentConfig>, topic = 'change'): 
   } catch (e) {
     useStore.getState().say(topic, 'error', errorText(e));
   }
+}
+
+/** Turns input feature `f` on or off (Data panel, network diagram); refuses to leave none, saying why. */
+export function changeFeature(f: FeatureKey, on: boolean): void {
+  const r = toggleFeature(useStore.getState().config.features, f, on);
+  if ('error' in r) {
+    useStore.getState().say('features', 'error', r.error);
+    return;
+  }
+  useStore.getState().clear('features');
+  change(r);
 }

@@ -1,0 +1,99 @@
+// Training health per layer: gradient norm, weight norm and update/weight ratio over the epochs as
+// tiny SVG sparklines (each column on ONE log range shared by every layer, so vanishing gradients
+// in early layers show as lines below the later ones), and dead / saturated hidden units.
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { lastValue, logY, RATIO_GUIDE, sharedLogRange, sparkPath } from '../network/sparkline';
+import { statsSeries } from '../network/statsHistory';
+import { formatLoss, formatSig } from '../shared/format';
+import { useStore, type Store } from '../store/store';
+import { useThrottled } from './useThrottled';
+
+const selectStats = (s: Store) => ({ samples: s.layerStats, layers: (s.runConfig ?? s.config).layers });
+
+const W = 80;
+const H = 22;
+
+/** Magnitudes span decades: scientific below 0.001, three significant digits above. */
+const magnitude = (v: number | null) => (v !== null && v !== 0 && Math.abs(v) < 1e-3 ? formatLoss(v) : formatSig(v, 3));
+
+const METRICS = [
+  { key: 'gradNorm', title: 'Gradient norm', guide: undefined },
+  { key: 'weightNorm', title: 'Weight norm', guide: undefined },
+  { key: 'updateRatio', title: 'Update / weight', guide: RATIO_GUIDE },
+] as const;
+
+function Spark({ xs, ys, range, guide, label }: { xs: number[]; ys: (number | null)[]; range: [number, number] | null; guide?: number; label: string }) {
+  const last = lastValue(ys);
+  return (
+    <span className="spark">
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} aria-hidden="true">
+        {range && guide !== undefined && <line className="spark-guide" x1={0} x2={W} y1={logY(guide, range, H)} y2={logY(guide, range, H)} />}
+        {range && <path d={sparkPath(xs, ys, range, W, H)} />}
+      </svg>
+      <span className="spark-value" aria-label={`${label}: latest ${magnitude(last)}`}>
+        {magnitude(last)}
+      </span>
+    </span>
+  );
+}
+
+export function LayerStats() {
+  const { samples: live, layers } = useStore(useShallow(selectStats));
+  // Samples come several times a second; a few redraws a second are plenty for trends over epochs.
+  const samples = useThrottled(live, 250);
+  const series = useMemo(() => statsSeries(samples), [samples]);
+  const ranges = useMemo(() => METRICS.map((m) => sharedLogRange(series.layers.map((l) => l[m.key]), m.guide)), [series]);
+  const count = series.layers.length;
+  const first = series.epochs[0];
+  const last = series.epochs.at(-1);
+  return (
+    <div className="layer-stats" data-testid="layer-stats">
+      <h3>Training health per layer</h3>
+      {count === 0 ? (
+        <p className="hint">Gradient and weight norms per layer appear here once training runs.</p>
+      ) : (
+        // Scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it too.
+        <div className="layer-stats-scroll" tabIndex={0} role="region" aria-label="Training health per layer, table">
+          <table className="layer-stats-table">
+            <caption className="hint">
+              Epochs {first}–{last}. Each column shares one log scale across layers, so a layer whose line sits far below the others learns
+              slowly (vanishing gradients). Update / weight is best near 1e-3 (dashed).
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Layer</th>
+                {METRICS.map((m) => (
+                  <th key={m.key} scope="col">
+                    {m.title}
+                  </th>
+                ))}
+                <th scope="col">Dead</th>
+                <th scope="col">Saturated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {series.layers.map((l, i) => {
+                const name = i === count - 1 ? 'Output' : `Hidden ${l.layer}`;
+                const units = layers.length === count - 1 ? layers[i] : undefined;
+                const of = (v: number | null) => (v === null ? '—' : units !== undefined ? `${v} of ${units}` : String(v));
+                return (
+                  <tr key={l.layer} data-testid={`layer-stats-${l.layer}`}>
+                    <th scope="row">{name}</th>
+                    {METRICS.map((m, k) => (
+                      <td key={m.key}>
+                        <Spark xs={series.epochs} ys={l[m.key]} range={ranges[k]} guide={m.guide} label={`${name} ${m.title.toLowerCase()}`} />
+                      </td>
+                    ))}
+                    <td>{l.dead ? `${of(lastValue(l.dead))} dead` : '—'}</td>
+                    <td>{l.saturated ? `${of(lastValue(l.saturated))} saturated` : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+// The network diagram's column headers: name, units and activation of each column, and for hidden
+// layers −/+ units and remove, with "+ layer" at the end. They change the config through the same
+// helpers as the Model panel (modelEdits.ts), so both stay one mechanism.
+import { columnName, NEURON, PITCH } from '../network/diagram';
+import { MAX_LAYERS, RANGES, type Activation, type ExperimentConfig } from '../shared/config';
+import { useStore } from '../store/store';
+import { change } from './change';
+import { addLayer, removeLayer, setLayerUnits } from './modelEdits';
+
+// Applied to the config being edited (not the run on screen), so quick clicks add up.
+function editLayers(make: (c: ExperimentConfig) => Partial<ExperimentConfig> | null): void {
+  const patch = make(useStore.getState().config);
+  if (patch) change(patch);
+}
+
+interface Props {
+  /** Units per column: inputs, hidden layers, output. */
+  units: number[];
+  activations: readonly Activation[];
+  output: string;
+  /** Left edge of each column's neurons (layoutDiagram). */
+  x: number[];
+}
+
+export function NetworkColumnHeads({ units, activations, output, x }: Props) {
+  const cols = units.length;
+  const heads = units.map((n, c) => {
+    const hidden = c > 0 && c < cols - 1;
+    const act = c === 0 ? null : hidden ? activations[c - 1] : output;
+    return (
+      <div key={`h-${c}`} className="net-col-head" style={{ left: x[c] + NEURON / 2 - (PITCH - 10) / 2, width: PITCH - 10 }} data-testid={`layer-head-${c}`}>
+        <strong>{columnName(c, cols)}</strong>
+        <span>
+          {n} {c === 0 ? (n === 1 ? 'input' : 'inputs') : n === 1 ? 'unit' : 'units'}
+          {act ? ` · ${act}` : ''}
+        </span>
+        {hidden && (
+          <span className="net-col-buttons">
+            <button
+              type="button"
+              className="icon"
+              aria-label={`Hidden layer ${c}: one unit fewer`}
+              data-testid={`layer-minus-${c}`}
+              disabled={n <= RANGES.units.min}
+              onClick={() => editLayers((cf) => setLayerUnits(cf, c - 1, cf.layers[c - 1] - 1))}
+            >
+              −
+            </button>
+            <button
+              type="button"
+              className="icon"
+              aria-label={`Hidden layer ${c}: one unit more`}
+              data-testid={`layer-plus-${c}`}
+              disabled={n >= RANGES.units.max}
+              onClick={() => editLayers((cf) => setLayerUnits(cf, c - 1, cf.layers[c - 1] + 1))}
+            >
+              +
+            </button>
+            <button
+              type="button"
+              className="icon"
+              aria-label={`Hidden layer ${c}: remove`}
+              data-testid={`layer-remove-${c}`}
+              onClick={() => editLayers((cf) => removeLayer(cf, c - 1))}
+            >
+              ✕
+            </button>
+          </span>
+        )}
+      </div>
+    );
+  });
+
+  return (
+    <>
+      {heads}
+      <button
+        type="button"
+        className="net-add-layer"
+        style={{ left: x[cols - 1] + NEURON / 2 + PITCH / 2 - 4 }}
+        disabled={cols - 2 >= MAX_LAYERS}
+        aria-label="Add a hidden layer"
+        data-testid="layer-add"
+        onClick={() => editLayers(addLayer)}
+      >
+        + layer
+      </button>
+    </>
+  );
+}

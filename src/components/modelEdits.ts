@@ -1,0 +1,52 @@
+// The architecture edits shared by the Model panel, the Data panel and the network diagram, as
+// pure functions from the config to a patch, so every control changes the model the same way.
+import { FEATURES, MAX_LAYERS, RANGES, type Activation, type ExperimentConfig, type FeatureKey } from '../shared/config';
+
+type Arch = Pick<ExperimentConfig, 'layers' | 'activations' | 'dropout'>;
+export type ArchPatch = Partial<Arch>;
+
+/** A new last hidden layer like the current last one (4 tanh units for a linear model); null at MAX_LAYERS. */
+export function addLayer(c: Arch): ArchPatch | null {
+  if (c.layers.length >= MAX_LAYERS) return null;
+  return {
+    layers: [...c.layers, c.layers.at(-1) ?? 4],
+    activations: [...c.activations, c.activations.at(-1) ?? 'tanh'],
+    dropout: [...c.dropout, 0],
+  };
+}
+
+/** Hidden layer `i` removed, with its activation and dropout rate. */
+export function removeLayer(c: Arch, i: number): ArchPatch {
+  return {
+    layers: c.layers.filter((_, j) => j !== i),
+    activations: c.activations.filter((_, j) => j !== i),
+    dropout: c.dropout.filter((_, j) => j !== i),
+  };
+}
+
+/** Hidden layer `i` with `units` units, kept within RANGES.units; null when that changes nothing. */
+export function setLayerUnits(c: Arch, i: number, units: number): ArchPatch | null {
+  const u = Math.round(Math.min(RANGES.units.max, Math.max(RANGES.units.min, units)));
+  if (c.layers[i] === undefined || c.layers[i] === u) return null;
+  return { layers: c.layers.map((x, j) => (j === i ? u : x)) };
+}
+
+export function setLayerActivation(c: Arch, i: number, a: Activation): ArchPatch {
+  return { activations: c.activations.map((x, j) => (j === i ? a : x)) };
+}
+
+/** Dropout of hidden layer `i`; a rate missing for another layer (an older config) becomes 0. */
+export function setLayerDropout(c: Arch, i: number, rate: number): ArchPatch {
+  return { dropout: c.layers.map((_, j) => (j === i ? rate : (c.dropout[j] ?? 0))) };
+}
+
+/**
+ * The features with `f` turned on (appended: the model's existing inputs keep their units) or off;
+ * an error instead when that would leave none.
+ */
+export function toggleFeature(features: readonly FeatureKey[], f: FeatureKey, on: boolean): { features: FeatureKey[] } | { error: string } {
+  if (!FEATURES.includes(f)) return { error: `Unknown feature ${f}.` };
+  const next = on ? (features.includes(f) ? [...features] : [...features, f]) : features.filter((x) => x !== f);
+  if (next.length === 0) return { error: 'Keep at least one input feature.' };
+  return { features: next };
+}
