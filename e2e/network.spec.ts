@@ -78,7 +78,7 @@ test('clicking an input feature turns it on through the config and the URL; + ad
   await view.getByTestId('neuron-0-2').click();
   await expect.poll(() => page.evaluate(() => window.playground.getConfig().features)).toEqual(['x1', 'x2']);
 
-  await view.getByRole('button', { name: /add a unit to hidden layer 1/i }).click();
+  await view.getByTestId('layer-plus-1').click();
   await expect.poll(() => page.evaluate(() => window.playground.getConfig().layers)).toEqual([5, 2]);
   await expect(page).toHaveURL(/layers=5,2/);
   await expect(view.getByTestId('neuron-1-4')).toBeVisible();
@@ -87,6 +87,7 @@ test('clicking an input feature turns it on through the config and the URL; + ad
 test('the vanishing-gradients preset shows a far smaller gradient norm in layer 1 than in the last layer', async ({ page }) => {
   await openPlayground(page, cpuHash({ epochs: 40 }));
   await page.getByRole('button', { name: 'Vanishing gradients: 6 sigmoid layers' }).click();
+  await page.evaluate(() => window.playground.ready());
   await expect(page.getByTestId('epoch')).toHaveText('40', { timeout: 60_000 });
   await expect(page.getByTestId('status')).toHaveText('paused');
   const stats = await page.evaluate(() => window.playground.getLayerStats());
@@ -101,6 +102,9 @@ test('the vanishing-gradients preset shows a far smaller gradient norm in layer 
   await expect(panel.getByRole('row')).toHaveCount(1 + 7);
   // The fix: the same depth with ReLU and He init keeps layer 1's gradient within 100× of the last's.
   await page.getByRole('button', { name: 'Fixed with ReLU and He init' }).click();
+  // Once the fresh run has started (epoch 0 again), wait for it to reach the budget.
+  await page.evaluate(() => window.playground.ready());
+  expect(await page.evaluate(() => window.playground.getConfig().activations)).toEqual(Array(6).fill('relu'));
   await expect(page.getByTestId('epoch')).toHaveText('40', { timeout: 60_000 });
   await expect(page.getByTestId('status')).toHaveText('paused');
   const fixed = await page.evaluate(() => window.playground.getLayerStats());

@@ -11,7 +11,7 @@ import { useThrottled } from './useThrottled';
 
 const selectStats = (s: Store) => ({ samples: s.layerStats, layers: (s.runConfig ?? s.config).layers });
 
-const W = 80;
+const W = 64;
 const H = 22;
 
 /** Magnitudes span decades: scientific below 0.001, three significant digits above. */
@@ -53,12 +53,16 @@ export function LayerStats() {
       {count === 0 ? (
         <p className="hint">Gradient and weight norms per layer appear here once training runs.</p>
       ) : (
-        // Scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it too.
+        <>
+        <p className="hint">
+          Each column shares one log scale across layers, so a layer whose line sits far below the others learns slowly (vanishing
+          gradients). Update / weight is best near 1e-3 (dashed).
+        </p>
+        {/* Scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it too. */}
         <div className="layer-stats-scroll" tabIndex={0} role="region" aria-label="Training health per layer, table">
           <table className="layer-stats-table">
             <caption className="hint">
-              Epochs {first}–{last}. Each column shares one log scale across layers, so a layer whose line sits far below the others learns
-              slowly (vanishing gradients). Update / weight is best near 1e-3 (dashed).
+              Epochs {first}–{last}
             </caption>
             <thead>
               <tr>
@@ -85,14 +89,15 @@ export function LayerStats() {
                         <Spark xs={series.epochs} ys={l[m.key]} range={ranges[k]} guide={m.guide} label={`${name} ${m.title.toLowerCase()}`} />
                       </td>
                     ))}
-                    <td>{l.dead ? `${of(lastValue(l.dead))} dead` : '—'}</td>
-                    <td>{l.saturated ? `${of(lastValue(l.saturated))} saturated` : '—'}</td>
+                    <td>{l.dead ? of(lastValue(l.dead)) : '—'}</td>
+                    <td>{l.saturated ? of(lastValue(l.saturated)) : '—'}</td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
         </div>
+        </>
       )}
     </div>
   );

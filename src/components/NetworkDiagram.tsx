@@ -255,6 +255,8 @@ export function NetworkDiagram() {
     }
   }
 
+  const tipMap = tip?.target.kind === 'neuron' ? mapOf(tip.target.layer, tip.target.unit) : null;
+
   return (
     <div className="net-scroll">
       <div className="net-diagram" style={{ width: layout.width, height: layout.height }} onKeyDown={(e) => e.key === 'Escape' && leave()}>
@@ -267,6 +269,8 @@ export function NetworkDiagram() {
         {tip && !edit && (
           <div className="net-tip" style={{ left: tip.x, top: tip.y }} aria-hidden="true" data-testid="network-tooltip">
             {describe(tip.target)}
+            {/* The map large here too: on a short screen the boundary view may be scrolled out of sight. */}
+            {tipMap && <div className="net-tip-map">{tipMap}</div>}
           </div>
         )}
         {edit && (

@@ -106,6 +106,8 @@ export class Trainer {
   private probe: tf.Tensor1D | null = null;
   /** Layer health read at the last flush, oldest first, until takeStats(). */
   private statsRead: LayerStatsSample[] = [];
+  /** The epoch whose weights layer health was last sampled at (−1: none yet). */
+  private sampledEpoch = -1;
   private lastStop: EarlyStop | null = null;
   /** Set by dispose(): a paced epoch waiting on the device stops there. */
   private disposed = false;
@@ -328,6 +330,7 @@ export class Trainer {
 
   /** The layer health of the current weights, on the device; uses up the last step's probe. */
   private statsNow(): tf.Tensor1D {
+    this.sampledEpoch = this.epoch;
     const probe = this.probe;
     this.probe = null;
     const rows = { gradX: this.trainMetric.x, gradY: this.trainMetric.y, unitX: this.train.x, loss: this.settings.loss, kind: this.kind };
@@ -338,9 +341,11 @@ export class Trainer {
 
   /**
    * Adds the layer health of the current weights to the current epoch's queued metrics, when they
-   * have none (e.g. epoch 0 of a new run, or after a weight was edited by hand).
+   * have none (e.g. epoch 0 of a new run, a paused run, or after a weight was edited by hand).
+   * With `again` false, an epoch already sampled is not sampled twice.
    */
-  sampleStats(): void {
+  sampleStats(again = true): void {
+    if (!again && this.sampledEpoch === this.epoch) return;
     const last = this.pending[this.pending.length - 1];
     if (last?.epoch === this.epoch) {
       if (!last.stats) last.stats = this.statsNow();

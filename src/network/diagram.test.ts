@@ -51,7 +51,8 @@ describe('colour normalisation', () => {
   it('scales relu by the map maximum, or 1 when the unit is dead', () => {
     const m = [0, 2, 4, 1];
     expect(mapScale('relu', m, 0, 4)).toBe(4);
-    expect(toUnit('relu', 2, 4)).toBe(0.5);
+    expect(toUnit('relu', 2, 4)).toBe(0.75);
+    expect(toUnit('relu', 0, 4)).toBe(0.5);
     expect(mapScale('relu', [0, 0], 0, 2)).toBe(1);
   });
 

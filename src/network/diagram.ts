@@ -12,7 +12,7 @@ export const MAX_LINKS = 32;
 /**
  * How a map's values become a position on the boundary's colour scale (0 orange, ½ white, 1 blue):
  * signed: tanh or linear hidden units, (v + 1) / 2; unit: sigmoid hidden units and probabilities, v;
- * relu: v over the map's maximum; input: v over the map's max |v|, then as signed; regression: the
+ * relu: ½ + ½ v over the map's maximum (0, the unit silent, is white as tanh's 0); input: v over the map's max |v|, then as signed; regression: the
  * output value, as the boundary's valueColor.
  */
 export type MapKind = 'input' | 'signed' | 'unit' | 'relu' | 'regression';
@@ -51,7 +51,7 @@ export function toUnit(kind: MapKind, v: number, scale = 1): number {
     case 'unit':
       return clip01(v);
     case 'relu':
-      return clip01(v / scale);
+      return clip01(0.5 + (0.5 * v) / scale);
     case 'input':
       return clip01((v / scale + 1) / 2);
     default:

@@ -255,7 +255,8 @@ export function createTrainingApi(): TrainingApi {
             break;
           }
           const began = performance.now();
-          const stats = began - lastStats >= Math.max(STATS_INTERVAL_MS, STATS_EVERY_EPOCHS * epochMs);
+          // The run's last epoch by its stop epoch is always sampled, so a finished run shows its end.
+          const stats = began - lastStats >= Math.max(STATS_INTERVAL_MS, STATS_EVERY_EPOCHS * epochMs) || t.epoch + 1 >= stopAt();
           if (stats) lastStats = began;
           if (!(await orLost(t.trainEpochPaced(between, stats)))) return 'paused';
           const now = performance.now();
@@ -286,7 +287,9 @@ export function createTrainingApi(): TrainingApi {
           // No wait after the run's last epoch: it is over.
           if (!finished) paceMark = await holdPace(paceMark);
         }
-        // Epochs trained since the last post (a pause between posts) still reach the page.
+        // Epochs trained since the last post (a pause between posts) still reach the page, with
+        // the layer health of where the run stopped.
+        t.sampleStats(false);
         if (t.pendingCount === 0) return end;
         const rest = await orLost(collect(t, true));
         await sink(send(rest));
