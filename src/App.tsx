@@ -1,5 +1,6 @@
 // The page: a workspace with the settings (and the secondary panels) on the left in workflow order
-// and the live view fixed on the right, so a change is seen as it is made; on a phone a compact
+// and the live view fixed on the right, so a change is seen as it is made (boundary, readouts and
+// curves first; the network view below them, or beside them on a wide screen); on a phone a compact
 // sticky strip stands in for it. Each panel sits in its own error boundary, so one failing view
 // cannot take the others down.
 import { useLayoutEffect, useRef } from 'react';
@@ -108,31 +109,38 @@ export function App() {
             <h2 id="view-h">
               <span className="step-no">5</span> Watch it learn
             </h2>
-            <div className="view-grid">
-              <PanelBoundary name="Decision boundary">
-                <BoundaryCanvas />
-              </PanelBoundary>
-              <div className="view-side">
-                <PanelBoundary name="Readouts">
-                  <Readouts />
+            {/* Side by side on a wide screen (the network beside the boundary and curves); stacked below. */}
+            <div className="live-body">
+              <div className="live-main">
+                <div className="view-grid">
+                  <PanelBoundary name="Decision boundary">
+                    <BoundaryCanvas />
+                  </PanelBoundary>
+                  <div className="view-side">
+                    <PanelBoundary name="Readouts">
+                      <Readouts />
+                    </PanelBoundary>
+                    <PanelBoundary name="Diagnosis">
+                      <DiagnosisPanel />
+                    </PanelBoundary>
+                  </div>
+                </div>
+                <PanelBoundary name="Loss chart">
+                  <LossChart />
                 </PanelBoundary>
-                <PanelBoundary name="Diagnosis">
-                  <DiagnosisPanel />
+                <PanelBoundary name="Loss table">
+                  <LossTable />
+                </PanelBoundary>
+                <PanelBoundary name="Evaluation">
+                  <EvaluationView />
+                </PanelBoundary>
+              </div>
+              <div className="live-network">
+                <PanelBoundary name="Network view">
+                  <NetworkView />
                 </PanelBoundary>
               </div>
             </div>
-            <PanelBoundary name="Network view">
-              <NetworkView />
-            </PanelBoundary>
-            <PanelBoundary name="Loss chart">
-              <LossChart />
-            </PanelBoundary>
-            <PanelBoundary name="Loss table">
-              <LossTable />
-            </PanelBoundary>
-            <PanelBoundary name="Evaluation">
-              <EvaluationView />
-            </PanelBoundary>
           </section>
         </div>
       </main>

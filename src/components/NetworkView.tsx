@@ -25,7 +25,7 @@ export function NetworkView() {
       {shown && (
         <>
           <p className="hint">
-            Hover or focus a neuron to see its map large above; click a link or a bias mark (the small square) to set its value
+            Hover or focus a neuron to see its map large in the boundary view; click a link or a bias mark (the small square) to set its value
             {table ? '' : '; click an input to turn it on or off'}.
           </p>
           <NetworkDiagram />
