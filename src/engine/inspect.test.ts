@@ -9,7 +9,7 @@ import { mulberry32 } from '../data/random';
 import { DEFAULT_CONFIG, type Activation, type ExperimentConfig } from '../shared/config';
 import { GRID_RESOLUTION } from '../shared/datasets';
 import { prepareData } from '../worker/prepareData';
-import { layerStatsTensor, mapColumns, mapResolution, mapRows, MAX_SHOWN_UNITS, networkMapsTensor, readLayerStats, splitNetworkMaps } from './inspect';
+import { layerStatsTensor, mapColumns, mapRows, MAX_SHOWN_UNITS, networkMapsTensor, readLayerStats, splitNetworkMaps } from './inspect';
 import { tapeGradients } from './leanStep';
 import { Mlp, type LayerWeights } from './model';
 import { Trainer } from './trainer';
@@ -44,14 +44,6 @@ function byHand(layers: LayerWeights[], acts: Activation[], x: number[]): number
   });
   return cols;
 }
-
-describe('map grid', () => {
-  it('takes every other cell of the boundary grid, row-major', () => {
-    expect(mapResolution(GRID_RESOLUTION)).toBe(25);
-    const rows = mapRows(4);
-    expect(Array.from(rows)).toEqual([0, 2, 8, 10]);
-  });
-});
 
 describe('networkMapsTensor', () => {
   it('equals a forward pass done by hand, neuron by neuron, with the weights between them', async () => {
@@ -195,6 +187,27 @@ describe('Trainer inspection', () => {
       expect(await t.flush()).toEqual([]);
       expect(t.takeStats().map((s) => s.epoch)).toEqual([3]);
       expect(tf.memory().numTensors).toBe(start);
+    } finally {
+      t.dispose();
+    }
+  });
+
+  it('draws the boundary and the maps from one pass: the output maps are the boundary', async () => {
+    const c = cfg({ dataset: 'blobs', loss: 'cce', layers: [5], activations: ['relu'] });
+    const t = new Trainer(prepareData(c).data, c, 0);
+    try {
+      const plain = await t.boundary();
+      const { boundary, network } = await t.views(true);
+      expect(Array.from(boundary)).toEqual(Array.from(plain));
+      expect(network!.resolution).toBe(25);
+      expect(network!.units).toEqual([2, 5, 3]);
+      // Output unit k's map is channel k of the boundary on every other cell, row by row.
+      const cells = 25 * 25;
+      const out = network!.maps.subarray((2 + 5) * cells);
+      const rows = mapRows(GRID_RESOLUTION);
+      expect(rows[26]).toBe(2 * GRID_RESOLUTION + 2);
+      for (const cell of [0, 26, 333, cells - 1]) for (let k = 0; k < 3; k++) expect(out[k * cells + cell]).toBeCloseTo(plain[rows[cell] * 3 + k], 6);
+      expect((await t.views(false)).network).toBeUndefined();
     } finally {
       t.dispose();
     }

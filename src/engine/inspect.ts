@@ -12,21 +12,19 @@ import type { LossKey } from '../shared/config';
 
 /** At most this many units per column go into the maps (the view shows "+ N more" for the rest). */
 export const MAX_SHOWN_UNITS = 12;
-/** The maps use every MAP_STRIDE-th cell of the boundary grid in both directions (50 → 25 per side). */
+/**
+ * The maps keep every MAP_STRIDE-th cell of the boundary grid in both directions (50 → 25 per
+ * side): a quarter of the cells is plenty for a 44-pixel neuron, and painting four times as many
+ * costs the page (and so, on two cores, the training) measurably more.
+ */
 export const MAP_STRIDE = 2;
-
-/** A tanh unit is saturated on a row beyond this |output|; a sigmoid unit below 1 − x or above x of it. */
-export const TANH_SATURATION = 0.95;
-export const SIGMOID_SATURATION = 0.98;
-/** …and counted saturated when that holds on more than this share of the training rows. */
-export const SATURATED_SHARE = 0.5;
 
 /** Cells per side of the maps, for a boundary grid of `resolution` cells per side. */
 export function mapResolution(resolution: number): number {
   return Math.ceil(resolution / MAP_STRIDE);
 }
 
-/** The boundary grid's rows (row-major cells) that the maps use, in map order. */
+/** The boundary grid's cells (row-major indices) that the maps keep, in map order. */
 export function mapRows(resolution: number): Int32Array {
   const r = mapResolution(resolution);
   const rows = new Int32Array(r * r);
@@ -34,32 +32,68 @@ export function mapRows(resolution: number): Int32Array {
   return rows;
 }
 
+/** A tanh unit is saturated on a row beyond this |output|; a sigmoid unit below 1 − x or above x of it. */
+export const TANH_SATURATION = 0.95;
+export const SIGMOID_SATURATION = 0.98;
+/** …and counted saturated when that holds on more than this share of the training rows. */
+export const SATURATED_SHARE = 0.5;
+
 /** Units per column (inputs, hidden layers, output) and how many of each go into the maps. */
 export function mapColumns(model: Mlp): { units: number[]; shown: number[] } {
   const units = layerSizes(model.spec);
   return { units, shown: units.map((u) => Math.min(u, MAX_SHOWN_UNITS)) };
 }
 
-/**
- * Every column's activations on `grid` (cells × inputs) in one forward pass, the first `shown`
- * units of each, then the kernels and biases between those units, all flattened into one tensor
- * in the order NetworkMaps lists them (maps unit-major: each neuron's cells together).
- */
-export function networkMapsTensor(model: Mlp, grid: tf.Tensor2D, kind: OutputKind): tf.Tensor1D {
-  const { shown } = mapColumns(model);
+/** Every column's values on `grid` (cells × inputs): the inputs, each hidden layer after its activation, the output after the output's. */
+function columnsOn(model: Mlp, grid: tf.Tensor2D, kind: OutputKind): tf.Tensor2D[] {
   const last = model.kernels.length - 1;
-  const parts: tf.Tensor[] = [];
-  const keep = (a: tf.Tensor2D, c: number) => parts.push(tf.transpose(tf.slice(a, [0, 0], [-1, shown[c]])));
-  keep(grid, 0);
+  const cols = [grid];
   let h: tf.Tensor2D = grid;
   model.kernels.forEach((w, i) => {
     const z = tf.add(tf.matMul(h, w), model.biases[i]) as tf.Tensor2D;
     h = i === last ? outputOf(z, kind) : activate(z, model.spec.activations[i]);
-    keep(h, i + 1);
+    cols.push(h);
   });
-  model.kernels.forEach((w, i) => parts.push(tf.slice(w, [0, 0], [shown[i], shown[i + 1]])));
-  model.biases.forEach((b, i) => parts.push(tf.slice(b, [0], [shown[i + 1]])));
-  return tf.concat(parts.map((p) => tf.reshape(p, [-1]))) as tf.Tensor1D;
+  return cols;
+}
+
+/**
+ * The maps' part of a download: the first `shown` units of each column (unit-major) on the cells
+ * `cells` (all when null), then the kernels and biases between them.
+ */
+function mapParts(model: Mlp, cols: tf.Tensor2D[], cells: tf.Tensor1D | null): tf.Tensor[] {
+  const { shown } = mapColumns(model);
+  const keep = (a: tf.Tensor2D, c: number) => {
+    const units = tf.slice(a, [0, 0], [-1, shown[c]]);
+    return tf.transpose(cells ? tf.gather(units, cells) : units);
+  };
+  return [
+    ...cols.map(keep),
+    ...model.kernels.map((w, i) => tf.slice(w, [0, 0], [shown[i], shown[i + 1]])),
+    ...model.biases.map((b, i) => tf.slice(b, [0], [shown[i + 1]])),
+  ];
+}
+
+const flat = (parts: tf.Tensor[]) => tf.concat(parts.map((p) => tf.reshape(p, [-1]))) as tf.Tensor1D;
+
+/**
+ * Every column's activations on `grid` in one forward pass, the first `shown` units of each, then
+ * the kernels and biases between those units, all flattened into one tensor in the order
+ * NetworkMaps lists them (maps unit-major: each neuron's cells together).
+ */
+export function networkMapsTensor(model: Mlp, grid: tf.Tensor2D, kind: OutputKind): tf.Tensor1D {
+  return flat(mapParts(model, columnsOn(model, grid, kind), null));
+}
+
+/**
+ * What the live view draws, from ONE forward pass over the boundary grid: the model's output per
+ * cell (cells × channels, as the boundary takes it), then, with `mapCells` (mapRows of the grid),
+ * networkMapsTensor's content on those cells. The boundary pass is made anyway, so the maps cost
+ * only their slices and the download: a separate pass for them slowed a fast run by about a sixth.
+ */
+export function viewsTensor(model: Mlp, grid: tf.Tensor2D, kind: OutputKind, mapCells: tf.Tensor1D | null): tf.Tensor1D {
+  const cols = columnsOn(model, grid, kind);
+  return flat([cols[cols.length - 1], ...(mapCells ? mapParts(model, cols, mapCells) : [])]);
 }
 
 /** Splits a download of networkMapsTensor into NetworkMaps (views of one buffer, transferable as one). */

@@ -8,7 +8,7 @@ import { featurize } from '../data/features';
 import { hashSeed, mulberry32, shuffleInPlace } from '../data/random';
 import { lambdaPerLayer, type ExperimentConfig } from '../shared/config';
 import type { EarlyStop, EpochMetrics, LayerStatsSample, NetworkMaps } from '../shared/protocol';
-import { layerStatsTensor, layerStatsWidth, mapColumns, mapResolution, mapRows, networkMapsTensor, readLayerStats, splitNetworkMaps, updateRatios } from './inspect';
+import { layerStatsTensor, layerStatsWidth, mapColumns, mapResolution, mapRows, readLayerStats, splitNetworkMaps, updateRatios, viewsTensor } from './inspect';
 import { EarlyStopper } from './earlyStopping';
 import { changedSettings, modelVerdict } from './liveSettings';
 import { accuracy, dataLoss, outputOf } from './losses';
@@ -93,8 +93,8 @@ export class Trainer {
   private readonly val: DeviceSplit;
   private readonly test: DeviceSplit;
   private grid: tf.Tensor2D;
-  /** The grid cells the network view's neuron maps use (every MAP_STRIDE-th of the boundary's). */
-  private mapGrid: tf.Tensor2D;
+  /** The boundary grid's cells the neuron maps keep (inspect.ts, mapRows); the grid's size never changes. */
+  private readonly mapCells: tf.Tensor1D;
   private readonly order: Int32Array;
   private readonly batchRand: () => number;
   private readonly augmentRand: () => number;
@@ -135,7 +135,7 @@ export class Trainer {
     this.val = this.upload(data.val, outputs);
     this.test = this.upload(data.test, outputs);
     this.grid = tf.tensor2d(data.grid, [data.grid.length / data.inputs, data.inputs]);
-    this.mapGrid = this.mapCells(this.grid);
+    this.mapCells = tf.tensor1d(mapRows(Math.round(Math.sqrt(this.grid.shape[0]))), 'int32');
     this.model = new Mlp(
       { inputs: data.inputs, layers: settings.layers, activations: settings.activations, outputs, output: this.kind, init: settings.init },
       mulberry32(hashSeed(settings.seed, run, 'weights')),
@@ -434,27 +434,28 @@ export class Trainer {
   setGrid(grid: Float32Array): void {
     const next = tf.tensor2d(grid, [grid.length / this.data.inputs, this.data.inputs]);
     this.grid.dispose();
-    this.mapGrid.dispose();
     this.grid = next;
-    this.mapGrid = this.mapCells(next);
-  }
-
-  /** The cells of a square boundary grid that the neuron maps use. */
-  private mapCells(grid: tf.Tensor2D): tf.Tensor2D {
-    const resolution = Math.round(Math.sqrt(grid.shape[0]));
-    return tf.tidy(() => tf.gather(grid, tf.tensor1d(mapRows(resolution), 'int32')));
   }
 
   /**
-   * What each neuron computes over the plane (the first MAX_SHOWN_UNITS of each column), and the
-   * weights between those neurons: one forward pass over the map grid, one download.
+   * The boundary (as boundary() gives it) and, with `maps`, what each neuron computes over the
+   * same grid (the first MAX_SHOWN_UNITS of each column) with the weights between those neurons:
+   * one forward pass, one download; both arrays are views of one buffer.
    */
-  async networkMaps(): Promise<NetworkMaps> {
-    const { units, shown } = mapColumns(this.model);
-    const t = tf.tidy(() => networkMapsTensor(this.model, this.mapGrid, this.kind));
+  async views(maps: boolean): Promise<{ boundary: Float32Array; network?: NetworkMaps }> {
+    const t = tf.tidy(() => viewsTensor(this.model, this.grid, this.kind, maps ? this.mapCells : null));
     const flat = (await t.data()) as Float32Array;
     t.dispose();
-    return splitNetworkMaps(flat, units, shown, mapResolution(Math.round(Math.sqrt(this.grid.shape[0]))));
+    const cells = this.grid.shape[0];
+    const boundary = flat.subarray(0, cells * (this.kind === 'softmax' ? this.data.classes : 1));
+    if (!maps) return { boundary };
+    const { units, shown } = mapColumns(this.model);
+    return { boundary, network: splitNetworkMaps(flat.subarray(boundary.length), units, shown, mapResolution(Math.round(Math.sqrt(cells)))) };
+  }
+
+  /** The neuron maps alone (see views). */
+  async networkMaps(): Promise<NetworkMaps> {
+    return (await this.views(true)).network!;
   }
 
   /**
@@ -561,7 +562,7 @@ export class Trainer {
       s.y.dispose();
     }
     this.grid.dispose();
-    this.mapGrid.dispose();
+    this.mapCells.dispose();
     this.model.dispose();
     disposeOptimizer(this.optimizer);
   }

@@ -119,7 +119,7 @@ export interface TableView {
  * first `shown[c]` units of each column are included.
  */
 export interface NetworkMaps {
-  /** Cells per side of each map: the boundary grid, every MAP_STRIDE-th cell. */
+  /** Cells per side of each map: every MAP_STRIDE-th cell of the boundary grid (the maps come from its forward pass). */
   resolution: number;
   /** Units in each column: inputs, each hidden layer, the output. */
   units: number[];

@@ -38,7 +38,8 @@ function evaluationBuffers(e: EvaluationView | undefined): ArrayBuffer[] {
 
 function send(batch: MetricsBatch): MetricsBatch {
   const buffers = [batch.boundary?.values.buffer, batch.network?.maps.buffer, batch.augmented?.buffer, ...evaluationBuffers(batch.evaluation)].filter((b) => b !== undefined) as ArrayBuffer[];
-  return buffers.length ? Comlink.transfer(batch, buffers) : batch;
+  // The boundary and the maps share one buffer (one download): each buffer is listed once.
+  return buffers.length ? Comlink.transfer(batch, [...new Set(buffers)]) : batch;
 }
 
 /** The error a run ends with when the WebGL context is lost; the page continues the run elsewhere. */
@@ -128,11 +129,11 @@ export function createTrainingApi(): TrainingApi {
 
   /** What the page draws of the current weights: the boundary, augmented points, evaluation, the neuron maps. */
   async function addViews(t: Trainer, batch: MetricsBatch): Promise<void> {
-    const values = await t.boundary();
+    const { boundary: values, network } = await t.views(inspecting);
     batch.boundary = { resolution: GRID_RESOLUTION, channels: classes > 2 ? classes : 1, values };
+    if (network) batch.network = network;
     if (t.augmented) batch.augmented = t.augmented.slice();
     if (source?.encoded) batch.evaluation = evaluationView(source.encoded, valRows, await t.outputs('val'));
-    if (inspecting) batch.network = await t.networkMaps();
   }
 
   /**
@@ -195,7 +196,7 @@ export function createTrainingApi(): TrainingApi {
       const buffers: ArrayBuffer[] = [x.buffer, y.buffer, role.buffer, ...evaluationBuffers(batch.evaluation)];
       if (batch.boundary) buffers.push(batch.boundary.values.buffer as ArrayBuffer);
       if (batch.network) buffers.push(batch.network.maps.buffer as ArrayBuffer);
-      return Comlink.transfer(result, buffers);
+      return Comlink.transfer(result, [...new Set(buffers)]);
     },
 
     async setUpload(table, task) {
@@ -210,12 +211,11 @@ export function createTrainingApi(): TrainingApi {
       const table = { ...source.table, slice: chosen, axes: view.axes };
       source = { ...source, grid: view.grid, plot: view.plot, table };
       t.setGrid(view.grid);
-      const values = await t.boundary();
+      const { boundary: values, network } = await t.views(inspecting);
       const plot = view.plot.slice();
-      const network = inspecting ? await t.networkMaps() : undefined;
       return Comlink.transfer(
         { plot, table, boundary: { resolution: GRID_RESOLUTION, channels: classes > 2 ? classes : 1, values }, ...(network ? { network } : {}) },
-        [plot.buffer, values.buffer, ...(network ? [network.maps.buffer as ArrayBuffer] : [])],
+        [plot.buffer, values.buffer as ArrayBuffer],
       );
     },
 
