@@ -30,6 +30,13 @@ test('the network view draws every neuron, updates while training, and a link ed
   await expect(page.getByTestId('status')).toHaveText('paused');
   await expect.poll(() => pixels(hidden)).not.toBe(before);
 
+  // Hidden and shown again while paused: the maps are back at once (the same weights, the same picture).
+  const trained = await pixels(hidden);
+  await page.getByLabel('Show the network').uncheck();
+  await expect(view.getByTestId('neuron-1-0')).toHaveCount(0);
+  await page.getByLabel('Show the network').check();
+  await expect.poll(() => pixels(view.getByTestId('neuron-1-0'))).toBe(trained);
+
   // Hovering a neuron shows its map in the boundary view, until the pointer leaves.
   await view.getByTestId('neuron-2-0').hover();
   await expect(page.getByText(/Showing hidden layer 2, unit 1/)).toBeVisible();

@@ -363,7 +363,12 @@ export class TrainingClient {
    */
   setNetworkView(on: boolean): void {
     this.store.setNetworkShown(on);
-    if (this.bridge.running) this.call((api) => api.inspect(on)).catch(() => {});
+    if (!this.bridge.running) return;
+    this.call((api) => api.inspect(on))
+      .then((batch) => {
+        if (batch && this.store.networkShown) this.store.appendBatch(batch);
+      })
+      .catch(() => {});
   }
 
   /** The whole model's weights (the scripting API's getNetwork). */

@@ -259,8 +259,11 @@ export interface TrainingApi extends TfWorkerBase, UploadTaker {
   pause(): Promise<void>;
   step(): Promise<MetricsBatch>;
   evaluateTest(): Promise<TestResult>;
-  /** Whether batches carry the network view's neuron maps (only while the page shows it). */
-  inspect(on: boolean): Promise<void>;
+  /**
+   * Whether batches carry the network view's neuron maps (only while the page shows it). Turned
+   * on while a model is set up and not training, resolves to its views at once (else null).
+   */
+  inspect(on: boolean): Promise<MetricsBatch | null>;
   /** The whole model's weights and biases. */
   getNetwork(): Promise<NetworkWeights>;
   /**

@@ -109,5 +109,10 @@ describe('createTrainingApi', () => {
     expect(stats.length).toBeGreaterThan(0);
     expect(stats.length).toBeLessThan(300 / 3);
     await expect(api.setBias(9, 0, 1)).rejects.toThrow(/layer must be 1–3/);
+    // Shown again while paused: the maps come at once, not with a next run.
+    expect(await api.inspect(false)).toBeNull();
+    const views = await api.inspect(true);
+    expect(views!.epochs).toEqual([]);
+    expect(views!.network!.units).toEqual([2, 4, 2, 1]);
   }, 30_000);
 });

@@ -324,6 +324,11 @@ export function createTrainingApi(): TrainingApi {
 
     async inspect(on) {
       inspecting = on;
+      // A run in progress sends the maps with its next boundary; a paused one would not.
+      if (!on || !trainer || running) return null;
+      const batch: MetricsBatch = { epochs: [], numTensors: tf.memory().numTensors };
+      await addViews(trainer, batch);
+      return send(batch);
     },
 
     async getNetwork() {
