@@ -4,12 +4,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, cpuHash, openPlayground, readEpoch } from './fixtures';
 
-/** The pixels of a canvas (or the canvas inside an element), as a data URL. */
+/** The pixels of a canvas (or the canvas inside an element), as a data URL; null while there is none (a poll then tries again). */
 const pixels = (el: Locator) =>
   el.evaluate((node) => {
     const c = node instanceof HTMLCanvasElement ? node : node.querySelector('canvas');
-    if (!c) throw new Error('no canvas');
-    return c.toDataURL();
+    return c ? c.toDataURL() : null;
   });
 
 const layer = (page: Page, n: number) => page.evaluate((i) => window.playground.getNetwork().then((net) => net.layers[i]), n);
@@ -25,6 +24,7 @@ test('the network view draws every neuron, updates while training, and a link ed
 
   const hidden = view.getByTestId('neuron-1-0');
   const before = await pixels(hidden);
+  expect(before).not.toBeNull();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('epoch')).toHaveText('30', { timeout: 30_000 });
   await expect(page.getByTestId('status')).toHaveText('paused');
