@@ -28,6 +28,7 @@ import { useStore, type Store } from '../store/store';
 import { changeFeature } from './change';
 import { NetworkColumnHeads } from './NetworkColumnHeads';
 import { NeuronMap } from './NeuronMap';
+import { CLASS_COLORS } from './colors';
 import { ValueEditor } from './ValueEditor';
 
 const selectView = (s: Store) => ({ run: s.runConfig ?? s.config, table: s.table, upload: s.upload, network: s.network });
@@ -142,7 +143,9 @@ export function NetworkDiagram() {
   const neurons: ReactNode[] = [];
   const mapOf = (c: number, u: number) => {
     const offset = net ? mapOffset(net, c, u) : null;
-    return net && offset !== null ? <NeuronMap net={net} offset={offset} kind={kinds[c]} /> : null;
+    // Each class's output unit in its class's colour, as the boundary paints that class.
+    const tint = c === cols - 1 && info.classes > 2 && !regression ? CLASS_COLORS[u % CLASS_COLORS.length] : undefined;
+    return net && offset !== null ? <NeuronMap net={net} offset={offset} kind={kinds[c]} tint={tint} /> : null;
   };
   const hoverProps = (c: number, u: number) => {
     const target: Tip = { kind: 'neuron', layer: c, unit: u };

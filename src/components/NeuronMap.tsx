@@ -2,6 +2,7 @@
 // repainted only when the maps change, into an ImageData kept between paints.
 import { memo, useEffect, useRef } from 'react';
 import { paintMap, type MapKind } from '../network/diagram';
+import type { Rgb } from './colors';
 import type { NetworkMaps } from '../shared/protocol';
 
 /** Software-backed, as the boundary: a GPU-backed canvas would wait on a busy WebGL training run. */
@@ -11,9 +12,11 @@ interface Props {
   net: NetworkMaps;
   offset: number;
   kind: MapKind;
+  /** A softmax output unit's class colour (see paintMap). */
+  tint?: Rgb;
 }
 
-export const NeuronMap = memo(function NeuronMap({ net, offset, kind }: Props) {
+export const NeuronMap = memo(function NeuronMap({ net, offset, kind, tint }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const img = useRef<ImageData | null>(null);
   useEffect(() => {
@@ -22,8 +25,8 @@ export const NeuronMap = memo(function NeuronMap({ net, offset, kind }: Props) {
     if (!canvas || r <= 0) return;
     if (canvas.width !== r) canvas.width = canvas.height = r;
     if (!img.current || img.current.width !== r) img.current = new ImageData(r, r);
-    paintMap(net.maps, offset, r, kind, img.current.data);
+    paintMap(net.maps, offset, r, kind, img.current.data, tint);
     (canvas.getContext('2d', CANVAS_OPTIONS) as CanvasRenderingContext2D | null)?.putImageData(img.current, 0, 0);
-  }, [net, offset, kind]);
+  }, [net, offset, kind, tint]);
   return <canvas ref={ref} className="neuron-map" aria-hidden="true" />;
 });

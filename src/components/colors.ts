@@ -7,7 +7,7 @@ export const CLASS_COLORS: Rgb[] = [
   [8, 119, 189],
   [46, 160, 67],
 ];
-const WHITE: Rgb = [248, 248, 248];
+export const WHITE: Rgb = [248, 248, 248];
 const GREY: Rgb = [140, 140, 140];
 
 /** A class index's colour; anything that is not a class index (e.g. a regression value) is grey, never a throw. */
@@ -15,7 +15,7 @@ export function classColor(y: number): Rgb {
   return Number.isInteger(y) && y >= 0 ? CLASS_COLORS[y % CLASS_COLORS.length] : GREY;
 }
 
-function mix(a: Rgb, b: Rgb, t: number): Rgb {
+export function mix(a: Rgb, b: Rgb, t: number): Rgb {
   const u = Math.min(1, Math.max(0, t));
   return [a[0] + (b[0] - a[0]) * u, a[1] + (b[1] - a[1]) * u, a[2] + (b[2] - a[2]) * u];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryColor } from '../components/colors';
+import { binaryColor, CLASS_COLORS } from '../components/colors';
 import type { NetworkMaps } from '../shared/protocol';
 import {
   columnKinds,
@@ -132,5 +132,15 @@ describe('layout and links', () => {
     expect(neuronName(1, 1, 4)).toBe('hidden layer 1, unit 2');
     expect(neuronName(3, 0, 4)).toBe('output unit 1');
     expect(neuronName(0, 0, 4, 'x₁')).toBe('input x₁');
+  });
+});
+
+describe('paintMap with a class tint', () => {
+  it('paints a softmax unit white where it is 0 and in its class colour where it is 1', () => {
+    const out = new Uint8ClampedArray(8);
+    paintMap([0, 1], 0, 1, 'unit', out.subarray(0, 4), CLASS_COLORS[2]);
+    paintMap([0, 1], 1, 1, 'unit', out.subarray(4, 8), CLASS_COLORS[2]);
+    expect(Array.from(out.subarray(0, 3))).toEqual([248, 248, 248]);
+    expect(Array.from(out.subarray(4, 7))).toEqual(CLASS_COLORS[2]);
   });
 });

@@ -1,6 +1,6 @@
 // The network diagram's pure logic: how each neuron's map becomes colours on the boundary's scale,
 // where columns and neurons sit, and which links are drawn. The components only render this.
-import { binaryColor, CLASS_COLORS, css } from '../components/colors';
+import { binaryColor, CLASS_COLORS, css, mix, WHITE, type Rgb } from '../components/colors';
 import type { Activation } from '../shared/config';
 import type { NetworkMaps } from '../shared/protocol';
 
@@ -69,12 +69,17 @@ export function mapOffset(net: NetworkMaps, layer: number, unit: number): number
   return offset + cells <= net.maps.length ? offset : null;
 }
 
-/** Writes the map at `offset` (r² cells) as opaque RGBA into `out` (4r² bytes), on the boundary's colours. */
-export function paintMap(maps: ArrayLike<number>, offset: number, r: number, kind: MapKind, out: Uint8ClampedArray): void {
+/**
+ * Writes the map at `offset` (r² cells) as opaque RGBA into `out` (4r² bytes), on the boundary's
+ * colours; with `tint` (a softmax output unit: its class's colour), white to that colour instead,
+ * as the boundary paints each class.
+ */
+export function paintMap(maps: ArrayLike<number>, offset: number, r: number, kind: MapKind, out: Uint8ClampedArray, tint?: Rgb): void {
   const n = r * r;
   const scale = mapScale(kind, maps, offset, n);
   for (let i = 0; i < n; i++) {
-    const c = binaryColor(toUnit(kind, maps[offset + i], scale));
+    const t = toUnit(kind, maps[offset + i], scale);
+    const c = tint ? mix(WHITE, tint, t) : binaryColor(t);
     out[4 * i] = c[0];
     out[4 * i + 1] = c[1];
     out[4 * i + 2] = c[2];
