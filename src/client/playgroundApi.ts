@@ -15,6 +15,7 @@ import { useStore } from '../store/store';
 import { loadCsv, loadDataset } from './dataLoading';
 import { breakPanel } from '../components/faults';
 import type { TrainingClient } from './trainingClient';
+import { exportRun, type ExportImage, type ExportResult } from './exportRun';
 
 /**
  * The current run's metrics as plain arrays. While the run is shorter than RECENT (2,000) epochs
@@ -66,6 +67,15 @@ export interface PlaygroundApi {
   /** Layer health over the current run's sampled epochs: per weight layer, gradient and weight norms, update ratios, dead and saturated units. */
   getLayerStats(): LayerStatsSeries;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /**
+   * Takes a run away as a file's contents. `id`: the current run's `runId` or a kept run's id.
+   * `format`: 'json' (config, as setConfig accepts), 'link' (the page's URL with the config hash),
+   * 'csv' (metrics), 'png' / 'svg' (the decision boundary, or the loss chart with image 'chart'),
+   * 'tfjs' (`{ json, weights, jsonName, weightsName }`: model.json text and weights.bin bytes) or
+   * 'pytorch'. Text formats resolve to a string, png to PNG bytes (Uint8Array). A kept run has
+   * json, link and csv only; anything else rejects with a message that says so.
+   */
+  exportRun(id: number, format: string, image?: ExportImage): Promise<ExportResult>;
   /** Switches to a built-in data set (2-D or table) by its key, e.g. 'penguins'. */
   loadDataset(name: string): Promise<void>;
   /** Trains on CSV text: `target` names the column to predict. Rejects with the message the page shows. */
@@ -139,6 +149,7 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
     setBias: (layer, unit, value) => client.setBias(layer, unit, value),
     getLayerStats: () => statsSeries(useStore.getState().layerStats),
     memory: () => client.memory(),
+    exportRun: (id, format, image) => exportRun(id, format, image),
     ready: () => client.settled(),
     diagnostics: {
       async benchLoop(task, loop, ms, backend) {

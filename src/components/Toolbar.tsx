@@ -7,6 +7,7 @@ import { isTable } from '../shared/datasets';
 import { change } from './change';
 import { RunControls } from './RunControls';
 import { formatMs, formatRate } from '../shared/format';
+import { ExportMenu } from './ExportMenu';
 
 const selectStatus = (s: Store) => s.status;
 const selectEpoch = (s: Store) => s.metrics.last?.epoch ?? 0;
@@ -79,6 +80,7 @@ export function Toolbar() {
       >
         {table ? 'New split' : 'Regenerate data'}
       </button>
+      <ExportMenu />
       <RunControls />
       <div className="stat">
         <span className="stat-label">Epoch</span>

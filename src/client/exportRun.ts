@@ -1,0 +1,175 @@
+// "Take away" a run: its config (JSON or link), metrics (CSV), the loss chart and the decision
+// boundary (PNG or SVG) and the trained model (tfjs files). One registry of formats serves the
+// Export menu and `playground.exportRun(id, format)`.
+//
+// What exists for which run: the current run (`runId` in the store) has everything; a kept run
+// has its config and metrics only (its chart, boundary and weights are gone once it was replaced),
+// and asking for more rejects with a message that says so.
+import type { ExperimentConfig } from '../shared/config';
+import type { MetricsHistory } from '../diagnosis/metricsHistory';
+import { useStore } from '../store/store';
+import { client } from './trainingClient';
+import { configJson, configLink } from '../export/configJson';
+import { metricsCsv } from '../export/metricsCsv';
+import { canvasPng, serializeSvg, svgSize, svgToPng } from '../export/chartSvg';
+import { boundarySvg, heatmapPixels } from '../export/boundarySvg';
+import { modelFiles } from '../export/modelFiles';
+import { downloadFile } from '../export/download';
+
+export const EXPORT_FORMATS = ['json', 'link', 'csv', 'png', 'svg', 'tfjs', 'pytorch'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** Which picture `png` and `svg` export. */
+export type ExportImage = 'boundary' | 'chart';
+
+/** A tfjs model: model.json's text and weights.bin's bytes (the manifest names the .bin file). */
+export interface TfjsExport {
+  json: string;
+  weights: Uint8Array;
+  jsonName: string;
+  weightsName: string;
+}
+
+export type ExportResult = string | Uint8Array | TfjsExport;
+
+/** The run being exported. */
+export interface ExportSource {
+  id: number;
+  current: boolean;
+  config: ExperimentConfig;
+  metrics: MetricsHistory;
+}
+
+type Builder = (run: ExportSource, image: ExportImage) => Promise<ExportResult>;
+
+// ── PyTorch: not wired yet. To wire it, replace `null` with the builder, e.g.
+//    pytorch: async (run) => pytorchScript(run.config),
+// The menu shows the item as soon as this is not null.
+const PYTORCH: Builder | null = null;
+
+const BUILDERS: Record<ExportFormat, Builder | null> = {
+  json: async (run) => configJson(run.config),
+  link: async (run) => configLink(run.config, location.href),
+  csv: async (run) => metricsCsv(run.metrics),
+  png: (run, image) => (currentOnly(run, `a ${image === 'chart' ? 'loss chart' : 'decision boundary'} image`), image === 'chart' ? chartPng() : boundaryPng()),
+  svg: async (run, image) => (currentOnly(run, `a ${image === 'chart' ? 'loss chart' : 'decision boundary'} image`), image === 'chart' ? chartSvgText() : boundarySvgText()),
+  tfjs: (run) => (currentOnly(run, 'the trained model'), tfjsFiles(run)),
+  pytorch: PYTORCH,
+};
+
+export function formatAvailable(format: ExportFormat): boolean {
+  return BUILDERS[format] !== null;
+}
+
+/** Formats a kept (not current) run can give. */
+export const KEPT_FORMATS: readonly ExportFormat[] = ['json', 'link', 'csv'];
+
+function currentOnly(run: ExportSource, what: string): void {
+  if (!run.current) throw new Error(`run ${run.id} is a kept run: only its config (json, link) and metrics (csv) can be exported; ${what} exists only for the current run (${useStore.getState().runId})`);
+}
+
+export function findRun(id: number): ExportSource {
+  const s = useStore.getState();
+  if (id === s.runId) return { id, current: true, config: s.config, metrics: s.metrics };
+  const kept = s.kept.find((k) => k.id === id);
+  if (kept) return { id, current: false, config: kept.config, metrics: kept.metrics };
+  const ids = [s.runId, ...s.kept.map((k) => k.id)];
+  throw new Error(`no run ${id}: the runs are ${ids.join(', ')} (the current one is ${s.runId})`);
+}
+
+export async function exportRun(id: number, format: string, image: ExportImage = 'boundary'): Promise<ExportResult> {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new Error(`unknown export format "${format}": use one of ${EXPORT_FORMATS.join(', ')}`);
+  if (image !== 'boundary' && image !== 'chart') throw new Error(`unknown image "${String(image)}": use "boundary" or "chart"`);
+  const build = BUILDERS[format as ExportFormat];
+  if (!build) throw new Error(`export as ${format} is not available yet`);
+  return build(findRun(id), image);
+}
+
+// ── Pictures (current run only; read from the page) ──
+
+function chartElement(): SVGSVGElement {
+  const svg = document.querySelector<SVGSVGElement>('[data-testid="loss-chart"] svg.recharts-surface');
+  if (!svg) throw new Error('the loss chart is not on screen, so it cannot be exported');
+  return svg;
+}
+
+function chartSvgText(): string {
+  return serializeSvg(chartElement());
+}
+
+async function chartPng(): Promise<Uint8Array> {
+  const svg = chartElement();
+  const { width, height } = svgSize(svg);
+  return svgToPng(serializeSvg(svg), width, height);
+}
+
+function boundaryCanvas(): HTMLCanvasElement {
+  const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-testid="boundary"]');
+  if (!canvas || canvas.hidden) throw new Error('there is no decision boundary on screen (this table has no plane to draw)');
+  return canvas;
+}
+
+function boundaryPng(): Promise<Uint8Array> {
+  return canvasPng(boundaryCanvas());
+}
+
+function boundarySvgText(): string {
+  const canvas = boundaryCanvas();
+  const s = useStore.getState();
+  const regression = s.runConfig?.problem === 'regression';
+  let heatmap: string | null = null;
+  if (s.boundary && s.boundary.values.length > 0) {
+    const r = s.boundary.resolution;
+    const c = document.createElement('canvas');
+    c.width = r;
+    c.height = r;
+    c.getContext('2d')!.putImageData(new ImageData(heatmapPixels(s.boundary, regression), r, r), 0, 0);
+    heatmap = c.toDataURL('image/png');
+  }
+  return boundarySvg({ size: canvas.width, heatmap, points: s.points, regression, showTest: s.showTestPoints });
+}
+
+async function tfjsFiles(run: ExportSource): Promise<TfjsExport> {
+  const net = await client.getNetwork();
+  return modelFiles(net, `run-${run.id}-model`, run.config);
+}
+
+// ── Downloads (the menu) ──
+
+const MIME: Record<ExportFormat, string> = {
+  json: 'application/json',
+  link: 'text/plain',
+  csv: 'text/csv',
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  tfjs: 'application/json',
+  pytorch: 'text/x-python',
+};
+
+export function fileName(id: number, format: ExportFormat, image: ExportImage = 'boundary'): string {
+  switch (format) {
+    case 'json':
+      return `run-${id}-config.json`;
+    case 'link':
+      return `run-${id}-link.txt`;
+    case 'csv':
+      return `run-${id}-metrics.csv`;
+    case 'png':
+    case 'svg':
+      return `run-${id}-${image === 'chart' ? 'loss-chart' : 'boundary'}.${format}`;
+    case 'tfjs':
+      return `run-${id}-model.json`;
+    case 'pytorch':
+      return `run-${id}-train.py`;
+  }
+}
+
+/** Exports and saves as file(s): the tfjs model as its .json and .weights.bin pair. */
+export async function downloadRun(id: number, format: ExportFormat, image: ExportImage = 'boundary'): Promise<void> {
+  const result = await exportRun(id, format, image);
+  if (typeof result === 'string' || result instanceof Uint8Array) {
+    downloadFile(result, fileName(id, format, image), MIME[format]);
+  } else {
+    downloadFile(result.json, result.jsonName, 'application/json');
+    downloadFile(result.weights, result.weightsName, 'application/octet-stream');
+  }
+}

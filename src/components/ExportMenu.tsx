@@ -1,0 +1,137 @@
+// The Export menu: a button that opens a list of what can be taken away from a run (config as
+// JSON or link, metrics as CSV, loss chart and boundary as PNG/SVG, the model as tfjs files).
+// Keyboard: Enter/Space/ArrowDown open it on the first item, arrows move, Escape closes and
+// returns focus to the button. Without `runId` it exports the current run; a kept run's menu
+// (`runId` given) lists what exists for it (config and metrics).
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useStore, type Store } from '../store/store';
+import { configLink } from '../export/configJson';
+import { downloadRun, formatAvailable, findRun, KEPT_FORMATS, type ExportFormat, type ExportImage } from '../client/exportRun';
+import { errorText } from '../shared/errorText';
+
+interface Item {
+  key: string;
+  label: string;
+  format: ExportFormat;
+  image?: ExportImage;
+}
+
+const ITEMS: Item[] = [
+  { key: 'json', label: 'Config (JSON)', format: 'json' },
+  { key: 'link', label: 'Config link (copy)', format: 'link' },
+  { key: 'csv', label: 'Metrics (CSV)', format: 'csv' },
+  { key: 'chart-png', label: 'Loss chart (PNG)', format: 'png', image: 'chart' },
+  { key: 'chart-svg', label: 'Loss chart (SVG)', format: 'svg', image: 'chart' },
+  { key: 'boundary-png', label: 'Decision boundary (PNG)', format: 'png', image: 'boundary' },
+  { key: 'boundary-svg', label: 'Decision boundary (SVG)', format: 'svg', image: 'boundary' },
+  { key: 'tfjs', label: 'Model (tfjs .json + .weights.bin)', format: 'tfjs' },
+  { key: 'pytorch', label: 'PyTorch script (.py)', format: 'pytorch' },
+];
+
+const selectRunId = (s: Store) => s.runId;
+
+/** Copies the run's link; where the clipboard is refused, the link is shown in a message instead. */
+async function copyLink(id: number): Promise<void> {
+  const link = configLink(findRun(id).config, location.href);
+  const say = useStore.getState().say;
+  try {
+    await navigator.clipboard.writeText(link);
+    say('export', 'info', `Copied the link to run ${id}'s config.`);
+  } catch {
+    say('export', 'info', `The clipboard is not available; run ${id}'s link: ${link}`);
+  }
+}
+
+export function ExportMenu({ runId }: { runId?: number }) {
+  const currentId = useStore(selectRunId);
+  const id = runId ?? currentId;
+  const current = runId === undefined || runId === currentId;
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLUListElement>(null);
+  const items = ITEMS.filter((it) => formatAvailable(it.format) && (current || KEPT_FORMATS.includes(it.format)));
+
+  const focusItem = (i: number) => {
+    const list = menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]');
+    if (list && list.length) list[(i + list.length) % list.length].focus();
+  };
+  useEffect(() => {
+    if (open) focusItem(0);
+  }, [open]);
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: PointerEvent) => {
+      const root = button.current?.parentElement;
+      if (root && !root.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+  const choose = (it: Item) => {
+    close();
+    const done = it.format === 'link' ? copyLink(id) : downloadRun(id, it.format, it.image);
+    done.catch((e) => useStore.getState().say('export', 'error', `Export failed: ${errorText(e)}`));
+  };
+  const onMenuKey = (e: KeyboardEvent) => {
+    const list = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+    const at = list.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      focusItem(at + 1);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      focusItem(at - 1);
+    } else if (e.key === 'Home') {
+      e.preventDefault();
+      focusItem(0);
+    } else if (e.key === 'End') {
+      e.preventDefault();
+      focusItem(-1);
+    } else if (e.key === 'Tab') {
+      setOpen(false);
+    }
+  };
+
+  return (
+    <div className="export-menu" data-testid="export-menu">
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' && !open) {
+            e.preventDefault();
+            setOpen(true);
+          }
+        }}
+        title={current ? 'Save the current run: config, metrics, pictures, model' : `Save kept run ${id}: config and metrics`}
+      >
+        Export
+      </button>
+      {open && (
+        <ul className="export-list" role="menu" id={menuId} ref={menu} aria-label={`Export run ${id}`} onKeyDown={onMenuKey}>
+          {items.map((it) => (
+            <li key={it.key} role="none">
+              <button type="button" role="menuitem" tabIndex={-1} data-export={it.key} onClick={() => choose(it)}>
+                {it.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
