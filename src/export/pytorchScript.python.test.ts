@@ -36,6 +36,12 @@ const ADAM_L2 = cfg({ dataset: 'circle', samples: 500, trainPct: 60, valPct: 20,
 const MOMENTUM_SOFTMAX = cfg({ dataset: 'blobs', samples: 300, noise: 0.3, layers: [6], activations: ['relu'], dropout: [0], loss: 'cce', optimizer: 'momentum', lr: 0.02, momentum: 0.9, batch: 10, l1: 0.0005 });
 /** Regression, MSE, RMSprop, with early stopping on. */
 const RMSPROP_REGRESSION = cfg({ dataset: 'wave', problem: 'regression', samples: 300, layers: [10], activations: ['tanh'], dropout: [0], loss: 'mse', optimizer: 'rmsprop', lr: 0.005, batch: 12, patience: 8 });
+/** Early stopping that ends the run (restoring the best epoch), plain SGD. */
+const EARLY_STOP = cfg({ dataset: 'moons', samples: 200, noise: 0.3, layers: [6], activations: ['sigmoid'], dropout: [0], loss: 'bce', optimizer: 'sgd', lr: 0.5, batch: 4, patience: 3, minDelta: 0.001 });
+/** Adagrad from all-zero weights (every logit exactly 0 at the first step), MSE on a sigmoid output. */
+const ADAGRAD_ZEROS = cfg({ dataset: 'xor', samples: 200, layers: [5], activations: ['relu'], dropout: [0], init: 'zeros', loss: 'mse', optimizer: 'adagrad', lr: 0.1, batch: 8 });
+/** ADAM_L2 with dropout: the script draws tfjs's own masks. */
+const DROPOUT = { ...ADAM_L2, dropout: [0.2, 0.2] };
 
 interface Line {
   epoch: number;
@@ -62,13 +68,13 @@ async function browserRun(c: ExperimentConfig, epochs: number): Promise<{ metric
 }
 
 /** Exports the run, runs the script and parses its lines. */
-async function scriptRun(c: ExperimentConfig, epochs: number, reference: EpochMetrics[]): Promise<{ lines: Line[]; test: number; out: string }> {
+async function scriptRun(c: ExperimentConfig, epochs: number, reference: EpochMetrics[], args: string[] = []): Promise<{ lines: Line[]; test: number; out: string }> {
   const exported = await buildRunExport(c, prepareData(c).data, 0, epochs, reference);
   const dir = mkdtempSync(join(tmpdir(), 'torch-export-'));
   try {
     const file = join(dir, 'run.py');
     writeFileSync(file, pytorchScript(exported));
-    const out = execFileSync(python.path!, [file], { encoding: 'utf8', timeout: 120_000 });
+    const out = execFileSync(python.path!, [file, ...args], { encoding: 'utf8', timeout: 120_000 });
     const lines = [...out.matchAll(/^epoch (\d+) train_loss (\S+) val_loss (\S+)/gm)].map((m) => ({ epoch: Number(m[1]), trainLoss: Number(m[2]), valLoss: Number(m[3]) }));
     const test = Number(/^test_loss (\S+)/m.exec(out)?.[1]);
     return { lines, test, out };
@@ -88,6 +94,8 @@ describe.skipIf(!python.path)(`the exported PyTorch script (${python.path ?? 'no
     ['classification, Adam + L2', ADAM_L2],
     ['3-class softmax, momentum + L1', MOMENTUM_SOFTMAX],
     ['regression, RMSprop, early stopping', RMSPROP_REGRESSION],
+    ['early stopping that ends the run, SGD', EARLY_STOP],
+    ['Adagrad from zero weights, MSE on a sigmoid', ADAGRAD_ZEROS],
   ] as const) {
     it(`reproduces the browser's losses: ${name}`, async () => {
       const browser = await browserRun(c, EPOCHS);
@@ -105,4 +113,18 @@ describe.skipIf(!python.path)(`the exported PyTorch script (${python.path ?? 'no
       expect(Math.abs(script.test - browser.test)).toBeLessThan(1e-3);
     }, 120_000);
   }
+
+  it('with dropout on: the same masks, so the same curve; torch.rand masks (--torch-dropout) only reported', async () => {
+    const browser = await browserRun(DROPOUT, EPOCHS);
+    const script = await scriptRun(DROPOUT, EPOCHS, browser.metrics);
+    const last = browser.metrics[browser.metrics.length - 1];
+    const rel = (lines: Line[]) => Math.abs(lines[lines.length - 1].valLoss - last.valLoss) / last.valLoss;
+    const first = Math.abs(script.lines[1].trainLoss - browser.metrics[1].trainLoss);
+    const diff = maxDiff(browser.metrics, script.lines);
+    const own = await scriptRun(DROPOUT, EPOCHS, browser.metrics, ['--torch-dropout']);
+    console.log(`dropout, tfjs masks: epoch-1 train diff ${first.toExponential(2)}, max diff ${diff.toExponential(2)}, final val rel ${rel(script.lines).toExponential(2)}; torch.rand masks: epoch-1 train diff ${Math.abs(own.lines[1].trainLoss - browser.metrics[1].trainLoss).toExponential(2)}, final val rel ${rel(own.lines).toExponential(2)}`);
+    expect(first).toBeLessThan(1e-4);
+    expect(diff).toBeLessThan(1e-3);
+    expect(rel(script.lines)).toBeLessThan(0.02);
+  }, 120_000);
 });

@@ -111,10 +111,11 @@ a logit of exactly 0), and the optimizer updates are tfjs's own formulas, writte
 torch.optim's Adam and RMSprop put eps outside the square root / differ in bias correction and
 Adagrad starts its sum at 0, so the updates are not torch.optim's.
 
-Dropout${dropping ? ' is on' : ' (off in this run)'}: the browser's dropout masks come from tfjs's random generator,
-which PyTorch cannot reproduce, so this script draws its own masks (inverted dropout: kept units
-are scaled by 1/(1-rate), as in tfjs). With dropout on, the curves agree in distribution only;
-with dropout off they agree to float32 rounding.
+Dropout${dropping ? ' is on' : ' (off in this run)'}: the masks are the page's own. tfjs draws them with seedrandom's Alea
+generator from a seed per mini-batch and hidden layer; that generator is ported below (alea), and
+the seeds are in DROPOUT_SEEDS, so the same units are dropped at every step (inverted dropout:
+kept units are scaled by 1/(1-rate), as in tfjs). Run with --torch-dropout to draw the masks with
+torch.rand instead: the curves then agree in distribution only.
 
 Printed per epoch (epoch 0 is before any step): the mean data loss (no penalty) on the training
 rows the page measures (all of them up to 256, else the same fixed sample of 256 every epoch),
@@ -123,6 +124,7 @@ on every validation row, the weight penalty, and for classification the accuraci
 Needs Python 3 and PyTorch (e.g. Debian's python3-torch); runs on the CPU in float32.
 """
 import math
+import sys
 
 import torch
 
@@ -147,12 +149,64 @@ BATCH_ORDERS = [
 ${r.batchOrders.map((o) => `    ${pyList(o, int, 32)},`).join('\n')}
 ]
 
+# Per epoch, per mini-batch: the seed of tfjs's dropout draws (hidden layer i adds i); None: dropout off.
+DROPOUT_SEEDS = ${r.dropoutSeeds ? `[\n${r.dropoutSeeds.map((e) => `    ${pyList(e, int, 8)},`).join('\n')}\n]` : 'None'}
+
 # The page's own (epoch, training loss, validation loss), for comparison; None if not exported.
 BROWSER = ${reference}
 
 KIND = SETTINGS["output"]
 LOSS = SETTINGS["loss"]
 ACTS = SETTINGS["activations"]
+
+
+def _u32(x):
+    return int(x) % 4294967296
+
+
+def alea(seed):
+    """seedrandom's Alea generator (what tfjs's randomUniform draws from), in float64 like JavaScript."""
+    state = {"n": 4022871197.0}
+
+    def mash(data):
+        n = state["n"]
+        for ch in data:
+            n += ord(ch)
+            h = 0.02519603282416938 * n
+            n = float(_u32(h))
+            h -= n
+            h *= n
+            n = float(_u32(h))
+            h -= n
+            n += h * 4294967296.0
+        state["n"] = n
+        return _u32(n) * 2.3283064365386963e-10
+
+    s = [mash(" "), mash(" "), mash(" ")]
+    for i in range(3):
+        s[i] -= mash(seed)
+        if s[i] < 0:
+            s[i] += 1
+    s0, s1, s2 = s
+    c = 1
+
+    def next_value():
+        nonlocal s0, s1, s2, c
+        t = 2091639 * s0 + c * 2.3283064365386963e-10
+        s0, s1 = s1, s2
+        c = int(t)
+        s2 = t - c
+        return s2
+
+    return next_value
+
+
+def tfjs_dropout_mask(rows_, units, rate, seed):
+    """tfjs's inverted-dropout multiplier: floor(u + keep) / keep, u ~ randomUniform(seed), in float32."""
+    draw = alea(str(seed))
+    u = torch.tensor([draw() for _ in range(rows_ * units)], dtype=F32).reshape(rows_, units)
+    keep = torch.tensor(1 - rate, dtype=F32)
+    return torch.floor(u + keep) / keep
 
 
 def rows(x, y, n):
@@ -329,7 +383,8 @@ def main():
     params = kernels + biases
     opt = Optimizer(params)
     classify = KIND != "linear"
-    # Dropout masks: PyTorch's own random draws (the page's cannot be reproduced), seeded for repeatability.
+    # Dropout masks: the page's (tfjs's Alea draws), or with --torch-dropout PyTorch's own, seeded for repeatability.
+    torch_dropout = "--torch-dropout" in sys.argv
     gen = torch.Generator().manual_seed(SETTINGS["seed"] * 1000 + SETTINGS["run"])
     rates = SETTINGS["dropout"]
 
@@ -350,13 +405,19 @@ def main():
         for epoch in range(0, SETTINGS["epochs"] + 1):
             if epoch > 0:
                 order = torch.tensor(BATCH_ORDERS[epoch - 1], dtype=torch.long)
-                for start in range(0, TRAIN_N, SETTINGS["batch"]):
+                for b, start in enumerate(range(0, TRAIN_N, SETTINGS["batch"])):
                     idx = order[start:start + SETTINGS["batch"]]
                     xb, yb = train_x[idx], train_y[idx]
                     masks = []
                     for i in range(len(SETTINGS["layers"])):
-                        keep = 1 - rates[i] if i < len(rates) else 1
-                        masks.append(None if keep >= 1 else (torch.rand((xb.shape[0], SETTINGS["layers"][i]), generator=gen) < keep).to(F32) / keep)
+                        rate = rates[i] if i < len(rates) else 0
+                        if rate <= 0:
+                            masks.append(None)
+                        elif torch_dropout:
+                            keep = 1 - rate
+                            masks.append((torch.rand((xb.shape[0], SETTINGS["layers"][i]), generator=gen) < keep).to(F32) / keep)
+                        else:
+                            masks.append(tfjs_dropout_mask(xb.shape[0], SETTINGS["layers"][i], rate, DROPOUT_SEEDS[epoch - 1][b] + i))
                     dk, db = gradients(xb, yb, kernels, biases, masks)
                     opt.step(params, dk + db)
             m = measure(epoch)

@@ -53,6 +53,11 @@ export interface RunExport {
   weights: LayerWeights[];
   /** Per epoch (epoch 1 first), the order of the training rows; mini-batches are cut from it in order. */
   batchOrders: Int32Array[];
+  /**
+   * With dropout on: per epoch, per mini-batch, the seed of tfjs's dropout draws (hidden layer i
+   * adds i), so the script draws the page's very masks; null with dropout off.
+   */
+  dropoutSeeds: number[][] | null;
   /** λ₁ and λ₂ per weight layer. */
   l1: number[];
   l2: number[];
@@ -86,6 +91,16 @@ export function batchOrders(trainRows: number, seed: number, run: number, epochs
     out.push(order.slice());
   }
   return out;
+}
+
+/**
+ * The seed of each mini-batch's dropout masks, as the Trainer derives it: per epoch (0-based, as
+ * the Trainer counts before the epoch) and batch index b, hashSeed(hashSeed(seed, run, 'dropout'), epoch, b).
+ */
+export function dropoutSeeds(trainRows: number, batch: number, seed: number, run: number, epochs: number): number[][] {
+  const base = hashSeed(seed, run, 'dropout');
+  const steps = Math.ceil(trainRows / batch);
+  return Array.from({ length: epochs }, (_, e) => Array.from({ length: steps }, (_, b) => hashSeed(base, e, b)));
 }
 
 /** Why a run cannot be exported exactly, or null when it can. */
@@ -134,6 +149,7 @@ export async function buildRunExport(
     metricRows: metricRows(data.train.n, settings.seed),
     weights,
     batchOrders: batchOrders(data.train.n, settings.seed, run, epochs),
+    dropoutSeeds: settings.dropout.some((r) => r > 0) ? dropoutSeeds(data.train.n, settings.batch, settings.seed, run, epochs) : null,
     l1: lambdaPerLayer(settings.l1, k),
     l2: lambdaPerLayer(settings.l2, k),
     adagradEpsilon: tf.backend().epsilon(),
