@@ -81,8 +81,10 @@ export function pytorchScript(r: RunExport): string {
     restore_best: s.restoreBest,
     epochs,
   };
+  // Whole rows per line: as many as fit in about 16 numbers.
+  const perRow = r.inputs * Math.max(1, Math.floor(16 / r.inputs));
   const split = (name: string, d: RunExport['train']) =>
-    `${name}_X = ${pyList(d.x)}\n${name}_Y = ${pyList(d.y)}\n${name}_N = ${d.n}\n`;
+    `${name}_X = ${pyList(d.x, f32, perRow)}\n${name}_Y = ${pyList(d.y)}\n${name}_N = ${d.n}\n`;
   const weights = r.weights
     .map((w, i) => `    # layer ${i + 1}: kernel ${w.kernel.length / w.bias.length} x ${w.bias.length} (row-major), bias ${w.bias.length}\n    (${pyList(w.kernel)}, ${pyList(w.bias)}),`)
     .join('\n');
@@ -108,8 +110,9 @@ a logit of exactly 0), and the optimizer updates are tfjs's own formulas, writte
   adam      m = b1 m + (1-b1) g;  v = b2 v + (1-b2) g^2;  w -= lr * (m / (1-b1^t)) / (sqrt(v / (1-b2^t)) + eps)
   rmsprop   s = 0.9 s + 0.1 g^2;  w -= lr * g / sqrt(s + eps)   (not centered, no momentum)
   adagrad   s starts at 0.1;  s += g^2;  w -= lr * g / sqrt(s + eps)
-torch.optim's Adam and RMSprop put eps outside the square root / differ in bias correction and
-Adagrad starts its sum at 0, so the updates are not torch.optim's.
+torch.optim's Adam is the same rule arranged differently, but its RMSprop puts eps outside the
+square root (and decays by 0.99) and its Adagrad starts the sum at 0 with eps outside, so every
+update is written out here in tfjs's order of operations.
 
 Dropout${dropping ? ' is on' : ' (off in this run)'}: the masks are the page's own. tfjs draws them with seedrandom's Alea
 generator from a seed per mini-batch and hidden layer; that generator is ported below (alea), and
