@@ -15,5 +15,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'e2e/**/*.unit.ts'],
     environment: 'node',
     testTimeout: 30000,
+    // Finds (as root, installs) the Python with torch and optuna the exported-script checks run.
+    globalSetup: ['src/export/pythonSetup.ts'],
   },
 });
