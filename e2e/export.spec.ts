@@ -1,6 +1,11 @@
 // Taking a run away: the Export menu downloads the config, metrics, pictures and model, and
 // playground.exportRun returns the same contents.
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { findTorchPython } from '../src/export/findPythonNode';
 import type { Download, Page } from '@playwright/test';
 import { test, expect, cpuHash, openPlayground } from './fixtures';
 
@@ -121,12 +126,20 @@ test('the Export menu downloads config, metrics, pictures and model; exportRun r
   expect(JSON.parse(tfjs.json).weightsManifest).toEqual(model.weightsManifest);
   expect(tfjs.weights).toBe(4 * count);
 
-  // Not wired yet, and unknown formats: clear refusals.
-  await expect(page.evaluate((i) => window.playground.exportRun(i, 'pytorch'), id)).rejects.toThrow(/not available yet/);
+  // The PyTorch script: built in the training worker, one line per epoch to print, the page's losses beside.
+  await page.getByTestId('export-menu').getByRole('button', { name: 'Export' }).click();
+  const pyDownload = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: /PyTorch script/ }).click();
+  const pyFile = await pyDownload;
+  expect(pyFile.suggestedFilename()).toBe(`run-${id}-train.py`);
+  const py = (await bytes(pyFile)).toString('utf8');
+  expect(py).toContain('import torch');
+  expect(py).toBe(await page.evaluate((i) => window.playground.exportRun(i, 'pytorch'), id));
+  // Unknown formats: a clear refusal.
   await expect(page.evaluate((i) => window.playground.exportRun(i, 'gif'), id)).rejects.toThrow(/unknown export format/);
 });
 
-test('a kept run exports its config and metrics; pictures and model only for the current run', async ({ page }) => {
+test('a kept run exports its config, metrics and script; pictures and model only for the current run', async ({ page }) => {
   await openPlayground(page, cpuHash());
   await page.evaluate(() => window.playground.train(5));
   const before = await page.evaluate(() => window.playground.getMetrics().epoch);
@@ -153,5 +166,40 @@ test('a kept run exports its config and metrics; pictures and model only for the
   expect(JSON.parse((await page.evaluate((i) => window.playground.exportRun(i, 'json'), old)) as string)).toEqual(config);
   await expect(page.evaluate((i) => window.playground.exportRun(i, 'png'), old)).rejects.toThrow(/kept run/);
   await expect(page.evaluate((i) => window.playground.exportRun(i, 'tfjs'), old)).rejects.toThrow(/only for the current run/);
+  // Its learning rate was changed while it trained: a script replays one config, so it says so.
+  await expect(page.evaluate((i) => window.playground.exportRun(i, 'pytorch'), old)).rejects.toThrow(/settings changed while it trained \(from epoch 5\)/);
   await expect(page.evaluate(() => window.playground.exportRun(9999, 'csv'))).rejects.toThrow(/no run 9999/);
+});
+
+test('the PyTorch script of a run in the page prints the page’s losses (Python with torch permitting)', async ({ page }) => {
+  // npm test's unit step installs Debian's python3-torch where it may (src/export/pythonSetup.ts);
+  // elsewhere this says why it did not run.
+  const python = await findTorchPython();
+  test.skip(python.path === null, `python checks: SKIPPED: ${python.reason}`);
+  await openPlayground(page, cpuHash({ layers: '6,4', activation: 'tanh', optimizer: 'adam', lr: 0.01, l2: 0.001, batch: 16 }));
+  const m = await page.evaluate(() => window.playground.train(15));
+  // The current run is the only one with a model to export.
+  const runId = await page.evaluate(async () => {
+    for (let i = 0; i < 50; i++) {
+      try {
+        await window.playground.exportRun(i, 'tfjs');
+        return i;
+      } catch {
+        /* not the current run */
+      }
+    }
+    return -1;
+  });
+  expect(runId).toBeGreaterThanOrEqual(0);
+  const script = (await page.evaluate((i) => window.playground.exportRun(i, 'pytorch'), runId)) as string;
+  const dir = await mkdtemp(join(tmpdir(), 'playground-py-'));
+  await writeFile(join(dir, 'run.py'), script);
+  const { stdout } = await promisify(execFile)(python.path!, [join(dir, 'run.py')], { timeout: 120_000 });
+  const lines = [...stdout.matchAll(/^epoch (\d+) train_loss (\S+) val_loss (\S+)/gm)].map((x) => ({ epoch: Number(x[1]), train: Number(x[2]), val: Number(x[3]) }));
+  expect(lines.map((l) => l.epoch)).toEqual(m.epoch);
+  expect(Math.abs(lines[1].train - m.trainLoss[1])).toBeLessThan(1e-4);
+  lines.forEach((l, i) => {
+    expect(Math.abs(l.train - m.trainLoss[i])).toBeLessThan(1e-3);
+    expect(Math.abs(l.val - m.valLoss[i])).toBeLessThan(1e-3);
+  });
 });

@@ -7,6 +7,7 @@
 // and asking for more rejects with a message that says so.
 import type { ExperimentConfig } from '../shared/config';
 import type { MetricsHistory } from '../diagnosis/metricsHistory';
+import type { LiveEdits } from '../store/runSlice';
 import { useStore } from '../store/store';
 import { client } from './trainingClient';
 import { configJson, configLink } from '../export/configJson';
@@ -37,14 +38,32 @@ export interface ExportSource {
   current: boolean;
   config: ExperimentConfig;
   metrics: MetricsHistory;
+  /** The config the run started with, which initial weights of it (its run index), and live edits made during it. */
+  startConfig: ExperimentConfig;
+  runIndex: number;
+  liveEdits: LiveEdits | null;
 }
 
 type Builder = (run: ExportSource, image: ExportImage) => Promise<ExportResult>;
 
-// ── PyTorch: not wired yet. To wire it, replace `null` with the builder, e.g.
-//    pytorch: async (run) => pytorchScript(run.config),
-// The menu shows the item as soon as this is not null.
-const PYTORCH: Builder | null = null;
+/**
+ * A standalone PyTorch script replaying the run from its start config and initial weights, built
+ * in the training worker (src/export/pytorchScript.ts). A run changed while it trained (settings
+ * or weights) cannot be replayed from one config: refused with the reason.
+ */
+const PYTORCH: Builder | null = async (run) => {
+  if (run.liveEdits) {
+    const what = run.liveEdits.weightsFrom !== undefined ? 'weights set by hand' : 'settings changed';
+    throw new Error(
+      `run ${run.id} had ${what} while it trained (from epoch ${run.liveEdits.fromEpoch}): a script replays one config from the start; ` +
+        'use "Start fresh with this setting" and export that run',
+    );
+  }
+  const epochs = run.metrics.last?.epoch ?? 0;
+  // The page's losses, printed beside the script's, while every epoch is kept exactly.
+  const reference = run.metrics.summarized === 0 ? run.metrics.toArray() : undefined;
+  return client.pytorchScript(run.startConfig, run.runIndex, epochs, reference);
+};
 
 const BUILDERS: Record<ExportFormat, Builder | null> = {
   json: async (run) => configJson(run.config),
@@ -61,17 +80,20 @@ export function formatAvailable(format: ExportFormat): boolean {
 }
 
 /** Formats a kept (not current) run can give. */
-export const KEPT_FORMATS: readonly ExportFormat[] = ['json', 'link', 'csv'];
+export const KEPT_FORMATS: readonly ExportFormat[] = ['json', 'link', 'csv', 'pytorch'];
 
 function currentOnly(run: ExportSource, what: string): void {
-  if (!run.current) throw new Error(`run ${run.id} is a kept run: only its config (json, link) and metrics (csv) can be exported; ${what} exists only for the current run (${useStore.getState().runId})`);
+  if (!run.current) throw new Error(`run ${run.id} is a kept run: only its config (json, link), metrics (csv) and a PyTorch script (pytorch) can be exported; ${what} exists only for the current run (${useStore.getState().runId})`);
 }
 
 export function findRun(id: number): ExportSource {
   const s = useStore.getState();
-  if (id === s.runId) return { id, current: true, config: s.config, metrics: s.metrics };
+  if (id === s.runId) {
+    const startConfig = s.runStartConfig ?? s.config;
+    return { id, current: true, config: s.config, metrics: s.metrics, startConfig, runIndex: s.runIndex, liveEdits: s.liveEdits };
+  }
   const kept = s.kept.find((k) => k.id === id);
-  if (kept) return { id, current: false, config: kept.config, metrics: kept.metrics };
+  if (kept) return { id, current: false, config: kept.config, metrics: kept.metrics, startConfig: kept.config, runIndex: kept.runIndex, liveEdits: kept.liveEdits };
   const ids = [s.runId, ...s.kept.map((k) => k.id)];
   throw new Error(`no run ${id}: the runs are ${ids.join(', ')} (the current one is ${s.runId})`);
 }

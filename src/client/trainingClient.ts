@@ -371,6 +371,11 @@ export class TrainingClient {
       .catch(() => {});
   }
 
+  /** A PyTorch script replaying a run (see TrainingApi.pytorchScript); built in the training worker beside the run. */
+  pytorchScript(config: ExperimentConfig, run: number, epochs: number, reference?: EpochMetrics[]): Promise<string> {
+    return this.bridge.call((api) => api.pytorchScript(config, run, epochs, reference), { ifRunning: true, silenceMs: SLOW_CALL_MS });
+  }
+
   /** The whole model's weights (the scripting API's getNetwork). */
   getNetwork(): Promise<NetworkWeights> {
     return this.enqueue(() => this.call((api) => api.getNetwork()));

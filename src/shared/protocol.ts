@@ -274,6 +274,12 @@ export interface TrainingApi extends TfWorkerBase, UploadTaker {
   setWeight(layer: number, from: number, to: number, value: number): Promise<MetricsBatch>;
   /** As setWeight, for the bias of unit `unit` of `layer`. */
   setBias(layer: number, unit: number, value: number): Promise<MetricsBatch>;
+  /**
+   * A standalone PyTorch script that replays the run made with `config` and initial weights `run`
+   * for `epochs` epochs (src/export/pytorchScript.ts); `reference`, the page's losses, is printed
+   * beside the script's. Rejects with the reason when the run cannot be replayed (augmentation).
+   */
+  pytorchScript(config: ExperimentConfig, run: number, epochs: number, reference?: EpochMetrics[]): Promise<string>;
   /** Puts weights and epoch counter (from a snapshot) into the model set up last; the optimizer starts afresh. */
   importState(state: TrainerState): Promise<MetricsBatch>;
   /** For the benchmark: epochs per second of our loop or a bare tfjs loop on a fixed task, on this worker's backend. */

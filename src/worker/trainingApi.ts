@@ -5,6 +5,8 @@ import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
 import { baselineLoss } from '../data/baseline';
 import { outputKindFor, Trainer } from '../engine/trainer';
+import { pytorchScript } from '../export/pytorchScript';
+import { exportRefusal, runExportFor } from '../export/runExport';
 import type { ExperimentConfig } from '../shared/config';
 import { GRID_RESOLUTION } from '../shared/datasets';
 import type { EvaluationView, MetricsBatch, RunEnd, TrainerState, TrainingApi } from '../shared/protocol';
@@ -346,6 +348,13 @@ export function createTrainingApi(): TrainingApi {
           };
         }),
       };
+    },
+
+    async pytorchScript(config, run, epochs, reference) {
+      const refusal = exportRefusal(config);
+      if (refusal) throw new Error(refusal);
+      // Built here, beside the run: the same data, seeds and backend (Adagrad's ε is the backend's).
+      return pytorchScript(await runExportFor(config, run, epochs, reference));
     },
 
     async setWeight(layer, from, to, value) {
