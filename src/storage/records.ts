@@ -140,6 +140,12 @@ const isStoredArray = (x: unknown, n: number): boolean => Array.isArray(x) && x.
 function checkConfig(c: unknown): Checked<ExperimentConfig> {
   if (!isObj(c)) return { ok: false, error: 'config is missing' };
   try {
+    if (c.dataset === 'upload') {
+      // The CSV file is not kept, so its columns cannot be checked: the other settings are.
+      const rest = Object.fromEntries(Object.entries(c).filter(([k]) => !['dataset', 'problem', 'loss', 'features', 'slice'].includes(k)));
+      applyPatch(DEFAULT_CONFIG, rest);
+      return { ok: true, value: { ...DEFAULT_CONFIG, ...structuredClone(c) } as ExperimentConfig };
+    }
     // The same checks as a link or setConfig: every field's range and the fields' consistency.
     return { ok: true, value: applyPatch(DEFAULT_CONFIG, c) };
   } catch (e) {
