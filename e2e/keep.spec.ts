@@ -1,6 +1,7 @@
 // Keeping work: runs saved in IndexedDB survive a reload and reopen, compare highlights the
 // settings that differ, a storage failure is said once while training goes on, and a bad import
 // file is refused with its reason.
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, cpuHash, openPlayground } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -64,6 +65,14 @@ test('compare overlays two runs and highlights the settings that differ', async 
   await expect(compare.locator('tr.differs').first()).toHaveCSS('background-color', 'rgb(254, 243, 199)');
   await expect(compare).toContainText(`Run ${a} → run ${b}: layers 4 → 8, lr 0.1 → 0.03`);
   await expect(compare.getByRole('row', { name: /^dataset/ })).not.toHaveClass(/differs/);
+  await compare.getByLabel('Show only the settings that differ').check();
+  await expect(compare.locator('tbody tr')).toHaveCount(2);
+
+  // No serious accessibility problem in the panel, compare and rename open.
+  await page.getByRole('button', { name: `Rename run ${a}` }).click();
+  const { violations } = await new AxeBuilder({ page }).include('section.saved-runs').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await page.getByRole('button', { name: 'Cancel' }).click();
 
   // Sorting and filtering by any setting.
   await page.getByLabel('Filter by').selectOption('config.lr');

@@ -257,14 +257,22 @@ const H = 150;
 /** Validation (solid) and training (dashed) loss of the runs ticked, on shared axes. */
 function CompareChart({ runs }: { runs: SavedRun[] }) {
   let maxE = 1;
-  let maxL = 0;
+  let minL = Infinity;
+  let maxL = -Infinity;
   for (const r of runs) {
     maxE = Math.max(maxE, ...r.curves.epoch);
-    for (const v of [...r.curves.valLoss, ...r.curves.trainLoss]) if (v !== null && v > maxL) maxL = v;
+    for (const v of [...r.curves.valLoss, ...r.curves.trainLoss]) {
+      if (v === null) continue;
+      minL = Math.min(minL, v);
+      maxL = Math.max(maxL, v);
+    }
   }
-  maxL = maxL || 1;
+  if (!(maxL > minL)) {
+    minL = Number.isFinite(minL) ? minL - 0.5 : 0;
+    maxL = minL + 1;
+  }
   const x = (e: number) => (e / maxE) * (W - 10) + 5;
-  const y = (v: number) => H - 5 - (Math.min(v, maxL) / maxL) * (H - 10);
+  const y = (v: number) => H - 5 - ((v - minL) / (maxL - minL)) * (H - 10);
   const line = (r: SavedRun, k: 'valLoss' | 'trainLoss') =>
     r.curves.epoch
       .map((e, i) => [e, r.curves[k][i]] as const)
@@ -273,7 +281,7 @@ function CompareChart({ runs }: { runs: SavedRun[] }) {
       .join(' ');
   return (
     <figure className="saved-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Loss curves of runs ${runs.map((r) => r.id).join(', ')}: solid validation, dashed training; loss 0 to ${formatSig(maxL, 3)} over ${maxE} epochs`}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Loss curves of runs ${runs.map((r) => r.id).join(', ')}: solid validation, dashed training; loss ${formatSig(minL, 3)} to ${formatSig(maxL, 3)} over ${maxE} epochs`}>
         <rect x="0" y="0" width={W} height={H} fill="#fff" stroke="#e2e8f0" />
         {runs.map((r, i) => (
           <g key={r.id} stroke={OVERLAY_COLORS[i % OVERLAY_COLORS.length]} fill="none" strokeWidth="1.5">
@@ -296,9 +304,11 @@ function CompareChart({ runs }: { runs: SavedRun[] }) {
 }
 
 function Compare({ runs }: { runs: SavedRun[] }) {
-  const rows = compareSettings(runs);
+  const [onlyDiff, setOnlyDiff] = useState(false);
+  const all = compareSettings(runs);
+  const rows = onlyDiff ? all.filter((r) => r.differs) : all;
   const summary = compareSummary(runs);
-  const nDiff = rows.filter((r) => r.differs).length;
+  const nDiff = all.filter((r) => r.differs).length;
   return (
     <div className="saved-compare" data-testid="runs-compare" role="region" aria-label="Compare saved runs">
       <h3 className="saved-h3">Compare runs {runs.map((r) => r.id).join(', ')}</h3>
@@ -308,6 +318,9 @@ function Compare({ runs }: { runs: SavedRun[] }) {
           <li key={s}>{s}</li>
         ))}
       </ul>
+      <label className="check">
+        <input type="checkbox" checked={onlyDiff} onChange={(e) => setOnlyDiff(e.target.checked)} /> Show only the settings that differ
+      </label>
       <div className="table-scroll" role="region" aria-label="Settings side by side" tabIndex={0}>
         <table className="saved-table compare-table">
           <caption className="hint">
