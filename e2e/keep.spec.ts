@@ -128,3 +128,38 @@ test('a bad import file is refused with the reason and changes nothing; a good o
   await expect(page.getByTestId('import-result')).toHaveText('Imported 1 run and 0 searches.');
   await expect.poll(() => savedIds(page)).toHaveLength(2);
 });
+
+test('storage full: the new run is kept in memory with one message, runs saved before are intact', async ({ page, context }) => {
+  await openPlayground(page, cpuHash({ lr: 0.1 }));
+  await page.evaluate(() => window.playground.train(8));
+  await expect.poll(() => savedIds(page)).toHaveLength(1);
+  const before = await page.evaluate(() => window.playground.runs.list());
+
+  // Every write fails as when the quota is used up.
+  const full = await context.newPage();
+  await full.addInitScript(() => {
+    const fail = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.put = fail;
+    IDBObjectStore.prototype.add = fail;
+  });
+  const errors: string[] = [];
+  full.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await openPlayground(full, cpuHash({ lr: 0.3 }));
+  await expect(full.getByTestId(`run-row-${before[0].id}`)).toBeVisible();
+  await full.evaluate(() => window.playground.train(6));
+  await expect(full.getByTestId('alert')).toContainText('Browser storage is full');
+  await expect.poll(() => savedIds(full)).toHaveLength(2);
+  await expect(full.getByTestId('epoch')).toHaveText('6');
+  await full.evaluate(() => window.playground.train(10));
+  await expect(full.getByTestId('epoch')).toHaveText('16');
+  await expect(full.getByTestId('alert').getByText('Browser storage is full')).toHaveCount(1);
+  expect(errors).toEqual([]);
+  await full.close();
+
+  // What was saved before is still there, unchanged.
+  await page.reload();
+  await page.waitForFunction(() => typeof window.playground?.ready === 'function');
+  expect(await page.evaluate(() => window.playground.runs.list())).toEqual(before);
+});
