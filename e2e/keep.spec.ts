@@ -163,3 +163,19 @@ test('storage full: the new run is kept in memory with one message, runs saved b
   await page.waitForFunction(() => typeof window.playground?.ready === 'function');
   expect(await page.evaluate(() => window.playground.runs.list())).toEqual(before);
 });
+
+test('a finished search is saved and reopens with its table in another tab', async ({ page, context }) => {
+  await openPlayground(page, cpuHash());
+  await page.evaluate(() => window.playground.search({ strategy: 'grid', space: { lr: { kind: 'list', values: [0.01, 0.1] } }, epochs: 4, folds: 1 }));
+  await expect(page.getByTestId('search-row-1')).toContainText('grid, 2 trials');
+
+  // A new tab has no session copy of the search: it comes from IndexedDB.
+  const other = await context.newPage();
+  await openPlayground(other, cpuHash());
+  await expect(other.getByTestId('search-table')).toHaveCount(0);
+  await other.getByTestId('search-row-1').getByRole('button', { name: 'Open' }).click();
+  await expect(other.getByTestId('search-status')).toContainText('2 / 2 trials · done');
+  await expect(other.getByTestId('search-table').locator('tbody tr')).toHaveCount(2);
+  await expect(other.getByTestId('search-best')).toBeVisible();
+  await other.close();
+});

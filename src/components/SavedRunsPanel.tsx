@@ -161,7 +161,7 @@ export function SavedRunsPanel() {
             {searches.map((s) => (
               <li key={s.id} data-testid={`search-row-${s.id}`}>
                 Search {s.id}: {s.spec.strategy}, {s.trials.length} trials{s.best ? `, best ${s.spec.objective} ${formatSig(s.best.mean ?? NaN, 3)}` : ''} · {new Date(s.savedAt).toLocaleString()}{' '}
-                <button type="button" className="link" onClick={() => openSearch(s.id!)}>
+                <button type="button" className="link" onClick={() => openSearch(s.id!)} aria-label={`Open search ${s.id}`}>
                   Open
                 </button>{' '}
                 <button type="button" className="link" onClick={() => deleteSearch(s.id!).catch(ignore)} aria-label={`Delete search ${s.id}`}>
