@@ -137,7 +137,7 @@ export function SavedRunsPanel() {
         {confirmAll ? (
           <>
             <button type="button" className="danger" onClick={() => deleteAll().then(() => (setSelected([]), setConfirmAll(false)), ignore)}>
-              Delete all {runs.length} runs and {searches.length} searches
+              Delete all: {runs.length} run{runs.length === 1 ? '' : 's'}, {searches.length} search{searches.length === 1 ? '' : 'es'}
             </button>
             <button type="button" onClick={() => setConfirmAll(false)}>
               Cancel
