@@ -1,8 +1,9 @@
 // Keeps every run and search in the browser (storage/db.ts) and mirrors them in memory for the
 // saved-runs panel and `playground.runs`.
 //
-// - A run is saved when training pauses or stops (and updated each time after), and when a new run
-//   replaces it; a finished search is saved with its spec, trials and best trial.
+// - A run is saved when training pauses or stops (and updated each time after), every 30 s while
+//   it trains, when the page is left, and when a new run replaces it; a finished search is saved
+//   with its spec, trials and best trial.
 // - When IndexedDB cannot be opened (blocked, private window) or a write fails (storage full),
 //   the page says so once and goes on with the records in memory for this session; nothing
 //   already saved is touched (each write is its own transaction).
@@ -87,8 +88,8 @@ function saveRunOf(runId: number, record: SavedRun): Promise<number> {
   const before = savedIds.get(runId);
   const next = (before ?? Promise.resolve(undefined as number | undefined)).then((id) => {
     const existing = id === undefined ? undefined : useSaved.getState().runs.find((r) => r.id === id);
-    // A name or note given meanwhile is kept.
-    return putRun(existing ? { ...record, id, name: existing.name, note: existing.note } : record);
+    // A name or note given meanwhile is kept, and the date is the run's first save.
+    return putRun(existing ? { ...record, id, name: existing.name, note: existing.note, savedAt: existing.savedAt } : record);
   });
   savedIds.set(runId, next);
   return next;
@@ -107,8 +108,21 @@ function saveCurrent(s: Store): void {
   saveRunOf(s.runId, record).catch(() => {});
 }
 
+/** While a run trains it is saved at most this often (ms), so a closed tab loses little. */
+const SAVE_EVERY_MS = 30_000;
+let lastSave = 0;
+
 function watch(): void {
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', () => saveCurrent(useStore.getState()));
   useStore.subscribe((s, prev) => {
+    if (s.status === 'training' && s.metrics !== prev.metrics) {
+      const now = Date.now();
+      if (lastSave === 0) lastSave = now;
+      else if (now - lastSave >= SAVE_EVERY_MS) {
+        lastSave = now;
+        saveCurrent(s);
+      }
+    }
     // Training paused or stopped (budget, early stop, divergence): keep the run as it is now.
     if (prev.status === 'training' && s.status !== 'training' && s.runId === prev.runId) saveCurrent(s);
     // A test evaluation of the current run is part of its record.
