@@ -15,6 +15,7 @@ import { PresetBar } from './components/PresetBar';
 import { RegularizationPanel } from './components/RegularizationPanel';
 import { Readouts } from './components/Readouts';
 import { RunsPanel } from './components/RunsPanel';
+import { SavedRunsPanel } from './components/SavedRunsPanel';
 import { SearchPanel } from './components/SearchPanel';
 import { SweepPanel } from './components/SweepPanel';
 import { TestPanel } from './components/TestPanel';
@@ -90,6 +91,9 @@ export function App() {
           </PanelBoundary>
           <PanelBoundary name="Runs">
             <RunsPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Saved runs">
+            <SavedRunsPanel />
           </PanelBoundary>
           <PanelBoundary name="Sweeps">
             <SweepPanel />

@@ -6,6 +6,7 @@ import { PanelBoundary } from './components/PanelBoundary';
 import { createPlaygroundApi } from './client/playgroundApi';
 import { watchReferenceFits } from './client/referenceClient';
 import { restoreSearch } from './client/searchRunner';
+import { startRunStore } from './client/runStore';
 import { client } from './client/trainingClient';
 import { syncUrl } from './client/urlSync';
 import './styles.css';
@@ -13,6 +14,7 @@ import './styles.css';
 syncUrl((config) => client.changeConfig(config));
 restoreSearch();
 watchReferenceFits();
+startRunStore().catch(() => {});
 window.playground = createPlaygroundApi(client);
 client.start().catch(() => {});
 

@@ -16,6 +16,8 @@ import { loadCsv, loadDataset } from './dataLoading';
 import { breakPanel } from '../components/faults';
 import type { TrainingClient } from './trainingClient';
 import { exportRun, type ExportImage, type ExportResult } from './exportRun';
+import { listRuns, openRun } from './runStore';
+import type { SavedRun } from '../storage/records';
 
 /**
  * The current run's metrics as plain arrays. While the run is shorter than RECENT (2,000) epochs
@@ -96,6 +98,11 @@ export interface PlaygroundApi {
   };
   /** Resolves once the worker has started and every queued action has finished. */
   ready(): Promise<void>;
+  /** Saved runs (kept in this browser): every record, newest first; `open(id)` restores a run's settings as a fresh run. */
+  runs: {
+    list(): Promise<SavedRun[]>;
+    open(id: number): Promise<ExperimentConfig>;
+  };
 }
 
 function columns(h: MetricsHistory): PlaygroundMetrics {
@@ -151,6 +158,10 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
     memory: () => client.memory(),
     exportRun: (id, format, image) => exportRun(id, format, image),
     ready: () => client.settled(),
+    runs: {
+      list: () => listRuns(),
+      open: (id) => openRun(client, id),
+    },
     diagnostics: {
       async benchLoop(task, loop, ms, backend) {
         // A fresh worker per measurement. Its loops run for `ms` without yielding (yields would
