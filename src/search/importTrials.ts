@@ -98,10 +98,11 @@ export function importTrials(text: string, space: SearchSpace | null = null): Im
       trial[k] = got.value;
     }
     const mean = num(cell('value'));
-    if (Number.isNaN(mean)) return fail(`line ${line}: the value must be a number (got "${cell('value')}")`);
+    // 'nan': a diverged trial (kept, as the browser keeps it); anything else unreadable is refused.
+    if (Number.isNaN(mean) && cell('value').trim().toLowerCase() !== 'nan') return fail(`line ${line}: the value must be a number (got "${cell('value')}")`);
     const std = col.has('std') && cell('std').trim() !== '' ? num(cell('std')) : NaN;
     const folds = col.has('folds') && cell('folds').trim() !== '' ? cell('folds').split(';').map(num) : [mean];
-    if (folds.some((v) => Number.isNaN(v))) return fail(`line ${line}: the folds must be numbers separated by ";" (got "${cell('folds')}")`);
+    if (folds.some((v, i) => Number.isNaN(v) && !/^\s*nan\s*$/i.test(cell('folds').split(';')[i] ?? ''))) return fail(`line ${line}: the folds must be numbers separated by ";" (got "${cell('folds')}")`);
     const ms = col.has('duration_ms') && cell('duration_ms').trim() !== '' ? num(cell('duration_ms')) : NaN;
     trials.push({ index: number, trial, mean, std, folds, ms });
   }
