@@ -77,12 +77,12 @@ describe('optunaScript', () => {
     expect(s.match(/^ {4}\[\[/gm)?.length).toBe(rows.x.length);
   });
 
-  it('a grid uses GridSampler over the lists and runs every cell; accuracy is maximized', () => {
+  it('a grid runs cell i as trial i over the lists and runs every cell; accuracy is maximized', () => {
     const grid: SearchSpec = { ...spec, strategy: 'grid', objective: 'accuracy', space: { units: { kind: 'list', values: [4, 8] }, activation: { kind: 'list', values: ['tanh', 'relu'] }, lr: { kind: 'list', values: [0.1, 0.01, 0.001] } } };
     const s = optunaScript({ config, spec: grid, rows });
     expect(requestedTrials(grid)).toBe(12);
     expect(s).toContain('GRID = {"lr": [0.1, 0.01, 0.001], "units": [4, 8], "activation": ["tanh", "relu"]}');
-    expect(s).toContain('optuna.samplers.GridSampler(GRID, seed=SEED)');
+    expect(s).toContain('sampler = NumberedGridSampler()');
     expect(s).toContain('N_TRIALS = 12');
     expect(s).toContain('DIRECTION = "maximize"');
   });

@@ -144,7 +144,10 @@ Needs: torch, optuna >= 2.9.
 """
 import argparse
 import csv
+import itertools
 import math
+import os
+import socket
 import sys
 import time
 
@@ -344,9 +347,29 @@ def objective(trial):
     trial.set_user_attr("folds", scores)
     trial.set_user_attr("std", std)
     trial.set_user_attr("ms", (time.time() - start) * 1000)
+    trial.set_user_attr("worker", "%s:%d" % (socket.gethostname(), os.getpid()))
     if not math.isfinite(mean):  # diverged: the worst score rather than a failed (lost) trial
         return math.inf if DIRECTION == "minimize" else 0.0
     return mean
+
+
+class NumberedGridSampler(optuna.samplers.BaseSampler):
+    """Grid search: trial number i runs grid cell i, in the playground's grid order (the last
+    parameter varying fastest). The storage numbers the trials, so processes sharing a study
+    never repeat or skip a cell (optuna's GridSampler picks cells at random and can repeat one
+    when processes start trials at the same moment)."""
+
+    def infer_relative_search_space(self, study, trial):
+        return {}
+
+    def sample_relative(self, study, trial, search_space):
+        return {}
+
+    def sample_independent(self, study, trial, param_name, param_distribution):
+        return CELLS[trial.number % len(CELLS)][param_name]
+
+
+CELLS = [dict(zip(GRID, values)) for values in itertools.product(*GRID.values())] if GRID is not None else []
 
 
 def write_csv(study, path):
@@ -377,7 +400,7 @@ def main():
     torch.set_num_threads(max(1, args.threads))
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     if GRID is not None:
-        sampler = optuna.samplers.GridSampler(GRID, seed=SEED)
+        sampler = NumberedGridSampler()
     else:
         sampler = optuna.samplers.TPESampler(seed=SEED)
     study = optuna.create_study(storage=args.storage, study_name=args.study_name, direction=DIRECTION, sampler=sampler, load_if_exists=True)
