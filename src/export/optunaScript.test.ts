@@ -48,6 +48,16 @@ describe('searchRows', () => {
     expect(rows.x[0].length).toBe(src.width);
   });
 
+  it('tables: the numeric inputs are re-standardized per fold (k > 1 only)', () => {
+    const config = { ...DEFAULT_CONFIG, samples: 60 };
+    const src = { ...pointsSource(config), encoded: { numericInputs: [1] } as unknown as NonNullable<ReturnType<typeof pointsSource>['encoded']> };
+    expect(searchRows(src, 1, 3).standardize).toEqual([1]);
+    expect(searchRows(src, 1, 1).standardize).toEqual([]);
+    expect(searchRows(pointsSource(config), 1, 3).standardize).toEqual([]);
+    const rows = searchRows(src, 1, 3);
+    expect(optunaScript({ config, spec, rows })).toContain('STANDARDIZE = [1]');
+  });
+
   it('k = 1 holds out the validation split and always trains on the rest', () => {
     const config = { ...DEFAULT_CONFIG, samples: 80 };
     const src = pointsSource(config);

@@ -18,6 +18,11 @@ export interface SearchRows {
   x: number[][];
   y: number[];
   fold: number[];
+  /**
+   * Tables: the input columns that k-fold re-standardizes on each fold's training rows (as
+   * crossValidate.ts restandardize does, so the held-out fold never informs the scaling).
+   */
+  standardize: number[];
 }
 
 export interface OptunaScriptInput {
@@ -31,7 +36,7 @@ export interface OptunaScriptInput {
  * of training + validation rows in index order, stratified folds seeded by the config's seed.
  * k = 1: the plain split, validation rows in fold 0 and training rows always trained on (-1).
  */
-export function searchRows(src: Pick<SourceData, 'problem' | 'classes' | 'width' | 'x' | 'y' | 'split'>, seed: number, k: number): SearchRows {
+export function searchRows(src: Pick<SourceData, 'problem' | 'classes' | 'width' | 'x' | 'y' | 'split' | 'encoded'>, seed: number, k: number): SearchRows {
   const pool = Int32Array.from([...src.split.train, ...src.split.val]).sort();
   const fold = new Array<number>(pool.length).fill(-1);
   if (k <= 1) {
@@ -52,6 +57,7 @@ export function searchRows(src: Pick<SourceData, 'problem' | 'classes' | 'width'
     x: Array.from(pool, (r) => Array.from(src.x.subarray(r * src.width, (r + 1) * src.width), round)),
     y: Array.from(pool, (r) => round(src.y[r])),
     fold,
+    standardize: k > 1 && src.encoded ? [...src.encoded.numericInputs] : [],
   };
 }
 
@@ -169,6 +175,8 @@ GRID = ${gridSpace}
 PROBLEM = ${py(rows.problem)}
 CLASSES = ${rows.classes}
 CONFIG = ${py(settings)}
+# Input columns standardized again on each fold's training rows (tables with k-fold).
+STANDARDIZE = ${py(rows.standardize)}
 
 # Each row: inputs, target (class index or value), fold (-1: always in training).
 ROWS = [
@@ -292,6 +300,13 @@ def score_fold(s, held, gen):
     """Train on every row outside fold \`held\` for EPOCHS epochs; the objective on the held-out fold."""
     train, val = FOLD != held, FOLD == held
     xt, yt, xv, yv = X[train], Y[train], X[val], Y[val]
+    if STANDARDIZE:
+        xt, xv = xt.clone(), xv.clone()
+        mean = xt[:, STANDARDIZE].mean(0)
+        std = xt[:, STANDARDIZE].std(0, unbiased=False)
+        std[std == 0] = 1
+        xt[:, STANDARDIZE] = (xt[:, STANDARDIZE] - mean) / std
+        xv[:, STANDARDIZE] = (xv[:, STANDARDIZE] - mean) / std
     model = MLP(X.shape[1], s)
     opt = optimizer_for(s, model.parameters())
     l1 = per_kernel(s["l1"], len(model.linears))
