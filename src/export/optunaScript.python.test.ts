@@ -15,7 +15,8 @@ import type { SearchSpec } from '../search/types';
 import { optunaScript, searchRows } from './optunaScript';
 
 function findPython(): string | null {
-  for (const py of [process.env.PLAYGROUND_PYTHON, '/usr/bin/python3', 'python3'].filter(Boolean) as string[]) {
+  // PLAYGROUND_PYTHON, when set, is the only one tried.
+  for (const py of process.env.PLAYGROUND_PYTHON ? [process.env.PLAYGROUND_PYTHON] : ['/usr/bin/python3', 'python3']) {
     try {
       execFileSync(py, ['-c', 'import torch, optuna; from optuna.study import MaxTrialsCallback'], { stdio: 'ignore', timeout: 60000 });
       return py;
