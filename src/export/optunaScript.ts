@@ -140,7 +140,7 @@ Search: ${spec.strategy}, objective = mean validation ${spec.objective} over ${k
 The space, the rows and the folds are the browser's own; the numbers will differ a little
 (different random numbers and arithmetic), the search does not.
 
-One machine:          python3 search.py --storage sqlite:///study.db --n-trials ${requestedTrials(spec)}
+One machine:          python3 search_optuna.py --storage sqlite:///study.db --n-trials ${requestedTrials(spec)}
 Many processes/hosts: run the same command in each, with one shared --storage
                       (sqlite:///study.db on one machine, postgresql://user:pw@host/db across machines).
 Trials are numbered by the storage; trial numbers from --n-trials on are skipped (pruned), so the
