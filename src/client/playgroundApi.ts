@@ -18,6 +18,7 @@ import type { TrainingClient } from './trainingClient';
 import { exportRun, type ExportImage, type ExportResult } from './exportRun';
 import { listRuns, openRun } from './runStore';
 import type { SavedRun } from '../storage/records';
+import type { SearchExportFormat } from './exportSearch';
 
 /**
  * The current run's metrics as plain arrays. While the run is shorter than RECENT (2,000) epochs
@@ -56,6 +57,8 @@ export interface PlaygroundApi {
   search(spec: Partial<SearchSpec> & Pick<SearchSpec, 'space'>): Promise<{ trials: TrialRecord[]; best: TrialRecord | null }>;
   /** Stops a running search promptly; its finished trials are kept. */
   cancelSearch(): Promise<void>;
+  /** The last search: 'json' (spec + trials), 'csv' (the trials table) or 'optuna' (a PyTorch + Optuna script of it). */
+  exportSearch(format: SearchExportFormat): Promise<string>;
   evaluateTest(): Promise<TestResult>;
   /**
    * The current model's weights: `layers[L - 1]` is layer L of the network view (1 = the first
@@ -150,6 +153,8 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
       return { trials, best: bestTrial(trials, spec.objective) };
     },
     cancelSearch: () => cancelSearch(),
+    // Loaded on first use: the script generator and the data sources stay out of the first load.
+    exportSearch: async (format) => (await import('./exportSearch')).exportSearch(format),
     evaluateTest: () => client.evaluateTest(),
     getNetwork: () => client.getNetwork(),
     setWeight: (layer, from, to, value) => client.setWeight(layer, from, to, value),

@@ -9,6 +9,7 @@ import type { ParamKey, ParamSpec, SearchSpace, SearchSpec, Strategy } from '../
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { SearchResults } from './SearchResults';
+import { SearchExchange } from './SearchExchange';
 import { errorText } from '../shared/errorText';
 
 const selectSearch = (s: Store) => s.search;
@@ -225,6 +226,7 @@ export function SearchPanel() {
           Apply best
         </button>
       </div>
+      <SearchExchange spec={spec} config={config} specOk={problems.length === 0} lastDone={!!search.spec && !running && search.status !== 'idle'} />
       <SearchResults />
     </section>
   );

@@ -1,0 +1,111 @@
+// Reads the trials CSV that an exported PyTorch + Optuna search writes (src/export/optunaScript.ts):
+// one row per finished trial, columns number, the searched parameters, value, then optionally
+// std, folds (semicolon-separated) and duration_ms. Checks every column and value against the
+// search space (or, without one, the parameters' own limits) and refuses the whole file, with the
+// reason, at the first problem. Pure: no DOM or store.
+import Papa from 'papaparse';
+import { PARAM_KEYS, PARAM_LIMITS, isIntegerRange } from './space';
+import type { ParamKey, SearchSpace, Trial, TrialRecord } from './types';
+
+export type ImportResult = { ok: true; trials: TrialRecord[]; params: ParamKey[] } | { ok: false; error: string };
+
+const KNOWN = new Set(['number', 'value', 'std', 'folds', 'duration_ms']);
+/** Slack for values written with fewer digits than the range's ends. */
+const EPS = 1e-9;
+
+function num(text: string): number {
+  const t = text.trim().toLowerCase();
+  if (t === 'inf' || t === '+inf' || t === 'infinity') return Infinity;
+  if (t === '-inf' || t === '-infinity') return -Infinity;
+  if (t === 'nan') return NaN;
+  return t === '' ? NaN : Number(t);
+}
+
+function fail(error: string): ImportResult {
+  return { ok: false, error };
+}
+
+/** Why a value does not belong to the parameter (in the space if given), or null. */
+function checkParam(key: ParamKey, raw: string, space: SearchSpace | null): { value: number | string } | { error: string } {
+  const lim = PARAM_LIMITS[key];
+  const spec = space?.[key];
+  let value: number | string;
+  if (lim.kind === 'choice') {
+    value = raw.trim();
+    if (!lim.values.includes(value)) return { error: `${lim.label} must be one of ${lim.values.join(', ')} (got "${raw}")` };
+  } else {
+    value = num(raw);
+    if (!Number.isFinite(value)) return { error: `${lim.label} must be a number (got "${raw}")` };
+    if (value < lim.min || value > lim.max) return { error: `${lim.label} must be between ${lim.min} and ${lim.max} (got ${value})` };
+    if (lim.int && !Number.isInteger(value)) return { error: `${lim.label} must be a whole number (got ${value})` };
+  }
+  if (spec?.kind === 'list') {
+    if (!spec.values.some((v) => v === value || (typeof v === 'number' && typeof value === 'number' && Math.abs(v - value) <= EPS * Math.max(1, Math.abs(v))))) {
+      return { error: `${lim.label} ${value} is not one of the search's values (${spec.values.join(', ')})` };
+    }
+  } else if (spec?.kind === 'range') {
+    const v = value as number;
+    const tol = EPS * Math.max(1, Math.abs(spec.max));
+    if (v < spec.min - tol || v > spec.max + tol) return { error: `${lim.label} ${v} lies outside the search's range ${spec.min} to ${spec.max}` };
+    if (isIntegerRange(key, spec) && !Number.isInteger(v)) return { error: `${lim.label} must be a whole number in this search (got ${v})` };
+  }
+  return { value };
+}
+
+/**
+ * The trials of a search CSV, or why it is refused. With `space`, the file's parameter columns
+ * must be exactly the space's and every value must lie in it; without, they may be any of the
+ * searchable parameters within their limits.
+ */
+export function importTrials(text: string, space: SearchSpace | null = null): ImportResult {
+  if (!text.trim()) return fail('the file is empty');
+  const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true });
+  const rows = parsed.data;
+  if (rows.length === 0) return fail('the file is empty');
+  const header = rows[0].map((h) => h.trim());
+  const col = new Map<string, number>();
+  for (const [i, h] of header.entries()) {
+    if (col.has(h)) return fail(`the column "${h}" appears twice`);
+    if (!KNOWN.has(h) && !(PARAM_KEYS as readonly string[]).includes(h)) return fail(`unknown column "${h}": expected number, the searched parameters (${PARAM_KEYS.join(', ')}), value, std, folds, duration_ms`);
+    col.set(h, i);
+  }
+  for (const need of ['number', 'value']) if (!col.has(need)) return fail(`the column "${need}" is missing`);
+  const params = PARAM_KEYS.filter((k) => col.has(k));
+  if (params.length === 0) return fail('the file has no parameter columns');
+  if (space) {
+    const wanted = PARAM_KEYS.filter((k) => space[k] !== undefined);
+    const missing = wanted.filter((k) => !col.has(k));
+    const extra = params.filter((k) => space[k] === undefined);
+    if (missing.length) return fail(`the file lacks the searched parameter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+    if (extra.length) return fail(`the file has parameter${extra.length > 1 ? 's' : ''} ${extra.join(', ')} that this search does not vary`);
+  }
+  if (rows.length < 2) return fail('the file has no trials');
+  const trials: TrialRecord[] = [];
+  const seen = new Set<number>();
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    const line = r + 1;
+    if (row.length !== header.length) return fail(`line ${line} has ${row.length} fields, the header ${header.length}`);
+    const cell = (name: string) => (col.has(name) ? row[col.get(name)!] : '');
+    const number = num(cell('number'));
+    if (!Number.isInteger(number) || number < 0) return fail(`line ${line}: the trial number must be a whole number ≥ 0 (got "${cell('number')}")`);
+    if (seen.has(number)) return fail(`line ${line}: trial ${number} appears twice`);
+    seen.add(number);
+    const trial: Trial = {};
+    for (const k of params) {
+      const got = checkParam(k, cell(k), space);
+      if ('error' in got) return fail(`line ${line}: ${got.error}`);
+      trial[k] = got.value;
+    }
+    const mean = num(cell('value'));
+    // 'nan': a diverged trial (kept, as the browser keeps it); anything else unreadable is refused.
+    if (Number.isNaN(mean) && cell('value').trim().toLowerCase() !== 'nan') return fail(`line ${line}: the value must be a number (got "${cell('value')}")`);
+    const std = col.has('std') && cell('std').trim() !== '' ? num(cell('std')) : NaN;
+    const folds = col.has('folds') && cell('folds').trim() !== '' ? cell('folds').split(';').map(num) : [mean];
+    if (folds.some((v, i) => Number.isNaN(v) && !/^\s*nan\s*$/i.test(cell('folds').split(';')[i] ?? ''))) return fail(`line ${line}: the folds must be numbers separated by ";" (got "${cell('folds')}")`);
+    const ms = col.has('duration_ms') && cell('duration_ms').trim() !== '' ? num(cell('duration_ms')) : NaN;
+    trials.push({ index: number, trial, mean, std, folds, ms });
+  }
+  trials.sort((a, b) => a.index - b.index);
+  return { ok: true, trials, params };
+}
