@@ -169,6 +169,13 @@ test('a kept run exports its config, metrics and script; pictures and model only
   // Its learning rate was changed while it trained: a script replays one config, so it says so.
   await expect(page.evaluate((i) => window.playground.exportRun(i, 'pytorch'), old)).rejects.toThrow(/settings changed while it trained \(from epoch 5\)/);
   await expect(page.evaluate(() => window.playground.exportRun(9999, 'csv'))).rejects.toThrow(/no run 9999/);
+  // Its own menu in the runs list offers what exists for it.
+  const keptMenu = page.getByTestId(`export-menu-${old}`);
+  await keptMenu.getByRole('button', { name: `Export run ${old}` }).click();
+  await expect(keptMenu.getByRole('menuitem')).toHaveText(['Config (JSON)', 'Config link (copy)', 'Metrics (CSV)', 'PyTorch script (.py)']);
+  const csvDownload = page.waitForEvent('download');
+  await keptMenu.getByRole('menuitem', { name: 'Metrics (CSV)' }).click();
+  expect((await csvDownload).suggestedFilename()).toBe(`run-${old}-metrics.csv`);
 });
 
 test('the PyTorch script of a run in the page prints the page’s losses (Python with torch permitting)', async ({ page }) => {

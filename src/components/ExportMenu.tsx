@@ -2,7 +2,7 @@
 // JSON or link, metrics as CSV, loss chart and boundary as PNG/SVG, the model as tfjs files).
 // Keyboard: Enter/Space/ArrowDown open it on the first item, arrows move, Escape closes and
 // returns focus to the button. Without `runId` it exports the current run; a kept run's menu
-// (`runId` given) lists what exists for it (config and metrics).
+// (`runId` given) lists what exists for it (config, metrics and the PyTorch script).
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore, type Store } from '../store/store';
 import { configLink } from '../export/configJson';
@@ -103,7 +103,7 @@ export function ExportMenu({ runId }: { runId?: number }) {
   };
 
   return (
-    <div className="export-menu" data-testid="export-menu">
+    <div className="export-menu" data-testid={current && runId === undefined ? 'export-menu' : `export-menu-${id}`}>
       <button
         ref={button}
         type="button"
@@ -117,7 +117,8 @@ export function ExportMenu({ runId }: { runId?: number }) {
             setOpen(true);
           }
         }}
-        title={current ? 'Save the current run: config, metrics, pictures, model' : `Save kept run ${id}: config and metrics`}
+        title={current ? 'Save the current run: config, metrics, pictures, model, PyTorch script' : `Save kept run ${id}: config, metrics, PyTorch script`}
+        aria-label={runId === undefined ? undefined : `Export run ${id}`}
       >
         Export
       </button>

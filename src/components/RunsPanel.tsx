@@ -6,6 +6,7 @@ import { useStore, type Store } from '../store/store';
 import { OVERLAY_COLORS } from './LossChart';
 import { formatLoss } from './Readouts';
 import { runDiffLabel, testText } from './runLabels';
+import { ExportMenu } from './ExportMenu';
 
 const selectRuns = (s: Store) => ({ kept: s.kept, overlay: s.overlay, config: s.config, runIndex: s.runIndex });
 
@@ -40,6 +41,7 @@ export function RunsPanel() {
                       <span className="hint run-summary"> ({r.label})</span>
                     </span>
                   </label>
+                  <ExportMenu runId={r.id} />
                 </li>
               );
             })}
