@@ -3,7 +3,7 @@
 // curves first; the network view below them, or beside them on a wide screen); on a phone a compact
 // sticky strip stands in for it. Each panel sits in its own error boundary, so one failing view
 // cannot take the others down.
-import { useLayoutEffect, useRef } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef } from 'react';
 import { AlertRegion } from './components/AlertRegion';
 import { BoundaryCanvas } from './components/BoundaryCanvas';
 import { DataPanel } from './components/DataPanel';
@@ -15,7 +15,6 @@ import { PresetBar } from './components/PresetBar';
 import { RegularizationPanel } from './components/RegularizationPanel';
 import { Readouts } from './components/Readouts';
 import { RunsPanel } from './components/RunsPanel';
-import { SavedRunsPanel } from './components/SavedRunsPanel';
 import { SearchPanel } from './components/SearchPanel';
 import { SweepPanel } from './components/SweepPanel';
 import { TestPanel } from './components/TestPanel';
@@ -27,6 +26,9 @@ import { LiveStrip } from './components/LiveStrip';
 import { LossTable } from './components/LossTable';
 import { NetworkView } from './components/NetworkView';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
+
+// Saved runs bring IndexedDB (Dexie) and their table: loaded beside the page, not in its first bundle.
+const SavedRunsPanel = lazy(() => import('./components/SavedRunsPanel').then((m) => ({ default: m.SavedRunsPanel })));
 
 /**
  * The run bar (toolbar, and on a phone the live strip) sticks to the top; the live view column
@@ -93,7 +95,9 @@ export function App() {
             <RunsPanel />
           </PanelBoundary>
           <PanelBoundary name="Saved runs">
-            <SavedRunsPanel />
+            <Suspense fallback={<p className="hint">Loading saved runs…</p>}>
+              <SavedRunsPanel />
+            </Suspense>
           </PanelBoundary>
           <PanelBoundary name="Sweeps">
             <SweepPanel />

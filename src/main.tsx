@@ -6,7 +6,6 @@ import { PanelBoundary } from './components/PanelBoundary';
 import { createPlaygroundApi } from './client/playgroundApi';
 import { watchReferenceFits } from './client/referenceClient';
 import { restoreSearch } from './client/searchRunner';
-import { startRunStore } from './client/runStore';
 import { client } from './client/trainingClient';
 import { syncUrl } from './client/urlSync';
 import './styles.css';
@@ -14,7 +13,10 @@ import './styles.css';
 syncUrl((config) => client.changeConfig(config));
 restoreSearch();
 watchReferenceFits();
-startRunStore().catch(() => {});
+// Saved runs (IndexedDB through Dexie) load beside the page, not in its first bundle.
+import('./client/runStore')
+  .then((m) => m.startRunStore())
+  .catch(() => {});
 window.playground = createPlaygroundApi(client);
 client.start().catch(() => {});
 

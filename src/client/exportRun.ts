@@ -17,10 +17,9 @@ import { boundarySvg, heatmapPixels } from '../export/boundarySvg';
 import { modelFiles } from '../export/modelFiles';
 import { downloadFile } from '../export/download';
 
-export const EXPORT_FORMATS = ['json', 'link', 'csv', 'png', 'svg', 'tfjs', 'pytorch'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** Which picture `png` and `svg` export. */
-export type ExportImage = 'boundary' | 'chart';
+import { EXPORT_FORMATS, KEPT_FORMATS, type ExportFormat, type ExportImage } from '../export/formats';
+
+export { EXPORT_FORMATS, KEPT_FORMATS, type ExportFormat, type ExportImage };
 
 /** A tfjs model: model.json's text and weights.bin's bytes (the manifest names the .bin file). */
 export interface TfjsExport {
@@ -79,8 +78,6 @@ export function formatAvailable(format: ExportFormat): boolean {
   return BUILDERS[format] !== null;
 }
 
-/** Formats a kept (not current) run can give. */
-export const KEPT_FORMATS: readonly ExportFormat[] = ['json', 'link', 'csv', 'pytorch'];
 
 function currentOnly(run: ExportSource, what: string): void {
   if (!run.current) throw new Error(`run ${run.id} is a kept run: only its config (json, link), metrics (csv) and a PyTorch script (pytorch) can be exported; ${what} exists only for the current run (${useStore.getState().runId})`);

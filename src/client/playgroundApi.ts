@@ -15,8 +15,8 @@ import { useStore } from '../store/store';
 import { loadCsv, loadDataset } from './dataLoading';
 import { breakPanel } from '../components/faults';
 import type { TrainingClient } from './trainingClient';
-import { exportRun, type ExportImage, type ExportResult } from './exportRun';
-import { listRuns, openRun } from './runStore';
+import type { ExportImage } from '../export/formats';
+import type { ExportResult } from './exportRun';
 import type { SavedRun } from '../storage/records';
 import type { SearchExportFormat } from './exportSearch';
 
@@ -161,11 +161,12 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
     setBias: (layer, unit, value) => client.setBias(layer, unit, value),
     getLayerStats: () => statsSeries(useStore.getState().layerStats),
     memory: () => client.memory(),
-    exportRun: (id, format, image) => exportRun(id, format, image),
+    // Loaded on first use, as the page does: the builders and the storage stay out of the first bundle.
+    exportRun: async (id, format, image) => (await import('./exportRun')).exportRun(id, format, image),
     ready: () => client.settled(),
     runs: {
-      list: () => listRuns(),
-      open: (id) => openRun(client, id),
+      list: async () => (await import('./runStore')).listRuns(),
+      open: async (id) => (await import('./runStore')).openRun(client, id),
     },
     diagnostics: {
       async benchLoop(task, loop, ms, backend) {

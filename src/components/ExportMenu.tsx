@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore, type Store } from '../store/store';
 import { configLink } from '../export/configJson';
-import { downloadRun, formatAvailable, findRun, KEPT_FORMATS, type ExportFormat, type ExportImage } from '../client/exportRun';
+import { KEPT_FORMATS, type ExportFormat, type ExportImage } from '../export/formats';
 import { errorText } from '../shared/errorText';
 
 interface Item {
@@ -32,6 +32,7 @@ const selectRunId = (s: Store) => s.runId;
 
 /** Copies the run's link; where the clipboard is refused, the link is shown in a message instead. */
 async function copyLink(id: number): Promise<void> {
+  const { findRun } = await import('../client/exportRun');
   const link = configLink(findRun(id).config, location.href);
   const say = useStore.getState().say;
   try {
@@ -50,7 +51,7 @@ export function ExportMenu({ runId }: { runId?: number }) {
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
-  const items = ITEMS.filter((it) => formatAvailable(it.format) && (current || KEPT_FORMATS.includes(it.format)));
+  const items = ITEMS.filter((it) => current || KEPT_FORMATS.includes(it.format));
 
   const focusItem = (i: number) => {
     const list = menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]');
@@ -75,7 +76,8 @@ export function ExportMenu({ runId }: { runId?: number }) {
   };
   const choose = (it: Item) => {
     close();
-    const done = it.format === 'link' ? copyLink(id) : downloadRun(id, it.format, it.image);
+    // The builders load on first use (see export/formats.ts).
+    const done = it.format === 'link' ? copyLink(id) : import('../client/exportRun').then((m) => m.downloadRun(id, it.format, it.image));
     done.catch((e) => useStore.getState().say('export', 'error', `Export failed: ${errorText(e)}`));
   };
   const onMenuKey = (e: KeyboardEvent) => {

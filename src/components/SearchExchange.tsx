@@ -9,7 +9,6 @@ import { errorText } from '../shared/errorText';
 import { formatSeconds, formatSig } from '../shared/format';
 import type { ExperimentConfig } from '../shared/config';
 import { describeTrial } from '../search/space';
-import { importTrials } from '../search/importTrials';
 import type { SearchSpec, TrialRecord } from '../search/types';
 import { useStore } from '../store/store';
 
@@ -46,6 +45,8 @@ export function SearchExchange({ spec, config, specOk, lastDone }: { spec: Searc
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
+    // The CSV parser (papaparse) loads on first use: it stays out of the page's first bundle.
+    const { importTrials } = await import('../search/importTrials');
     const r = importTrials(await file.text(), spec.space);
     if (!r.ok) {
       // Refused: what was shown stays as it was.

@@ -2,7 +2,7 @@
 // must finish the requested trials exactly once between them, the best trial must lie in the
 // space, and the CSV must import. Skipped (saying so) only when no python with torch and optuna
 // is found.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,23 +12,14 @@ import { pointsSource } from '../worker/dataSource';
 import { importTrials } from '../search/importTrials';
 import { gridTrials } from '../search/space';
 import type { SearchSpec } from '../search/types';
+import { findTorchPython } from './findPythonNode';
 import { optunaScript, searchRows } from './optunaScript';
 
-function findPython(): string | null {
-  // PLAYGROUND_PYTHON, when set, is the only one tried.
-  for (const py of process.env.PLAYGROUND_PYTHON ? [process.env.PLAYGROUND_PYTHON] : ['/usr/bin/python3', 'python3']) {
-    try {
-      execFileSync(py, ['-c', 'import torch, optuna; from optuna.study import MaxTrialsCallback'], { stdio: 'ignore', timeout: 60000 });
-      return py;
-    } catch {
-      // try the next
-    }
-  }
-  return null;
-}
-
-const python = findPython();
-if (!python) console.warn('optunaScript.python.test: SKIPPED — no python with torch and optuna found (set PLAYGROUND_PYTHON)');
+// The same Python the PyTorch check uses (findPython.ts: TORCH_PYTHON, /usr/bin/python3, python3;
+// the test run's global setup installs Debian's packages first where it may).
+const found = await findTorchPython();
+const python = found.path;
+if (!python) console.warn(`python checks: SKIPPED: ${found.reason}`);
 
 function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
