@@ -15,6 +15,21 @@ async function bytes(d: Download): Promise<Buffer> {
   return readFile((await d.path())!);
 }
 
+/** The current run's id (−1 if none): the only run with a model to export. */
+function currentRunId(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    for (let i = 0; i < 100; i++) {
+      try {
+        await window.playground.exportRun(i, 'tfjs');
+        return i;
+      } catch {
+        /* not the current run */
+      }
+    }
+    return -1;
+  });
+}
+
 /** Opens the menu and picks an item; resolves to the download it starts. */
 async function pick(page: Page, item: string): Promise<Download> {
   await page.getByTestId('export-menu').getByRole('button', { name: 'Export' }).click();
@@ -41,18 +56,7 @@ test('the Export menu downloads config, metrics, pictures and model; exportRun r
   await expect(button).toBeFocused();
   await expect(button).toHaveAttribute('aria-expanded', 'false');
 
-  // The current run's id: the one exportRun accepts.
-  const id = await page.evaluate(async () => {
-    for (let i = 0; i < 100; i++) {
-      try {
-        await window.playground.exportRun(i, 'json');
-        return i;
-      } catch {
-        /* not this one */
-      }
-    }
-    return -1;
-  });
+  const id = await currentRunId(page);
   expect(id).toBeGreaterThanOrEqual(0);
 
   // Config as JSON: equals getConfig, and exportRun gives the same text.
@@ -185,18 +189,7 @@ test('the PyTorch script of a run in the page prints the page’s losses (Python
   test.skip(python.path === null, `python checks: SKIPPED: ${python.reason}`);
   await openPlayground(page, cpuHash({ layers: '6,4', activation: 'tanh', optimizer: 'adam', lr: 0.01, l2: 0.001, batch: 16 }));
   const m = await page.evaluate(() => window.playground.train(15));
-  // The current run is the only one with a model to export.
-  const runId = await page.evaluate(async () => {
-    for (let i = 0; i < 50; i++) {
-      try {
-        await window.playground.exportRun(i, 'tfjs');
-        return i;
-      } catch {
-        /* not the current run */
-      }
-    }
-    return -1;
-  });
+  const runId = await currentRunId(page);
   expect(runId).toBeGreaterThanOrEqual(0);
   const script = (await page.evaluate((i) => window.playground.exportRun(i, 'pytorch'), runId)) as string;
   const dir = await mkdtemp(join(tmpdir(), 'playground-py-'));

@@ -3,7 +3,6 @@
 // the trials CSV that the script writes. Imported trials are shown on their own, labelled as
 // imported, beside the browser's (never mixed into the browser's search).
 import { useState } from 'react';
-import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { bestTrial } from '../client/searchRunner';
 import { errorText } from '../shared/errorText';
 import { formatSeconds, formatSig } from '../shared/format';
@@ -11,6 +10,7 @@ import type { ExperimentConfig } from '../shared/config';
 import { describeTrial } from '../search/space';
 import type { SearchSpec, TrialRecord } from '../search/types';
 import { useStore } from '../store/store';
+import { ObjectiveChart } from './ObjectiveChart';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -95,12 +95,6 @@ export function SearchExchange({ spec, config, specOk, lastDone }: { spec: Searc
 function ImportedTrials({ imported, onClose }: { imported: Imported; onClose: () => void }) {
   const { trials, objective } = imported;
   const best = bestTrial(trials, objective);
-  const perTrial: { trial: number; value: number; best: number }[] = [];
-  for (const t of trials) {
-    const prev = perTrial.at(-1)?.best ?? t.mean;
-    const finite = Number.isFinite(t.mean) ? t.mean : prev;
-    perTrial.push({ trial: t.index + 1, value: t.mean, best: objective === 'accuracy' ? Math.max(prev, finite) : Math.min(prev, finite) });
-  }
   return (
     <div className="search-imported" data-testid="imported-trials">
       <h3 className="imported-h">
@@ -114,20 +108,7 @@ function ImportedTrials({ imported, onClose }: { imported: Imported; onClose: ()
           Best imported (trial {best.index + 1}): {describeTrial(best.trial)} → mean {objective} {formatSig(best.mean)}
         </p>
       )}
-      {perTrial.length > 1 && (
-        <div className="sweep-chart" aria-hidden="true">
-          <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={perTrial} margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-              <XAxis dataKey="trial" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={{ value: 'imported trial', position: 'insideBottom', offset: -8 }} />
-              <YAxis width={56} tickFormatter={(v: number) => formatSig(v, 2)} />
-              <Tooltip formatter={(v) => (typeof v === 'number' ? formatSig(v, 4) : String(v))} />
-              <Scatter dataKey="value" name="trial" fill="#7c3aed" isAnimationActive={false} />
-              <Line dataKey="best" name="best so far" stroke="#16a34a" dot={false} isAnimationActive={false} type="stepAfter" />
-            </ComposedChart>
-          </ResponsiveContainer>
-        </div>
-      )}
+      <ObjectiveChart trials={trials} objective={objective} xLabel="imported trial" fill="#7c3aed" />
       <table className="trials" data-testid="imported-table">
         <caption>Imported trials ({imported.name})</caption>
         <thead>

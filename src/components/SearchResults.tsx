@@ -1,10 +1,10 @@
 // The trials of the current or last search: progress with time remaining, a sortable table with
 // the best highlighted, and the objective per trial with the best so far.
 import { useState } from 'react';
-import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { bestTrial } from '../client/searchRunner';
 import { describeTrial } from '../search/space';
 import { useStore, type Store } from '../store/store';
+import { ObjectiveChart } from './ObjectiveChart';
 import { RaceTable } from './RaceTable';
 import { SettingScatter } from './SettingScatter';
 import { formatSeconds, formatSig } from '../shared/format';
@@ -39,11 +39,6 @@ export function SearchResults() {
   const elapsed = ((s.finishedAt ?? s.updatedAt) - s.startedAt) / 1000;
   const remaining = done > 0 && s.status === 'running' ? (elapsed / done) * (s.total - done) : null;
   const sorted = [...s.trials].sort((a, b) => (sortBy === 'index' ? a.index - b.index : sortBy === 'ms' ? a.ms - b.ms : objective === 'accuracy' ? b.mean - a.mean : a.mean - b.mean));
-  const perTrial: { trial: number; value: number; best: number }[] = [];
-  for (const t of [...s.trials].sort((a, b) => a.index - b.index)) {
-    const prev = perTrial.at(-1)?.best ?? t.mean;
-    perTrial.push({ trial: t.index + 1, value: t.mean, best: objective === 'accuracy' ? Math.max(prev, t.mean) : Math.min(prev, t.mean) });
-  }
   const header = (key: typeof sortBy, label: string) => (
     <th aria-sort={sortBy === key ? (key === 'mean' && objective === 'accuracy' ? 'descending' : 'ascending') : 'none'}>
       <button type="button" className="link" onClick={() => setSortBy(key)}>
@@ -75,22 +70,7 @@ export function SearchResults() {
           Best (trial {best.index + 1}): {describeTrial(best.trial)} → mean {objective === 'accuracy' ? 'accuracy' : 'loss'} {fmt(best.mean)} ± {fmt(best.std)}
         </p>
       )}
-      {perTrial.length > 1 && (
-        // Hidden from screen readers: recharts gives each point role="img" and no name, and the
-        // trials table below holds the same numbers.
-        <div className="sweep-chart" aria-hidden="true">
-          <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={perTrial} margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-              <XAxis dataKey="trial" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={{ value: 'trial', position: 'insideBottom', offset: -8 }} />
-              <YAxis width={56} tickFormatter={(v: number) => formatSig(v, 2)} />
-              <Tooltip formatter={(v) => (typeof v === 'number' ? formatSig(v, 4) : String(v))} />
-              <Scatter dataKey="value" name="trial" fill="#64748b" isAnimationActive={false} />
-              <Line dataKey="best" name="best so far" stroke="#16a34a" dot={false} isAnimationActive={false} type="stepAfter" />
-            </ComposedChart>
-          </ResponsiveContainer>
-        </div>
-      )}
+      <ObjectiveChart trials={s.trials} objective={objective} />
       <SettingScatter />
       <RaceTable />
       <table className="trials" data-testid="search-table">

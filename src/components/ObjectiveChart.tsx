@@ -1,0 +1,37 @@
+// The objective per trial with the best so far: the search results' chart, also drawn for trials
+// imported from a CSV file (SearchExchange.tsx).
+import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Objective, TrialRecord } from '../search/types';
+import { formatSig } from '../shared/format';
+
+/** One point per trial in trial order, with the best so far (a non-finite trial keeps the best as it was). */
+export function objectiveRows(trials: readonly TrialRecord[], objective: Objective): { trial: number; value: number; best: number }[] {
+  const rows: { trial: number; value: number; best: number }[] = [];
+  for (const t of [...trials].sort((a, b) => a.index - b.index)) {
+    const prev = rows.at(-1)?.best ?? t.mean;
+    const finite = Number.isFinite(t.mean) ? t.mean : prev;
+    rows.push({ trial: t.index + 1, value: t.mean, best: objective === 'accuracy' ? Math.max(prev, finite) : Math.min(prev, finite) });
+  }
+  return rows;
+}
+
+export function ObjectiveChart({ trials, objective, xLabel = 'trial', fill = '#64748b' }: { trials: readonly TrialRecord[]; objective: Objective; xLabel?: string; fill?: string }) {
+  const rows = objectiveRows(trials, objective);
+  if (rows.length < 2) return null;
+  return (
+    // Hidden from screen readers: recharts gives each point role="img" and no name, and the
+    // trials table beside it holds the same numbers.
+    <div className="sweep-chart" aria-hidden="true">
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+          <XAxis dataKey="trial" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={{ value: xLabel, position: 'insideBottom', offset: -8 }} />
+          <YAxis width={56} tickFormatter={(v: number) => formatSig(v, 2)} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? formatSig(v, 4) : String(v))} />
+          <Scatter dataKey="value" name="trial" fill={fill} isAnimationActive={false} />
+          <Line dataKey="best" name="best so far" stroke="#16a34a" dot={false} isAnimationActive={false} type="stepAfter" />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
