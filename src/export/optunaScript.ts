@@ -153,6 +153,7 @@ import csv
 import itertools
 import math
 import os
+import random
 import socket
 import sys
 import time
@@ -401,6 +402,20 @@ def write_csv(study, path):
     return len(done)
 
 
+def open_study(storage, name, sampler, attempts=8):
+    """Create the study, or load it when another process made it first. Processes started at the
+    same moment can race while the first one creates the storage's tables (SQLite answers
+    "UNIQUE constraint failed: alembic_version"): wait a moment and try again."""
+    for attempt in range(attempts):
+        try:
+            return optuna.create_study(storage=storage, study_name=name, direction=DIRECTION, sampler=sampler, load_if_exists=True)
+        except Exception as err:  # the storage's own error types differ by database
+            if storage is None or attempt == attempts - 1:
+                raise
+            print("storage busy (%s), retrying" % type(err).__name__, file=sys.stderr)
+            time.sleep(0.2 * (attempt + 1) + random.random() * 0.3)
+
+
 def main():
     global N_TRIALS, STUDY
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -418,7 +433,7 @@ def main():
         sampler = NumberedGridSampler()
     else:
         sampler = optuna.samplers.TPESampler(seed=SEED)
-    study = optuna.create_study(storage=args.storage, study_name=args.study_name, direction=DIRECTION, sampler=sampler, load_if_exists=True)
+    study = open_study(args.storage, args.study_name, sampler)
     STUDY = study
     stop = optuna.study.MaxTrialsCallback(N_TRIALS, states=(TrialState.COMPLETE,))
     study.optimize(objective, n_trials=N_TRIALS, n_jobs=args.n_jobs, callbacks=[stop])
