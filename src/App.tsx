@@ -26,6 +26,8 @@ import { LiveStrip } from './components/LiveStrip';
 import { LossTable } from './components/LossTable';
 import { NetworkView } from './components/NetworkView';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { useTranslation } from 'react-i18next';
 
 // Saved runs bring IndexedDB (Dexie) and their table: loaded beside the page, not in its first bundle.
 const SavedRunsPanel = lazy(() => import('./components/SavedRunsPanel').then((m) => ({ default: m.SavedRunsPanel })));
@@ -51,17 +53,19 @@ function useRunBarHeight() {
 
 export function App() {
   const runBar = useRunBarHeight();
+  const { t } = useTranslation();
   return (
     <div className="app">
       <a className="skip-link" href="#live-view">
-        Skip to the live view
+        {t('app.skipToLive')}
       </a>
       <header className="top">
-        <h1>Tuning Playground</h1>
-        <p className="tagline">Train a neural network in your browser and watch it fit, overfit or underfit.</p>
+        <h1>{t('app.title')}</h1>
+        <p className="tagline">{t('app.tagline')}</p>
+        <LanguageSwitch />
       </header>
       {/* A landmark, so the run controls are not content outside any region. */}
-      <div className="run-bar" role="region" aria-label="Run" ref={runBar}>
+      <div className="run-bar" role="region" aria-label={t('app.runRegion')} ref={runBar}>
         <div className="run-bar-row">
           <PanelBoundary name="Toolbar">
             <Toolbar />

@@ -8,6 +8,7 @@ import { watchReferenceFits } from './client/referenceClient';
 import { restoreSearch } from './client/searchRunner';
 import { client } from './client/trainingClient';
 import { syncUrl } from './client/urlSync';
+import { startLanguage } from './page/language';
 import './styles.css';
 
 syncUrl((config) => client.changeConfig(config));
@@ -20,6 +21,8 @@ import('./client/runStore')
 window.playground = createPlaygroundApi(client);
 client.start().catch(() => {});
 
+// The first paint waits for the language (Chinese loads on first use; English is at hand).
+await startLanguage();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <PanelBoundary name="page">

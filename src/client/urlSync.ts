@@ -7,6 +7,8 @@ import type { ExperimentConfig } from '../shared/config';
 import { configToHash, parseHash } from '../shared/schema';
 import { useStore } from '../store/store';
 import { errorText } from '../shared/errorText';
+import { pageParamsToString, readPageParams } from '../page/pageParams';
+import { currentPageParams, usePage } from '../page/pageStore';
 
 /** Applies a whole config from a link: the training client's changeConfig on the page. */
 export type ApplyConfig = (config: ExperimentConfig) => Promise<void>;
@@ -15,10 +17,20 @@ function notify(notices: string[]): void {
   if (notices.length) useStore.getState().say('hash', 'warning', `Some settings in the link were not valid: ${notices.join('; ')}.`);
 }
 
-/** Shows the config in use in the address bar. */
+/** The link for a config and the page's view keys (language, lesson, classroom). */
+function hashFor(config: ExperimentConfig): string {
+  return configToHash(config) + pageParamsToString(currentPageParams());
+}
+
+/** Shows the config in use (and the page keys) in the address bar. */
 function writeHash(config: ExperimentConfig): void {
-  const hash = configToHash(config);
+  const hash = hashFor(config);
   if (location.hash !== hash) history.replaceState(null, '', hash);
+}
+
+/** The page keys of the link into the page store. */
+function loadPageParams(hash: string): void {
+  usePage.getState().setPage(readPageParams(hash));
 }
 
 /** Reads the hash into the store; bad values become defaults with a visible notice. */
@@ -39,16 +51,21 @@ function loadFromHash(): void {
  * the address bar, and an edited hash is applied through `apply`. Returns a function that stops both.
  */
 export function syncUrl(apply: ApplyConfig): () => void {
+  loadPageParams(location.hash);
   loadFromHash();
   // The link may have held refused values or left settings out: show what is in use.
   writeHash(useStore.getState().config);
   const unsubscribe = useStore.subscribe((s, prev) => {
     if (s.config !== prev.config) writeHash(s.config);
   });
+  const unsubscribePage = usePage.subscribe((p, prev) => {
+    if (p.lang !== prev.lang || p.lesson !== prev.lesson || p.hide !== prev.hide || p.lock !== prev.lock || p.panels !== prev.panels || p.present !== prev.present) writeHash(useStore.getState().config);
+  });
   const onChange = () => {
     const s = useStore.getState();
-    if (location.hash === configToHash(s.config)) return;
-    const { config, notices } = parseHash(location.hash, s.upload);
+    const hash = location.hash;
+    if (hash === hashFor(s.config)) return;
+    const { config, notices } = parseHash(hash, s.upload);
     notify(notices);
     try {
       apply(config).catch(() => {});
@@ -56,6 +73,8 @@ export function syncUrl(apply: ApplyConfig): () => void {
       // A link that parses but cannot apply (e.g. a slice the table lacks) keeps the current setup.
       useStore.getState().say('hash-apply', 'warning', `The link could not be applied: ${errorText(e)}.`);
     }
+    // The page keys after the config (their subscription writes the address bar).
+    loadPageParams(hash);
     // The subscription writes the hash only when a setting changed; a hash whose bad values fell
     // back to what is already in use must still be rewritten.
     writeHash(useStore.getState().config);
@@ -63,6 +82,7 @@ export function syncUrl(apply: ApplyConfig): () => void {
   window.addEventListener('hashchange', onChange);
   return () => {
     unsubscribe();
+    unsubscribePage();
     window.removeEventListener('hashchange', onChange);
   };
 }

@@ -22,6 +22,7 @@ import {
   type RangeKey,
 } from './config';
 import { DATASET_KEYS, datasetInfo, datasetsFor, type DatasetKey, type UploadInfo } from './datasets';
+import { isPageKey } from '../page/pageParams';
 
 type Key = keyof ExperimentConfig;
 
@@ -412,6 +413,8 @@ export function parseHash(hash: string, upload: UploadInfo | null = null): { con
       notices.push(...versionNotice(raw));
       continue;
     }
+    // How the page is shown (language, lesson, classroom keys): not settings, read by src/page.
+    if (isPageKey(hashKey)) continue;
     const key = FIELD_BY_HASH_KEY.get(hashKey);
     if (!key) {
       unknown.push(hashKey);

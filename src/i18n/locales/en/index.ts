@@ -1,0 +1,6 @@
+// Every English namespace. Each area of the page has its own file (one namespace each); add a new
+// one here and in ../zh/index.ts.
+import common from './common';
+
+export const en = { common };
+export default en;

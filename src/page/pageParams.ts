@@ -1,0 +1,70 @@
+// How the page is shown, beside the config in the same link: language, the open lesson, and a
+// teacher's classroom choices (hidden or locked controls, the panels shown, presentation mode).
+// These keys are not settings of the experiment: the schema skips them and the link writes them
+// after the config. A control id is the control's test id (e.g. `lr`, `optimizer`, `l2`); a panel
+// id is one of PANEL_IDS.
+
+export type Lang = 'en' | 'zh';
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+/** The page's panels that a shared link can show or leave out (App.tsx names each one). */
+export const PANEL_IDS = ['presets', 'data', 'model', 'training', 'regularization', 'runs', 'saved', 'sweeps', 'search', 'transfer', 'test', 'network', 'lessons'] as const;
+export type PanelId = (typeof PANEL_IDS)[number];
+
+export interface PageParams {
+  /** Absent: the browser's language decides. */
+  lang: Lang | null;
+  /** The open lesson's id, or null. */
+  lesson: string | null;
+  /** Control ids hidden by a shared link. */
+  hide: string[];
+  /** Control ids shown but not editable. */
+  lock: string[];
+  /** The panels shown; null = all of them. */
+  panels: PanelId[] | null;
+  /** Presentation mode for a projector. */
+  present: boolean;
+}
+
+export const PAGE_KEYS = ['lang', 'lesson', 'hide', 'lock', 'panels', 'present'] as const;
+const PAGE_KEY_SET: ReadonlySet<string> = new Set(PAGE_KEYS);
+export const isPageKey = (k: string): boolean => PAGE_KEY_SET.has(k);
+
+export const NO_PAGE_PARAMS: PageParams = { lang: null, lesson: null, hide: [], lock: [], panels: null, present: false };
+
+// Ids are short names: letters, digits, '-' and '_'. Anything else in a link is dropped.
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const list = (v: string | null): string[] => (v ? [...new Set(v.split(',').map((s) => s.trim()).filter((s) => ID.test(s)))] : []);
+
+/** Reads the page keys of a hash (`#lr=0.03&lang=zh&hide=lr,batch`); other keys are ignored. */
+export function readPageParams(hash: string): PageParams {
+  let p: URLSearchParams;
+  try {
+    p = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
+  } catch {
+    return { ...NO_PAGE_PARAMS };
+  }
+  const lang = p.get('lang');
+  const lesson = p.get('lesson');
+  const panels = p.get('panels');
+  return {
+    lang: lang && (LANGS as readonly string[]).includes(lang) ? (lang as Lang) : null,
+    lesson: lesson && ID.test(lesson) ? lesson : null,
+    hide: list(p.get('hide')),
+    lock: list(p.get('lock')),
+    panels: panels === null ? null : (list(panels).filter((x) => (PANEL_IDS as readonly string[]).includes(x)) as PanelId[]),
+    present: p.get('present') === '1',
+  };
+}
+
+/** The page keys as a hash tail (`&lang=zh&hide=lr,batch`), empty when all are at their defaults. */
+export function pageParamsToString(p: PageParams): string {
+  const parts: string[] = [];
+  if (p.lang) parts.push(`lang=${p.lang}`);
+  if (p.lesson) parts.push(`lesson=${p.lesson}`);
+  if (p.hide.length) parts.push(`hide=${p.hide.join(',')}`);
+  if (p.lock.length) parts.push(`lock=${p.lock.join(',')}`);
+  if (p.panels) parts.push(`panels=${p.panels.join(',')}`);
+  if (p.present) parts.push('present=1');
+  return parts.map((s) => `&${s}`).join('');
+}
