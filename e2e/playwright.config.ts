@@ -20,6 +20,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1280, height: 800 },
     trace: 'off',
+    // The built app registers a caching service worker; page.route does not see the requests it
+    // answers, and specs inject faults with page.route. Only e2e/offline.spec.ts allows it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: [...baseArgs, ...webglArgs],

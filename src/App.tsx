@@ -27,6 +27,7 @@ import { LossTable } from './components/LossTable';
 import { NetworkView } from './components/NetworkView';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { PwaPrompt } from './components/PwaPrompt';
 import { useTranslation } from 'react-i18next';
 
 // Saved runs bring IndexedDB (Dexie) and their table: loaded beside the page, not in its first bundle.
@@ -156,6 +157,7 @@ export function App() {
           </section>
         </div>
       </main>
+      <PwaPrompt />
     </div>
   );
 }
