@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, cpuHash, openPlayground, readEpoch } from './fixtures';
 
@@ -48,6 +49,12 @@ async function waitForPrecache(page: Page): Promise<string[]> {
     return urls.filter((u) => !have.has(new URL(u, location.href).href));
   }, expected);
   return missing;
+}
+
+/** axe-core on the banner alone: no serious or critical violation. */
+async function expectAccessibleBanner(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="pwa-update"]').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
 test('the precache manifest lists every file of the build: all chunks, the workers, the wasm files, tables, Chinese, icons', () => {
@@ -121,12 +128,15 @@ test('the web app manifest makes the app installable: name, colours, 192 and 512
 });
 
 test('after one visit the app opens offline, trains, loads the built-in tables, runs wasm and speaks Chinese', async ({ page, context }) => {
+  // Several page loads, five data sets and two backends: on a busy 2-core machine this takes over a minute.
+  test.slow();
   await openPlayground(page, cpuHash());
   // The first install says so once, politely, and can be dismissed by keyboard.
   const banner = page.getByTestId('pwa-update');
   await expect(banner).toHaveAttribute('role', 'status');
   await expect(banner).toContainText('Ready to work offline');
   expect(await waitForPrecache(page), 'precache entries not yet cached').toEqual([]);
+  await expectAccessibleBanner(page);
   await banner.getByRole('button', { name: 'Dismiss' }).focus();
   await page.keyboard.press('Enter');
   await expect(banner).toBeEmpty();
@@ -183,6 +193,7 @@ test('after one visit the app opens offline, trains, loads the built-in tables, 
 });
 
 test('a new version waits and announces itself; Reload switches to it', async ({ page }) => {
+  test.slow();
   // A narrated pace: the run goes on through the test without taking the machine's cores.
   await openPlayground(page, cpuHash({ pace: 10 }));
   await expect(page.getByTestId('pwa-update')).toContainText('Ready to work offline');
@@ -210,6 +221,7 @@ test('a new version waits and announces itself; Reload switches to it', async ({
     await expect(banner).toContainText('A new version is ready', { timeout: 60_000 });
     const reload = banner.getByRole('button', { name: 'Reload' });
     await expect(reload).toBeVisible();
+    await expectAccessibleBanner(page);
     // Nothing changed under the running page: same document, the run still going, the new worker waiting.
     expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
     const before = await readEpoch(page);
