@@ -46,6 +46,9 @@ const PANEL_OF: Partial<Record<keyof ExperimentConfig, PanelId>> = {
   restoreBest: 'regularization',
 };
 
+/** Settings are numbers, strings or small arrays and objects (a patch makes new ones). */
+const same = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b));
+
 /** A run that has trained at least one epoch (epoch 0 is the untrained model's evaluation). */
 const trained = (s: Store) => (s.metrics.last?.epoch ?? 0) >= 1;
 
@@ -73,6 +76,7 @@ export function startRecorder(store: Pick<StoreApi<Store>, 'getState' | 'subscri
   // The run on screen counts only if it has not trained yet (then it is the lesson's first run).
   const baseRunId = trained(first) ? first.runId : first.runId - 1;
   const runs = new Map<number, Tracking>();
+  const visited = (p: PanelId) => log.visited.includes(p);
   const visit = (p: PanelId) => {
     if (!log.visited.includes(p)) log.visited.push(p);
   };
@@ -88,6 +92,8 @@ export function startRecorder(store: Pick<StoreApi<Store>, 'getState' | 'subscri
         summarized: s.metrics.summarized,
         trainAtBest: NaN,
       };
+      const first = s.metrics.length ? s.metrics.row(0) : null;
+      if (first && first.first === 0 && first.count === 1) t.rec.firstTrainLoss = first.end.trainLoss;
       runs.set(s.runId, t);
       log.runs.push(t.rec);
     }
@@ -125,7 +131,7 @@ export function startRecorder(store: Pick<StoreApi<Store>, 'getState' | 'subscri
     if (s.config !== prev.config) {
       for (const k of Object.keys(s.config) as (keyof ExperimentConfig)[]) {
         const p = PANEL_OF[k];
-        if (p && s.config[k] !== prev.config[k]) visit(p);
+        if (p && !visited(p) && !same(s.config[k], prev.config[k])) visit(p);
       }
     }
     if (s.test && s.test !== prev.test) {
