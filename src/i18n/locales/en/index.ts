@@ -1,7 +1,12 @@
 // Every English namespace. Each area of the page has its own file (one namespace each); add a new
 // one here and in ../zh/index.ts.
 import common from './common';
+import lessons from './lessons';
 import pwa from './pwa';
 
-export const en = { common, pwa };
+export const en = {
+  common,
+  lessons,
+  pwa,
+};
 export default en;

@@ -2,7 +2,12 @@
 import type { Strings } from '../../strings';
 import type { en } from '../en';
 import common from './common';
+import lessons from './lessons';
 import pwa from './pwa';
 
-export const zh: Strings<typeof en> = { common, pwa };
+export const zh: Strings<typeof en> = {
+  common,
+  lessons,
+  pwa,
+};
 export default zh;
