@@ -1,6 +1,7 @@
 // Every English namespace. Each area of the page has its own file (one namespace each); add a new
 // one here and in ../zh/index.ts.
 import common from './common';
+import classroom from './classroom';
 
-export const en = { common };
+export const en = { common, classroom };
 export default en;

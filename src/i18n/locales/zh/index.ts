@@ -2,6 +2,7 @@
 import type { Strings } from '../../strings';
 import type { en } from '../en';
 import common from './common';
+import classroom from './classroom';
 
-export const zh: Strings<typeof en> = { common };
+export const zh: Strings<typeof en> = { common, classroom };
 export default zh;
