@@ -130,20 +130,22 @@ function Builder({ onClose }: { onClose: () => void }) {
         <input type="checkbox" data-testid="share-present" checked={choice.present} onChange={(e) => set({ present: e.target.checked })} />
         {t('share.present')}
       </label>
-      <label className="field share-link-field">
-        <span className="field-label">{t('share.link')}</span>
-        <input ref={linkRef} type="text" readOnly data-testid="share-link" value={link} onFocus={(e) => e.target.select()} />
-      </label>
-      <div className="row share-actions">
-        <button type="button" className="primary" data-testid="share-copy" onClick={() => void copy()}>
-          {t('share.copy')}
-        </button>
-        <button type="button" onClick={() => set(choiceFromPage({ lang: choice.lang, lesson: null, hide: [], lock: [], panels: null, present: false }))}>
-          {t('share.clear')}
-        </button>
-        <span role="status" className={copied === 'failed' ? 'warn' : 'share-copied'} data-testid="share-copied">
-          {copied === 'yes' ? t('share.copied') : copied === 'failed' ? t('share.copyFailed') : ''}
-        </span>
+      <div className="share-output">
+        <label className="field share-link-field">
+          <span className="field-label">{t('share.link')}</span>
+          <input ref={linkRef} type="text" readOnly data-testid="share-link" value={link} onFocus={(e) => e.target.select()} />
+        </label>
+        <div className="row share-actions">
+          <button type="button" className="primary" data-testid="share-copy" onClick={() => void copy()}>
+            {t('share.copy')}
+          </button>
+          <button type="button" onClick={() => set(choiceFromPage({ lang: choice.lang, lesson: null, hide: [], lock: [], panels: null, present: false }))}>
+            {t('share.clear')}
+          </button>
+          <span role="status" className={copied === 'failed' ? 'warn' : 'share-copied'} data-testid="share-copied">
+            {copied === 'yes' ? t('share.copied') : copied === 'failed' ? t('share.copyFailed') : ''}
+          </span>
+        </div>
       </div>
     </>
   );
