@@ -125,6 +125,10 @@ test('locked checkboxes, buttons and per-layer fields; a hidden family hides eve
   await expect(page.getByTestId('activation-1')).toBeDisabled();
   await expect(page.getByTestId('dropout-1')).toBeDisabled();
   await expect(page.getByTestId('dropout-0')).toBeEnabled();
+  // The network view's column buttons obey the same link.
+  await expect(page.getByTestId('layer-plus-1')).toBeDisabled();
+  await expect(page.getByTestId('layer-remove-1')).toBeDisabled();
+  await expect(page.getByTestId('layer-add')).toBeDisabled();
   await expect(page.getByRole('group', { name: 'locked by the shared link' }).first()).toBeAttached();
   await expectNoSeriousViolations(page, 'with locked controls');
 });

@@ -20,7 +20,7 @@ function Builder({ onClose }: { onClose: () => void }) {
   const config = useStore(selectConfig);
   const [choice, setChoice] = useState<ShareChoice>(() => choiceFromPage(currentPageParams()));
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  const linkRef = useRef<HTMLInputElement>(null);
+  const linkRef = useRef<HTMLTextAreaElement>(null);
   const lessonsId = useId();
   const lessons = useMemo(() => lessonChoices(), []);
   const link = buildShareLink(linkBase(location), configToHash(config), choice);
@@ -133,7 +133,7 @@ function Builder({ onClose }: { onClose: () => void }) {
       <div className="share-output">
         <label className="field share-link-field">
           <span className="field-label">{t('share.link')}</span>
-          <input ref={linkRef} type="text" readOnly data-testid="share-link" value={link} onFocus={(e) => e.target.select()} />
+          <textarea ref={linkRef} readOnly rows={3} data-testid="share-link" value={link} onFocus={(e) => e.target.select()} />
         </label>
         <div className="row share-actions">
           <button type="button" className="primary" data-testid="share-copy" onClick={() => void copy()}>
