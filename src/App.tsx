@@ -30,6 +30,9 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { PwaPrompt } from './components/PwaPrompt';
 import { useTranslation } from 'react-i18next';
 import { loadLessons } from './lessons/load';
+import { ClassroomTools, SETTINGS_ID } from './components/classroom/ClassroomTools';
+import { PanelShown } from './components/classroom/Gate';
+import { WorkflowStepper } from './components/classroom/WorkflowStepper';
 
 // Saved runs bring IndexedDB (Dexie) and their table: loaded beside the page, not in its first bundle.
 const SavedRunsPanel = lazy(() => import('./components/SavedRunsPanel').then((m) => ({ default: m.SavedRunsPanel })));
@@ -67,6 +70,7 @@ export function App() {
         <h1>{t('app.title')}</h1>
         <p className="tagline">{t('app.tagline')}</p>
         <LanguageSwitch />
+        <ClassroomTools />
       </header>
       {/* A landmark, so the run controls are not content outside any region. */}
       <div className="run-bar" role="region" aria-label={t('app.runRegion')} ref={runBar}>
@@ -83,47 +87,73 @@ export function App() {
       </PanelBoundary>
       {/* Settings scroll with the page on the left; the live view stays in sight on the right. */}
       <main className="workspace">
-        <div className="settings">
+        {/* In presentation mode this column is the controls drawer (ClassroomTools). */}
+        <div className="settings" id={SETTINGS_ID}>
+          <PanelBoundary name="Workflow">
+            <WorkflowStepper />
+          </PanelBoundary>
           <PanelBoundary name="Lessons">
             <Suspense fallback={null}>
               <LessonPanel />
             </Suspense>
           </PanelBoundary>
-          <PanelBoundary name="Demonstrations">
-            <PresetBar />
-          </PanelBoundary>
-          <PanelBoundary name="Data">
-            <DataPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Model">
-            <ModelPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Training">
-            <TrainingPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Regularization">
-            <RegularizationPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Runs">
-            <RunsPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Saved runs">
-            <Suspense fallback={<p className="hint">Loading saved runs…</p>}>
-              <SavedRunsPanel />
-            </Suspense>
-          </PanelBoundary>
-          <PanelBoundary name="Sweeps">
-            <SweepPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Search">
-            <SearchPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Transfer learning">
-            <TransferPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Test set">
-            <TestPanel />
-          </PanelBoundary>
+          <PanelShown id="presets">
+            <PanelBoundary name="Demonstrations">
+              <PresetBar />
+            </PanelBoundary>
+          </PanelShown>
+          <PanelShown id="data">
+            <PanelBoundary name="Data">
+              <DataPanel />
+            </PanelBoundary>
+          </PanelShown>
+          <PanelShown id="model">
+            <PanelBoundary name="Model">
+              <ModelPanel />
+            </PanelBoundary>
+          </PanelShown>
+          <PanelShown id="training">
+            <PanelBoundary name="Training">
+              <TrainingPanel />
+            </PanelBoundary>
+          </PanelShown>
+          <PanelShown id="regularization">
+            <PanelBoundary name="Regularization">
+              <RegularizationPanel />
+            </PanelBoundary>
+          </PanelShown>
+          <PanelShown id="runs">
+            <PanelBoundary name="Runs">
+              <RunsPanel />
+            </PanelBoundary>
+          </PanelShown>
+          <PanelShown id="saved">
+            <PanelBoundary name="Saved runs">
+              <Suspense fallback={<p className="hint">Loading saved runs…</p>}>
+                <SavedRunsPanel />
+              </Suspense>
+            </PanelBoundary>
+          </PanelShown>
+          <PanelShown id="sweeps">
+            <PanelBoundary name="Sweeps">
+              <SweepPanel />
+            </PanelBoundary>
+          </PanelShown>
+          <PanelShown id="search">
+            <PanelBoundary name="Search">
+              <SearchPanel />
+            </PanelBoundary>
+          </PanelShown>
+          <PanelShown id="transfer">
+            <PanelBoundary name="Transfer learning">
+              <TransferPanel />
+            </PanelBoundary>
+          </PanelShown>
+          <PanelShown id="test">
+            <PanelBoundary name="Test set">
+              <TestPanel />
+            </PanelBoundary>
+          </PanelShown>
         </div>
         <div className="live" id="live-view" tabIndex={-1} data-testid="live-view">
           <section className="panel" aria-labelledby="view-h">
@@ -156,11 +186,13 @@ export function App() {
                   <EvaluationView />
                 </PanelBoundary>
               </div>
-              <div className="live-network">
-                <PanelBoundary name="Network view">
-                  <NetworkView />
-                </PanelBoundary>
-              </div>
+              <PanelShown id="network">
+                <div className="live-network">
+                  <PanelBoundary name="Network view">
+                    <NetworkView />
+                  </PanelBoundary>
+                </div>
+              </PanelShown>
             </div>
           </section>
         </div>

@@ -9,6 +9,7 @@ import type { BoundaryView, NetworkMaps, PointsView, TableView } from '../shared
 import { useStore, type Store } from '../store/store';
 import { binaryColor, classColor, css, multiColor, valueColor } from './colors';
 import { SliceControls } from './SliceControls';
+import { BoundaryAxes } from './classroom/BoundaryAxes';
 
 const selectBoundary = (s: Store) => s.boundary;
 const selectPoints = (s: Store) => s.points;
@@ -178,6 +179,7 @@ export function BoundaryCanvas() {
                   : 'Decision boundary with data points'
           }
         />
+        {!noSlice && <BoundaryAxes />}
         {showing && !noSlice && (
           // Over the canvas, not beside it: a caption that moved the page would move the neuron away from the pointer.
           <p className="boundary-focus" data-testid="boundary-focus">

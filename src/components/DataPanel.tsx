@@ -7,6 +7,7 @@ import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { CsvUpload } from './CsvUpload';
 import { TableSummary } from './TableSummary';
+import { Gate } from './classroom/Gate';
 
 const selectConfig = (s: Store) => s.config;
 const selectUpload = (s: Store) => s.upload;
@@ -53,7 +54,7 @@ export function DataPanel() {
           <NumberField label="Seed" range="seed" value={d.seed} onCommit={(seed) => change({ seed })} testId="seed" />
         </div>
       )}
-      <CsvUpload />
+      <Gate id="csv-file"><CsvUpload /></Gate>
       <div className="row">
         <NumberField label="Training %" range="trainPct" value={d.trainPct} onCommit={(trainPct) => change({ trainPct })} testId="train-pct" />
         <NumberField label="Validation %" range="valPct" value={d.valPct} onCommit={(valPct) => change({ valPct })} testId="val-pct" />
@@ -74,7 +75,7 @@ export function DataPanel() {
         once, at the end.
       </p>
       {!table && (
-        <fieldset className="features">
+        <Gate id="features"><fieldset className="features">
           <legend>Input features</legend>
           {FEATURES.map((f) => (
             <label key={f} className="check">
@@ -82,7 +83,7 @@ export function DataPanel() {
               {FEATURE_LABELS[f]}
             </label>
           ))}
-        </fieldset>
+        </fieldset></Gate>
       )}
     </section>
   );

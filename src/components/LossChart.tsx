@@ -9,6 +9,7 @@ import { chartRows, type Metric, type Row } from './lossChartRows';
 import { useThrottled } from './useThrottled';
 import { runDiffLabel } from './runLabels';
 import { formatLoss, formatSig } from '../shared/format';
+import { usePage } from '../page/pageStore';
 
 const selectMetrics = (s: Store) => s.metrics;
 const selectKept = (s: Store) => s.kept;
@@ -42,6 +43,8 @@ export function LossChart() {
   const earlyStop = useStore(selectEarlyStop);
   const config = useStore(selectConfig);
   const runIndex = useStore(selectRunIndex);
+  // Presentation mode: large ticks (CSS) need a wider axis.
+  const big = usePage((s) => s.present);
   const [metricChoice, setMetric] = useState<Metric>('loss');
   const metric = hasAcc ? metricChoice : 'loss';
   const log = logScale && metric === 'loss';
@@ -81,7 +84,7 @@ export function LossChart() {
           Log scale
         </label>
       </div>
-      <ChartBody data={data} shown={shown} metric={metric} log={log} marks={earlyStop} penalty={hasPenalty} />
+      <ChartBody data={data} shown={shown} metric={metric} log={log} marks={earlyStop} penalty={hasPenalty} big={big} />
       <figcaption className="chart-legend">
         <span>
           <span className="line-key" style={{ borderColor: TRAIN_COLOR }} /> training
@@ -123,6 +126,8 @@ interface BodyProps {
   marks: EarlyStop | null;
   /** Also draw the current run's data loss plus penalty. */
   penalty: boolean;
+  /** Presentation mode: room for large tick labels. */
+  big?: boolean;
 }
 
 /**
@@ -130,18 +135,18 @@ interface BodyProps {
  * table for all lines and no recharts legend: each extra data source or legend makes recharts
  * render again, and those renders were the page's longest tasks.
  */
-const ChartBody = memo(function ChartBody({ data, shown, metric, log, marks, penalty }: BodyProps) {
+const ChartBody = memo(function ChartBody({ data, shown, metric, log, marks, penalty, big }: BodyProps) {
   return (
     <div className="chart-box" data-testid="loss-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: big ? 28 : 16, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="epoch" type="number" domain={[0, 'dataMax']} allowDecimals={false} label={{ value: 'epoch', position: 'insideBottom', offset: -8 }} />
+          <XAxis dataKey="epoch" type="number" domain={[0, 'dataMax']} allowDecimals={false} label={{ value: 'epoch', position: 'insideBottom', offset: big ? -18 : -8 }} />
           <YAxis
             scale={log ? 'log' : 'linear'}
             domain={metric === 'accuracy' ? [0, 1] : ['auto', 'auto']}
             allowDataOverflow={log}
-            width={56}
+            width={big ? 92 : 56}
             tickFormatter={(v: number) => (metric === 'accuracy' ? `${Math.round(v * 100)}%` : formatSig(Number(v), 2))}
           />
           {marks && <ReferenceLine x={marks.bestEpoch} stroke="#16a34a" strokeDasharray="3 3" label={{ value: 'best', position: 'insideTopLeft', fill: '#16a34a', fontSize: 11 }} />}

@@ -6,6 +6,7 @@ import { change } from './change';
 import { addLayer, removeLayer, setLayerActivation, setLayerDropout, setLayerUnits } from './modelEdits';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
+import { Gate } from './classroom/Gate';
 
 const selectConfig = (s: Store) => s.config;
 const selectUpload = (s: Store) => s.upload;
@@ -50,18 +51,18 @@ export function ModelPanel() {
           <li key={i} className="layer">
             <span className="layer-name">Hidden {i + 1}</span>
             <NumberField label="Units" range="units" value={units} onCommit={(u) => setLayer(i, u)} testId={`units-${i}`} />
-            <SelectField<Activation> label="Activation" value={m.activations[i]} options={ACTIVATIONS} onChange={(a) => setAct(i, a)} />
+            <SelectField<Activation> label="Activation" value={m.activations[i]} options={ACTIVATIONS} onChange={(a) => setAct(i, a)} testId={`activation-${i}`} />
             <NumberField label="Dropout" range="dropoutRate" value={dropout[i] ?? 0} onCommit={(r) => setDropout(i, r)} testId={`dropout-${i}`} />
-            <button type="button" className="icon" aria-label={`Remove hidden layer ${i + 1}`} onClick={() => remove(i)}>
+            <Gate id={`remove-layer-${i}`}><button type="button" className="icon" aria-label={`Remove hidden layer ${i + 1}`} onClick={() => remove(i)} data-testid={`remove-layer-${i}`}>
               ✕
-            </button>
+            </button></Gate>
           </li>
         ))}
       </ol>
-      <button type="button" onClick={add} disabled={m.layers.length >= MAX_LAYERS}>
+      <Gate id="add-layer"><button type="button" onClick={add} disabled={m.layers.length >= MAX_LAYERS} data-testid="add-layer">
         Add layer
-      </button>
-      <SelectField label="Weight initializer" value={m.init} options={INITIALIZERS} labels={INITIALIZER_LABELS} onChange={(init) => change({ init })} />
+      </button></Gate>
+      <SelectField label="Weight initializer" value={m.init} options={INITIALIZERS} labels={INITIALIZER_LABELS} onChange={(init) => change({ init })} testId="init" />
     </section>
   );
 }

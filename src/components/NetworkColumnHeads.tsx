@@ -6,6 +6,7 @@ import { MAX_LAYERS, RANGES, type Activation, type ExperimentConfig } from '../s
 import { useStore } from '../store/store';
 import { change } from './change';
 import { addLayer, removeLayer, setLayerUnits } from './modelEdits';
+import { useGate } from '../page/gate';
 
 // Applied to the config being edited (not the run on screen), so quick clicks add up.
 function editLayers(make: (c: ExperimentConfig) => Partial<ExperimentConfig> | null): void {
@@ -24,6 +25,13 @@ interface Props {
 
 export function NetworkColumnHeads({ units, activations, output, x }: Props) {
   const cols = units.length;
+  // A shared link that hides or locks these in the Model panel keeps them fixed here too.
+  const unitsGate = useGate('units');
+  const removeGate = useGate('remove-layer');
+  const addGate = useGate('add-layer');
+  const fixedUnits = unitsGate.hidden || unitsGate.locked;
+  const fixedRemove = removeGate.hidden || removeGate.locked;
+  const fixedAdd = addGate.hidden || addGate.locked;
   const heads = units.map((n, c) => {
     const hidden = c > 0 && c < cols - 1;
     const act = c === 0 ? null : hidden ? activations[c - 1] : output;
@@ -41,7 +49,7 @@ export function NetworkColumnHeads({ units, activations, output, x }: Props) {
               className="icon"
               aria-label={`Hidden layer ${c}: one unit fewer`}
               data-testid={`layer-minus-${c}`}
-              disabled={n <= RANGES.units.min}
+              disabled={fixedUnits || n <= RANGES.units.min}
               onClick={() => editLayers((cf) => setLayerUnits(cf, c - 1, cf.layers[c - 1] - 1))}
             >
               −
@@ -51,7 +59,7 @@ export function NetworkColumnHeads({ units, activations, output, x }: Props) {
               className="icon"
               aria-label={`Hidden layer ${c}: one unit more`}
               data-testid={`layer-plus-${c}`}
-              disabled={n >= RANGES.units.max}
+              disabled={fixedUnits || n >= RANGES.units.max}
               onClick={() => editLayers((cf) => setLayerUnits(cf, c - 1, cf.layers[c - 1] + 1))}
             >
               +
@@ -61,6 +69,7 @@ export function NetworkColumnHeads({ units, activations, output, x }: Props) {
               className="icon"
               aria-label={`Hidden layer ${c}: remove`}
               data-testid={`layer-remove-${c}`}
+              disabled={fixedRemove}
               onClick={() => editLayers((cf) => removeLayer(cf, c - 1))}
             >
               ✕
@@ -78,7 +87,7 @@ export function NetworkColumnHeads({ units, activations, output, x }: Props) {
         type="button"
         className="net-add-layer"
         style={{ left: x[cols - 1] + NEURON / 2 + PITCH / 2 - 4 }}
-        disabled={cols - 2 >= MAX_LAYERS}
+        disabled={fixedAdd || cols - 2 >= MAX_LAYERS}
         aria-label="Add a hidden layer"
         data-testid="layer-add"
         onClick={() => editLayers(addLayer)}

@@ -5,6 +5,9 @@ import type { RangeKey } from '../shared/config';
 import { coerceNumber } from '../shared/schema';
 import { useStore } from '../store/store';
 import { stepValue } from './numberStep';
+import { useGate } from '../page/gate';
+import { controlClass } from '../page/useControl';
+import { LockMark } from './classroom/Gate';
 
 interface Props {
   label: string;
@@ -23,6 +26,7 @@ export function NumberField({ label, range, value, onCommit, hint, testId, sugge
   const [error, setError] = useState<string | null>(null);
   const topic = `field:${label}`;
   const shown = text ?? String(value);
+  const gate = useGate(testId);
 
   const check = (t: string) => {
     const c = coerceNumber(range, t);
@@ -44,18 +48,24 @@ export function NumberField({ label, range, value, onCommit, hint, testId, sugge
     if (c.ok) setText(null);
   };
 
+  if (gate.hidden) return null;
+  const describedBy = [error ? `${id}-err` : '', gate.locked ? `${id}-lock` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <label className="field" htmlFor={id}>
-      <span className="field-label">{label}</span>
+    <label className={`field ${controlClass(gate)}`.trim()} htmlFor={id}>
+      <span className="field-label">
+        {label}
+        {gate.locked && <LockMark id={`${id}-lock`} />}
+      </span>
       <input
         id={id}
         data-testid={testId}
+        disabled={gate.locked}
         type="text"
         inputMode="decimal"
         value={shown}
         list={suggestions ? `${id}-list` : undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-err` : undefined}
+        aria-describedby={describedBy}
         onChange={(e) => {
           setText(e.target.value);
           check(e.target.value);

@@ -6,6 +6,7 @@ import { isTable, type PointsKey } from '../shared/datasets';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { NumberField } from './NumberField';
+import { Gate } from './classroom/Gate';
 
 const selectConfig = (s: Store) => s.config;
 const selectShowAugmented = (s: Store) => s.showAugmented;
@@ -63,10 +64,10 @@ export function RegularizationPanel() {
         <LambdaFields name="l1" value={r.l1} kernels={kernels} />
         <LambdaFields name="l2" value={r.l2} kernels={kernels} />
       </div>
-      <label className="check">
-        <input type="checkbox" checked={perLayer} onChange={(e) => togglePerLayer(e.target.checked)} />
+      <Gate id="per-layer"><label className="check">
+        <input type="checkbox" checked={perLayer} onChange={(e) => togglePerLayer(e.target.checked)} data-testid="per-layer" />
         Set the penalties per layer
-      </label>
+      </label></Gate>
       {isTable(dataset) ? (
         <p className="hint" data-testid="augment-note">
           Data augmentation (jitter, symmetries) applies to the 2-D sets: a table&apos;s columns have no shared units to jitter in.
@@ -82,19 +83,20 @@ export function RegularizationPanel() {
             testId="jitter"
             hint="fresh Gaussian noise on every training point, every epoch"
           />
-          <label className="check">
+          <Gate id="symmetry"><label className="check">
             <input
               type="checkbox"
+              data-testid="symmetry"
               checked={r.augment.symmetry}
               disabled={!symmetry}
               onChange={(e) => change({ augment: { ...r.augment, symmetry: e.target.checked } })}
             />
             {symmetry ? `Symmetry: ${symmetry.label}` : 'Symmetry: this data set has none that keeps the labels'}
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={showAugmented} onChange={(e) => useStore.getState().setShowAugmented(e.target.checked)} />
+          </label></Gate>
+          <Gate id="show-augmented"><label className="check">
+            <input type="checkbox" checked={showAugmented} onChange={(e) => useStore.getState().setShowAugmented(e.target.checked)} data-testid="show-augmented" />
             Show the augmented points on the plot
-          </label>
+          </label></Gate>
         </fieldset>
       )}
       <fieldset className="group">
@@ -103,10 +105,10 @@ export function RegularizationPanel() {
           <NumberField label="Patience (epochs, 0 = off)" range="patience" value={r.patience} onCommit={(patience) => change({ patience })} testId="patience" />
           <NumberField label="Min. improvement" range="minDelta" value={r.minDelta} onCommit={(minDelta) => change({ minDelta })} testId="min-delta" />
         </div>
-        <label className="check">
-          <input type="checkbox" checked={r.restoreBest} onChange={(e) => change({ restoreBest: e.target.checked })} />
+        <Gate id="restore-best"><label className="check">
+          <input type="checkbox" checked={r.restoreBest} onChange={(e) => change({ restoreBest: e.target.checked })} data-testid="restore-best" />
           Restore the best epoch&apos;s weights when stopping
-        </label>
+        </label></Gate>
       </fieldset>
     </section>
   );
