@@ -6,6 +6,7 @@ import { MAX_LAYERS, RANGES, type Activation, type ExperimentConfig } from '../s
 import { useStore } from '../store/store';
 import { change } from './change';
 import { addLayer, removeLayer, setLayerUnits } from './modelEdits';
+import { useTranslation } from 'react-i18next';
 
 // Applied to the config being edited (not the run on screen), so quick clicks add up.
 function editLayers(make: (c: ExperimentConfig) => Partial<ExperimentConfig> | null): void {
@@ -23,6 +24,7 @@ interface Props {
 }
 
 export function NetworkColumnHeads({ units, activations, output, x }: Props) {
+  const { t } = useTranslation('network');
   const cols = units.length;
   const heads = units.map((n, c) => {
     const hidden = c > 0 && c < cols - 1;
@@ -31,7 +33,7 @@ export function NetworkColumnHeads({ units, activations, output, x }: Props) {
       <div key={`h-${c}`} className="net-col-head" style={{ left: x[c] + NEURON / 2 - (PITCH - 10) / 2, width: PITCH - 10 }} data-testid={`layer-head-${c}`}>
         <strong>{columnName(c, cols)}</strong>
         <span>
-          {n} {c === 0 ? (n === 1 ? 'input' : 'inputs') : n === 1 ? 'unit' : 'units'}
+          {t(c === 0 ? 'head.inputs' : 'head.units', { count: n })}
           {act ? ` · ${act}` : ''}
         </span>
         {hidden && (
@@ -39,7 +41,7 @@ export function NetworkColumnHeads({ units, activations, output, x }: Props) {
             <button
               type="button"
               className="icon"
-              aria-label={`Hidden layer ${c}: one unit fewer`}
+              aria-label={t('head.fewer', { n: c })}
               data-testid={`layer-minus-${c}`}
               disabled={n <= RANGES.units.min}
               onClick={() => editLayers((cf) => setLayerUnits(cf, c - 1, cf.layers[c - 1] - 1))}
@@ -49,7 +51,7 @@ export function NetworkColumnHeads({ units, activations, output, x }: Props) {
             <button
               type="button"
               className="icon"
-              aria-label={`Hidden layer ${c}: one unit more`}
+              aria-label={t('head.more', { n: c })}
               data-testid={`layer-plus-${c}`}
               disabled={n >= RANGES.units.max}
               onClick={() => editLayers((cf) => setLayerUnits(cf, c - 1, cf.layers[c - 1] + 1))}
@@ -59,7 +61,7 @@ export function NetworkColumnHeads({ units, activations, output, x }: Props) {
             <button
               type="button"
               className="icon"
-              aria-label={`Hidden layer ${c}: remove`}
+              aria-label={t('head.remove', { n: c })}
               data-testid={`layer-remove-${c}`}
               onClick={() => editLayers((cf) => removeLayer(cf, c - 1))}
             >
@@ -79,11 +81,11 @@ export function NetworkColumnHeads({ units, activations, output, x }: Props) {
         className="net-add-layer"
         style={{ left: x[cols - 1] + NEURON / 2 + PITCH / 2 - 4 }}
         disabled={cols - 2 >= MAX_LAYERS}
-        aria-label="Add a hidden layer"
+        aria-label={t('head.addAria')}
         data-testid="layer-add"
         onClick={() => editLayers(addLayer)}
       >
-        + layer
+        {t('head.add')}
       </button>
     </>
   );

@@ -44,6 +44,7 @@ const network = {
     apply: 'Apply',
     cancel: 'Cancel',
     notNumber: 'Enter a number, for example -0.5 or 1.2.',
+    range: 'Enter a number between −{{max}} and {{max}}.',
     failed: 'Could not apply it: {{error}}',
   },
   stats: {
@@ -60,7 +61,7 @@ const network = {
     saturated: 'Saturated',
     output: 'Output',
     hidden: 'Hidden {{n}}',
-    latest: '{{name}} {{metric}}: latest {{value}}',
+    latest: '{{name}}: latest {{value}}',
     of: '{{n}} of {{units}}',
   },
 } as const;

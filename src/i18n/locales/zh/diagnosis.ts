@@ -22,8 +22,8 @@ const diagnosis: Strings<typeof en> = {
     times: '{{x}} 倍',
   },
   ref: {
-    baseline: '忽略输入的模型所得的 {{value}}',
-    start: '起始时的 {{value}}',
+    baseline: '忽略输入的模型的损失 {{value}}',
+    start: '起始损失 {{value}}',
   },
   blowUp: '训练损失自第 {{since}} 轮起从 {{from}} 升至 {{to}}',
   rising: {
@@ -36,7 +36,7 @@ const diagnosis: Strings<typeof en> = {
     only: '仅下降了 {{pct}}',
     none: '没有下降',
   },
-  underfit: '训练损失 {{train}} 达到{{ref}}的 {{pct}}，最近 {{epochs}} 轮{{fall}}（自第 {{since}} 轮起持平）',
+  underfit: '训练损失 {{train}} 是{{ref}} 的 {{pct}}，最近 {{epochs}} 轮{{fall}}（自第 {{since}} 轮起持平）',
   capacity: {
     acc: '（准确率 {{pct}}%）',
     evidence:

@@ -47,6 +47,7 @@ const network: Strings<typeof en> = {
     apply: '应用',
     cancel: '取消',
     notNumber: '请输入一个数，例如 -0.5 或 1.2。',
+    range: '请输入 −{{max}} 到 {{max}} 之间的数。',
     failed: '无法应用：{{error}}',
   },
   stats: {
@@ -63,7 +64,7 @@ const network: Strings<typeof en> = {
     saturated: '饱和',
     output: '输出层',
     hidden: '隐藏层 {{n}}',
-    latest: '{{name}} {{metric}}：最新值 {{value}}',
+    latest: '{{name}}：最新值 {{value}}',
     of: '{{units}} 个中 {{n}} 个',
   },
 };
