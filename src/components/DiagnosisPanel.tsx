@@ -29,6 +29,12 @@ export const REGIME_KEYS = {
   'too early to tell': 'regime.tooEarly',
 } as const satisfies Record<Regime, string>;
 
+/** A regime's title in the language shown (for other views of the verdict, e.g. the phone's live strip). */
+export function useRegimeTitle(regime: Regime): string {
+  const { t } = useTranslation('diagnosis');
+  return t(REGIME_KEYS[regime]);
+}
+
 // A remedy is a before/after demo: a fresh run from the same initial weights, the run it
 // replaces kept in the overlay (change.ts startFresh). "Train longer" just goes on.
 function apply(r: Remedy): void {
