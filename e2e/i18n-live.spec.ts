@@ -146,6 +146,7 @@ test('the live view shows no English string in Chinese, and English comes back o
   expect(zhTexts.network).toContain('隐藏层 1');
   expect(zhTexts.runs).toContain('对比运行');
   expect(zhTexts.runs).toContain('L2 0 → 现为 0.01');
+  expect(zhTexts.runs).toMatch(/学习率 [\d.]+ · \d+ 轮）/);
   expect(zhTexts.boundary).toContain('显示测试集点');
   expect(zhTexts.chartTip).toMatch(/第 \d+ 轮/);
   expect(zhTexts.networkTip).toContain('隐藏层 1 的神经元 1');
@@ -165,6 +166,7 @@ test('the live view shows no English string in Chinese, and English comes back o
   expect(enTexts.network).toContain('Training health per layer');
   expect(enTexts.runs).toContain('Compare runs');
   expect(enTexts.runs).toContain('L2 0 → now 0.01');
+  expect(enTexts.runs).toMatch(/\(circle · 32-32 · \w+ lr [\d.]+ · \d+ ep\)/);
   expect(enTexts.test).toContain('Test loss');
   expect(enTexts.chartTip).toMatch(/epoch \d+/);
   expect(enTexts.networkTip).toContain('Hidden layer 1, unit 1');

@@ -40,7 +40,16 @@ export function RunsPanel() {
                     <span>
                       <strong>{t('run', { id: r.id })}</strong>: {t('summary', { label: runDiffLabel(r, config, runIndex), epochs: last?.epoch ?? 0, val: formatLoss(last?.valLoss) })}
                       {test && <> · {test}</>}
-                      <span className="hint run-summary"> ({r.label})</span>
+                      <span className="hint run-summary">
+                        {' '}
+                        {t('runSummary', {
+                          dataset: r.config.dataset,
+                          arch: r.config.layers.length ? r.config.layers.join('-') : t('value.linear'),
+                          optimizer: r.config.optimizer,
+                          lr: r.config.lr,
+                          epochs: last?.epoch ?? 0,
+                        })}
+                      </span>
                     </span>
                   </label>
                   <ExportMenu runId={r.id} />

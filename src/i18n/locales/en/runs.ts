@@ -5,6 +5,8 @@ const runs = {
   hint: 'Overlay up to {{max}} runs (dashed: training, solid: validation). Each says how it differs from the settings now.',
   run: 'Run {{id}}',
   summary: '{{label}} · {{epochs}} ep · val {{val}}',
+  /** As the store's run label (runSlice describe), from the run's own config. */
+  runSummary: '({{dataset}} · {{arch}} · {{optimizer}} lr {{lr}} · {{epochs}} ep)',
   setting: {
     dataset: 'data',
     samples: 'points',

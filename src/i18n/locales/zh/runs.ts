@@ -8,6 +8,7 @@ const runs: Strings<typeof en> = {
   hint: '最多叠加 {{max}} 次运行（虚线：训练，实线：验证）。每一项都说明它与当前设置的不同。',
   run: '运行 {{id}}',
   summary: '{{label}} · {{epochs}} 轮 · 验证 {{val}}',
+  runSummary: '（{{dataset}} · {{arch}} · {{optimizer}} 学习率 {{lr}} · {{epochs}} 轮）',
   setting: {
     dataset: '数据',
     samples: '点数',
