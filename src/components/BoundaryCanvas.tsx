@@ -10,6 +10,7 @@ import { useStore, type Store } from '../store/store';
 import { binaryColor, classColor, css, multiColor, valueColor } from './colors';
 import { SliceControls } from './SliceControls';
 import { BoundaryAxes } from './classroom/BoundaryAxes';
+import { useTranslation } from 'react-i18next';
 
 const selectBoundary = (s: Store) => s.boundary;
 const selectPoints = (s: Store) => s.points;
@@ -151,6 +152,7 @@ export function useBoundaryPainter(ref: RefObject<HTMLCanvasElement | null>): st
 export const BOUNDARY_SIZE = SIZE;
 
 export function BoundaryCanvas() {
+  const { t } = useTranslation('view');
   const ref = useRef<HTMLCanvasElement>(null);
   const showTest = useStore(selectShowTest);
   const regression = useStore(selectRegression);
@@ -171,34 +173,34 @@ export function BoundaryCanvas() {
           role="img"
           aria-label={
             showing
-              ? `Map of ${showing}, with the data points`
+              ? t('boundary.mapOf', { name: showing })
               : table?.axes
-                ? `${regression ? 'Predicted surface' : 'Decision boundary'} over ${table.axes.x.name} and ${table.axes.y.name}, other inputs at their mean`
+                ? t(regression ? 'boundary.sliceSurface' : 'boundary.sliceBoundary', { x: table.axes.x.name, y: table.axes.y.name })
                 : regression
-                  ? 'Predicted surface with data points'
-                  : 'Decision boundary with data points'
+                  ? t('boundary.surface')
+                  : t('boundary.boundary')
           }
         />
         {!noSlice && <BoundaryAxes />}
         {showing && !noSlice && (
           // Over the canvas, not beside it: a caption that moved the page would move the neuron away from the pointer.
           <p className="boundary-focus" data-testid="boundary-focus">
-            Showing {showing} — move away to see the output
+            {t('boundary.showing', { name: showing })}
           </p>
         )}
       </div>
-      {noSlice && <p className="hint">This table has fewer than two numeric inputs, so there is no plane to draw.</p>}
+      {noSlice && <p className="hint">{t('boundary.noPlane')}</p>}
       <figcaption>
         <label className="check">
           <input type="checkbox" checked={showTest} onChange={(e) => useStore.getState().setShowTestPoints(e.target.checked)} />
-          Show test points
+          {t('boundary.showTest')}
         </label>
         <span className="legend">
-          <span className="dot dot-train" aria-hidden="true" /> training
-          <span className="dot dot-val" aria-hidden="true" /> validation
+          <span className="dot dot-train" aria-hidden="true" /> {t('boundary.training')}
+          <span className="dot dot-val" aria-hidden="true" /> {t('boundary.validation')}
           {showTest && (
             <>
-              <span className="dot dot-test" aria-hidden="true" /> test
+              <span className="dot dot-test" aria-hidden="true" /> {t('boundary.test')}
             </>
           )}
         </span>

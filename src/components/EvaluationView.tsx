@@ -6,6 +6,7 @@ import type { EvaluationView as View } from '../shared/protocol';
 import { useStore, type Store } from '../store/store';
 import { useThrottled } from './useThrottled';
 import { formatFixed, formatPercent, formatSig } from '../shared/format';
+import { Trans, useTranslation } from 'react-i18next';
 
 const selectEvaluation = (s: Store) => s.evaluation;
 const selectTarget = (s: Store) => s.table?.target ?? '';
@@ -15,16 +16,16 @@ function Confusion({ view }: { view: Extract<View, { kind: 'confusion' }> }) {
   const total = view.counts.reduce((a, b) => a + b, 0);
   const right = view.classNames.reduce((a, _, i) => a + view.counts[i * k + i], 0);
   const max = Math.max(1, ...view.counts);
+  const { t } = useTranslation('view');
   return (
     <figure className="evaluation" data-testid="confusion">
       <figcaption>
-        Confusion matrix, validation rows: {right} of {total} right ({formatPercent(total ? right / total : 0)}). Rows: actual
-        class; columns: predicted.
+        {t('evaluation.confusion', { right, total, pct: formatPercent(total ? right / total : 0) })}
       </figcaption>
       <table className="confusion">
         <thead>
           <tr>
-            <th scope="col">actual ↓ / predicted →</th>
+            <th scope="col">{t('evaluation.corner')}</th>
             {view.classNames.map((c) => (
               <th key={c} scope="col">
                 {c}
@@ -68,19 +69,24 @@ const FitChart = memo(function FitChart({ view, target }: { view: Extract<View, 
   let se = 0;
   for (const d of data) se += (d.predicted - d.actual) ** 2;
   const rmse = data.length ? Math.sqrt(se / data.length) : NaN;
+  const { t } = useTranslation('view');
   return (
     <figure className="evaluation" data-testid="fit-plot">
       <figcaption>
-        Predicted vs actual {target}, validation rows (RMSE <span data-testid="fit-rmse">{formatSig(rmse, 3, false)}</span>). Points on the
-        diagonal are predicted exactly.
+        <Trans
+          t={t}
+          i18nKey="evaluation.fit"
+          values={{ target, rmse: formatSig(rmse, 3, false) }}
+          components={{ rmse: <span data-testid="fit-rmse" /> }}
+        />
       </figcaption>
       {/* Hidden from screen readers: recharts gives each point role="img" and no name; the caption says what it shows. */}
       <div className="fit-chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
           <ScatterChart margin={{ top: 8, right: 12, bottom: 24, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-            <XAxis type="number" dataKey="actual" domain={domain} name="actual" label={{ value: `actual ${target}`, position: 'insideBottom', offset: -12 }} />
-            <YAxis type="number" dataKey="predicted" domain={domain} name="predicted" width={48} label={{ value: 'predicted', angle: -90, position: 'insideLeft' }} />
+            <XAxis type="number" dataKey="actual" domain={domain} name={t('evaluation.actual')} label={{ value: t('evaluation.actualOf', { target }), position: 'insideBottom', offset: -12 }} />
+            <YAxis type="number" dataKey="predicted" domain={domain} name={t('evaluation.predicted')} width={48} label={{ value: t('evaluation.predicted'), angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? formatFixed(v, 2) : String(v))} />
             <ReferenceLine segment={[{ x: domain[0], y: domain[0] }, { x: domain[1], y: domain[1] }]} stroke="#6b7280" strokeDasharray="4 4" />
             <Scatter data={data} fill="#ea580c" isAnimationActive={false} />

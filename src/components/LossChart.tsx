@@ -10,6 +10,8 @@ import { useThrottled } from './useThrottled';
 import { runDiffLabel } from './runLabels';
 import { formatLoss, formatSig } from '../shared/format';
 import { usePage } from '../page/pageStore';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 
 const selectMetrics = (s: Store) => s.metrics;
 const selectKept = (s: Store) => s.kept;
@@ -34,6 +36,7 @@ interface Shown {
 }
 
 export function LossChart() {
+  const { t } = useTranslation('view');
   const metrics = useThrottled(useStore(selectMetrics), REDRAW_MS);
   const kept = useStore(selectKept);
   const overlay = useStore(selectOverlay);
@@ -54,10 +57,10 @@ export function LossChart() {
   );
   const shown: Shown[] = useMemo(
     () => [
-      ...overlaid.map((o) => ({ key: `r${o.run.id}`, label: `run ${o.run.id}: ${runDiffLabel(o.run, config, runIndex)}`, color: o.color, current: false })),
-      { key: 'now', label: `run ${runId} (current)`, color: '', current: true },
+      ...overlaid.map((o) => ({ key: `r${o.run.id}`, label: t('chart.run', { id: o.run.id, label: runDiffLabel(o.run, config, runIndex) }), color: o.color, current: false })),
+      { key: 'now', label: t('chart.current', { id: runId }), color: '', current: true },
     ],
-    [overlaid, runId, config, runIndex],
+    [overlaid, runId, config, runIndex, t],
   );
   // A running flag of the history: no scan of the epochs on each redraw.
   const hasPenalty = metric === 'loss' && metrics.hasPenalty;
@@ -70,34 +73,34 @@ export function LossChart() {
     <figure className="chart">
       <div className="chart-controls">
         {hasAcc && (
-          <div role="radiogroup" aria-label="Metric" className="seg">
+          <div role="radiogroup" aria-label={t('chart.metric')} className="seg">
             {(['loss', 'accuracy'] as const).map((m) => (
               <label key={m} className="check">
                 <input type="radio" name="metric" checked={metric === m} onChange={() => setMetric(m)} />
-                {m === 'loss' ? 'Loss' : 'Accuracy'}
+                {m === 'loss' ? t('chart.loss') : t('chart.accuracy')}
               </label>
             ))}
           </div>
         )}
         <label className="check">
           <input type="checkbox" checked={logScale} onChange={(e) => useStore.getState().setLogScale(e.target.checked)} disabled={metric !== 'loss'} />
-          Log scale
+          {t('chart.logScale')}
         </label>
       </div>
-      <ChartBody data={data} shown={shown} metric={metric} log={log} marks={earlyStop} penalty={hasPenalty} big={big} />
+      <ChartBody data={data} shown={shown} metric={metric} log={log} marks={earlyStop} penalty={hasPenalty} big={big} t={t} />
       <figcaption className="chart-legend">
         <span>
-          <span className="line-key" style={{ borderColor: TRAIN_COLOR }} /> training
+          <span className="line-key" style={{ borderColor: TRAIN_COLOR }} /> {t('chart.training')}
         </span>
         <span>
-          <span className="line-key" style={{ borderColor: VAL_COLOR }} /> validation
+          <span className="line-key" style={{ borderColor: VAL_COLOR }} /> {t('chart.validation')}
         </span>
         {hasPenalty && (
           <span>
-            <span className="line-key dashed" style={{ borderColor: TRAIN_COLOR }} /> training loss + penalty
+            <span className="line-key dashed" style={{ borderColor: TRAIN_COLOR }} /> {t('chart.withPenalty')}
           </span>
         )}
-        {overlaid.length > 0 && <span className="hint">kept runs: dashed training, solid validation</span>}
+        {overlaid.length > 0 && <span className="hint">{t('chart.keptHint')}</span>}
         {shown
           .filter((x) => !x.current)
           .map((x) => (
@@ -107,7 +110,7 @@ export function LossChart() {
           ))}
         {earlyStop && (
           <span data-testid="early-stop-marks">
-            early stopping: best epoch {earlyStop.bestEpoch}, stopped at {earlyStop.stopEpoch}
+            {t('chart.earlyStop', { best: earlyStop.bestEpoch, stop: earlyStop.stopEpoch })}
           </span>
         )}
       </figcaption>
@@ -128,6 +131,8 @@ interface BodyProps {
   penalty: boolean;
   /** Presentation mode: room for large tick labels. */
   big?: boolean;
+  /** The view namespace's t: a language switch redraws the axis labels and line names. */
+  t: TFunction<'view'>;
 }
 
 /**
@@ -135,13 +140,13 @@ interface BodyProps {
  * table for all lines and no recharts legend: each extra data source or legend makes recharts
  * render again, and those renders were the page's longest tasks.
  */
-const ChartBody = memo(function ChartBody({ data, shown, metric, log, marks, penalty, big }: BodyProps) {
+const ChartBody = memo(function ChartBody({ data, shown, metric, log, marks, penalty, big, t }: BodyProps) {
   return (
     <div className="chart-box" data-testid="loss-chart">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: big ? 28 : 16, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="epoch" type="number" domain={[0, 'dataMax']} allowDecimals={false} label={{ value: 'epoch', position: 'insideBottom', offset: big ? -18 : -8 }} />
+          <XAxis dataKey="epoch" type="number" domain={[0, 'dataMax']} allowDecimals={false} label={{ value: t('chart.epoch'), position: 'insideBottom', offset: big ? -18 : -8 }} />
           <YAxis
             scale={log ? 'log' : 'linear'}
             domain={metric === 'accuracy' ? [0, 1] : ['auto', 'auto']}
@@ -149,15 +154,15 @@ const ChartBody = memo(function ChartBody({ data, shown, metric, log, marks, pen
             width={big ? 92 : 56}
             tickFormatter={(v: number) => (metric === 'accuracy' ? `${Math.round(v * 100)}%` : formatSig(Number(v), 2))}
           />
-          {marks && <ReferenceLine x={marks.bestEpoch} stroke="#16a34a" strokeDasharray="3 3" label={{ value: 'best', position: 'insideTopLeft', fill: '#16a34a', fontSize: 11 }} />}
-          {marks && <ReferenceLine x={marks.stopEpoch} stroke="#6b7280" label={{ value: 'stopped', position: 'insideTopRight', fill: '#6b7280', fontSize: 11 }} />}
-          <Tooltip formatter={(v) => (typeof v === 'number' ? formatLoss(v) : String(v))} labelFormatter={(e) => `epoch ${e}`} />
-          {penalty && <Line dataKey="now_total" name="training loss + penalty" stroke={TRAIN_COLOR} strokeDasharray="2 3" strokeWidth={1.2} dot={false} isAnimationActive={false} connectNulls />}
+          {marks && <ReferenceLine x={marks.bestEpoch} stroke="#16a34a" strokeDasharray="3 3" label={{ value: t('chart.best'), position: 'insideTopLeft', fill: '#16a34a', fontSize: 11 }} />}
+          {marks && <ReferenceLine x={marks.stopEpoch} stroke="#6b7280" label={{ value: t('chart.stopped'), position: 'insideTopRight', fill: '#6b7280', fontSize: 11 }} />}
+          <Tooltip formatter={(v) => (typeof v === 'number' ? formatLoss(v) : String(v))} labelFormatter={(e) => t('chart.epochN', { epoch: e })} />
+          {penalty && <Line dataKey="now_total" name={t('chart.withPenalty')} stroke={TRAIN_COLOR} strokeDasharray="2 3" strokeWidth={1.2} dot={false} isAnimationActive={false} connectNulls />}
           {shown.map((s) => [
             <Line
               key={`${s.key}_train`}
               dataKey={`${s.key}_train`}
-              name={`${s.label} training`}
+              name={t('chart.lineTraining', { label: s.label })}
               stroke={s.current ? TRAIN_COLOR : s.color}
               strokeDasharray={s.current ? undefined : '4 3'}
               strokeWidth={s.current ? 2 : 1.2}
@@ -168,7 +173,7 @@ const ChartBody = memo(function ChartBody({ data, shown, metric, log, marks, pen
             <Line
               key={`${s.key}_val`}
               dataKey={`${s.key}_val`}
-              name={`${s.label} validation`}
+              name={t('chart.lineValidation', { label: s.label })}
               stroke={s.current ? VAL_COLOR : s.color}
               strokeWidth={s.current ? 2 : 1.2}
               dot={false}

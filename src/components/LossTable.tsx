@@ -5,6 +5,7 @@ import { useStore, type Store } from '../store/store';
 import { formatLoss, formatPercent } from '../shared/format';
 import { lossTableRows } from './lossTableRows';
 import { useThrottled } from './useThrottled';
+import { useTranslation } from 'react-i18next';
 
 const selectMetrics = (s: Store) => s.metrics;
 
@@ -12,21 +13,22 @@ const selectMetrics = (s: Store) => s.metrics;
 const REFRESH_MS = 1000;
 
 function Table() {
+  const { t } = useTranslation('view');
   const metrics = useThrottled(useStore(selectMetrics), REFRESH_MS);
   const rows = lossTableRows(metrics);
   const acc = rows.some((r) => r.trainAcc !== null);
-  if (rows.length === 0) return <p className="hint">No epochs yet: train or step to fill the table.</p>;
+  if (rows.length === 0) return <p className="hint">{t('table.empty')}</p>;
   return (
     <div className="table-scroll">
       <table className="trials loss-table" data-testid="loss-table">
-        <caption className="visually-hidden">Training and validation curves of the current run, by epoch</caption>
+        <caption className="visually-hidden">{t('table.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Epoch</th>
-            <th scope="col">Training loss</th>
-            <th scope="col">Validation loss</th>
-            {acc && <th scope="col">Training accuracy</th>}
-            {acc && <th scope="col">Validation accuracy</th>}
+            <th scope="col">{t('table.epoch')}</th>
+            <th scope="col">{t('table.trainLoss')}</th>
+            <th scope="col">{t('table.valLoss')}</th>
+            {acc && <th scope="col">{t('table.trainAcc')}</th>}
+            {acc && <th scope="col">{t('table.valAcc')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -46,12 +48,13 @@ function Table() {
 }
 
 export function LossTable() {
+  const { t } = useTranslation('view');
   const [open, setOpen] = useState(false);
   const id = useId();
   return (
     <div className="loss-table-box">
       <button type="button" className="link" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-        {open ? 'Hide the curves as a table' : 'Show the curves as a table'}
+        {open ? t('table.hide') : t('table.show')}
       </button>
       <div id={id}>{open && <Table />}</div>
     </div>

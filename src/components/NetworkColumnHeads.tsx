@@ -7,6 +7,7 @@ import { useStore } from '../store/store';
 import { change } from './change';
 import { addLayer, removeLayer, setLayerUnits } from './modelEdits';
 import { useGate } from '../page/gate';
+import { useTranslation } from 'react-i18next';
 
 // Applied to the config being edited (not the run on screen), so quick clicks add up.
 function editLayers(make: (c: ExperimentConfig) => Partial<ExperimentConfig> | null): void {
@@ -24,6 +25,7 @@ interface Props {
 }
 
 export function NetworkColumnHeads({ units, activations, output, x }: Props) {
+  const { t } = useTranslation('network');
   const cols = units.length;
   // A shared link that hides or locks these in the Model panel keeps them fixed here too.
   const unitsGate = useGate('units');
@@ -39,7 +41,7 @@ export function NetworkColumnHeads({ units, activations, output, x }: Props) {
       <div key={`h-${c}`} className="net-col-head" style={{ left: x[c] + NEURON / 2 - (PITCH - 10) / 2, width: PITCH - 10 }} data-testid={`layer-head-${c}`}>
         <strong>{columnName(c, cols)}</strong>
         <span>
-          {n} {c === 0 ? (n === 1 ? 'input' : 'inputs') : n === 1 ? 'unit' : 'units'}
+          {t(c === 0 ? 'head.inputs' : 'head.units', { count: n })}
           {act ? ` · ${act}` : ''}
         </span>
         {hidden && (
@@ -47,7 +49,7 @@ export function NetworkColumnHeads({ units, activations, output, x }: Props) {
             <button
               type="button"
               className="icon"
-              aria-label={`Hidden layer ${c}: one unit fewer`}
+              aria-label={t('head.fewer', { n: c })}
               data-testid={`layer-minus-${c}`}
               disabled={fixedUnits || n <= RANGES.units.min}
               onClick={() => editLayers((cf) => setLayerUnits(cf, c - 1, cf.layers[c - 1] - 1))}
@@ -57,7 +59,7 @@ export function NetworkColumnHeads({ units, activations, output, x }: Props) {
             <button
               type="button"
               className="icon"
-              aria-label={`Hidden layer ${c}: one unit more`}
+              aria-label={t('head.more', { n: c })}
               data-testid={`layer-plus-${c}`}
               disabled={fixedUnits || n >= RANGES.units.max}
               onClick={() => editLayers((cf) => setLayerUnits(cf, c - 1, cf.layers[c - 1] + 1))}
@@ -67,7 +69,7 @@ export function NetworkColumnHeads({ units, activations, output, x }: Props) {
             <button
               type="button"
               className="icon"
-              aria-label={`Hidden layer ${c}: remove`}
+              aria-label={t('head.remove', { n: c })}
               data-testid={`layer-remove-${c}`}
               disabled={fixedRemove}
               onClick={() => editLayers((cf) => removeLayer(cf, c - 1))}
@@ -88,11 +90,11 @@ export function NetworkColumnHeads({ units, activations, output, x }: Props) {
         className="net-add-layer"
         style={{ left: x[cols - 1] + NEURON / 2 + PITCH / 2 - 4 }}
         disabled={fixedAdd || cols - 2 >= MAX_LAYERS}
-        aria-label="Add a hidden layer"
+        aria-label={t('head.addAria')}
         data-testid="layer-add"
         onClick={() => editLayers(addLayer)}
       >
-        + layer
+        {t('head.add')}
       </button>
     </>
   );

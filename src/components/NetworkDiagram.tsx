@@ -30,6 +30,7 @@ import { NetworkColumnHeads } from './NetworkColumnHeads';
 import { NeuronMap } from './NeuronMap';
 import { CLASS_COLORS } from './colors';
 import { ValueEditor } from './ValueEditor';
+import { useTranslation } from 'react-i18next';
 
 const selectView = (s: Store) => ({ run: s.runConfig ?? s.config, table: s.table, upload: s.upload, network: s.network });
 const selectFocus = (s: Store) => s.focusNeuron;
@@ -44,6 +45,7 @@ const fmt = (v: number | undefined) => (v === undefined ? '—' : formatSig(v, 3
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function NetworkDiagram() {
+  const { t } = useTranslation('network');
   const { run, table, upload, network } = useStore(useShallow(selectView));
   const focus = useStore(selectFocus);
   const [tip, setTip] = useState<{ target: Tip; x: number; y: number } | null>(null);
@@ -64,18 +66,19 @@ export function NetworkDiagram() {
   const slots = [tableMode ? shown[0] : FEATURES.length, ...shown.slice(1)];
   const layout = layoutDiagram(slots);
   const inputSlot = (u: number) => (tableMode ? u : FEATURES.indexOf(run.features[u]));
-  const inputLabel = (u: number) => (tableMode ? (table?.inputNames[u] ?? `input ${u + 1}`) : FEATURE_LABELS[run.features[u]]);
+  const inputLabel = (u: number) => (tableMode ? (table?.inputNames[u] ?? t('neuron.inputN', { n: u + 1 })) : FEATURE_LABELS[run.features[u]]);
   const ySlot = (c: number, u: number) => slotY(c === 0 ? inputSlot(u) : u);
   const name = (c: number, u: number) => neuronName(c, u, cols, c === 0 ? inputLabel(u) : undefined);
   const weight = (t: { layer: number; from: number; to: number }) => net?.weights[t.layer - 1]?.[t.from * shown[t.layer] + t.to];
   const bias = (layer: number, unit: number) => net?.biases[layer - 1]?.[unit];
   const maxAbs = net ? maxAbsWeight(net.weights) : 1;
 
-  const title = (t: Target) => (t.kind === 'weight' ? `Weight from ${name(t.layer - 1, t.from)} to ${name(t.layer, t.to)}` : `Bias of ${name(t.layer, t.unit)}`);
-  const describe = (t: Tip): string => {
-    if (t.kind === 'weight') return `${title(t)}: ${fmt(weight(t))}`;
-    if (t.kind === 'bias') return `${title(t)}: ${fmt(bias(t.layer, t.unit))}`;
-    return t.layer === 0 ? cap(name(0, t.unit)) : `${cap(name(t.layer, t.unit))} · bias ${fmt(bias(t.layer, t.unit))}`;
+  const title = (x: Target) =>
+    x.kind === 'weight' ? t('weightTitle', { from: name(x.layer - 1, x.from), to: name(x.layer, x.to) }) : t('biasTitle', { name: name(x.layer, x.unit) });
+  const describe = (x: Tip): string => {
+    if (x.kind === 'weight') return t('value', { title: title(x), value: fmt(weight(x)) });
+    if (x.kind === 'bias') return t('value', { title: title(x), value: fmt(bias(x.layer, x.unit)) });
+    return x.layer === 0 ? cap(name(0, x.unit)) : t('neuronBias', { name: cap(name(x.layer, x.unit)), value: fmt(bias(x.layer, x.unit)) });
   };
   const open = (target: Target, x: number, y: number) => {
     const v = target.kind === 'weight' ? weight(target) : bias(target.layer, target.unit);
@@ -121,7 +124,7 @@ export function NetworkDiagram() {
             y2={y2}
             tabIndex={0}
             role="button"
-            aria-label={`${describe(target)}. Press Enter to edit.`}
+            aria-label={t('pressEnter', { text: describe(target) })}
             data-testid={`link-${c}-${l.from}-${l.to}`}
             onMouseEnter={() => enter(target, mid.x, mid.y)}
             onMouseLeave={leave}
@@ -174,7 +177,7 @@ export function NetworkDiagram() {
           style={{ left: layout.x[0], top: slotY(u) }}
           tabIndex={0}
           role="img"
-          aria-label={`Input ${label}`}
+          aria-label={t('inputAria', { label })}
           data-testid={`neuron-0-${u}`}
           {...hoverProps(0, u)}
         >
@@ -197,8 +200,8 @@ export function NetworkDiagram() {
           className={`neuron input${on ? '' : ' off'}${on ? focused(0, u) : ''}`}
           style={{ left: layout.x[0], top: slotY(slot) }}
           aria-pressed={on}
-          aria-label={`Input feature ${label}`}
-          title={on ? `${label}: click to turn off` : `${label}: click to turn on`}
+          aria-label={t('featureAria', { label })}
+          title={t(on ? 'turnOff' : 'turnOn', { label })}
           data-testid={on ? `neuron-0-${u}` : `feature-${f}`}
           onClick={() => changeFeature(f, !on)}
           {...(on ? hoverProps(0, u) : {})}
@@ -222,7 +225,7 @@ export function NetworkDiagram() {
           style={{ left: x, top: y }}
           tabIndex={0}
           role="img"
-          aria-label={`${cap(name(c, u))}, bias ${fmt(b)}`}
+          aria-label={t('neuronAria', { name: cap(name(c, u)), value: fmt(b) })}
           data-testid={`neuron-${c}-${u}`}
           {...hoverProps(c, u)}
         >
@@ -233,7 +236,7 @@ export function NetworkDiagram() {
           type="button"
           className={`bias-mark${b === undefined ? '' : b >= 0 ? ' pos' : ' neg'}`}
           style={{ left: x - 5, top: y + NEURON - 9 }}
-          aria-label={`${describe(target)}. Edit`}
+          aria-label={t('edit', { text: describe(target) })}
           data-testid={`bias-${c}-${u}`}
           disabled={b === undefined}
           onMouseEnter={() => enter(target, x + 10, y + NEURON)}
@@ -252,7 +255,7 @@ export function NetworkDiagram() {
     if (more > 0) {
       neurons.push(
         <div key={`more-${c}`} className="net-more" style={{ left: layout.x[c] + NEURON / 2 - PITCH / 2, top: slotY(slots[c]) - 6, width: PITCH }}>
-          + {formatCount(more)} more
+          {t('more', { n: formatCount(more) })}
         </div>,
       );
     }
@@ -263,7 +266,7 @@ export function NetworkDiagram() {
   return (
     <div className="net-scroll">
       <div className="net-diagram" style={{ width: layout.width, height: layout.height }} onKeyDown={(e) => e.key === 'Escape' && leave()}>
-        <svg className="net-links" width={layout.width} height={layout.height} aria-label="Links, the strongest drawn" role="group">
+        <svg className="net-links" width={layout.width} height={layout.height} aria-label={t('links')} role="group">
           <g className="net-lines">{lines}</g>
           {links}
         </svg>

@@ -6,27 +6,30 @@ import { isTable } from '../shared/datasets';
 import { useStore, type Store } from '../store/store';
 import { LayerStats } from './LayerStats';
 import { NetworkDiagram } from './NetworkDiagram';
+import { useTranslation } from 'react-i18next';
 
 const selectShown = (s: Store) => s.networkShown;
 const selectTable = (s: Store) => isTable((s.runConfig ?? s.config).dataset);
 
 export function NetworkView() {
+  const { t } = useTranslation('network');
   const shown = useStore(selectShown);
   const table = useStore(selectTable);
   return (
     <section className="network-view" aria-labelledby="network-h" data-testid="network-view">
       <div className="network-head">
-        <h3 id="network-h">Inside the network</h3>
+        <h3 id="network-h">{t('title')}</h3>
         <label className="check">
           <input type="checkbox" checked={shown} onChange={(e) => client.setNetworkView(e.target.checked)} data-testid="network-toggle" />
-          Show the network
+          {t('show')}
         </label>
       </div>
       {shown && (
         <>
           <p className="hint">
-            Hover or focus a neuron to see its map large in the boundary view; click a link or a bias mark (the small square) to set its value
-            {table ? '' : '; click an input to turn it on or off'}.
+            {t('hint')}
+            {table ? '' : t('hintInputs')}
+            {t('hintEnd')}
           </p>
           <NetworkDiagram />
         </>

@@ -1,6 +1,7 @@
 // The current numbers: training and validation loss (and accuracy), never NaN.
 import { useStore, type Store } from '../store/store';
 import { formatLoss, formatPercent } from '../shared/format';
+import { useTranslation } from 'react-i18next';
 
 // Kept importable from here: RunsPanel and TestPanel read it from this module.
 export { formatLoss };
@@ -11,23 +12,24 @@ const selectLast = (s: Store) => s.metrics.last;
 const pct = (v: number | null | undefined) => formatPercent(v);
 
 export function Readouts() {
+  const { t } = useTranslation('view');
   const last = useStore(selectLast);
   const hasAcc = last?.trainAcc !== null && last?.trainAcc !== undefined;
   return (
     <dl className="readouts">
       <div>
-        <dt>Training loss</dt>
+        <dt>{t('readouts.trainLoss')}</dt>
         <dd className="train" data-testid="train-loss">
           {formatLoss(last?.trainLoss)}
         </dd>
         {last?.penalty ? (
           <dd className="penalty" data-testid="penalty">
-            + penalty {formatLoss(last.penalty)} = {formatLoss(last.trainLoss + last.penalty)} minimized
+            {t('readouts.penalty', { penalty: formatLoss(last.penalty), total: formatLoss(last.trainLoss + last.penalty) })}
           </dd>
         ) : null}
       </div>
       <div>
-        <dt>Validation loss</dt>
+        <dt>{t('readouts.valLoss')}</dt>
         <dd className="val" data-testid="val-loss">
           {formatLoss(last?.valLoss)}
         </dd>
@@ -35,11 +37,11 @@ export function Readouts() {
       {hasAcc && (
         <>
           <div>
-            <dt>Training accuracy</dt>
+            <dt>{t('readouts.trainAcc')}</dt>
             <dd data-testid="train-acc">{pct(last?.trainAcc)}</dd>
           </div>
           <div>
-            <dt>Validation accuracy</dt>
+            <dt>{t('readouts.valAcc')}</dt>
             <dd data-testid="val-acc">{pct(last?.valAcc)}</dd>
           </div>
         </>

@@ -7,19 +7,21 @@ import { OVERLAY_COLORS } from './LossChart';
 import { formatLoss } from './Readouts';
 import { runDiffLabel, testText } from './runLabels';
 import { ExportMenu } from './ExportMenu';
+import { useTranslation } from 'react-i18next';
 
 const selectRuns = (s: Store) => ({ kept: s.kept, overlay: s.overlay, config: s.config, runIndex: s.runIndex });
 
 export function RunsPanel() {
   const { kept, overlay, config, runIndex } = useStore(useShallow(selectRuns));
+  const { t } = useTranslation('runs');
   return (
     <section className="panel runs" aria-labelledby="runs-h">
-      <h2 id="runs-h">Compare runs</h2>
+      <h2 id="runs-h">{t('title')}</h2>
       {kept.length === 0 ? (
-        <p className="hint">Train, then press Reset, pick a demonstration or change a setting: the finished run is kept here to overlay on the chart.</p>
+        <p className="hint">{t('empty')}</p>
       ) : (
         <>
-          <p className="hint">Overlay up to {MAX_OVERLAY} runs (dashed: training, solid: validation). Each says how it differs from the settings now.</p>
+          <p className="hint">{t('hint', { max: MAX_OVERLAY })}</p>
           <ul className="run-list" data-testid="runs">
             {kept.map((r) => {
               const i = overlay.indexOf(r.id);
@@ -36,9 +38,18 @@ export function RunsPanel() {
                     />
                     {i >= 0 && <span className="swatch" style={{ background: OVERLAY_COLORS[i % OVERLAY_COLORS.length] }} />}
                     <span>
-                      <strong>Run {r.id}</strong>: {runDiffLabel(r, config, runIndex)} · {last?.epoch ?? 0} ep · val {formatLoss(last?.valLoss)}
+                      <strong>{t('run', { id: r.id })}</strong>: {t('summary', { label: runDiffLabel(r, config, runIndex), epochs: last?.epoch ?? 0, val: formatLoss(last?.valLoss) })}
                       {test && <> · {test}</>}
-                      <span className="hint run-summary"> ({r.label})</span>
+                      <span className="hint run-summary">
+                        {' '}
+                        {t('runSummary', {
+                          dataset: r.config.dataset,
+                          arch: r.config.layers.length ? r.config.layers.join('-') : t('value.linear'),
+                          optimizer: r.config.optimizer,
+                          lr: r.config.lr,
+                          epochs: last?.epoch ?? 0,
+                        })}
+                      </span>
                     </span>
                   </label>
                   <ExportMenu runId={r.id} />

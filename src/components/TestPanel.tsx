@@ -3,12 +3,14 @@ import { useState } from 'react';
 import { client } from '../client/trainingClient';
 import { useStore, type Store } from '../store/store';
 import { formatLoss, formatPercent } from '../shared/format';
+import { useTranslation } from 'react-i18next';
 
 const selectTest = (s: Store) => s.test;
 const selectStatus = (s: Store) => s.status;
 const selectRunId = (s: Store) => s.runId;
 
 export function TestPanel() {
+  const { t } = useTranslation('test');
   const test = useStore(selectTest);
   const status = useStore(selectStatus);
   const runId = useStore(selectRunId);
@@ -22,27 +24,24 @@ export function TestPanel() {
   };
   return (
     <section className="panel" aria-labelledby="test-h">
-      <h2 id="test-h">Test set</h2>
-      <p className="hint">
-        The test set stays hidden while you tune. Use it once, at the end: choosing settings by their test score turns it into a
-        second validation set, and the estimate is no longer honest.
-      </p>
+      <h2 id="test-h">{t('title')}</h2>
+      <p className="hint">{t('hint')}</p>
       <button type="button" onClick={evaluate} disabled={status === 'starting' || status === 'error'}>
-        Evaluate on test set
+        {t('evaluate')}
       </button>
       {test && (
         <p data-testid="test-result" className="test-result">
-          Test loss <strong>{formatLoss(test.loss)}</strong>
+          {t('loss')} <strong>{formatLoss(test.loss)}</strong>
           {test.accuracy !== null && (
             <>
               {' '}
-              · accuracy <strong>{formatPercent(test.accuracy)}</strong>
+              · {t('accuracy')} <strong>{formatPercent(test.accuracy)}</strong>
             </>
           )}{' '}
-          on {test.n} points.
+          {t('on', { n: test.n })}
         </p>
       )}
-      {count > 1 && <p className="warn">You have looked at the test set {count} times for this run.</p>}
+      {count > 1 && <p className="warn">{t('looked', { count })}</p>}
     </section>
   );
 }

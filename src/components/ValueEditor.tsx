@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { errorText } from '../shared/errorText';
 import { parseEdit } from '../network/editValue';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   /** What is edited, e.g. "Weight from input x₁ to hidden layer 1, unit 2". */
@@ -15,6 +16,7 @@ interface Props {
 }
 
 export function ValueEditor({ label, initial, x, y, onApply, onClose }: Props) {
+  const { t } = useTranslation('network');
   const id = useId();
   const [text, setText] = useState(() => String(Number(initial.toPrecision(4))));
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +41,7 @@ export function ValueEditor({ label, initial, x, y, onApply, onClose }: Props) {
     setBusy(true);
     onApply(p.value).then(onClose, (e: unknown) => {
       setBusy(false);
-      setError(`Could not apply it: ${errorText(e)}`);
+      setError(t('editor.failed', { error: errorText(e) }));
     });
   };
 
@@ -78,10 +80,10 @@ export function ValueEditor({ label, initial, x, y, onApply, onClose }: Props) {
           data-testid="value-editor-input"
         />
         <button type="button" onClick={apply} disabled={busy}>
-          Apply
+          {t('editor.apply')}
         </button>
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('editor.cancel')}
         </button>
       </div>
       {error && (

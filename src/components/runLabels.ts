@@ -1,47 +1,78 @@
 // Labels of kept runs by what differs from the config in use now ("L2 0.01 → now 0"), so an
 // overlay says what is being compared, not just a run number. Pure: the runs panel and the
-// chart's legend both use it, and it is unit-tested.
+// chart's legend both use it, and it is unit-tested. Texts are in the language shown now (the
+// panels that call these re-render on a switch).
 import { FEATURE_LABELS, INITIALIZER_LABELS, OPTIMIZER_LABELS, type ExperimentConfig } from '../shared/config';
 import type { TestResult } from '../shared/protocol';
 import { augmentToText } from '../shared/schema';
 import { formatSig } from '../shared/format';
+import { t } from '../i18n/i18n';
 
 type Key = keyof ExperimentConfig;
 
 /** At most this many differences are named; the rest are counted. */
 const MAX_NAMED = 3;
 
+/** Each compared setting's short name in the `runs` namespace. */
+const SETTING_KEYS = {
+  dataset: 'setting.dataset',
+  samples: 'setting.samples',
+  noise: 'setting.noise',
+  seed: 'setting.seed',
+  trainPct: 'setting.trainPct',
+  valPct: 'setting.valPct',
+  features: 'setting.features',
+  layers: 'setting.layers',
+  activations: 'setting.activations',
+  init: 'setting.init',
+  loss: 'setting.loss',
+  optimizer: 'setting.optimizer',
+  lr: 'setting.lr',
+  batch: 'setting.batch',
+  momentum: 'setting.momentum',
+  beta1: 'setting.beta1',
+  beta2: 'setting.beta2',
+  epsilon: 'setting.epsilon',
+  l1: 'setting.l1',
+  l2: 'setting.l2',
+  dropout: 'setting.dropout',
+  augment: 'setting.augment',
+  patience: 'setting.patience',
+  minDelta: 'setting.minDelta',
+  restoreBest: 'setting.restoreBest',
+} as const;
+
 /**
  * The settings a label compares, in the order they are named, with a short name and how a value
  * reads. Left out: the backend (same maths), the slice (a view), the budget and the pace (they
  * steer a run, the epoch count says how far it went), `problem` (follows the data set).
  */
-const SHOWN: { key: Key; name: string; text?: (c: ExperimentConfig) => string }[] = [
-  { key: 'dataset', name: 'data' },
-  { key: 'samples', name: 'points' },
-  { key: 'noise', name: 'noise' },
-  { key: 'seed', name: 'seed' },
-  { key: 'trainPct', name: 'training %' },
-  { key: 'valPct', name: 'validation %' },
-  { key: 'features', name: 'features', text: (c) => c.features.map((f) => FEATURE_LABELS[f]).join(',') },
-  { key: 'layers', name: 'layers', text: (c) => (c.layers.length ? c.layers.join('-') : 'linear') },
-  { key: 'activations', name: 'activation', text: (c) => (c.activations.length ? sameOrList(c.activations) : 'none') },
-  { key: 'init', name: 'init', text: (c) => INITIALIZER_LABELS[c.init] },
-  { key: 'loss', name: 'loss' },
-  { key: 'optimizer', name: 'optimizer', text: (c) => OPTIMIZER_LABELS[c.optimizer] },
-  { key: 'lr', name: 'lr' },
-  { key: 'batch', name: 'batch' },
-  { key: 'momentum', name: 'momentum' },
-  { key: 'beta1', name: 'β₁' },
-  { key: 'beta2', name: 'β₂' },
-  { key: 'epsilon', name: 'ε' },
-  { key: 'l1', name: 'L1', text: (c) => lambdaText(c.l1) },
-  { key: 'l2', name: 'L2', text: (c) => lambdaText(c.l2) },
-  { key: 'dropout', name: 'dropout', text: (c) => (c.dropout.length ? sameOrList(c.dropout) : '0') },
-  { key: 'augment', name: 'augment', text: (c) => augmentToText(c.augment) },
-  { key: 'patience', name: 'patience', text: (c) => (c.patience === 0 ? 'off' : String(c.patience)) },
-  { key: 'minDelta', name: 'min. improvement' },
-  { key: 'restoreBest', name: 'restore best', text: (c) => (c.restoreBest ? 'on' : 'off') },
+const SHOWN: { key: Key & keyof typeof SETTING_KEYS; text?: (c: ExperimentConfig) => string }[] = [
+  { key: 'dataset' },
+  { key: 'samples' },
+  { key: 'noise' },
+  { key: 'seed' },
+  { key: 'trainPct' },
+  { key: 'valPct' },
+  { key: 'features', text: (c) => c.features.map((f) => FEATURE_LABELS[f]).join(',') },
+  { key: 'layers', text: (c) => (c.layers.length ? c.layers.join('-') : t('value.linear', { ns: 'runs' })) },
+  { key: 'activations', text: (c) => (c.activations.length ? sameOrList(c.activations) : t('value.none', { ns: 'runs' })) },
+  { key: 'init', text: (c) => INITIALIZER_LABELS[c.init] },
+  { key: 'loss' },
+  { key: 'optimizer', text: (c) => OPTIMIZER_LABELS[c.optimizer] },
+  { key: 'lr' },
+  { key: 'batch' },
+  { key: 'momentum' },
+  { key: 'beta1' },
+  { key: 'beta2' },
+  { key: 'epsilon' },
+  { key: 'l1', text: (c) => lambdaText(c.l1) },
+  { key: 'l2', text: (c) => lambdaText(c.l2) },
+  { key: 'dropout', text: (c) => (c.dropout.length ? sameOrList(c.dropout) : '0') },
+  { key: 'augment', text: (c) => augmentToText(c.augment) },
+  { key: 'patience', text: (c) => (c.patience === 0 ? t('value.off', { ns: 'runs' }) : String(c.patience)) },
+  { key: 'minDelta' },
+  { key: 'restoreBest', text: (c) => t(c.restoreBest ? 'value.on' : 'value.off', { ns: 'runs' }) },
 ];
 
 /** One value for a list whose items are all equal ("relu" for relu,relu), else the list. */
@@ -57,13 +88,16 @@ function valueText(entry: (typeof SHOWN)[number], c: ExperimentConfig): string {
   return entry.text ? entry.text(c) : String(c[entry.key]);
 }
 
-/** "L2 0.01 → now 0" for each shown setting that differs between a run's config and the current one. */
-export function differences(run: ExperimentConfig, current: ExperimentConfig): string[] {
+/**
+ * "L2 0.01 → now 0" for each shown setting that differs between a run's config and the current
+ * one; with `now` false, "L2 0.01 → 0" (two runs compared, neither of them the settings now).
+ */
+export function differences(run: ExperimentConfig, current: ExperimentConfig, now = true): string[] {
   const out: string[] = [];
   for (const entry of SHOWN) {
-    const was = valueText(entry, run);
-    const now = valueText(entry, current);
-    if (was !== now) out.push(`${entry.name} ${was} → now ${now}`);
+    const a = valueText(entry, run);
+    const b = valueText(entry, current);
+    if (a !== b) out.push(t(now ? 'diff' : 'diffLive', { ns: 'runs', name: t(SETTING_KEYS[entry.key], { ns: 'runs' }), was: a, now: b }));
   }
   return out;
 }
@@ -82,19 +116,21 @@ export interface LabelledRun {
  */
 export function runDiffLabel(run: LabelledRun, current: ExperimentConfig, currentRunIndex: number): string {
   const diffs = differences(run.config, current);
-  const parts = diffs.length > MAX_NAMED ? [...diffs.slice(0, MAX_NAMED), `${diffs.length - MAX_NAMED} more`] : [...diffs];
+  const parts = diffs.length > MAX_NAMED ? [...diffs.slice(0, MAX_NAMED), t('more', { ns: 'runs', n: diffs.length - MAX_NAMED })] : [...diffs];
+  const sep = t('listSep', { ns: 'runs' });
   if (run.liveEdits) {
-    const live = differences(run.config, run.liveEdits.config).map((d) => d.replace(' → now ', ' → '));
-    if (live.length || run.liveEdits.weightsFrom === undefined) parts.push(`changed live at epoch ${run.liveEdits.fromEpoch}${live.length ? ` (${live.join(', ')})` : ''}`);
-    if (run.liveEdits.weightsFrom !== undefined) parts.push(`weights set by hand at epoch ${run.liveEdits.weightsFrom}`);
+    const live = differences(run.config, run.liveEdits.config, false);
+    const epoch = run.liveEdits.fromEpoch;
+    if (live.length || run.liveEdits.weightsFrom === undefined) parts.push(live.length ? t('liveAtWith', { ns: 'runs', epoch, changes: live.join(sep) }) : t('liveAt', { ns: 'runs', epoch }));
+    if (run.liveEdits.weightsFrom !== undefined) parts.push(t('weightsAt', { ns: 'runs', epoch: run.liveEdits.weightsFrom }));
   }
-  if (parts.length === 0) parts.push(run.runIndex !== currentRunIndex ? 'same settings, other initial weights' : 'same settings');
-  return parts.join(', ');
+  if (parts.length === 0) parts.push(t(run.runIndex !== currentRunIndex ? 'sameOtherWeights' : 'same', { ns: 'runs' }));
+  return parts.join(sep);
 }
 
 /** "test loss 0.312, accuracy 87%" when the run was evaluated on the test split, else ''. */
-export function testText(t: TestResult | null): string {
-  if (!t) return '';
-  const acc = t.accuracy === null ? '' : `, accuracy ${Math.round(t.accuracy * 100)}%`;
-  return `test loss ${formatSig(t.loss, 3)}${acc}`;
+export function testText(r: TestResult | null): string {
+  if (!r) return '';
+  const loss = formatSig(r.loss, 3);
+  return r.accuracy === null ? t('test', { ns: 'runs', loss }) : t('testAcc', { ns: 'runs', loss, acc: Math.round(r.accuracy * 100) });
 }

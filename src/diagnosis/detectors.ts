@@ -10,6 +10,12 @@ import { argmin, bandStart, smoothedSigma, type Series } from './series';
 import { safeLog } from './metricsHistory';
 import type { ReferenceFit } from '../shared/protocol';
 import { formatFixed, formatSig } from '../shared/format';
+import { english, msg, type Msg, type MsgParam } from './message';
+
+/** A verdict with its evidence as a text key (rendered in the language shown) and in English. */
+function verdict(regime: Regime, sinceEpoch: number | null, m: Msg): Diagnosis {
+  return { regime, sinceEpoch, evidence: english(m), msg: m };
+}
 
 /** A threshold with hysteresis: `enter` to switch into a regime, the looser `stay` to keep it. */
 interface Band {
@@ -110,22 +116,22 @@ const AT_MIN = 0.03;
 // --- Formatting -------------------------------------------------------------------------------
 
 /** 2–3 significant figures, never NaN/Infinity in the output. */
-function num(x: number): string {
-  if (!Number.isFinite(x)) return x > 0 ? 'a very large value' : 'an undefined value';
+function num(x: number): MsgParam {
+  if (!Number.isFinite(x)) return msg(x > 0 ? 'num.large' : 'num.undefined');
   return formatSig(x, 3, false);
 }
 
 /** A relative change as a rounded percentage (one decimal below 1%). */
-function pct(x: number): string {
+function pct(x: number): MsgParam {
   const p = Math.abs(x) * 100;
-  if (!Number.isFinite(p)) return 'a very large amount';
+  if (!Number.isFinite(p)) return msg('num.largeAmount');
   if (p >= 1 || p < 0.05) return `${Math.round(p)}%`;
   return `${formatFixed(p, 1)}%`;
 }
 
 /** A factor such as 15× with 2 significant figures. */
-function times(x: number): string {
-  return Number.isFinite(x) ? `${formatSig(x, 2, false)}×` : 'many times';
+function times(x: number): MsgParam {
+  return Number.isFinite(x) ? msg('num.times', { x: formatSig(x, 2, false) }) : msg('num.manyTimes');
 }
 
 // --- What every detector reads ---------------------------------------------------------------
@@ -141,7 +147,7 @@ export interface Curves {
   /** The reference loss (the baseline when known, else the starting loss), its log, and how the evidence names it. */
   ref: number;
   logRef: number;
-  refText: string;
+  refText: Msg;
   /** The last point, and the number of points (and epochs) in the recent stretch. */
   end: number;
   recent: number;
@@ -168,7 +174,7 @@ export function curvesOf(s: Series, n: number, lastEpoch: number, baselineLoss: 
   // The reference: the baseline when known, else the loss the run started at.
   const refIsBaseline = Number.isFinite(baselineLoss) && baselineLoss > 0;
   const ref = refIsBaseline ? baselineLoss : Math.exp(s.mt[0]);
-  const refText = refIsBaseline ? `the ${num(ref)} a model that ignores the inputs gets` : `the ${num(ref)} it started at`;
+  const refText = msg(refIsBaseline ? 'ref.baseline' : 'ref.start', { value: num(ref) });
   const recent = Math.min(end, Math.max(Math.round(RECENT_FRACTION * s.m), Math.ceil(RECENT_EPOCHS / s.bin)));
   const iMinV = argmin(s.sv);
   const minEpoch = s.epoch[iMinV];
@@ -221,7 +227,7 @@ export function blowUp({ s, end, recent, logRef }: Curves): Diagnosis | null {
     }
   }
   const since = s.epoch[onset];
-  return { regime: 'diverged', sinceEpoch: since, evidence: `training loss rose from ${num(Math.exp(s.mt[onset]))} to ${num(Math.exp(tNow))} since epoch ${since}` };
+  return verdict('diverged', since, msg('blowUp', { from: num(Math.exp(s.mt[onset])), to: num(Math.exp(tNow)), since }));
 }
 
 /** Overfitting by a sustained rise of validation loss above its minimum, beyond noise, while training loss does not rise. */
@@ -249,12 +255,8 @@ export function risingValidation(c: Curves): Diagnosis | null {
   }
   const tA = Math.exp(s.st[iMinV]);
   const tB = Math.exp(tEnd);
-  const trainText = tB < tA * (1 - AT_MIN) ? `kept falling (${num(tA)} → ${num(tB)})` : `stayed flat at ${num(tB)}`;
-  return {
-    regime: 'overfitting',
-    sinceEpoch: minEpoch,
-    evidence: `validation loss has risen ${pct(Math.expm1(valRise))} since its minimum of ${num(Math.exp(vMin))} at epoch ${minEpoch} while training loss ${trainText}`,
-  };
+  const trainText = tB < tA * (1 - AT_MIN) ? msg('rising.kept', { from: num(tA), to: num(tB) }) : msg('rising.flat', { value: num(tB) });
+  return verdict('overfitting', minEpoch, msg('rising.evidence', { rise: pct(Math.expm1(valRise)), min: num(Math.exp(vMin)), epoch: minEpoch, train: trainText }));
 }
 
 /** Overfitting by a wide gap: training loss far below a validation loss that stopped improving. */
@@ -270,11 +272,7 @@ export function gap(c: Curves): Diagnosis | null {
   const recentFallHigh = vFall + z * Math.hypot(sigEnd, smoothedSigma(s, s.noiseV, end - recent));
   const stalled = Math.max(longFallHigh, recentFallHigh) < Math.log1p(STILL_FALLING);
   if (!(gapAbs >= pick(GAP_ABS, keepOver) * ref && vEnd - tEnd >= Math.log(pick(GAP_RATIO, keepOver)) && stalled && sustained)) return null;
-  return {
-    regime: 'overfitting',
-    sinceEpoch: minEpoch,
-    evidence: `validation loss ${num(Math.exp(vEnd))} is ${times(Math.exp(vEnd - tEnd))} the training loss ${num(Math.exp(tEnd))} and has not improved since epoch ${minEpoch}`,
-  };
+  return verdict('overfitting', minEpoch, msg('gap', { val: num(Math.exp(vEnd)), times: times(Math.exp(vEnd - tEnd)), train: num(Math.exp(tEnd)), epoch: minEpoch }));
 }
 
 /** How much the smoothed training loss fell over the recent stretch (log units). */
@@ -290,8 +288,8 @@ function plateaued(c: Curves, keepUnder: boolean, fall: Band = PLATEAU_FALL): bo
 }
 
 /** How the training loss's recent fall reads in the evidence. */
-function fallText(tFall: number): string {
-  return tFall > Math.log1p(0.0005) ? `has fallen only ${pct(-Math.expm1(-tFall))}` : 'has not fallen';
+function fallText(tFall: number): Msg {
+  return tFall > Math.log1p(0.0005) ? msg('fall.only', { pct: pct(-Math.expm1(-tFall)) }) : msg('fall.none');
 }
 
 /** Underfitting: both losses high relative to the reference, training loss on a plateau. */
@@ -302,11 +300,11 @@ export function underfit(c: Curves): Diagnosis | null {
   const tFall = trainFall(c);
   if (!(tEnd >= highLim && vEnd >= highLim && plateaued(c, keepUnder))) return null;
   const since = s.epoch[bandStart(s.st, PLATEAU_BAND)];
-  return {
-    regime: 'underfitting',
-    sinceEpoch: since,
-    evidence: `training loss ${num(Math.exp(tEnd))} is ${pct(Math.exp(tEnd - logRef))} of ${refText} and ${fallText(tFall)} over the last ${recentEpochs} epochs (flat since epoch ${since})`,
-  };
+  return verdict(
+    'underfitting',
+    since,
+    msg('underfit', { train: num(Math.exp(tEnd)), pct: pct(Math.exp(tEnd - logRef)), ref: refText, fall: fallText(tFall), epochs: recentEpochs, since }),
+  );
 }
 
 /**
@@ -323,14 +321,21 @@ export function capacity(c: Curves): Diagnosis | null {
   const far = train >= pick(CAPACITY_RATIO, keepUnder) * r.valLoss && train - r.valLoss >= pick(CAPACITY_GAP, keepUnder) * ref;
   if (!(far && plateaued(c, keepUnder, CAPACITY_PLATEAU_FALL))) return null;
   const since = s.epoch[bandStart(s.st, PLATEAU_BAND)];
-  const accText = r.valAcc != null ? ` (${Math.round(r.valAcc * 100)}% accuracy)` : '';
-  return {
-    regime: 'underfitting',
-    sinceEpoch: since,
-    evidence:
-      `training loss plateaued at ${num(train)} (it ${fallText(trainFall(c))} over the last ${recentEpochs} epochs, flat since epoch ${since}); ` +
-      `a ${r.units.length}×${r.units[0]} reference network reaches a validation loss of ${num(r.valLoss)}${accText} on the same data, so this model lacks capacity`,
-  };
+  const accText = r.valAcc != null ? msg('capacity.acc', { pct: Math.round(r.valAcc * 100) }) : '';
+  return verdict(
+    'underfitting',
+    since,
+    msg('capacity.evidence', {
+      train: num(train),
+      fall: fallText(trainFall(c)),
+      epochs: recentEpochs,
+      since,
+      layers: r.units.length,
+      units: r.units[0],
+      val: num(r.valLoss),
+      acc: accText,
+    }),
+  );
 }
 
 /**
@@ -349,42 +354,34 @@ export function stillLearning(c: Curves): Diagnosis | null {
   const { tEnd, logRef, recentEpochs, refText } = c;
   if (tEnd < logRef + Math.log(pick(GOOD_MAX_RATIO, c.prev === 'good fit'))) return null;
   const tFall = trainFall(c);
-  return {
-    regime: 'too early to tell',
-    sinceEpoch: null,
-    evidence:
-      tFall >= Math.log1p(0.01)
-        ? `training loss ${num(Math.exp(tEnd))} is still falling (down ${pct(-Math.expm1(-tFall))} over the last ${recentEpochs} epochs) and not yet clearly below ${refText}`
-        : `training loss ${num(Math.exp(tEnd))} is not yet clearly below ${refText}`,
-  };
+  return verdict(
+    'too early to tell',
+    null,
+    tFall >= Math.log1p(0.01)
+      ? msg('still.falling', { train: num(Math.exp(tEnd)), pct: pct(-Math.expm1(-tFall)), epochs: recentEpochs, ref: refText })
+      : msg('still.notBelow', { train: num(Math.exp(tEnd)), ref: refText }),
+  );
 }
 
 /** Good fit: what is left when no other detector fires, with how close validation is to training loss. */
 export function goodFit({ s, tEnd, vEnd, vFall, valRise, minEpoch, recentEpochs }: Curves): Diagnosis {
   const gapRatio = Math.expm1(vEnd - tEnd);
+  const train = num(Math.exp(tEnd));
   const gapText =
     Math.abs(gapRatio) <= CLOSE_GAP
-      ? `is within ${pct(gapRatio)} of training loss ${num(Math.exp(tEnd))}`
+      ? msg('good.within', { pct: pct(gapRatio), train })
       : gapRatio < 0
-        ? `is ${pct(gapRatio)} below training loss ${num(Math.exp(tEnd))}`
+        ? msg('good.below', { pct: pct(gapRatio), train })
         : gapRatio < 1
-          ? `is ${pct(gapRatio)} above training loss ${num(Math.exp(tEnd))}`
-          : `is ${times(gapRatio + 1)} training loss ${num(Math.exp(tEnd))}`;
+          ? msg('good.above', { pct: pct(gapRatio), train })
+          : msg('good.times', { times: times(gapRatio + 1), train });
   const vText = num(Math.exp(vEnd));
   if (vFall >= Math.log1p(STILL_FALLING)) {
-    return {
-      regime: 'good fit',
-      sinceEpoch: null,
-      evidence: `validation loss ${vText} ${gapText} and still falling (down ${pct(-Math.expm1(-vFall))} over the last ${recentEpochs} epochs)`,
-    };
+    return verdict('good fit', null, msg('good.falling', { val: vText, gap: gapText, pct: pct(-Math.expm1(-vFall)), epochs: recentEpochs }));
   }
   const since = s.epoch[bandStart(s.sv, GOOD_BAND)];
-  const minText = valRise <= Math.log1p(AT_MIN) ? 'at its minimum' : `${pct(Math.expm1(valRise))} above its minimum at epoch ${minEpoch}`;
-  return {
-    regime: 'good fit',
-    sinceEpoch: since,
-    evidence: `validation loss ${vText} ${gapText}, ${minText}, and has held near that level since epoch ${since}`,
-  };
+  const minText = valRise <= Math.log1p(AT_MIN) ? msg('good.atMin') : msg('good.aboveMin', { pct: pct(Math.expm1(valRise)), epoch: minEpoch });
+  return verdict('good fit', since, msg('good.held', { val: vText, gap: gapText, min: minText, since }));
 }
 
 /** The detectors after a blow-up, in the order `diagnose` asks them; good fit is what remains. */

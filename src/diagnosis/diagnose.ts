@@ -7,6 +7,7 @@ import { blowUp, curvesOf, DETECTORS, goodFit } from './detectors';
 import { MetricsHistory } from './metricsHistory';
 import { binArray, buildSeries, MAX_POINTS } from './series';
 import type { EpochMetrics, ReferenceFit } from '../shared/protocol';
+import { english, msg, type Msg } from './message';
 
 export const REGIMES = ['underfitting', 'overfitting', 'good fit', 'diverged', 'too early to tell'] as const;
 export type Regime = (typeof REGIMES)[number];
@@ -17,6 +18,8 @@ export interface Diagnosis {
   sinceEpoch: number | null;
   /** One plain sentence with the numbers behind the verdict. */
   evidence: string;
+  /** The evidence as a text key and parameters, rendered in the language shown (message.ts); absent on hand-made verdicts. */
+  msg?: Msg;
 }
 
 export interface DiagnosisInput {
@@ -45,8 +48,8 @@ const MIN_EPOCHS = 20;
 /** A blow-up can be called this early: tripling the loss is never normal training. */
 const MIN_BLOWUP_EPOCHS = 8;
 
-function diverged(sinceEpoch: number, evidence: string): Diagnosis {
-  return { regime: 'diverged', sinceEpoch, evidence };
+function diverged(sinceEpoch: number, m: Msg): Diagnosis {
+  return { regime: 'diverged', sinceEpoch, evidence: english(m), msg: m };
 }
 
 /**
@@ -64,10 +67,10 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   const n = history ? history.epochs : (epochs as readonly EpochMetrics[]).length;
 
   if (divergedAt != null && Number.isFinite(divergedAt)) {
-    return diverged(divergedAt, `the loss overflowed to infinity or not-a-number at epoch ${divergedAt}`);
+    return diverged(divergedAt, msg('overflow', { epoch: divergedAt }));
   }
   const bad = history ? history.firstNonFinite : firstNonFinite(epochs as readonly EpochMetrics[]);
-  if (bad) return diverged(bad.epoch, `the loss became ${bad.nan ? 'not-a-number' : 'infinite'} at epoch ${bad.epoch}`);
+  if (bad) return diverged(bad.epoch, msg(bad.nan ? 'nonFinite.nan' : 'nonFinite.inf', { epoch: bad.epoch }));
 
   if (n < MIN_BLOWUP_EPOCHS) return tooShort(n);
   const s = buildSeries(history ? history.binnedLogs(MAX_POINTS) : binArray(epochs as readonly EpochMetrics[]));
@@ -92,9 +95,6 @@ function firstNonFinite(epochs: readonly EpochMetrics[]): { epoch: number; nan: 
 }
 
 function tooShort(n: number): Diagnosis {
-  return {
-    regime: 'too early to tell',
-    sinceEpoch: null,
-    evidence: `only ${n} epoch${n === 1 ? '' : 's'} so far; a verdict needs at least ${MIN_EPOCHS}`,
-  };
+  const m = msg('tooShort', { count: n, min: MIN_EPOCHS });
+  return { regime: 'too early to tell', sinceEpoch: null, evidence: english(m), msg: m };
 }

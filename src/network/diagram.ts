@@ -3,6 +3,7 @@
 import { binaryColor, CLASS_COLORS, css, mix, WHITE, type Rgb } from '../components/colors';
 import type { Activation } from '../shared/config';
 import type { NetworkMaps } from '../shared/protocol';
+import { t } from '../i18n/i18n';
 
 /** Neurons drawn per column at most; the worker sends maps for the same number (MAX_SHOWN_UNITS there). */
 export const MAX_SHOWN = 12;
@@ -166,14 +167,14 @@ export function linkStyle(w: number, maxAbs: number): { color: string; width: nu
   return { color: css(w >= 0 ? CLASS_COLORS[1] : CLASS_COLORS[0]), width: 0.5 + 4 * t, opacity: 0.2 + 0.8 * t };
 }
 
-/** A column's name: 'Inputs', 'Hidden 1', …, 'Output'. */
+/** A column's name: 'Inputs', 'Hidden 1', …, 'Output' (in the language shown now). */
 export function columnName(c: number, columns: number): string {
-  return c === 0 ? 'Inputs' : c === columns - 1 ? 'Output' : `Hidden ${c}`;
+  return c === 0 ? t('column.inputs', { ns: 'network' }) : c === columns - 1 ? t('column.output', { ns: 'network' }) : t('column.hidden', { ns: 'network', n: c });
 }
 
-/** A neuron as the captions say it (units counted from 1): 'hidden layer 1, unit 2'. */
+/** A neuron as the captions say it (units counted from 1): 'hidden layer 1, unit 2' (in the language shown now). */
 export function neuronName(layer: number, unit: number, columns: number, inputLabel?: string): string {
-  if (layer === 0) return `input ${inputLabel ?? unit + 1}`;
-  if (layer === columns - 1) return `output unit ${unit + 1}`;
-  return `hidden layer ${layer}, unit ${unit + 1}`;
+  if (layer === 0) return t('neuron.input', { ns: 'network', label: inputLabel ?? unit + 1 });
+  if (layer === columns - 1) return t('neuron.output', { ns: 'network', unit: unit + 1 });
+  return t('neuron.hidden', { ns: 'network', layer, unit: unit + 1 });
 }

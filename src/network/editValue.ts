@@ -1,4 +1,6 @@
-// What the weight and bias editor accepts: a finite number of sensible size.
+// What the weight and bias editor accepts: a finite number of sensible size. The reason for a
+// refusal is in the language shown now.
+import { t as tr } from '../i18n/i18n';
 
 /** Beyond this a single weight only saturates or blows up the model: refused as a likely typo. */
 export const MAX_EDIT = 1000;
@@ -7,7 +9,7 @@ export const MAX_EDIT = 1000;
 export function parseEdit(text: string): { value: number } | { error: string } {
   const t = text.trim().replace(/^−/, '-');
   const v = t === '' ? NaN : Number(t);
-  if (!Number.isFinite(v)) return { error: 'Enter a number, for example -0.5 or 1.2.' };
-  if (Math.abs(v) > MAX_EDIT) return { error: `Enter a number between −${MAX_EDIT} and ${MAX_EDIT}.` };
+  if (!Number.isFinite(v)) return { error: tr('editor.notNumber', { ns: 'network' }) };
+  if (Math.abs(v) > MAX_EDIT) return { error: tr('editor.range', { ns: 'network', max: MAX_EDIT }) };
   return { value: v };
 }

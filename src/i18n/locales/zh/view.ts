@@ -1,0 +1,65 @@
+// 实时视图：决策边界、读数、损失曲线及其表格、评估视图。
+import type { Strings } from '../../strings';
+import type en from '../en/view';
+
+const view: Strings<typeof en> = {
+  boundary: {
+    mapOf: '{{name}}的激活图及数据点',
+    sliceSurface: '在 {{x}} 和 {{y}} 上的预测曲面，其他输入取均值',
+    sliceBoundary: '在 {{x}} 和 {{y}} 上的决策边界，其他输入取均值',
+    surface: '预测曲面及数据点',
+    boundary: '决策边界及数据点',
+    showing: '正在显示{{name}}——移开即可看到输出',
+    noPlane: '这张表的数值输入少于两个，无法画出平面。',
+    showTest: '显示测试集点',
+    training: '训练集',
+    validation: '验证集',
+    test: '测试集',
+  },
+  readouts: {
+    trainLoss: '训练损失',
+    valLoss: '验证损失',
+    trainAcc: '训练准确率',
+    valAcc: '验证准确率',
+    penalty: '+ 惩罚项 {{penalty}} = 最小化的 {{total}}',
+  },
+  chart: {
+    metric: '指标',
+    loss: '损失',
+    accuracy: '准确率',
+    logScale: '对数刻度',
+    training: '训练',
+    validation: '验证',
+    withPenalty: '训练损失 + 惩罚项',
+    keptHint: '保留的运行：虚线为训练，实线为验证',
+    earlyStop: '早停：最佳为第 {{best}} 轮，停在第 {{stop}} 轮',
+    epoch: '轮次',
+    epochN: '第 {{epoch}} 轮',
+    best: '最佳',
+    stopped: '停止',
+    run: '运行 {{id}}：{{label}}',
+    current: '运行 {{id}}（当前）',
+    lineTraining: '{{label}} 训练',
+    lineValidation: '{{label}} 验证',
+  },
+  table: {
+    show: '以表格显示曲线',
+    hide: '隐藏曲线表格',
+    empty: '还没有任何一轮：训练或单步执行即可填充表格。',
+    caption: '当前运行的训练与验证曲线（按轮次）',
+    epoch: '轮次',
+    trainLoss: '训练损失',
+    valLoss: '验证损失',
+    trainAcc: '训练准确率',
+    valAcc: '验证准确率',
+  },
+  evaluation: {
+    confusion: '混淆矩阵（验证集）：{{total}} 个中对了 {{right}} 个（{{pct}}）。行：真实类别；列：预测类别。',
+    corner: '真实 ↓ / 预测 →',
+    fit: '{{target}} 的预测值与真实值（验证集，RMSE <rmse>{{rmse}}</rmse>）。落在对角线上的点预测完全准确。',
+    actual: '真实值',
+    actualOf: '真实 {{target}}',
+    predicted: '预测值',
+  },
+};
+export default view;
