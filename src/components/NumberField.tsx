@@ -5,6 +5,7 @@ import type { RangeKey } from '../shared/config';
 import { coerceNumber } from '../shared/schema';
 import { useStore } from '../store/store';
 import { stepValue } from './numberStep';
+import { t as translate } from '../i18n/i18n';
 
 interface Props {
   label: string;
@@ -32,7 +33,7 @@ export function NumberField({ label, range, value, onCommit, hint, testId, sugge
       clear(topic);
     } else {
       setError(c.error);
-      say(topic, 'error', `${c.error}; keeping ${value}.`);
+      say(topic, 'error', translate('schema:keeping', { error: c.error, value }));
     }
     return c;
   };

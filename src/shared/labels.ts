@@ -31,7 +31,10 @@ export function datasetHint(key: DatasetKey, upload: UploadInfo | null = null): 
 }
 
 /** The label-preserving symmetry a generated set is augmented with. */
-export const symmetryLabel = (k: Extract<PointsKey, 'circle' | 'xor' | 'gaussian' | 'wave'>): string => t(`regularization:symmetries.${k}`);
+export function symmetryLabel(k: PointsKey, english: string): string {
+  if (!i18n.exists(`regularization:symmetries.${k}`)) return english;
+  return t(`regularization:symmetries.${k as 'circle'}`);
+}
 
 type PresetKey = 'overfit' | 'underfit' | 'fix-l2' | 'fix-dropout' | 'fix-early-stopping' | 'fix-more-data' | 'vanishing' | 'vanishing-fixed';
 const hasPreset = (k: string): k is PresetKey => i18n.exists(`shared:presets.${k}.label`);

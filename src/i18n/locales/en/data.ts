@@ -49,14 +49,15 @@ const data = {
   },
   summary: {
     rowsUsed: 'rows used; predicting',
-    classes: ' ({{count}} classes: {{names}})',
+    classes: ' ({{n}} classes: {{names}})',
     number: ' (a number)',
     dropped_one: '{{count}} row was dropped because a value was missing.',
     dropped_other: '{{count}} rows were dropped because a value was missing.',
-    inputs: '{{count}} network inputs',
+    inputs: '{{n}} network inputs',
     encoding: 'Numeric columns are standardized with the mean and standard deviation of the training split only; categories are one-hot encoded.',
     loading: 'Loading the table…',
     credit: 'Data: {{source}}. Licence: {{licence}}.',
+    end: '.',
     source: 'Source',
   },
   slice: {

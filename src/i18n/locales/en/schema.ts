@@ -57,6 +57,7 @@ const schema = {
     symmetry: 'augment: symmetry must be true or false',
     form: 'augment must look like jitter:0.3,symmetry',
   },
+  sliceBeyond: 'slice: {{name}} has {{n}} numeric inputs (positions 0–{{last}}), so {{slice}} cannot be drawn',
   notices: {
     problem: 'problem "{{problem}}" does not fit data set "{{dataset}}"; using {{using}}',
     loss: 'loss "{{loss}}" does not fit data set "{{dataset}}"; using {{using}}',

@@ -51,14 +51,15 @@ const data: Strings<typeof en> = {
   },
   summary: {
     rowsUsed: '行已使用；预测',
-    classes: '（{{count}} 个类别：{{names}}）',
+    classes: '（{{n}} 个类别：{{names}}）',
     number: '（一个数值）',
     dropped_one: '有 {{count}} 行因缺失值被丢弃。',
     dropped_other: '有 {{count}} 行因缺失值被丢弃。',
-    inputs: '{{count}} 个网络输入',
+    inputs: '{{n}} 个网络输入',
     encoding: '数值列只用训练集的均值和标准差做标准化；类别列做独热编码。',
     loading: '正在加载表格…',
     credit: '数据来源：{{source}}。许可：{{licence}}。',
+    end: '。',
     source: '出处',
   },
   slice: {

@@ -57,6 +57,7 @@ const schema: Strings<typeof en> = {
     symmetry: 'augment：symmetry 必须是 true 或 false',
     form: 'augment 的格式应为 jitter:0.3,symmetry',
   },
+  sliceBeyond: 'slice：{{name}} 只有 {{n}} 个数值输入（位置 0–{{last}}），无法绘制 {{slice}}',
   notices: {
     problem: '问题类型 "{{problem}}" 不适合数据集 "{{dataset}}"；改用 {{using}}',
     loss: '损失函数 "{{loss}}" 不适合数据集 "{{dataset}}"；改用 {{using}}',
