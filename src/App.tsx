@@ -61,6 +61,7 @@ function useRunBarHeight() {
 export function App() {
   const runBar = useRunBarHeight();
   const { t } = useTranslation();
+  const { t: ts } = useTranslation('shared');
   return (
     <div className="app">
       <a className="skip-link" href="#live-view">
@@ -129,7 +130,7 @@ export function App() {
           </PanelShown>
           <PanelShown id="saved">
             <PanelBoundary name="Saved runs">
-              <Suspense fallback={<p className="hint">Loading saved runs…</p>}>
+              <Suspense fallback={<p className="hint">{ts('page.loadingSavedRuns')}</p>}>
                 <SavedRunsPanel />
               </Suspense>
             </PanelBoundary>
@@ -158,7 +159,7 @@ export function App() {
         <div className="live" id="live-view" tabIndex={-1} data-testid="live-view">
           <section className="panel" aria-labelledby="view-h">
             <h2 id="view-h">
-              <span className="step-no">5</span> Watch it learn
+              <span className="step-no">5</span> {ts('page.watch')}
             </h2>
             {/* Side by side on a wide screen (the network beside the boundary and curves); stacked below. */}
             <div className="live-body">

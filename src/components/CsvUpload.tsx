@@ -5,6 +5,8 @@ import { readCsvFile, reportLoadFailure, trainOnTable } from '../client/dataLoad
 import type { Problem } from '../shared/datasets';
 import type { Table } from '../shared/table';
 import { SelectField } from './SelectField';
+import { useTranslation } from 'react-i18next';
+import { problemLabel } from '../shared/labels';
 
 interface Parsed {
   table: Table;
@@ -26,10 +28,11 @@ export function CsvUpload() {
   const [parsed, setParsed] = useState<Parsed | null>(null);
   const [target, setTarget] = useState('');
   const [problem, setProblem] = useState<Problem>('classification');
+  const { t } = useTranslation('data');
 
   const open = async (file: File | undefined) => {
     if (!file) return;
-    setBusy(`Reading ${file.name}…`);
+    setBusy(t('csv.reading', { name: file.name }));
     try {
       // Checks the size, reads and parses; a refusal is said in the alert region as it is thrown.
       const table = await readCsvFile(file);
@@ -49,7 +52,7 @@ export function CsvUpload() {
 
   const use = async () => {
     if (!parsed) return;
-    setBusy('Loading…');
+    setBusy(t('csv.loading'));
     try {
       await trainOnTable(parsed.table, target, problem);
       setParsed(null);
@@ -64,7 +67,7 @@ export function CsvUpload() {
   return (
     <div className="csv-upload">
       <label htmlFor={inputId} className="field-label">
-        Your own data: a CSV file with a header row (it never leaves this browser)
+        {t('csv.label')}
       </label>
       <input
         id={inputId}
@@ -78,13 +81,13 @@ export function CsvUpload() {
       />
       {busy && (
         <p className="hint" role="status">
-          <progress aria-label="Reading the file" /> {busy}
+          <progress aria-label={t('csv.readingLabel')} /> {busy}
         </p>
       )}
       {parsed && (
         <div data-testid="csv-preview">
           <p className="hint">
-            {parsed.table.name}: {parsed.table.rows} rows, {parsed.table.columns.length} columns. First rows:
+            {t('csv.summary', { name: parsed.table.name, rows: parsed.table.rows, columns: parsed.table.columns.length })}
           </p>
           <div className="csv-preview">
             <table>
@@ -115,7 +118,7 @@ export function CsvUpload() {
           ))}
           <div className="row">
             <SelectField
-              label="Column to predict"
+              label={t('csv.target')}
               value={target}
               options={parsed.table.columns.map((c) => c.name)}
               onChange={(t) => {
@@ -125,20 +128,20 @@ export function CsvUpload() {
               testId="csv-target"
             />
             <SelectField<Problem>
-              label="Problem"
+              label={t('problem')}
               value={problem}
               options={['classification', 'regression']}
-              labels={{ classification: 'Classification', regression: 'Regression' }}
+              labels={{ classification: problemLabel('classification'), regression: problemLabel('regression') }}
               onChange={setProblem}
               testId="csv-problem"
             />
           </div>
           <div className="row">
             <button type="button" className="primary" disabled={busy !== null} onClick={() => void use()} data-testid="csv-use">
-              Train on this file
+              {t('csv.use')}
             </button>
             <button type="button" onClick={() => setParsed(null)}>
-              Cancel
+              {t('csv.cancel')}
             </button>
           </div>
         </div>

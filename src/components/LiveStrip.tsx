@@ -7,6 +7,7 @@ import { useBoundaryPainter, BOUNDARY_SIZE } from './BoundaryCanvas';
 import { REGIME_TITLES } from './DiagnosisPanel';
 import { formatLoss } from '../shared/format';
 import { NARROW, useMediaQuery } from './useMediaQuery';
+import { useTranslation } from 'react-i18next';
 
 const selectLast = (s: Store) => s.metrics.last;
 const selectRegime = (s: Store) => s.diagnosis.regime;
@@ -22,25 +23,26 @@ export function LiveStrip() {
   const narrow = useMediaQuery(NARROW);
   const last = useStore(selectLast);
   const regime = useStore(selectRegime);
+  const { t } = useTranslation('run');
   if (!narrow) return null;
   return (
     <div className="live-strip" data-testid="live-strip">
       <Thumb />
       <dl className="strip-stats">
         <div>
-          <dt>Epoch</dt>
+          <dt>{t('strip.epoch')}</dt>
           <dd>{last?.epoch ?? 0}</dd>
         </div>
         <div>
-          <dt>Train</dt>
+          <dt>{t('strip.train')}</dt>
           <dd className="train">{formatLoss(last?.trainLoss)}</dd>
         </div>
         <div>
-          <dt>Val</dt>
+          <dt>{t('strip.val')}</dt>
           <dd className="val">{formatLoss(last?.valLoss)}</dd>
         </div>
         <div className={`strip-verdict regime-${regime.replace(/ /g, '-')}`}>
-          <dt>Verdict</dt>
+          <dt>{t('strip.verdict')}</dt>
           <dd data-testid="strip-verdict">{REGIME_TITLES[regime]}</dd>
         </div>
       </dl>

@@ -1,5 +1,5 @@
 // Architecture controls: hidden layers (add, remove, units, activation) and the initializer.
-import { ACTIVATIONS, INITIALIZERS, INITIALIZER_LABELS, MAX_LAYERS, outputUnits, type Activation } from '../shared/config';
+import { ACTIVATIONS, INITIALIZERS, MAX_LAYERS, outputUnits, type Activation } from '../shared/config';
 import { datasetInfo, isTable } from '../shared/datasets';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
@@ -7,8 +7,12 @@ import { addLayer, removeLayer, setLayerActivation, setLayerDropout, setLayerUni
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { Gate } from './classroom/Gate';
+import { useTranslation } from 'react-i18next';
+import { activationLabel, initializerLabel } from '../shared/labels';
 
 const selectConfig = (s: Store) => s.config;
+const ACTIVATION_LABELS = () => Object.fromEntries(ACTIVATIONS.map((a) => [a, activationLabel(a)]));
+const INITIALIZER_LABELS = () => Object.fromEntries(INITIALIZERS.map((k) => [k, initializerLabel(k)]));
 const selectUpload = (s: Store) => s.upload;
 // A table's inputs are its encoded columns (known once the worker has loaded it).
 const selectInputs = (s: Store) => (isTable(s.config.dataset) ? (s.table?.inputNames.length ?? 0) : s.config.features.length);
@@ -18,6 +22,7 @@ export function ModelPanel() {
   const upload = useStore(selectUpload);
   const { dropout, dataset } = m;
   const inputs = useStore(selectInputs);
+  const { t } = useTranslation('model');
   const info = datasetInfo(dataset, upload);
   const outputs = outputUnits(dataset, upload);
   const outputAct = info.problem === 'regression' ? 'linear' : info.classes > 2 ? 'softmax' : 'sigmoid';
@@ -39,30 +44,30 @@ export function ModelPanel() {
   return (
     <section className="panel" aria-labelledby="model-h">
       <h2 id="model-h">
-        <span className="step-no">2</span> Model
+        <span className="step-no">2</span> {t('title')}
       </h2>
       <p className="hint">
-        {inputs} input{inputs === 1 ? '' : 's'} → {m.layers.length ? m.layers.join(' → ') + ' → ' : ''}
-        {outputs} output{outputs === 1 ? '' : 's'} ({outputAct}) · {params} weights and biases
+        {t('inputs', { count: inputs })} → {m.layers.length ? m.layers.join(' → ') + ' → ' : ''}
+        {t('outputs', { count: outputs })} ({activationLabel(outputAct)}) · {t('params', { count: params })}
       </p>
-      {m.layers.length === 0 && <p className="hint">No hidden layer: this is a linear model.</p>}
+      {m.layers.length === 0 && <p className="hint">{t('linear')}</p>}
       <ol className="layers">
         {m.layers.map((units, i) => (
           <li key={i} className="layer">
-            <span className="layer-name">Hidden {i + 1}</span>
-            <NumberField label="Units" range="units" value={units} onCommit={(u) => setLayer(i, u)} testId={`units-${i}`} />
-            <SelectField<Activation> label="Activation" value={m.activations[i]} options={ACTIVATIONS} onChange={(a) => setAct(i, a)} testId={`activation-${i}`} />
-            <NumberField label="Dropout" range="dropoutRate" value={dropout[i] ?? 0} onCommit={(r) => setDropout(i, r)} testId={`dropout-${i}`} />
-            <Gate id={`remove-layer-${i}`}><button type="button" className="icon" aria-label={`Remove hidden layer ${i + 1}`} onClick={() => remove(i)} data-testid={`remove-layer-${i}`}>
+            <span className="layer-name">{t('hidden', { n: i + 1 })}</span>
+            <NumberField label={t('units')} range="units" value={units} onCommit={(u) => setLayer(i, u)} testId={`units-${i}`} />
+            <SelectField<Activation> label={t('activation')} value={m.activations[i]} options={ACTIVATIONS} labels={ACTIVATION_LABELS()} onChange={(a) => setAct(i, a)} testId={`activation-${i}`} />
+            <NumberField label={t('dropout')} range="dropoutRate" value={dropout[i] ?? 0} onCommit={(r) => setDropout(i, r)} testId={`dropout-${i}`} />
+            <Gate id={`remove-layer-${i}`}><button type="button" className="icon" aria-label={t('remove', { n: i + 1 })} onClick={() => remove(i)} data-testid={`remove-layer-${i}`}>
               ✕
             </button></Gate>
           </li>
         ))}
       </ol>
       <Gate id="add-layer"><button type="button" onClick={add} disabled={m.layers.length >= MAX_LAYERS} data-testid="add-layer">
-        Add layer
+        {t('add')}
       </button></Gate>
-      <SelectField label="Weight initializer" value={m.init} options={INITIALIZERS} labels={INITIALIZER_LABELS} onChange={(init) => change({ init })} testId="init" />
+      <SelectField label={t('init')} value={m.init} options={INITIALIZERS} labels={INITIALIZER_LABELS()} onChange={(init) => change({ init })} testId="init" />
     </section>
   );
 }

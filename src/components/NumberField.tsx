@@ -8,6 +8,7 @@ import { stepValue } from './numberStep';
 import { useGate } from '../page/gate';
 import { controlClass } from '../page/useControl';
 import { LockMark } from './classroom/Gate';
+import { t as translate } from '../i18n/i18n';
 
 interface Props {
   label: string;
@@ -36,7 +37,7 @@ export function NumberField({ label, range, value, onCommit, hint, testId, sugge
       clear(topic);
     } else {
       setError(c.error);
-      say(topic, 'error', `${c.error}; keeping ${value}.`);
+      say(topic, 'error', translate('schema:keeping', { error: c.error, value }));
     }
     return c;
   };

@@ -5,21 +5,51 @@ import type { ReactNode } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { errorText } from '../shared/errorText';
 import { FaultPoint, faultCaught, registerPanel } from './faults';
+import { useTranslation } from 'react-i18next';
+
+/** Display names of the panels, by the name each boundary is registered under (App.tsx). */
+const PANEL_KEYS = {
+  page: 'page',
+  Toolbar: 'toolbar',
+  Messages: 'messages',
+  Demonstrations: 'demonstrations',
+  Data: 'data',
+  Model: 'model',
+  Training: 'training',
+  Regularization: 'regularization',
+  Runs: 'runs',
+  'Saved runs': 'savedRuns',
+  Sweeps: 'sweeps',
+  Search: 'search',
+  'Transfer learning': 'transfer',
+  'Test set': 'testSet',
+  'Decision boundary': 'boundary',
+  Readouts: 'readouts',
+  Diagnosis: 'diagnosis',
+  'Loss chart': 'lossChart',
+  'Loss table': 'lossTable',
+  Evaluation: 'evaluation',
+  'Network view': 'network',
+} as const;
 
 function message(error: unknown): string {
   const text = errorText(error);
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
-function Failed({ name, error, resetErrorBoundary }: FallbackProps & { name: string }) {
+function Failed({ name: id, error, resetErrorBoundary }: FallbackProps & { name: string }) {
+  const { t } = useTranslation('shared');
+  // A panel added without a display name shows the name it is registered under.
+  const name = id in PANEL_KEYS ? t(`panels.${PANEL_KEYS[id as keyof typeof PANEL_KEYS]}`) : id;
   return (
-    <section className="panel panel-failed" aria-label={`${name} (failed)`} data-testid="panel-failed">
+    <section className="panel panel-failed" aria-label={t('panel.failedLabel', { name })} data-testid="panel-failed">
       <p>
-        The {name} panel failed: <span className="panel-failed-reason">{message(error)}</span>. The rest of the page and your runs
-        are unaffected.
+        {t('panel.failedBefore', { name })}
+        <span className="panel-failed-reason">{message(error)}</span>
+        {t('panel.failedAfter')}
       </p>
       <button type="button" onClick={resetErrorBoundary}>
-        Reload panel
+        {t('panel.reload')}
       </button>
     </section>
   );

@@ -7,6 +7,8 @@ import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { NumberField } from './NumberField';
 import { Gate } from './classroom/Gate';
+import { useTranslation } from 'react-i18next';
+import { symmetryLabel } from '../shared/labels';
 
 const selectConfig = (s: Store) => s.config;
 const selectShowAugmented = (s: Store) => s.showAugmented;
@@ -18,20 +20,21 @@ const SUGGESTED = [0, 0.0001, 0.001, 0.01, 0.1];
 function LambdaFields({ name, value, kernels }: { name: 'l1' | 'l2'; value: Lambda; kernels: number }) {
   const norm = name === 'l1' ? 'λ‖w‖₁' : 'λ‖w‖₂²';
   const title = name.toUpperCase();
+  const { t } = useTranslation('regularization');
   if (typeof value === 'number') {
-    return <NumberField label={`${title} λ (${norm})`} range={name} value={value} onCommit={(v) => change({ [name]: v })} testId={name} suggestions={SUGGESTED} />;
+    return <NumberField label={t('lambda', { name: title, norm })} range={name} value={value} onCommit={(v) => change({ [name]: v })} testId={name} suggestions={SUGGESTED} />;
   }
   const per = lambdaPerLayer(value, kernels);
   return (
     <fieldset className="group per-layer">
       <legend>
-        {title} λ per layer ({norm})
+        {t('perLayerLegend', { name: title, norm })}
       </legend>
       <div className="row">
         {per.map((v, i) => (
           <NumberField
             key={i}
-            label={i === kernels - 1 ? 'Output' : `Hidden ${i + 1}`}
+            label={i === kernels - 1 ? t('output') : t('hidden', { n: i + 1 })}
             range={name}
             value={v}
             onCommit={(x) => change({ [name]: per.map((y, j) => (j === i ? x : y)) })}
@@ -50,6 +53,7 @@ export function RegularizationPanel() {
   const kernels = useStore(selectKernels);
   const symmetry = SYMMETRIES[dataset as PointsKey];
   const perLayer = Array.isArray(r.l1) || Array.isArray(r.l2);
+  const { t } = useTranslation('regularization');
   const togglePerLayer = (on: boolean) =>
     on
       ? change({ l1: lambdaPerLayer(r.l1, kernels), l2: lambdaPerLayer(r.l2, kernels) })
@@ -57,31 +61,31 @@ export function RegularizationPanel() {
   return (
     <section className="panel" aria-labelledby="reg-h">
       <h2 id="reg-h">
-        <span className="step-no">4</span> Regularization
+        <span className="step-no">4</span> {t('title')}
       </h2>
-      <p className="hint">Each of these fights overfitting, and applies at once. Validation loss never includes the penalty.</p>
+      <p className="hint">{t('intro')}</p>
       <div className={perLayer ? '' : 'row'}>
         <LambdaFields name="l1" value={r.l1} kernels={kernels} />
         <LambdaFields name="l2" value={r.l2} kernels={kernels} />
       </div>
       <Gate id="per-layer"><label className="check">
         <input type="checkbox" checked={perLayer} onChange={(e) => togglePerLayer(e.target.checked)} data-testid="per-layer" />
-        Set the penalties per layer
+        {t('perLayer')}
       </label></Gate>
       {isTable(dataset) ? (
         <p className="hint" data-testid="augment-note">
-          Data augmentation (jitter, symmetries) applies to the 2-D sets: a table&apos;s columns have no shared units to jitter in.
+          {t('augmentTables')}
         </p>
       ) : (
         <fieldset className="group">
-          <legend>Data augmentation (training points only)</legend>
+          <legend>{t('augment')}</legend>
           <NumberField
-            label="Jitter σ (plot units)"
+            label={t('jitter')}
             range="jitter"
             value={r.augment.jitter}
             onCommit={(jitter) => change({ augment: { ...r.augment, jitter } })}
             testId="jitter"
-            hint="fresh Gaussian noise on every training point, every epoch"
+            hint={t('jitterHint')}
           />
           <Gate id="symmetry"><label className="check">
             <input
@@ -91,23 +95,23 @@ export function RegularizationPanel() {
               disabled={!symmetry}
               onChange={(e) => change({ augment: { ...r.augment, symmetry: e.target.checked } })}
             />
-            {symmetry ? `Symmetry: ${symmetry.label}` : 'Symmetry: this data set has none that keeps the labels'}
+            {symmetry ? t('symmetry', { name: symmetryLabel(dataset as PointsKey, symmetry.label) }) : t('noSymmetry')}
           </label></Gate>
           <Gate id="show-augmented"><label className="check">
             <input type="checkbox" checked={showAugmented} onChange={(e) => useStore.getState().setShowAugmented(e.target.checked)} data-testid="show-augmented" />
-            Show the augmented points on the plot
+            {t('showAugmented')}
           </label></Gate>
         </fieldset>
       )}
       <fieldset className="group">
-        <legend>Early stopping (on validation loss)</legend>
+        <legend>{t('early')}</legend>
         <div className="row">
-          <NumberField label="Patience (epochs, 0 = off)" range="patience" value={r.patience} onCommit={(patience) => change({ patience })} testId="patience" />
-          <NumberField label="Min. improvement" range="minDelta" value={r.minDelta} onCommit={(minDelta) => change({ minDelta })} testId="min-delta" />
+          <NumberField label={t('patience')} range="patience" value={r.patience} onCommit={(patience) => change({ patience })} testId="patience" />
+          <NumberField label={t('minDelta')} range="minDelta" value={r.minDelta} onCommit={(minDelta) => change({ minDelta })} testId="min-delta" />
         </div>
         <Gate id="restore-best"><label className="check">
           <input type="checkbox" checked={r.restoreBest} onChange={(e) => change({ restoreBest: e.target.checked })} data-testid="restore-best" />
-          Restore the best epoch&apos;s weights when stopping
+          {t('restoreBest')}
         </label></Gate>
       </fieldset>
     </section>

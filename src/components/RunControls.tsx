@@ -8,38 +8,41 @@ import { client } from '../client/trainingClient';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { NumberField } from './NumberField';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 
 /** Paces offered, in epochs per second; 0 is full speed. A link's own value is offered too. */
 const PACES = [0, 2, 5, 10, 20, 60] as const;
 
 const selectControls = (s: Store) => ({ epochs: s.config.epochs, pace: s.config.pace, liveEdits: s.liveEdits !== null, busy: s.status === 'starting' });
 
-const paceText = (p: number) => (p === 0 ? 'Full speed' : `${p} epochs/s`);
+const paceText = (t: TFunction<'run'>, p: number) => (p === 0 ? t('controls.fullSpeed') : t('controls.perSecond', { pace: p }));
 
 export function RunControls() {
   const { epochs, pace, liveEdits, busy } = useStore(useShallow(selectControls));
   const paceId = useId();
+  const { t } = useTranslation('run');
   const paces = PACES.includes(pace as (typeof PACES)[number]) ? [...PACES] : [...PACES, pace].sort((a, b) => a - b);
   return (
     <div className="run-controls" data-testid="run-controls">
-      <NumberField label="Stop at epoch" range="epochs" value={epochs} onCommit={(v) => change({ epochs: v })} testId="epoch-budget" hint="0 = no limit" />
+      <NumberField label={t('controls.stopAt')} range="epochs" value={epochs} onCommit={(v) => change({ epochs: v })} testId="epoch-budget" hint={t('controls.noLimit')} />
       <label className="field" htmlFor={paceId}>
-        <span className="field-label">Pace</span>
+        <span className="field-label">{t('controls.pace')}</span>
         <select id={paceId} data-testid="pace" value={String(pace)} onChange={(e) => change({ pace: Number(e.target.value) })}>
           {paces.map((p) => (
             <option key={p} value={String(p)}>
-              {paceText(p)}
+              {paceText(t, p)}
             </option>
           ))}
         </select>
-        <span className="field-hint">slow it down to narrate</span>
+        <span className="field-hint">{t('controls.paceHint')}</span>
       </label>
       {liveEdits && (
         <button
           type="button"
           data-testid="start-fresh"
           disabled={busy}
-          title="A new run from the same initial weights with the settings now in use; this run stays on the chart to compare"
+          title={t('controls.startFreshTitle')}
           onClick={() => {
             client
               .startFresh()
@@ -47,7 +50,7 @@ export function RunControls() {
               .catch(() => {});
           }}
         >
-          Start fresh with this setting
+          {t('controls.startFresh')}
         </button>
       )}
     </div>

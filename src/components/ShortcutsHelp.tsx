@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { client } from '../client/trainingClient';
 import { useStore } from '../store/store';
 import { SHORTCUTS, shortcutFor, type ShortcutAction } from './shortcuts';
+import { useTranslation } from 'react-i18next';
 
 const ignore = () => {};
 
@@ -21,6 +22,7 @@ export function ShortcutsHelp() {
   const [open, setOpen] = useState(false);
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
+  const { t } = useTranslation('run');
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -41,25 +43,25 @@ export function ShortcutsHelp() {
   return (
     <div className="shortcuts">
       <button ref={button} type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} data-testid="shortcuts-button">
-        Keyboard shortcuts
+        {t('shortcuts.button')}
       </button>
       <div id={id} className="shortcuts-popover" hidden={!open} data-testid="shortcuts-help">
         <table>
-          <caption>Keyboard shortcuts (not while typing in a field)</caption>
+          <caption>{t('shortcuts.caption')}</caption>
           <tbody>
             {SHORTCUTS.map((s) => (
               <tr key={s.keys}>
                 <th scope="row">
-                  <kbd>{s.keys}</kbd>
+                  <kbd>{s.keys === 'Space' ? t('shortcuts.space') : s.keys}</kbd>
                 </th>
-                <td>{s.what}</td>
+                <td>{t(`shortcuts.${s.action}`)}</td>
               </tr>
             ))}
             <tr>
               <th scope="row">
                 <kbd>↑</kbd> <kbd>↓</kbd>
               </th>
-              <td>In a number field: step the value (Shift: ten steps)</td>
+              <td>{t('shortcuts.numberField')}</td>
             </tr>
           </tbody>
         </table>
@@ -70,7 +72,7 @@ export function ShortcutsHelp() {
             button.current?.focus();
           }}
         >
-          Close
+          {t('shortcuts.close')}
         </button>
       </div>
     </div>

@@ -4,10 +4,12 @@ import { change } from './change';
 import type { TableView } from '../shared/protocol';
 import { SelectField } from './SelectField';
 import { formatCount, formatSig } from '../shared/format';
+import { useTranslation } from 'react-i18next';
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? formatCount(v) : formatSig(v));
 
 export function SliceControls({ table }: { table: TableView }) {
+  const { t } = useTranslation('data');
   if (!table.slice || !table.axes) return null;
   const [a, b] = table.slice;
   const options = table.numericInputs.map((_, i) => String(i));
@@ -22,12 +24,18 @@ export function SliceControls({ table }: { table: TableView }) {
   return (
     <div>
       <div className="slice-controls">
-        <SelectField label="Horizontal axis" value={String(a)} options={options} labels={labels} onChange={(v) => pick(0, v)} testId="slice-x" />
-        <SelectField label="Vertical axis" value={String(b)} options={options} labels={labels} onChange={(v) => pick(1, v)} testId="slice-y" />
+        <SelectField label={t('slice.x')} value={String(a)} options={options} labels={labels} onChange={(v) => pick(0, v)} testId="slice-x" />
+        <SelectField label={t('slice.y')} value={String(b)} options={options} labels={labels} onChange={(v) => pick(1, v)} testId="slice-y" />
       </div>
       <p className="axis-note" data-testid="slice-axes">
-        A slice: → {table.axes.x.name} {fmt(table.axes.x.min)} to {fmt(table.axes.x.max)}; ↑ {table.axes.y.name} {fmt(table.axes.y.min)} to{' '}
-        {fmt(table.axes.y.max)}; every other input at its training mean.
+        {t('slice.note', {
+          x: table.axes.x.name,
+          xmin: fmt(table.axes.x.min),
+          xmax: fmt(table.axes.x.max),
+          y: table.axes.y.name,
+          ymin: fmt(table.axes.y.min),
+          ymax: fmt(table.axes.y.max),
+        })}
       </p>
     </div>
   );

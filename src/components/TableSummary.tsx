@@ -2,6 +2,7 @@
 // after encoding, and where the data come from.
 import { BUILTIN_TABLES, type BuiltinTableKey } from '../shared/builtinTables';
 import { useStore, type Store } from '../store/store';
+import { useTranslation } from 'react-i18next';
 
 const selectTable = (s: Store) => s.table;
 // The data set of the run that made this table, so the credit never names the next set while it loads.
@@ -10,26 +11,25 @@ const selectDataset = (s: Store) => s.runConfig?.dataset ?? s.config.dataset;
 export function TableSummary() {
   const t = useStore(selectTable);
   const dataset = useStore(selectDataset);
+  const { t: tr } = useTranslation('data');
   const builtin = dataset in BUILTIN_TABLES ? BUILTIN_TABLES[dataset as BuiltinTableKey] : null;
   return (
     <div className="table-summary" data-testid="table-summary">
       {t ? (
         <>
           <p>
-            <strong>{t.name}</strong>: <span data-testid="table-rows">{t.rows}</span> rows used; predicting <strong>{t.target}</strong>
-            {t.classNames.length ? ` (${t.classNames.length} classes: ${t.classNames.join(', ')})` : ' (a number)'}.
+            <strong>{t.name}</strong>: <span data-testid="table-rows">{t.rows}</span> {tr('summary.rowsUsed')} <strong>{t.target}</strong>
+            {t.classNames.length ? tr('summary.classes', { n: t.classNames.length, names: t.classNames.join(', ') }) : tr('summary.number')}
+            {tr('summary.end')}
           </p>
           {t.dropped > 0 && (
             <p className="warn" data-testid="table-dropped">
-              {t.dropped} {t.dropped === 1 ? 'row was' : 'rows were'} dropped because a value was missing.
+              {tr('summary.dropped', { count: t.dropped })}
             </p>
           )}
           <details>
-            <summary>{t.inputNames.length} network inputs</summary>
-            <p className="hint">
-              Numeric columns are standardized with the mean and standard deviation of the training split only; categories are
-              one-hot encoded.
-            </p>
+            <summary>{tr('summary.inputs', { n: t.inputNames.length })}</summary>
+            <p className="hint">{tr('summary.encoding')}</p>
             <ul className="input-list">
               {t.inputNames.map((n) => (
                 <li key={n}>{n}</li>
@@ -43,13 +43,13 @@ export function TableSummary() {
           ))}
         </>
       ) : (
-        <p className="hint">Loading the table…</p>
+        <p className="hint">{tr('summary.loading')}</p>
       )}
       {builtin && (
         <p className="hint attribution" data-testid="attribution">
-          Data: {builtin.attribution.source}. Licence: {builtin.attribution.licence}.{' '}
+          {tr('summary.credit', { source: builtin.attribution.source, licence: builtin.attribution.licence })}{' '}
           <a href={builtin.attribution.url} target="_blank" rel="noreferrer">
-            Source
+            {tr('summary.source')}
           </a>
         </p>
       )}

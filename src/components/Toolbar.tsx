@@ -8,6 +8,7 @@ import { change } from './change';
 import { RunControls } from './RunControls';
 import { formatMs, formatRate } from '../shared/format';
 import { ExportMenu } from './ExportMenu';
+import { useTranslation } from 'react-i18next';
 
 const selectStatus = (s: Store) => s.status;
 const selectEpoch = (s: Store) => s.metrics.last?.epoch ?? 0;
@@ -22,20 +23,21 @@ const selectTiming = (s: Store) => s.timing;
  */
 function BackendTiming() {
   const timing = useStore(selectTiming);
+  const { t } = useTranslation('run');
   if (!timing) return null;
   const items = timing.engines.map((b) => {
-    const done = timing.done.find((t) => t.backend === b);
-    if (done) return `${b} ✓ ${formatMs(done.msPerStep)}/step`;
-    return b === timing.current ? `${b} …` : `${b} next`;
+    const done = timing.done.find((d) => d.backend === b);
+    if (done) return t('timing.done', { backend: b, ms: formatMs(done.msPerStep) });
+    return b === timing.current ? t('timing.current', { backend: b }) : t('timing.next', { backend: b });
   });
   return (
     <div className="timing" data-testid="backend-timing">
       <label id="backend-timing-label" htmlFor="backend-timing-progress" className="hint">
-        Timing your model on each backend to train on the fastest; Train is ready when done: {items.join(', ')}
+        {t('timing.label', { items: items.join(', ') })}
       </label>
       <progress id="backend-timing-progress" max={timing.budgetMs} value={Math.min(timing.elapsedMs, timing.budgetMs)} />
       <button type="button" data-testid="skip-timing" onClick={() => change({ backend: 'cpu' })}>
-        Skip timing: train on cpu
+        {t('timing.skip')}
       </button>
     </div>
   );
@@ -52,8 +54,9 @@ export function Toolbar() {
   const rate = useRate(epoch, training);
   const timing = useStore(selectTiming) !== null;
   const busy = status === 'starting';
+  const { t } = useTranslation('run');
   return (
-    <div className="toolbar" role="toolbar" aria-label="Training controls">
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <button
         type="button"
         className="primary"
@@ -64,46 +67,46 @@ export function Toolbar() {
         <span aria-hidden="true" className="glyph">
           {training ? '❚❚' : '▶'}
         </span>
-        {training ? 'Pause' : 'Train'}
+        {training ? t('toolbar.pause') : t('toolbar.train')}
       </button>
       <button type="button" onClick={() => client.step().catch(ignore)} disabled={busy || status === 'error' || status === 'diverged'}>
-        Step
+        {t('toolbar.step')}
       </button>
       <button type="button" onClick={() => client.reset().catch(ignore)} disabled={busy}>
-        Reset
+        {t('toolbar.reset')}
       </button>
       <button
         type="button"
         onClick={() => client.regenerate().catch(ignore)}
         disabled={busy}
-        title={table ? 'A new train/validation/test split from the next seed' : 'New points from the next seed'}
+        title={table ? t('toolbar.newSplitTitle') : t('toolbar.regenerateTitle')}
       >
-        {table ? 'New split' : 'Regenerate data'}
+        {table ? t('toolbar.newSplit') : t('toolbar.regenerate')}
       </button>
       <ExportMenu />
       <RunControls />
       <div className="stat">
-        <span className="stat-label">Epoch</span>
+        <span className="stat-label">{t('toolbar.epoch')}</span>
         <span className="stat-value" data-testid="epoch">
           {epoch}
         </span>
       </div>
       <div className="stat">
-        <span className="stat-label">Epochs/s</span>
+        <span className="stat-label">{t('toolbar.epochsPerSecond')}</span>
         <span className="stat-value" data-testid="epochs-per-second">
           {formatRate(rate)}
         </span>
       </div>
       <div className="stat">
-        <span className="stat-label">Backend</span>
-        <span className="stat-value" data-testid="backend" title={backend?.note || 'the backend you chose'}>
+        <span className="stat-label">{t('toolbar.backend')}</span>
+        <span className="stat-value" data-testid="backend" title={backend?.note || t('toolbar.backendChosen')}>
           {backend?.active ?? '…'}
         </span>
       </div>
       <div className="stat" aria-live="polite">
-        <span className="stat-label">Status</span>
+        <span className="stat-label">{t('toolbar.status')}</span>
         <span className="stat-value" data-testid="status">
-          {timing ? 'timing backends' : status === 'ready' ? (epoch ? 'paused' : 'ready') : status}
+          {timing ? t('status.timing') : status === 'ready' ? (epoch ? t('status.paused') : t('status.ready')) : t(`status.${status}`)}
         </span>
       </div>
       <BackendTiming />

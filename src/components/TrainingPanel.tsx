@@ -1,9 +1,11 @@
 // Loss and optimizer controls, each beside the formula it applies with the current values.
-import { LOSS_LABELS, OPTIMIZERS, OPTIMIZER_LABELS, lossesFor, BACKENDS, type BackendKey } from '../shared/config';
+import { LOSSES, OPTIMIZERS, lossesFor, BACKENDS } from '../shared/config';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { applyHint } from './applyHint';
-import { LOSS_FORMULAS, optimizerFormula } from './formulas';
+import { lossFormula, optimizerFormula } from './formulas';
+import { useTranslation } from 'react-i18next';
+import { backendLabel, lossLabel, optimizerLabel } from '../shared/labels';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { formatSig } from '../shared/format';
@@ -14,7 +16,10 @@ const selectUpload = (s: Store) => s.upload;
 const LR_SUGGESTIONS = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const BATCH_SUGGESTIONS = [1, 10, 32, 64, 128, 256];
 
-const BACKEND_LABELS: Record<BackendKey, string> = { auto: 'Auto: the fastest for this model', webgl: 'WebGL (GPU)', wasm: 'WebAssembly', cpu: 'CPU (JavaScript)' };
+// Label tables in the interface's language, made at render.
+const BACKEND_LABELS = () => Object.fromEntries(BACKENDS.map((k) => [k, backendLabel(k)]));
+const LOSS_LABELS = () => Object.fromEntries(LOSSES.map((k) => [k, lossLabel(k)]));
+const OPTIMIZER_LABELS = () => Object.fromEntries(OPTIMIZERS.map((k) => [k, optimizerLabel(k)]));
 
 const selectBackendInfo = (s: Store) => s.backend;
 const selectTiming = (s: Store) => s.timing;
@@ -24,24 +29,28 @@ const selectBackendEpsilon = (s: Store) => s.backend?.epsilon;
 function BackendNote() {
   const info = useStore(selectBackendInfo);
   const timing = useStore(selectTiming) !== null;
+  const { t } = useTranslation('training');
   if (!info) return null;
   return (
     <p className="hint" data-testid="backend-note">
-      Running on <strong>{info.active}</strong>
+      {t('note.runningOn')}
+      <strong>{info.active}</strong>
       {info.timings
-        ? `: timed ${info.timings.length} backend${info.timings.length > 1 ? 's' : ''} on this model (ms per training step: ${info.timings.map((t) => `${t.backend} ${formatSig(t.msPerStep, 2)}${t.warmOnly ? ' (its warm-up step: slow, not timed further)' : ''}`).join(', ')}) and picked the fastest.${info.untimed?.length ? ` Not timed: ${info.untimed.join(', ')} (it draws in software here, and this model is too heavy for it to win).` : ''}`
+        ? `${t('note.timed', {
+            count: info.timings.length,
+            timings: info.timings.map((x) => `${x.backend} ${formatSig(x.msPerStep, 2)}${x.warmOnly ? t('note.warmOnly') : ''}`).join(', '),
+          })}${info.untimed?.length ? t('note.untimed', { names: info.untimed.join(', ') }) : ''}`
         : info.requested === 'auto'
           ? timing
-            ? ' while your model is timed on each backend (progress beside Train; choose a backend above to skip it).'
-            : ' until the model is set up and timed.'
+            ? t('note.whileTiming')
+            : t('note.untilTimed')
           : info.note
-            ? ` (${info.note}).`
-            : ', as chosen.'}
+            ? t('note.fellBack', { note: info.note })
+            : t('note.asChosen')}
       {info.softwareWebgl && (
         <span data-testid="software-webgl">
           {' '}
-          WebGL here draws in software ({info.softwareWebgl}), not on a graphics card: it runs on the same CPU as the page and is far slower than cpu or wasm.
-          Training on it is paced (the worker lets the device catch up every few dozen milliseconds) so the page keeps drawing smoothly.
+          {t('note.softwareWebgl', { renderer: info.softwareWebgl })}
         </span>
       )}
     </p>
@@ -52,27 +61,36 @@ export function TrainingPanel() {
   const o = useStore(selectConfig);
   const upload = useStore(selectUpload);
   const backendEpsilon = useStore(selectBackendEpsilon);
+  const { t } = useTranslation('training');
   return (
     <section className="panel" aria-labelledby="train-h">
       <h2 id="train-h">
-        <span className="step-no">3</span> Training
+        <span className="step-no">3</span> {t('title')}
       </h2>
-      <SelectField label="Loss" value={o.loss} options={lossesFor(o.dataset, upload)} labels={LOSS_LABELS} onChange={(loss) => change({ loss })} testId="loss" hint={applyHint('loss')} />
+      <SelectField label={t('loss')} value={o.loss} options={lossesFor(o.dataset, upload)} labels={LOSS_LABELS()} onChange={(loss) => change({ loss })} testId="loss" hint={applyHint('loss')} />
       <p className="formula" data-testid="loss-formula">
-        {LOSS_FORMULAS[o.loss]}
+        {lossFormula(o.loss)}
       </p>
-      <SelectField label="Optimizer" value={o.optimizer} options={OPTIMIZERS} labels={OPTIMIZER_LABELS} onChange={(optimizer) => change({ optimizer })} testId="optimizer" hint={`${applyHint('optimizer')}; its state (velocity, averages) starts afresh`} />
+      <SelectField
+        label={t('optimizer')}
+        value={o.optimizer}
+        options={OPTIMIZERS}
+        labels={OPTIMIZER_LABELS()}
+        onChange={(optimizer) => change({ optimizer })}
+        testId="optimizer"
+        hint={t('optimizerHint', { hint: applyHint('optimizer') })}
+      />
       <div className="formula" data-testid="optimizer-formula">
         {optimizerFormula(o.optimizer, o, backendEpsilon).map((line) => (
           <div key={line}>{line}</div>
         ))}
       </div>
       <div className="row">
-        <NumberField label="Learning rate α" range="lr" value={o.lr} onCommit={(lr) => change({ lr })} testId="lr" hint={applyHint('lr')} suggestions={LR_SUGGESTIONS} />
-        <NumberField label="Batch size" range="batch" value={o.batch} onCommit={(batch) => change({ batch })} testId="batch" hint={applyHint('batch')} suggestions={BATCH_SUGGESTIONS} />
+        <NumberField label={t('lr')} range="lr" value={o.lr} onCommit={(lr) => change({ lr })} testId="lr" hint={applyHint('lr')} suggestions={LR_SUGGESTIONS} />
+        <NumberField label={t('batch')} range="batch" value={o.batch} onCommit={(batch) => change({ batch })} testId="batch" hint={applyHint('batch')} suggestions={BATCH_SUGGESTIONS} />
       </div>
       {o.optimizer === 'momentum' && (
-        <NumberField label="Momentum β" range="momentum" value={o.momentum} onCommit={(momentum) => change({ momentum })} testId="momentum" />
+        <NumberField label={t('momentum')} range="momentum" value={o.momentum} onCommit={(momentum) => change({ momentum })} testId="momentum" />
       )}
       {o.optimizer === 'adam' && (
         <div className="row">
@@ -84,7 +102,7 @@ export function TrainingPanel() {
       {o.optimizer === 'rmsprop' && (
         <NumberField label="ε" range="epsilon" value={o.epsilon} onCommit={(epsilon) => change({ epsilon })} testId="epsilon" />
       )}
-      <SelectField label="Backend" value={o.backend} options={BACKENDS} labels={BACKEND_LABELS} onChange={(backend) => change({ backend })} testId="backend-select" hint={applyHint('backend')} />
+      <SelectField label={t('backend')} value={o.backend} options={BACKENDS} labels={BACKEND_LABELS()} onChange={(backend) => change({ backend })} testId="backend-select" hint={applyHint('backend')} />
       <BackendNote />
     </section>
   );

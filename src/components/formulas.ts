@@ -1,12 +1,18 @@
 // The loss and update formulas the training actually runs (tfjs's, which match PyTorch's),
 // written out with the current values.
 import type { ExperimentConfig, LossKey, OptimizerKey } from '../shared/config';
+import { t } from '../i18n/i18n';
 
 export const LOSS_FORMULAS: Record<LossKey, string> = {
   mse: 'L = 1/(n·K) Σᵢ Σₖ (yᵢₖ − ŷᵢₖ)²  (n examples, K outputs each; K = 1 for one target)',
   bce: 'L = −1/n Σ [ y log ŷ + (1 − y) log(1 − ŷ) ]',
   cce: 'L = −1/n Σᵢ Σₖ yₖ log ŷₖ',
 };
+
+/** A loss formula in the interface's language (only the words change; the maths stays). */
+export function lossFormula(k: LossKey): string {
+  return k === 'mse' ? `L = 1/(n·K) Σᵢ Σₖ (yᵢₖ − ŷᵢₖ)²  ${t('training:formula.mseWhere')}` : LOSS_FORMULAS[k];
+}
 
 /** How ε reads: "1e-7" rather than "1.0000000116860974e-7" (the backend's float32 value). */
 function short(x: number): string {
@@ -27,7 +33,7 @@ export function optimizerFormula(o: OptimizerKey, c: Pick<ExperimentConfig, 'lr'
         'v ← βv + ∇L',
         'w ← w − αv',
         `${a}, β = ${c.momentum}`,
-        '(the same steps as v ← βv + α∇L, w ← w − v until α changes; then this form scales the whole velocity by the new α)',
+        t('training:formula.momentumNote'),
       ];
     case 'adam':
       return [
@@ -42,7 +48,7 @@ export function optimizerFormula(o: OptimizerKey, c: Pick<ExperimentConfig, 'lr'
       return [
         's ← s + (∇L)²',
         'w ← w − α∇L / √(s + ε)',
-        `${a}, s₀ = 0.1, ε = ${backendEpsilon === undefined ? "the backend's (shown once it has started)" : `${short(backendEpsilon)} (the backend's own)`}`,
+        `${a}, s₀ = 0.1, ε = ${backendEpsilon === undefined ? t('training:formula.epsilonPending') : t('training:formula.epsilonOwn', { value: short(backendEpsilon) })}`,
       ];
   }
 }

@@ -1,5 +1,6 @@
 // The architecture edits shared by the Model panel, the Data panel and the network diagram, as
 // pure functions from the config to a patch, so every control changes the model the same way.
+import { t } from '../i18n/i18n';
 import { FEATURES, MAX_LAYERS, RANGES, type Activation, type ExperimentConfig, type FeatureKey } from '../shared/config';
 
 type Arch = Pick<ExperimentConfig, 'layers' | 'activations' | 'dropout'>;
@@ -45,8 +46,8 @@ export function setLayerDropout(c: Arch, i: number, rate: number): ArchPatch {
  * an error instead when that would leave none.
  */
 export function toggleFeature(features: readonly FeatureKey[], f: FeatureKey, on: boolean): { features: FeatureKey[] } | { error: string } {
-  if (!FEATURES.includes(f)) return { error: `Unknown feature ${f}.` };
+  if (!FEATURES.includes(f)) return { error: t('model:errors.unknownFeature', { feature: f }) };
   const next = on ? (features.includes(f) ? [...features] : [...features, f]) : features.filter((x) => x !== f);
-  if (next.length === 0) return { error: 'Keep at least one input feature.' };
+  if (next.length === 0) return { error: t('model:errors.oneFeature') };
   return { features: next };
 }

@@ -23,6 +23,28 @@ import {
 } from './config';
 import { DATASET_KEYS, datasetInfo, datasetsFor, type DatasetKey, type UploadInfo } from './datasets';
 import { isPageKey } from '../page/pageParams';
+import schemaEn from '../i18n/locales/en/schema';
+
+type TextParams = Record<string, string | number>;
+
+/** The English message `key` (a path in the schema namespace) with its {{placeholders}} filled. */
+function english(key: string, params: TextParams = {}): string {
+  const s = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], schemaEn);
+  return String(s).replace(/\{\{(\w+)\}\}/g, (_, n: string) => String(params[n] ?? ''));
+}
+
+/**
+ * How messages are written: English here (and in the workers); the page hands in i18next's `t`
+ * for the schema namespace (src/shared/labels.ts), so they follow the interface's language.
+ */
+let msg: (key: string, params?: TextParams) => string = english;
+
+export function setSchemaText(fn: (key: string, params?: TextParams) => string): void {
+  msg = fn;
+}
+
+/** A setting's name in messages (RANGES' label, in the interface's language). */
+export const rangeName = (key: RangeKey): string => msg(`ranges.${key}`);
 
 type Key = keyof ExperimentConfig;
 
@@ -57,7 +79,7 @@ const choice =
  */
 export const FIELDS: readonly Field[] = [
   field('dataset', (v, upload) => {
-    if (v === 'upload' && !upload) return fail('dataset "upload" needs a CSV file: open one in the Data panel (files are not kept after a reload)');
+    if (v === 'upload' && !upload) return fail(msg('uploadNeeded'));
     return oneOf('dataset', DATASET_KEYS, v);
   }),
   field('problem', choice('problem', ['classification', 'regression'] as const)),
@@ -121,15 +143,15 @@ const MAX_LISTED = 8;
 /** A long list of problems as a readable sentence: the first few, then how many more. */
 export function summarize(items: string[]): string[] {
   if (items.length <= MAX_LISTED) return items;
-  return [...items.slice(0, MAX_LISTED), `and ${count(items.length - MAX_LISTED)} more`];
+  return [...items.slice(0, MAX_LISTED), msg('notices.more', { count: count(items.length - MAX_LISTED) })];
 }
 
 /** Unknown setting names, one sentence however many: "20,000 unknown settings ignored, e.g. …". */
 function unknownNotice(names: string[]): string[] {
   if (names.length === 0) return [];
   const shown = [...new Set(names)].slice(0, 3).map((n) => `"${truncate(n)}"`);
-  if (names.length <= 3) return names.map((n) => `ignored unknown setting "${truncate(n)}"`);
-  return [`${count(names.length)} unknown settings ignored, e.g. ${shown.join(', ')}`];
+  if (names.length <= 3) return names.map((n) => msg('notices.ignored', { name: truncate(n) }));
+  return [msg('notices.ignoredMany', { count: count(names.length), names: shown.join(', ') })];
 }
 
 /** 12345 → "12,345" whatever the locale. */
@@ -144,7 +166,7 @@ const fail = (error: string): Coerced<never> => ({ ok: false, error });
 function oneOf<T extends string>(name: string, allowed: readonly T[], v: unknown): Coerced<T> {
   return typeof v === 'string' && (allowed as readonly string[]).includes(v)
     ? { ok: true, value: v as T }
-    : fail(`${name} must be one of ${allowed.join(', ')}`);
+    : fail(msg('oneOf', { name, allowed: allowed.join(', ') }));
 }
 
 /**
@@ -158,21 +180,22 @@ const NO_EXPONENT = /^[^eE]*$/;
 /** Parses a number typed by a person or a script and checks it against its range. */
 export function coerceNumber(key: RangeKey, v: unknown): Coerced<number> {
   const r = RANGES[key];
+  const label = rangeName(key);
   let n = NaN;
   if (typeof v === 'number') n = v;
   else if (typeof v === 'string') {
     const t = v.trim();
-    if (!DECIMAL.test(t)) return fail(`${r.label} must be a number written in decimal digits`);
+    if (!DECIMAL.test(t)) return fail(msg('number.decimal', { label }));
     // Whole-number settings are counts or seeds: "1e3" is read as digits only, so a link says what it means.
-    if (r.int && !NO_EXPONENT.test(t)) return fail(`${r.label} must be a whole number written in digits`);
+    if (r.int && !NO_EXPONENT.test(t)) return fail(msg('number.digits', { label }));
     n = Number(t);
-    if (n === Infinity || n === -Infinity) return fail(`${r.label} is too large to be a number here`);
+    if (n === Infinity || n === -Infinity) return fail(msg('number.tooLarge', { label }));
     // "1e-400" reads as 0: refuse rather than turn a tiny value into a different one without a word.
-    if (n === 0 && /[1-9]/.test(t.split(/[eE]/)[0])) return fail(`${r.label} is too small to be told apart from 0 (write 0 for zero)`);
+    if (n === 0 && /[1-9]/.test(t.split(/[eE]/)[0])) return fail(msg('number.tooSmall', { label }));
   }
-  if (!Number.isFinite(n)) return fail(`${r.label} must be a number`);
-  if (r.int && !Number.isInteger(n)) return fail(`${r.label} must be a whole number`);
-  if (n < r.min || n > r.max) return fail(`${r.label} must be between ${r.min} and ${r.max}`);
+  if (!Number.isFinite(n)) return fail(msg('number.notNumber', { label }));
+  if (r.int && !Number.isInteger(n)) return fail(msg('number.whole', { label }));
+  if (n < r.min || n > r.max) return fail(msg('number.between', { label, min: r.min, max: r.max }));
   return { ok: true, value: n };
 }
 
@@ -189,23 +212,23 @@ export function coerceField(key: Key, v: unknown, upload: UploadInfo | null = nu
 
 function readSlice(v: unknown): Coerced<number[]> {
   const items = list(v);
-  if (!items || items.length !== 2) return fail('slice must name two numeric input columns by position, e.g. 0,1');
+  if (!items || items.length !== 2) return fail(msg('slice.two'));
   const out: number[] = [];
   for (const it of items) {
     const c = coerceNumber('sliceColumn', it);
-    if (!c.ok) return fail(`slice: ${c.error}`);
+    if (!c.ok) return fail(msg('prefixed', { name: 'slice', error: c.error }));
     out.push(c.value);
   }
-  if (out[0] === out[1]) return fail('slice needs two different columns');
+  if (out[0] === out[1]) return fail(msg('slice.different'));
   return { ok: true, value: out };
 }
 
 function readFeatures(v: unknown): Coerced<FeatureKey[]> {
   const items = list(v);
-  if (!items || items.length === 0) return fail('features must list at least one of ' + FEATURES.join(', '));
+  if (!items || items.length === 0) return fail(msg('features', { list: FEATURES.join(', ') }));
   const out: string[] = [];
   for (const it of items) {
-    const c = oneOf('each feature', FEATURES, it);
+    const c = oneOf(msg('eachFeature'), FEATURES, it);
     if (!c.ok) return c;
     if (!out.includes(c.value)) out.push(c.value);
   }
@@ -214,12 +237,12 @@ function readFeatures(v: unknown): Coerced<FeatureKey[]> {
 
 function readLayers(v: unknown): Coerced<number[]> {
   const items = list(v);
-  if (!items) return fail('layers must be a comma-separated list of units');
-  if (items.length > MAX_LAYERS) return fail(`at most ${MAX_LAYERS} hidden layers`);
+  if (!items) return fail(msg('layers.list'));
+  if (items.length > MAX_LAYERS) return fail(msg('layers.most', { max: MAX_LAYERS }));
   const out: number[] = [];
   for (const it of items) {
     const c = coerceNumber('units', it);
-    if (!c.ok) return fail(`layers: ${c.error}`);
+    if (!c.ok) return fail(msg('prefixed', { name: 'layers', error: c.error }));
     out.push(c.value);
   }
   return { ok: true, value: out };
@@ -227,7 +250,7 @@ function readLayers(v: unknown): Coerced<number[]> {
 
 function readActivations(v: unknown): Coerced<Activation[]> {
   const items = list(v);
-  if (!items) return fail('activation must be one of ' + ACTIVATIONS.join(', '));
+  if (!items) return fail(msg('activation', { list: ACTIVATIONS.join(', ') }));
   const out: Activation[] = [];
   for (const it of items) {
     const c = oneOf('activation', ACTIVATIONS, it);
@@ -239,11 +262,11 @@ function readActivations(v: unknown): Coerced<Activation[]> {
 
 function readDropout(v: unknown): Coerced<number[]> {
   const items = list(v);
-  if (!items) return fail('dropout must be a comma-separated list of rates, one per hidden layer');
+  if (!items) return fail(msg('dropout'));
   const out: number[] = [];
   for (const it of items) {
     const c = coerceNumber('dropoutRate', it);
-    if (!c.ok) return fail(`dropout: ${c.error}`);
+    if (!c.ok) return fail(msg('prefixed', { name: 'dropout', error: c.error }));
     out.push(c.value);
   }
   return { ok: true, value: out };
@@ -252,14 +275,14 @@ function readDropout(v: unknown): Coerced<number[]> {
 function readRestore(v: unknown): Coerced<boolean> {
   if (v === true || v === 'true' || v === '1' || v === 1) return { ok: true, value: true };
   if (v === false || v === 'false' || v === '0' || v === 0) return { ok: true, value: false };
-  return fail('restore must be true or false (1 or 0)');
+  return fail(msg('restore'));
 }
 
 /** A λ: one number for all layers, or a list (array, or comma-separated) with one per weight layer. */
 function coerceLambda(key: 'l1' | 'l2', v: unknown): Coerced<Lambda> {
   const items = Array.isArray(v) ? v : typeof v === 'string' && v.includes(',') ? v.split(',').map((t) => t.trim()) : null;
   if (!items) return coerceNumber(key, v);
-  if (items.length === 0) return fail(`${key} needs at least one value`);
+  if (items.length === 0) return fail(msg('lambdaEmpty', { key }));
   const out: number[] = [];
   for (const it of items) {
     const c = coerceNumber(key, it);
@@ -274,20 +297,20 @@ function coerceAugment(v: unknown): Coerced<Augment> {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o = v as Partial<Augment>;
     const jitter = coerceNumber('jitter', o.jitter ?? 0);
-    if (!jitter.ok) return fail(`augment: ${jitter.error}`);
-    if (o.symmetry !== undefined && typeof o.symmetry !== 'boolean') return fail('augment: symmetry must be true or false');
+    if (!jitter.ok) return fail(msg('prefixed', { name: 'augment', error: jitter.error }));
+    if (o.symmetry !== undefined && typeof o.symmetry !== 'boolean') return fail(msg('augment.symmetry'));
     return { ok: true, value: { jitter: jitter.value, symmetry: o.symmetry ?? false } };
   }
-  if (typeof v !== 'string') return fail('augment must look like jitter:0.3,symmetry');
+  if (typeof v !== 'string') return fail(msg('augment.form'));
   const out: Augment = { jitter: 0, symmetry: false };
   for (const token of v.split(',').map((t) => t.trim())) {
     if (token === '' || token === 'off') continue;
     if (token === 'symmetry') out.symmetry = true;
     else if (token.startsWith('jitter:')) {
       const c = coerceNumber('jitter', token.slice('jitter:'.length));
-      if (!c.ok) return fail(`augment: ${c.error}`);
+      if (!c.ok) return fail(msg('prefixed', { name: 'augment', error: c.error }));
       out.jitter = c.value;
-    } else return fail('augment must look like jitter:0.3,symmetry');
+    } else return fail(msg('augment.form'));
   }
   return { ok: true, value: out };
 }
@@ -318,18 +341,18 @@ export function normalizeConfig(c: ExperimentConfig, upload: UploadInfo | null =
   if (knows(out.dataset, upload)) {
     const info = datasetInfo(out.dataset, upload);
     if (out.problem !== info.problem) {
-      notices.push(`problem "${out.problem}" does not fit data set "${out.dataset}"; using ${info.problem}`);
+      notices.push(msg('notices.problem', { problem: out.problem, dataset: out.dataset, using: info.problem }));
       out.problem = info.problem;
     }
     const losses = lossesFor(out.dataset, upload);
     if (!losses.includes(out.loss)) {
-      notices.push(`loss "${out.loss}" does not fit data set "${out.dataset}"; using ${losses[0]}`);
+      notices.push(msg('notices.loss', { loss: out.loss, dataset: out.dataset, using: losses[0] }));
       out.loss = losses[0];
     }
   }
   if (out.trainPct + out.valPct > 100 - MIN_TEST_PCT) {
     out.valPct = Math.max(RANGES.valPct.min, 100 - MIN_TEST_PCT - out.trainPct);
-    notices.push(`training + validation may be at most ${100 - MIN_TEST_PCT}%; validation (valPct) lowered to ${out.valPct}`);
+    notices.push(msg('notices.split', { max: 100 - MIN_TEST_PCT, val: out.valPct }));
   }
   // One activation applies to every layer; a list is matched to the layers, padded with its last.
   const acts = out.activations.length ? out.activations : DEFAULT_CONFIG.activations;
@@ -349,7 +372,7 @@ export function normalizeConfig(c: ExperimentConfig, upload: UploadInfo | null =
  */
 export function applyPatch(base: ExperimentConfig, patch: unknown, upload: UploadInfo | null = null): ExperimentConfig {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
-    throw new Error('setConfig expects an object, e.g. { lr: 0.1 }');
+    throw new Error(msg('notices.expectsObject'));
   }
   const next: Record<string, unknown> = { ...base };
   const errors: string[] = [];
@@ -362,9 +385,14 @@ export function applyPatch(base: ExperimentConfig, patch: unknown, upload: Uploa
     }
     const c = coerceField(key, v, upload);
     if (c.ok) next[key] = c.value;
-    else errors.push(`${k}: ${c.error}`);
+    else errors.push(msg('prefixed', { name: k, error: c.error }));
   }
-  if (unknown.length) errors.push(unknown.length <= 3 ? unknown.map((k) => `unknown setting "${truncate(k)}"`).join('; ') : `${count(unknown.length)} unknown settings, e.g. ${unknown.slice(0, 3).map((k) => `"${truncate(k)}"`).join(', ')}`);
+  if (unknown.length)
+    errors.push(
+      unknown.length <= 3
+        ? unknown.map((k) => msg('notices.unknown', { name: truncate(k) })).join('; ')
+        : msg('notices.unknownMany', { count: count(unknown.length), names: unknown.slice(0, 3).map((k) => `"${truncate(k)}"`).join(', ') }),
+    );
   if (errors.length) throw new Error(summarize(errors).join('; '));
   const p = patch as Partial<ExperimentConfig>;
   const cfg = next as unknown as ExperimentConfig;
@@ -404,7 +432,7 @@ export function parseHash(hash: string, upload: UploadInfo | null = null): { con
   try {
     params = new URLSearchParams(text);
   } catch {
-    return { config: { ...DEFAULT_CONFIG }, notices: ['the link could not be read; using defaults'] };
+    return { config: { ...DEFAULT_CONFIG }, notices: [msg('notices.unreadable')] };
   }
   const given = new Set<Key>();
   const unknown: string[] = [];
@@ -428,7 +456,7 @@ export function parseHash(hash: string, upload: UploadInfo | null = null): { con
       // A key given twice counts once, by its last value, as URLSearchParams.get would read it.
       given.delete(key);
       cfg[key] = DEFAULT_CONFIG[key];
-      notices.push(`${hashKey}: ${c.error} (got "${truncate(raw)}"); using the default`);
+      notices.push(msg('notices.badValue', { key: hashKey, error: c.error, raw: truncate(raw) }));
     }
   }
   notices.push(...unknownNotice(unknown));
@@ -450,9 +478,9 @@ export function parseHash(hash: string, upload: UploadInfo | null = null): { con
  */
 function versionNotice(raw: string): string[] {
   const t = raw.trim();
-  if (!/^\d{1,9}$/.test(t)) return [`v: the link's version must be a whole number (got "${truncate(raw)}"); reading it as version ${HASH_VERSION}`];
+  if (!/^\d{1,9}$/.test(t)) return [msg('notices.version', { raw: truncate(raw), version: HASH_VERSION })];
   const v = Number(t);
-  if (v > HASH_VERSION) return [`v: the link was made by a newer version of the playground (v=${v}; this one reads v=${HASH_VERSION}), so some settings may be read differently or ignored`];
+  if (v > HASH_VERSION) return [msg('notices.newer', { v, version: HASH_VERSION })];
   return [];
 }
 

@@ -8,6 +8,7 @@ import type { UploadInfo } from '../shared/datasets';
 import type { TableView } from '../shared/protocol';
 import { applyPatch } from '../shared/schema';
 import type { Store } from './store';
+import { t } from '../i18n/i18n';
 
 export interface ConfigChange {
   /** The config now in use. */
@@ -32,7 +33,7 @@ export interface ConfigSlice {
 function checkSlice(table: TableView | null, next: ExperimentConfig, changed: (keyof ExperimentConfig)[]): void {
   if (!table || !changed.includes('slice') || changed.includes('dataset')) return;
   const n = table.numericInputs.length;
-  if (next.slice.some((i) => i >= n)) throw new Error(`slice: ${table.name} has ${n} numeric inputs (positions 0–${n - 1}), so ${next.slice.join(',')} cannot be drawn`);
+  if (next.slice.some((i) => i >= n)) throw new Error(t('schema:sliceBeyond', { name: table.name, n, last: n - 1, slice: next.slice.join(',') }));
 }
 
 export const createConfigSlice: StateCreator<Store, [], [], ConfigSlice> = (set, get) => ({
