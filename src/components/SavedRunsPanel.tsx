@@ -168,8 +168,8 @@ export function SavedRunsPanel() {
           <ul className="run-list" data-testid="saved-searches">
             {searches.map((s) => (
               <li key={s.id} data-testid={`search-row-${s.id}`}>
-                {t('searchRow', { id: s.id!, strategy: s.spec.strategy, count: s.trials.length })}
-                {s.best ? t('searchBest', { objective: s.spec.objective, value: formatSig(s.best.mean ?? NaN, 3) }) : ''} · {new Date(s.savedAt).toLocaleString()}{' '}
+                {t('searchRow', { id: s.id!, strategy: t(`strategyName.${s.spec.strategy}`), count: s.trials.length })}
+                {s.best ? t('searchBest', { objective: t(`objectiveName.${s.spec.objective}`), value: formatSig(s.best.mean ?? NaN, 3) }) : ''} · {new Date(s.savedAt).toLocaleString()}{' '}
                 <button type="button" className="link" onClick={() => openSearch(s.id!)} aria-label={t('openSearch', { id: s.id! })}>
                   {t('open')}
                 </button>{' '}

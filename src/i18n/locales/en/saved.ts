@@ -31,6 +31,8 @@ const saved = {
   searches: 'Saved searches',
   searchRow: 'Search {{id}}: {{strategy}}, {{count}} trials',
   searchBest: ', best {{objective}} {{value}}',
+  strategyName: { grid: 'grid', random: 'random', bayes: 'bayes' },
+  objectiveName: { loss: 'loss', accuracy: 'accuracy' },
   open: 'Open',
   openSearch: 'Open search {{id}}',
   delete: 'Delete',
