@@ -1,6 +1,7 @@
 // Loading data sets for the controls and for scripts alike: a built-in set by name, or CSV text
 // or file bytes with the column to predict. A bad input leaves the current data set in place and
 // says why in the page's alert region, once.
+import { t } from '../i18n/i18n';
 import { MSG } from '../data/tables/messages';
 import { DATASET_KEYS, type DatasetKey } from '../shared/datasets';
 import type { Problem } from '../shared/datasets';
@@ -60,7 +61,7 @@ const LOADABLE = DATASET_KEYS.filter((k) => k !== 'upload');
 export function loadDataset(name: unknown): Promise<void> {
   if (typeof name !== 'string' || !(LOADABLE as readonly string[]).includes(name)) {
     try {
-      refuse(`Unknown data set "${String(name).slice(0, 40)}": choose one of ${LOADABLE.join(', ')} (or load a CSV file).`);
+      refuse(t('messages:unknownDataset', { name: String(name).slice(0, 40), names: LOADABLE.join(', ') }));
     } catch (e) {
       return Promise.reject(e);
     }
@@ -95,7 +96,7 @@ async function adoptAndTrain(table: Table, target: string, problem: Problem): Pr
   await saidByClient(applied);
   // A second file under the same settings changes no setting, but its rows are new.
   if (JSON.stringify(client.config()) === before) await saidByClient(client.reload());
-  useStore.getState().say(TOPIC, 'info', `Loaded ${table.name}: ${table.rows} rows; predicting "${target}" (${problem}).`);
+  useStore.getState().say(TOPIC, 'info', t('messages:loaded', { name: table.name, rows: table.rows, target, problem }));
 }
 
 export async function parseCsvInput(input: string | ArrayBuffer, name: string): Promise<Table> {

@@ -5,6 +5,7 @@
 // What exists for which run: the current run (`runId` in the store) has everything; a kept run
 // has its config and metrics only (its chart, boundary and weights are gone once it was replaced),
 // and asking for more rejects with a message that says so.
+import { t } from '../i18n/i18n';
 import type { ExperimentConfig } from '../shared/config';
 import type { MetricsHistory } from '../diagnosis/metricsHistory';
 import type { LiveEdits } from '../store/runSlice';
@@ -52,11 +53,8 @@ type Builder = (run: ExportSource, image: ExportImage) => Promise<ExportResult>;
  */
 const PYTORCH: Builder | null = async (run) => {
   if (run.liveEdits) {
-    const what = run.liveEdits.weightsFrom !== undefined ? 'weights set by hand' : 'settings changed';
-    throw new Error(
-      `run ${run.id} had ${what} while it trained (from epoch ${run.liveEdits.fromEpoch}): a script replays one config from the start; ` +
-        'use "Start fresh with this setting" and export that run',
-    );
+    const what = run.liveEdits.weightsFrom !== undefined ? t('export:weightsByHand') : t('export:settingsChanged');
+    throw new Error(t('export:liveEdits', { id: run.id, what, epoch: run.liveEdits.fromEpoch }));
   }
   const epochs = run.metrics.last?.epoch ?? 0;
   // The page's losses, printed beside the script's, while every epoch is kept exactly.
@@ -80,7 +78,7 @@ export function formatAvailable(format: ExportFormat): boolean {
 
 
 function currentOnly(run: ExportSource, what: string): void {
-  if (!run.current) throw new Error(`run ${run.id} is a kept run: only its config (json, link), metrics (csv) and a PyTorch script (pytorch) can be exported; ${what} exists only for the current run (${useStore.getState().runId})`);
+  if (!run.current) throw new Error(t('export:keptRun', { id: run.id, what, current: useStore.getState().runId }));
 }
 
 export function findRun(id: number): ExportSource {
@@ -92,7 +90,7 @@ export function findRun(id: number): ExportSource {
   const kept = s.kept.find((k) => k.id === id);
   if (kept) return { id, current: false, config: kept.config, metrics: kept.metrics, startConfig: kept.config, runIndex: kept.runIndex, liveEdits: kept.liveEdits };
   const ids = [s.runId, ...s.kept.map((k) => k.id)];
-  throw new Error(`no run ${id}: the runs are ${ids.join(', ')} (the current one is ${s.runId})`);
+  throw new Error(t('export:noRun', { id, ids: ids.join(', '), current: s.runId }));
 }
 
 export async function exportRun(id: number, format: string, image: ExportImage = 'boundary'): Promise<ExportResult> {
@@ -107,7 +105,7 @@ export async function exportRun(id: number, format: string, image: ExportImage =
 
 function chartElement(): SVGSVGElement {
   const svg = document.querySelector<SVGSVGElement>('[data-testid="loss-chart"] svg.recharts-surface');
-  if (!svg) throw new Error('the loss chart is not on screen, so it cannot be exported');
+  if (!svg) throw new Error(t('export:noChart'));
   return svg;
 }
 
@@ -123,7 +121,7 @@ async function chartPng(): Promise<Uint8Array> {
 
 function boundaryCanvas(): HTMLCanvasElement {
   const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-testid="boundary"]');
-  if (!canvas || canvas.hidden) throw new Error('there is no decision boundary on screen (this table has no plane to draw)');
+  if (!canvas || canvas.hidden) throw new Error(t('export:noBoundary'));
   return canvas;
 }
 

@@ -1,6 +1,7 @@
 // `playground.exportSearch(format)` and the search panel's export: the last search as JSON (the
 // spec and its trials), as the trials CSV (the same columns the exported Optuna script writes, so
 // either imports back), or as the PyTorch + Optuna script for the search on the current config.
+import { t } from '../i18n/i18n';
 import Papa from 'papaparse';
 import { useStore } from '../store/store';
 import { spaceKeys } from '../search/space';
@@ -26,7 +27,7 @@ export function trialsCsv(spec: Pick<SearchSpec, 'space'>, trials: readonly Tria
 
 function lastSearch(): { spec: SearchSpec; trials: TrialRecord[] } {
   const s = useStore.getState().search;
-  if (!s.spec || s.status === 'running' || s.status === 'cancelling') throw new Error(s.spec ? 'the search is still running: export it when it has finished' : 'no search has run yet');
+  if (!s.spec || s.status === 'running' || s.status === 'cancelling') throw new Error(s.spec ? t('export:searchRunning') : t('export:noSearch'));
   return { spec: s.spec, trials: s.trials };
 }
 

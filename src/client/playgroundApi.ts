@@ -1,5 +1,6 @@
 // `window.playground`: the scripting API for teachers' demos and tests. It drives the same
 // client and store as the controls do.
+import { t } from '../i18n/i18n';
 import type { ExperimentConfig } from '../shared/config';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import { bestTrial, cancelSearch, poolMemory, runSearch } from './searchRunner';
@@ -154,7 +155,7 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
       try {
         await client.changeConfig(partial);
       } catch (e) {
-        useStore.getState().say('script', 'error', `setConfig: ${errorText(e)}`);
+        useStore.getState().say('script', 'error', t('messages:setConfig', { error: errorText(e) }));
         throw e;
       }
       return structuredClone(client.config());

@@ -7,6 +7,7 @@
 // - When IndexedDB cannot be opened (blocked, private window) or a write fails (storage full),
 //   the page says so once and goes on with the records in memory for this session; nothing
 //   already saved is touched (each write is its own transaction).
+import { t } from '../i18n/i18n';
 import { create } from 'zustand';
 import type { ExperimentConfig } from '../shared/config';
 import { PlaygroundDb } from '../storage/db';
@@ -36,8 +37,8 @@ const savedIds = new Map<number, Promise<number>>();
 function failText(e: unknown): string {
   const name = e instanceof Error || (typeof DOMException !== 'undefined' && e instanceof DOMException) ? (e as Error).name : '';
   const inner = (e as { inner?: { name?: string } } | null)?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return 'Browser storage is full: new runs are kept in memory for this session only. Runs saved before are untouched; export them or delete some to make room.';
-  return 'Saved runs are unavailable here (browser storage is blocked or disabled, e.g. in a private window): runs are kept in memory for this session only.';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return t('saved:storageFull');
+  return t('saved:storageBlocked');
 }
 
 /** Says once per page that storage failed; the page goes on in memory. */
@@ -199,14 +200,14 @@ export async function deleteAll(): Promise<void> {
 export async function openRun(client: TrainingClient, id: number): Promise<ExperimentConfig> {
   await loaded;
   const r = useSaved.getState().runs.find((x) => x.id === id);
-  if (!r) throw new Error(`no saved run ${id}`);
+  if (!r) throw new Error(t('saved:noSavedRun', { id }));
   try {
     await client.changeConfig(r.config, { fresh: true });
   } catch (e) {
-    useStore.getState().say('runs', 'error', `Could not open run ${id}: ${errorText(e)}`);
+    useStore.getState().say('runs', 'error', t('saved:openFailed', { id, error: errorText(e) }));
     throw e;
   }
-  useStore.getState().say('runs', 'info', `Opened run ${id}${r.name ? ` (${r.name})` : ''}: its settings are in use.`);
+  useStore.getState().say('runs', 'info', r.name ? t('saved:openedNamed', { id, name: r.name }) : t('saved:opened', { id }));
   return structuredClone(client.config());
 }
 

@@ -4,6 +4,8 @@
 // operation serving all of them; see src/worker/batchedTrials.ts). The spec's `batched: false`
 // and `workers: n` give the old one-trial-at-a-time path and a smaller pool, e.g. for the
 // benchmark's baseline: `search({ ...spec, workers: 1, batched: false })`.
+import { t } from '../i18n/i18n';
+import { issueText } from '../search/labels';
 import type { Remote } from 'comlink';
 import { applyTrial } from '../search/applyTrial';
 import { foldsValid } from '../search/kfold';
@@ -71,14 +73,14 @@ export interface SearchProblem {
 
 /** Every reason the spec cannot run, each tied to the field it is about; empty when it can. */
 export function searchProblems(spec: SearchSpec, config: ExperimentConfig): SearchProblem[] {
-  const problems: SearchProblem[] = validateSpace(spec.space, spec.strategy);
+  const problems: SearchProblem[] = validateSpace(spec.space, spec.strategy).map((i) => ({ field: i.field, message: issueText(i) }));
   const add = (field: string, message: string) => problems.push({ field, message });
-  if (!Number.isInteger(spec.epochs) || spec.epochs < 1 || spec.epochs > 5000) add('epochs', 'epochs per trial must be a whole number from 1 to 5000');
-  if (spec.strategy !== 'grid' && (!Number.isInteger(spec.budget) || spec.budget < 1 || spec.budget > 500)) add('budget', 'the number of trials must be a whole number from 1 to 500');
-  if (!Number.isInteger(spec.seed) || spec.seed < 0) add('seed', 'the seed must be a whole number, 0 or more');
-  if (spec.workers !== undefined && (!Number.isInteger(spec.workers) || spec.workers < 1)) add('workers', 'workers must be a whole number, 1 or more');
-  if (spec.patience !== undefined && (!Number.isInteger(spec.patience) || spec.patience < 0 || spec.patience > 1000)) add('patience', 'patience must be a whole number from 0 (off) to 1000');
-  if (!Number.isInteger(spec.folds) || spec.folds < 1 || spec.folds > 10) add('folds', 'k must be a whole number from 1 to 10');
+  if (!Number.isInteger(spec.epochs) || spec.epochs < 1 || spec.epochs > 5000) add('epochs', t('search:problem.epochs'));
+  if (spec.strategy !== 'grid' && (!Number.isInteger(spec.budget) || spec.budget < 1 || spec.budget > 500)) add('budget', t('search:problem.budget'));
+  if (!Number.isInteger(spec.seed) || spec.seed < 0) add('seed', t('search:problem.seed'));
+  if (spec.workers !== undefined && (!Number.isInteger(spec.workers) || spec.workers < 1)) add('workers', t('search:problem.workers'));
+  if (spec.patience !== undefined && (!Number.isInteger(spec.patience) || spec.patience < 0 || spec.patience > 1000)) add('patience', t('search:problem.patience'));
+  if (!Number.isInteger(spec.folds) || spec.folds < 1 || spec.folds > 10) add('folds', t('search:problem.folds'));
   else if (spec.folds > 1 && !isTable(config.dataset)) {
     // Tables are checked in the worker, which holds their rows.
     const info = DATASETS[config.dataset];
@@ -88,7 +90,7 @@ export function searchProblems(spec: SearchSpec, config: ExperimentConfig): Sear
     const why = foldsValid(pool, spec.folds, info.problem === 'classification' ? info.classes : 1);
     if (why) add('folds', why);
   }
-  if (spec.objective === 'accuracy' && config.problem === 'regression') add('objective', 'accuracy is only defined for classification; use the loss');
+  if (spec.objective === 'accuracy' && config.problem === 'regression') add('objective', t('search:problem.accuracy'));
   return problems;
 }
 
@@ -201,7 +203,7 @@ export function dealTrials(specs: readonly TrialSpec[], workers: number): number
 /** Runs the search on the current config; resolves to the finished trials (kept when cancelled). */
 export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
   const s = useStore.getState();
-  if (s.search.status === 'running' || s.search.status === 'cancelling') throw new Error('a search is already running');
+  if (s.search.status === 'running' || s.search.status === 'cancelling') throw new Error(t('search:problem.running'));
   const base = { ...s.config, ...(spec.patience !== undefined ? { patience: spec.patience } : {}) };
   const problems = searchProblems(spec, base);
   if (problems.length) throw new Error(problems.map((p) => p.message).join('; '));

@@ -1,5 +1,6 @@
 // The one place that talks to the training worker. Controls and scripts call these actions;
 // results become store updates. Operations run one at a time, in the order they were asked.
+import { t } from '../i18n/i18n';
 import type { Remote } from 'comlink';
 import { howToApply } from '../engine/liveSettings';
 import type { ExperimentConfig } from '../shared/config';
@@ -80,7 +81,7 @@ export class TrainingClient {
   private fail(e: unknown): void {
     this.store.setTiming(null);
     this.store.setStatus('error');
-    this.store.say('worker', 'error', `Training stopped with an error: ${errorText(e)}. Press Reset to start over.`);
+    this.store.say('worker', 'error', t('messages:trainingError', { error: errorText(e) }));
   }
 
   /** Starts a worker on the configured backend and sets up the model (run 0). */
@@ -108,7 +109,7 @@ export class TrainingClient {
     const info = await this.callSlow((api) => api.init(this.config().backend), true);
     this.store.setBackend(info);
     await this.call((api) => api.inspect(this.store.networkShown));
-    if (info.note && info.requested !== 'auto') this.store.say('backend', 'warning', `Using the ${info.active} backend: ${info.note}.`);
+    if (info.note && info.requested !== 'auto') this.store.say('backend', 'warning', t('messages:backendNote', { backend: info.active, note: info.note }));
     else this.store.clear('backend');
     await this.setup(runIndex);
   }
@@ -159,7 +160,7 @@ export class TrainingClient {
     this.store.applyConfig({ slice: [...drawn] });
     const run = this.store.runConfig;
     if (run) useStore.setState({ runConfig: { ...run, slice: [...drawn] } });
-    this.store.say('hash', 'warning', `slice ${config.slice.join(',')}: ${name} has ${numeric} numeric inputs (positions 0–${numeric - 1}); showing ${drawn.join(',')}.`);
+    this.store.say('hash', 'warning', t('messages:slice', { slice: config.slice.join(','), name, n: numeric, last: numeric - 1, shown: drawn.join(',') }));
   }
 
   /**
@@ -196,16 +197,14 @@ export class TrainingClient {
       s.say(
         'early-stop',
         'info',
-        `Early stopping: validation loss has not improved for ${stopEpoch - bestEpoch} epochs since epoch ${bestEpoch}, ` +
-          `so training stopped at epoch ${stopEpoch}${restored ? ` and went back to the weights of epoch ${bestEpoch}` : ''}.`,
+        t(restored ? 'messages:earlyStopRestored' : 'messages:earlyStop', { n: stopEpoch - bestEpoch, best: bestEpoch, stop: stopEpoch }),
       );
     }
     if (batch.divergedAt !== undefined) {
       s.say(
         'diverged',
         'error',
-        `Training diverged at epoch ${batch.divergedAt}: the loss became infinite or NaN. ` +
-          `Lower the learning rate (now ${this.config().lr}) and press Reset.`,
+        t('messages:diverged', { epoch: batch.divergedAt, lr: this.config().lr }),
       );
     }
   };
@@ -281,7 +280,7 @@ export class TrainingClient {
   }
 
   private sayBudget(): void {
-    this.store.say('budget', 'info', `Stopped at the epoch budget (${this.config().epochs} epochs): raise "Stop at epoch" to train on, or set it to 0 for no limit.`);
+    this.store.say('budget', 'info', t('messages:budget', { epochs: this.config().epochs }));
   }
 
   /** Starts training; resolves when it stops (pause, divergence, the epoch budget or `untilEpoch`). */
@@ -350,8 +349,7 @@ export class TrainingClient {
       this.store.say(
         'worker',
         'warning',
-        `The WebGL context was lost at epoch ${lostAt}: training goes on in a new worker on ${(result.backend ?? info).active}, ` +
-          `from the weights of epoch ${state.epoch}. The optimizer's state (momentum, Adam's averages) starts afresh.`,
+        t('messages:contextLost', { epoch: lostAt, backend: (result.backend ?? info).active, from: state.epoch }),
       );
     });
     return resumed.then(() => this.train(untilEpoch));

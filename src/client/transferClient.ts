@@ -4,7 +4,8 @@
 import * as Comlink from 'comlink';
 import type { BackendKey } from '../shared/config';
 import type { BaseInfo, ModelFiles, TransferApi } from '../shared/transferProtocol';
-import { incompatibility } from '../transfer/checks';
+import { t } from '../i18n/i18n';
+import { baseSourceLabel, incompatibilityText } from '../transfer/labels';
 import { findTask, TRANSFER_TASKS } from '../transfer/tasks';
 import { useStore } from '../store/store';
 import type { TransferState } from '../store/transferSlice';
@@ -33,7 +34,7 @@ const bridge = new WorkerBridge<TransferApi>({
     await api.init(backend as BackendKey);
     // A base held by an earlier worker (another backend, or one that stopped) is gone with it;
     // a saved one can be loaded again.
-    if (get().base) set({ base: null, message: { kind: 'info', text: 'The transfer worker was restarted (a new backend, or the old one stopped): pretrain, load or upload the base again.' } });
+    if (get().base) set({ base: null, message: { kind: 'info', text: t('transfer:msg.restarted') } });
   },
 });
 
@@ -66,15 +67,15 @@ export async function pretrain(): Promise<void> {
           source,
           settings,
           bridge.proxy((p) => {
-            const acc = p.valAcc === null ? '' : `, accuracy ${formatPercent(p.valAcc)}`;
-            set({ progress: p.epoch / p.epochs, pretrainNote: `epoch ${p.epoch} of ${p.epochs}: validation loss ${formatFixed(p.valLoss, 3)}${acc}` });
+            const note = { epoch: p.epoch, epochs: p.epochs, loss: formatFixed(p.valLoss, 3) };
+            set({ progress: p.epoch / p.epochs, pretrainNote: p.valAcc === null ? t('transfer:msg.note', note) : t('transfer:msg.noteAcc', { ...note, acc: formatPercent(p.valAcc) }) });
           }),
         ),
       // Cancel stops between epochs; the call then resolves to null.
       { signal: controller.signal, cancel: (api) => api.transferCancel() },
     );
-    if (info) set({ status: 'idle', base: info, progress: 1, message: { kind: 'info', text: `Pretrained on ${info.sourceLabel}: validation accuracy ${formatPercent(info.sourceValAcc)}.` } });
-    else set({ status: 'idle', message: { kind: 'info', text: 'Pretraining cancelled; the previous base (if any) is kept.' } });
+    if (info) set({ status: 'idle', base: info, progress: 1, message: { kind: 'info', text: t('transfer:msg.pretrained', { source: baseSourceLabel(info), acc: formatPercent(info.sourceValAcc) }) } });
+    else set({ status: 'idle', message: { kind: 'info', text: t('transfer:msg.pretrainCancelled') } });
   } catch (e) {
     failed(e);
   } finally {
@@ -86,10 +87,10 @@ export async function compare(): Promise<void> {
   if (!idle()) return;
   const { base, target, settings } = get();
   if (!base) {
-    set({ message: { kind: 'error', text: 'Pretrain, load or upload a base first.' } });
+    set({ message: { kind: 'error', text: t('transfer:msg.needBase') } });
     return;
   }
-  const bad = incompatibility({ label: base.sourceLabel, domain: base.domain, inputNames: base.inputNames }, findTask(target));
+  const bad = incompatibilityText({ label: base.sourceLabel, domain: base.domain, inputNames: base.inputNames }, findTask(target));
   if (bad) {
     set({ message: { kind: 'error', text: bad } });
     return;
@@ -102,7 +103,7 @@ export async function compare(): Promise<void> {
       { signal: controller.signal, cancel: (api) => api.transferCancel() },
     );
     if (result) set({ status: 'idle', result, live: {}, progress: 1 });
-    else set({ status: 'idle', message: { kind: 'info', text: 'Comparison cancelled.' } });
+    else set({ status: 'idle', message: { kind: 'info', text: t('transfer:msg.compareCancelled') } });
   } catch (e) {
     failed(e);
   } finally {
@@ -142,12 +143,12 @@ export async function saveBase(): Promise<void> {
     set({ saved: await r.transferList() });
     return saved;
   });
-  if (info) set({ message: { kind: 'info', text: `Saved “${info.name}” in this browser.` } });
+  if (info) set({ message: { kind: 'info', text: t('transfer:msg.saved', { name: info.name }) } });
 }
 
 export async function loadBase(name: string): Promise<void> {
   const info = await storage((r) => r.transferLoad(name));
-  if (info) set({ base: info, source: sourceOf(info), message: { kind: 'info', text: `Loaded “${info.name}”.` } });
+  if (info) set({ base: info, source: sourceOf(info), message: { kind: 'info', text: t('transfer:msg.loaded', { name: info.name }) } });
 }
 
 export async function deleteBase(name: string): Promise<void> {
@@ -155,7 +156,7 @@ export async function deleteBase(name: string): Promise<void> {
     await r.transferDelete(name);
     return r.transferList();
   });
-  if (saved) set({ saved, message: { kind: 'info', text: `Deleted “${name}”.` } });
+  if (saved) set({ saved, message: { kind: 'info', text: t('transfer:msg.deleted', { name }) } });
 }
 
 function downloadBlob(blob: Blob, name: string): void {
@@ -176,7 +177,7 @@ export async function downloadBase(): Promise<void> {
   if (!files) return;
   downloadBlob(new Blob([files.modelJson], { type: 'application/json' }), files.jsonName ?? 'model.json');
   downloadBlob(new Blob([files.weights], { type: 'application/octet-stream' }), files.weightsName ?? 'weights.bin');
-  set({ message: { kind: 'info', text: `Downloaded ${files.jsonName} and ${files.weightsName}.` } });
+  set({ message: { kind: 'info', text: t('transfer:msg.downloaded', { json: files.jsonName ?? '', weights: files.weightsName ?? '' }) } });
 }
 
 /** Checks the chosen files on the page: one .json and one .bin, of sane sizes. */
@@ -184,10 +185,10 @@ export async function readModelFiles(files: readonly File[]): Promise<ModelFiles
   const json = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
   const bin = files.filter((f) => f.name.toLowerCase().endsWith('.bin'));
   if (files.length !== 2 || json.length !== 1 || bin.length !== 1) {
-    throw new Error(`Choose two files together: the model's .json file and its .bin weights file (got ${files.map((f) => f.name).join(', ') || 'none'}).`);
+    throw new Error(t('transfer:msg.twoFiles', { names: files.map((f) => f.name).join(', ') || t('transfer:msg.noFiles') }));
   }
-  if (json[0].size > MAX_JSON_BYTES) throw new Error(`${json[0].name} is ${json[0].size} bytes, larger than any model.json of a base (${MAX_JSON_BYTES} at most).`);
-  if (bin[0].size > MAX_WEIGHTS_BYTES) throw new Error(`${bin[0].name} is ${bin[0].size} bytes, more than a base's weights can be (${MAX_WEIGHTS_BYTES} at most).`);
+  if (json[0].size > MAX_JSON_BYTES) throw new Error(t('transfer:msg.jsonTooBig', { name: json[0].name, size: json[0].size, max: MAX_JSON_BYTES }));
+  if (bin[0].size > MAX_WEIGHTS_BYTES) throw new Error(t('transfer:msg.weightsTooBig', { name: bin[0].name, size: bin[0].size, max: MAX_WEIGHTS_BYTES }));
   return { modelJson: await json[0].text(), weights: await bin[0].arrayBuffer(), jsonName: json[0].name, weightsName: bin[0].name };
 }
 
@@ -201,5 +202,5 @@ export async function uploadBase(files: readonly File[]): Promise<void> {
     return;
   }
   const info: BaseInfo | undefined = await storage((r) => r.transferImport(Comlink.transfer(pair, [pair.weights])));
-  if (info) set({ base: info, source: sourceOf(info), message: { kind: 'info', text: `Uploaded “${info.name}” (pretrained on ${info.sourceLabel}).` } });
+  if (info) set({ base: info, source: sourceOf(info), message: { kind: 'info', text: t('transfer:msg.uploaded', { name: info.name, source: baseSourceLabel(info) }) } });
 }

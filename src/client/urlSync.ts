@@ -3,6 +3,7 @@
 // Link → store: the page starts from the hash, and a hash edited by hand (or a pasted link) is
 // applied like any other config change, so the model is rebuilt as needed. Either way the
 // address bar ends up showing the config actually in use, never the bad values that were refused.
+import { t } from '../i18n/i18n';
 import type { ExperimentConfig } from '../shared/config';
 import { configToHash, parseHash } from '../shared/schema';
 import { useStore } from '../store/store';
@@ -14,7 +15,7 @@ import { currentPageParams, usePage } from '../page/pageStore';
 export type ApplyConfig = (config: ExperimentConfig) => Promise<void>;
 
 function notify(notices: string[]): void {
-  if (notices.length) useStore.getState().say('hash', 'warning', `Some settings in the link were not valid: ${notices.join('; ')}.`);
+  if (notices.length) useStore.getState().say('hash', 'warning', t('messages:linkInvalid', { notices: notices.join('; ') }));
 }
 
 /** The link for a config and the page's view keys (language, lesson, classroom). */
@@ -71,7 +72,7 @@ export function syncUrl(apply: ApplyConfig): () => void {
       apply(config).catch(() => {});
     } catch (e) {
       // A link that parses but cannot apply (e.g. a slice the table lacks) keeps the current setup.
-      useStore.getState().say('hash-apply', 'warning', `The link could not be applied: ${errorText(e)}.`);
+      useStore.getState().say('hash-apply', 'warning', t('messages:linkFailed', { error: errorText(e) }));
     }
     // The page keys after the config (their subscription writes the address bar).
     loadPageParams(hash);

@@ -4,28 +4,29 @@
 // returns focus to the button. Without `runId` it exports the current run; a kept run's menu
 // (`runId` given) lists what exists for it (config, metrics and the PyTorch script).
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t } from '../i18n/i18n';
 import { useStore, type Store } from '../store/store';
 import { configLink } from '../export/configJson';
 import { KEPT_FORMATS, type ExportFormat, type ExportImage } from '../export/formats';
 import { errorText } from '../shared/errorText';
 
 interface Item {
-  key: string;
-  label: string;
+  key: 'json' | 'link' | 'csv' | 'chart-png' | 'chart-svg' | 'boundary-png' | 'boundary-svg' | 'tfjs' | 'pytorch';
   format: ExportFormat;
   image?: ExportImage;
 }
 
 const ITEMS: Item[] = [
-  { key: 'json', label: 'Config (JSON)', format: 'json' },
-  { key: 'link', label: 'Config link (copy)', format: 'link' },
-  { key: 'csv', label: 'Metrics (CSV)', format: 'csv' },
-  { key: 'chart-png', label: 'Loss chart (PNG)', format: 'png', image: 'chart' },
-  { key: 'chart-svg', label: 'Loss chart (SVG)', format: 'svg', image: 'chart' },
-  { key: 'boundary-png', label: 'Decision boundary (PNG)', format: 'png', image: 'boundary' },
-  { key: 'boundary-svg', label: 'Decision boundary (SVG)', format: 'svg', image: 'boundary' },
-  { key: 'tfjs', label: 'Model (tfjs .json + .weights.bin)', format: 'tfjs' },
-  { key: 'pytorch', label: 'PyTorch script (.py)', format: 'pytorch' },
+  { key: 'json', format: 'json' },
+  { key: 'link', format: 'link' },
+  { key: 'csv', format: 'csv' },
+  { key: 'chart-png', format: 'png', image: 'chart' },
+  { key: 'chart-svg', format: 'svg', image: 'chart' },
+  { key: 'boundary-png', format: 'png', image: 'boundary' },
+  { key: 'boundary-svg', format: 'svg', image: 'boundary' },
+  { key: 'tfjs', format: 'tfjs' },
+  { key: 'pytorch', format: 'pytorch' },
 ];
 
 const selectRunId = (s: Store) => s.runId;
@@ -37,13 +38,14 @@ async function copyLink(id: number): Promise<void> {
   const say = useStore.getState().say;
   try {
     await navigator.clipboard.writeText(link);
-    say('export', 'info', `Copied the link to run ${id}'s config.`);
+    say('export', 'info', t('export:copied', { id }));
   } catch {
-    say('export', 'info', `The clipboard is not available; run ${id}'s link: ${link}`);
+    say('export', 'info', t('export:noClipboard', { id, link }));
   }
 }
 
 export function ExportMenu({ runId }: { runId?: number }) {
+  const { t: tr } = useTranslation('export');
   const currentId = useStore(selectRunId);
   const id = runId ?? currentId;
   const current = runId === undefined || runId === currentId;
@@ -78,7 +80,7 @@ export function ExportMenu({ runId }: { runId?: number }) {
     close();
     // The builders load on first use (see export/formats.ts).
     const done = it.format === 'link' ? copyLink(id) : import('../client/exportRun').then((m) => m.downloadRun(id, it.format, it.image));
-    done.catch((e) => useStore.getState().say('export', 'error', `Export failed: ${errorText(e)}`));
+    done.catch((e) => useStore.getState().say('export', 'error', tr('failed', { error: errorText(e) })));
   };
   const onMenuKey = (e: KeyboardEvent) => {
     const list = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
@@ -119,17 +121,17 @@ export function ExportMenu({ runId }: { runId?: number }) {
             setOpen(true);
           }
         }}
-        title={current ? 'Save the current run: config, metrics, pictures, model, PyTorch script' : `Save kept run ${id}: config, metrics, PyTorch script`}
-        aria-label={runId === undefined ? undefined : `Export run ${id}`}
+        title={current ? tr('titleCurrent') : tr('titleKept', { id })}
+        aria-label={runId === undefined ? undefined : tr('menuLabel', { id })}
       >
-        Export
+        {tr('button')}
       </button>
       {open && (
-        <ul className="export-list" role="menu" id={menuId} ref={menu} aria-label={`Export run ${id}`} onKeyDown={onMenuKey}>
+        <ul className="export-list" role="menu" id={menuId} ref={menu} aria-label={tr('menuLabel', { id })} onKeyDown={onMenuKey}>
           {items.map((it) => (
             <li key={it.key} role="none">
               <button type="button" role="menuitem" tabIndex={-1} data-export={it.key} onClick={() => choose(it)}>
-                {it.label}
+                {tr(`items.${it.key}`)}
               </button>
             </li>
           ))}

@@ -3,6 +3,7 @@
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Objective, TrialRecord } from '../search/types';
 import { formatSig } from '../shared/format';
+import { useTranslation } from 'react-i18next';
 
 /** One point per trial in trial order, with the best so far (a non-finite trial keeps the best as it was). */
 export function objectiveRows(trials: readonly TrialRecord[], objective: Objective): { trial: number; value: number; best: number }[] {
@@ -15,7 +16,8 @@ export function objectiveRows(trials: readonly TrialRecord[], objective: Objecti
   return rows;
 }
 
-export function ObjectiveChart({ trials, objective, xLabel = 'trial', fill = '#64748b' }: { trials: readonly TrialRecord[]; objective: Objective; xLabel?: string; fill?: string }) {
+export function ObjectiveChart({ trials, objective, xLabel, fill = '#64748b' }: { trials: readonly TrialRecord[]; objective: Objective; xLabel?: string; fill?: string }) {
+  const { t } = useTranslation('search');
   const rows = objectiveRows(trials, objective);
   if (rows.length < 2) return null;
   return (
@@ -25,11 +27,11 @@ export function ObjectiveChart({ trials, objective, xLabel = 'trial', fill = '#6
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 16, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="trial" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={{ value: xLabel, position: 'insideBottom', offset: -8 }} />
+          <XAxis dataKey="trial" type="number" domain={[1, 'dataMax']} allowDecimals={false} label={{ value: xLabel ?? t('chartTrial'), position: 'insideBottom', offset: -8 }} />
           <YAxis width={56} tickFormatter={(v: number) => formatSig(v, 2)} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? formatSig(v, 4) : String(v))} />
-          <Scatter dataKey="value" name="trial" fill={fill} isAnimationActive={false} />
-          <Line dataKey="best" name="best so far" stroke="#16a34a" dot={false} isAnimationActive={false} type="stepAfter" />
+          <Scatter dataKey="value" name={t('chartTrial')} fill={fill} isAnimationActive={false} />
+          <Line dataKey="best" name={t('chartBest')} stroke="#16a34a" dot={false} isAnimationActive={false} type="stepAfter" />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -3,13 +3,15 @@
 // side by side, differences highlighted; open (restores the settings), rename, delete, export and
 // import. The table's logic is in savedRuns.ts.
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t as tt } from '../i18n/i18n';
 import { useShallow } from 'zustand/react/shallow';
 import { client } from '../client/trainingClient';
 import { deleteAll, deleteRun, deleteSearch, exportText, importText, openRun, openSearch, renameRun, useSaved, type SavedState } from '../client/runStore';
 import type { SavedRun } from '../storage/records';
 import { formatSig } from '../shared/format';
 import { OVERLAY_COLORS } from './LossChart';
-import { ALL_FIELDS, COLUMNS, compareSettings, compareSummary, filterRuns, sortRuns, type SortState } from './savedRuns';
+import { ALL_FIELDS, COLUMNS, compareChanges, compareSettings, filterRuns, METRIC_FIELDS, sortRuns, type RunField, type SortState } from './savedRuns';
 import { MAX_OVERLAY } from '../store/runSlice';
 
 const selectSaved = (s: SavedState) => ({ runs: s.runs, searches: s.searches, persistent: s.persistent });
@@ -33,7 +35,13 @@ function download(text: string): void {
 
 const ignore = () => {};
 
+/** A field's name in the page's language (settings keep their config key). */
+function fieldLabel(f: RunField): string {
+  return METRIC_FIELDS.includes(f) ? tt(`saved:fields.${f.key as 'id'}`) : f.label;
+}
+
 export function SavedRunsPanel() {
+  const { t } = useTranslation('saved');
   const { runs, searches, persistent } = useSaved(useShallow(selectSaved));
   const [sort, setSort] = useState<SortState>({ key: 'id', dir: 'desc' });
   const [filterKey, setFilterKey] = useState('config.dataset');
@@ -53,64 +61,64 @@ export function SavedRunsPanel() {
   async function onImport(file: File | undefined) {
     if (!file) return;
     const r = await importText(await file.text());
-    setImportNote(r.ok ? { ok: true, text: `Imported ${r.runs} run${r.runs === 1 ? '' : 's'} and ${r.searches} search${r.searches === 1 ? '' : 'es'}.` } : { ok: false, text: `Import refused, nothing changed: ${r.error}.` });
+    setImportNote(r.ok ? { ok: true, text: t('imported', { runs: t('nRuns', { count: r.runs }), searches: t('nSearches', { count: r.searches }) }) } : { ok: false, text: t('importRefused', { error: r.error }) });
     if (fileRef.current) fileRef.current.value = '';
   }
 
   return (
     <section className="panel saved-runs" aria-labelledby="saved-runs-h">
-      <h2 id="saved-runs-h">Saved runs</h2>
+      <h2 id="saved-runs-h">{t('title')}</h2>
       <p className="hint" data-testid="saved-status">
-        {persistent === false ? 'Kept in memory only: they go when the page closes.' : 'Every run is saved in this browser when training pauses or a new run starts.'}
+        {persistent === false ? t('memoryOnly') : t('persistent')}
       </p>
       <div className="row saved-tools">
         <label className="field">
-          <span className="field-label">Filter by</span>
+          <span className="field-label">{t('filterBy')}</span>
           <select value={filterKey} onChange={(e) => setFilterKey(e.target.value)}>
             {ALL_FIELDS.map((f) => (
               <option key={f.key} value={f.key}>
-                {f.label}
+                {fieldLabel(f)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span className="field-label">Value (text, or &lt;0.3, &gt;=100)</span>
+          <span className="field-label">{t('filterValue')}</span>
           <input type="text" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="runs-filter" />
         </label>
         <label className="field">
-          <span className="field-label">Sort by</span>
+          <span className="field-label">{t('sortBy')}</span>
           <select value={sort.key} onChange={(e) => setSort({ key: e.target.value, dir: sort.dir })}>
             {ALL_FIELDS.map((f) => (
               <option key={f.key} value={f.key}>
-                {f.label}
+                {fieldLabel(f)}
               </option>
             ))}
           </select>
         </label>
-        <button type="button" className="saved-dir" onClick={() => setSort({ ...sort, dir: sort.dir === 'asc' ? 'desc' : 'asc' })} aria-label={`Sort direction: ${sort.dir === 'asc' ? 'ascending' : 'descending'}`}>
+        <button type="button" className="saved-dir" onClick={() => setSort({ ...sort, dir: sort.dir === 'asc' ? 'desc' : 'asc' })} aria-label={t('sortDir', { dir: sort.dir === 'asc' ? t('ascending') : t('descending') })}>
           {sort.dir === 'asc' ? '↑' : '↓'}
         </button>
       </div>
       {runs.length === 0 ? (
-        <p className="hint">No saved runs yet: train, then pause or start another run.</p>
+        <p className="hint">{t('noRuns')}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label="Saved runs table" tabIndex={0}>
+        <div className="table-scroll" role="region" aria-label={t('tableLabel')} tabIndex={0}>
           <table className="saved-table" data-testid="runs-table">
-            <caption className="visually-hidden">Saved runs, {shown.length} of {runs.length} shown</caption>
+            <caption className="visually-hidden">{t('caption', { shown: shown.length, total: runs.length })}</caption>
             <thead>
               <tr>
                 <th scope="col">
-                  <span className="visually-hidden">Compare</span>
+                  <span className="visually-hidden">{t('compare')}</span>
                 </th>
                 {COLUMNS.map((c) => (
                   <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
                     <button type="button" className="link" onClick={() => sortBy(c.key)}>
-                      {c.label}
+                      {fieldLabel(c)}
                     </button>
                   </th>
                 ))}
-                <th scope="col">Actions</th>
+                <th scope="col">{t('actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -125,27 +133,27 @@ export function SavedRunsPanel() {
           </table>
         </div>
       )}
-      {picked.length >= 2 ? <Compare runs={picked} /> : runs.length > 1 && <p className="hint">Tick two or more runs (up to {MAX_OVERLAY}) to overlay their curves and compare their settings.</p>}
+      {picked.length >= 2 ? <Compare runs={picked} /> : runs.length > 1 && <p className="hint">{t('tick', { max: MAX_OVERLAY })}</p>}
       <div className="row saved-tools">
         <button type="button" onClick={() => download(exportText())} disabled={runs.length === 0 && searches.length === 0}>
-          Export all
+          {t('exportAll')}
         </button>
         <label className="file-button">
-          Import…
-          <input ref={fileRef} type="file" accept="application/json,.json" data-testid="import-runs" aria-label="Import saved runs and searches from a JSON file" onChange={(e) => onImport(e.target.files?.[0]).catch(ignore)} />
+          {t('import')}
+          <input ref={fileRef} type="file" accept="application/json,.json" data-testid="import-runs" aria-label={t('importLabel')} onChange={(e) => onImport(e.target.files?.[0]).catch(ignore)} />
         </label>
         {confirmAll ? (
           <>
             <button type="button" className="danger" onClick={() => deleteAll().then(() => (setSelected([]), setConfirmAll(false)), ignore)}>
-              Delete all: {runs.length} run{runs.length === 1 ? '' : 's'}, {searches.length} search{searches.length === 1 ? '' : 'es'}
+              {t('deleteAll', { runs: t('nRuns', { count: runs.length }), searches: t('nSearches', { count: searches.length }) })}
             </button>
             <button type="button" onClick={() => setConfirmAll(false)}>
-              Cancel
+              {t('cancel')}
             </button>
           </>
         ) : (
           <button type="button" onClick={() => setConfirmAll(true)} disabled={runs.length === 0 && searches.length === 0}>
-            Delete all…
+            {t('deleteAllAsk')}
           </button>
         )}
       </div>
@@ -156,16 +164,17 @@ export function SavedRunsPanel() {
       )}
       {searches.length > 0 && (
         <>
-          <h3 className="saved-h3">Saved searches</h3>
+          <h3 className="saved-h3">{t('searches')}</h3>
           <ul className="run-list" data-testid="saved-searches">
             {searches.map((s) => (
               <li key={s.id} data-testid={`search-row-${s.id}`}>
-                Search {s.id}: {s.spec.strategy}, {s.trials.length} trials{s.best ? `, best ${s.spec.objective} ${formatSig(s.best.mean ?? NaN, 3)}` : ''} · {new Date(s.savedAt).toLocaleString()}{' '}
-                <button type="button" className="link" onClick={() => openSearch(s.id!)} aria-label={`Open search ${s.id}`}>
-                  Open
+                {t('searchRow', { id: s.id!, strategy: t(`strategyName.${s.spec.strategy}`), count: s.trials.length })}
+                {s.best ? t('searchBest', { objective: t(`objectiveName.${s.spec.objective}`), value: formatSig(s.best.mean ?? NaN, 3) }) : ''} · {new Date(s.savedAt).toLocaleString()}{' '}
+                <button type="button" className="link" onClick={() => openSearch(s.id!)} aria-label={t('openSearch', { id: s.id! })}>
+                  {t('open')}
                 </button>{' '}
-                <button type="button" className="link" onClick={() => deleteSearch(s.id!).catch(ignore)} aria-label={`Delete search ${s.id}`}>
-                  Delete
+                <button type="button" className="link" onClick={() => deleteSearch(s.id!).catch(ignore)} aria-label={t('deleteSearch', { id: s.id! })}>
+                  {t('delete')}
                 </button>
               </li>
             ))}
@@ -188,12 +197,13 @@ interface RowProps {
 }
 
 function SavedRow({ run, checked, color, full, editing, onToggle, onEdit, onDone }: RowProps) {
+  const { t } = useTranslation('saved');
   const id = run.id!;
   return (
     <>
       <tr data-testid={`run-row-${id}`} className={checked ? 'picked' : undefined}>
         <td>
-          <input type="checkbox" checked={checked} disabled={full} onChange={onToggle} aria-label={`Compare run ${id}`} />
+          <input type="checkbox" checked={checked} disabled={full} onChange={onToggle} aria-label={t('compareRun', { id })} />
           {color && <span className="swatch" style={{ background: color }} />}
         </td>
         {COLUMNS.map((c) => (
@@ -202,14 +212,14 @@ function SavedRow({ run, checked, color, full, editing, onToggle, onEdit, onDone
           </td>
         ))}
         <td className="saved-actions">
-          <button type="button" className="link" onClick={() => openRun(client, id).catch(ignore)} aria-label={`Open run ${id}`}>
-            Open
+          <button type="button" className="link" onClick={() => openRun(client, id).catch(ignore)} aria-label={t('openRun', { id })}>
+            {t('open')}
           </button>{' '}
-          <button type="button" className="link" onClick={onEdit} aria-expanded={editing} aria-label={`Rename run ${id}`}>
-            Rename
+          <button type="button" className="link" onClick={onEdit} aria-expanded={editing} aria-label={t('renameRun', { id })}>
+            {t('rename')}
           </button>{' '}
-          <button type="button" className="link" onClick={() => deleteRun(id).catch(ignore)} aria-label={`Delete run ${id}`}>
-            Delete
+          <button type="button" className="link" onClick={() => deleteRun(id).catch(ignore)} aria-label={t('deleteRun', { id })}>
+            {t('delete')}
           </button>
         </td>
       </tr>
@@ -227,6 +237,7 @@ function SavedRow({ run, checked, color, full, editing, onToggle, onEdit, onDone
 function RenameForm({ run, onDone }: { run: SavedRun; onDone: () => void }) {
   const [name, setName] = useState(run.name);
   const [note, setNote] = useState(run.note);
+  const { t } = useTranslation('saved');
   return (
     <form
       className="row saved-rename"
@@ -236,16 +247,16 @@ function RenameForm({ run, onDone }: { run: SavedRun; onDone: () => void }) {
       }}
     >
       <label className="field">
-        <span className="field-label">Name of run {run.id}</span>
+        <span className="field-label">{t('nameOf', { id: run.id! })}</span>
         <input type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoFocus />
       </label>
       <label className="field">
-        <span className="field-label">Note</span>
+        <span className="field-label">{t('note')}</span>
         <input type="text" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
       </label>
-      <button type="submit">Save</button>
+      <button type="submit">{t('save')}</button>
       <button type="button" onClick={onDone}>
-        Cancel
+        {t('cancel')}
       </button>
     </form>
   );
@@ -256,6 +267,7 @@ const H = 150;
 
 /** Validation (solid) and training (dashed) loss of the runs ticked, on shared axes. */
 function CompareChart({ runs }: { runs: SavedRun[] }) {
+  const { t } = useTranslation('saved');
   let maxE = 1;
   let minL = Infinity;
   let maxL = -Infinity;
@@ -281,7 +293,7 @@ function CompareChart({ runs }: { runs: SavedRun[] }) {
       .join(' ');
   return (
     <figure className="saved-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Loss curves of runs ${runs.map((r) => r.id).join(', ')}: solid validation, dashed training; loss ${formatSig(minL, 3)} to ${formatSig(maxL, 3)} over ${maxE} epochs`}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('chartLabel', { ids: runs.map((r) => r.id).join(', '), min: formatSig(minL, 3), max: formatSig(maxL, 3), epochs: maxE })}>
         <rect x="0" y="0" width={W} height={H} fill="#fff" stroke="#e2e8f0" />
         {runs.map((r, i) => (
           <g key={r.id} stroke={OVERLAY_COLORS[i % OVERLAY_COLORS.length]} fill="none" strokeWidth="1.5">
@@ -293,11 +305,11 @@ function CompareChart({ runs }: { runs: SavedRun[] }) {
       <figcaption className="hint">
         {runs.map((r, i) => (
           <span key={r.id} className="saved-legend">
-            <span className="swatch" style={{ background: OVERLAY_COLORS[i % OVERLAY_COLORS.length] }} /> Run {r.id}
+            <span className="swatch" style={{ background: OVERLAY_COLORS[i % OVERLAY_COLORS.length] }} /> {t('run', { id: r.id! })}
             {r.name ? ` (${r.name})` : ''}
           </span>
         ))}{' '}
-        · solid validation, dashed training loss
+        {t('legend')}
       </figcaption>
     </figure>
   );
@@ -307,11 +319,12 @@ function Compare({ runs }: { runs: SavedRun[] }) {
   const [onlyDiff, setOnlyDiff] = useState(false);
   const all = compareSettings(runs);
   const rows = onlyDiff ? all.filter((r) => r.differs) : all;
-  const summary = compareSummary(runs);
+  const { t } = useTranslation('saved');
+  const summary = compareChanges(runs).map(({ a, b, changes }) => t('summary', { a: a!, b: b!, changes: changes.length ? changes.join(', ') : t('sameSettings') }));
   const nDiff = all.filter((r) => r.differs).length;
   return (
-    <div className="saved-compare" data-testid="runs-compare" role="region" aria-label="Compare saved runs">
-      <h3 className="saved-h3">Compare runs {runs.map((r) => r.id).join(', ')}</h3>
+    <div className="saved-compare" data-testid="runs-compare" role="region" aria-label={t('compareLabel')}>
+      <h3 className="saved-h3">{t('compareHeading', { ids: runs.map((r) => r.id).join(', ') })}</h3>
       <CompareChart runs={runs} />
       <ul className="run-list">
         {summary.map((s) => (
@@ -319,19 +332,19 @@ function Compare({ runs }: { runs: SavedRun[] }) {
         ))}
       </ul>
       <label className="check">
-        <input type="checkbox" checked={onlyDiff} onChange={(e) => setOnlyDiff(e.target.checked)} /> Show only the settings that differ
+        <input type="checkbox" checked={onlyDiff} onChange={(e) => setOnlyDiff(e.target.checked)} /> {t('onlyDiff')}
       </label>
-      <div className="table-scroll" role="region" aria-label="Settings side by side" tabIndex={0}>
+      <div className="table-scroll" role="region" aria-label={t('sideBySide')} tabIndex={0}>
         <table className="saved-table compare-table">
           <caption className="hint">
-            Settings side by side: {nDiff} differ{nDiff === 1 ? 's' : ''} (highlighted)
+            {t('differ', { count: nDiff })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Setting</th>
+              <th scope="col">{t('setting')}</th>
               {runs.map((r) => (
                 <th key={r.id} scope="col">
-                  Run {r.id}
+                  {t('run', { id: r.id! })}
                 </th>
               ))}
             </tr>
@@ -341,7 +354,7 @@ function Compare({ runs }: { runs: SavedRun[] }) {
               <tr key={row.key} className={row.differs ? 'differs' : undefined} data-differs={row.differs || undefined}>
                 <th scope="row">
                   {row.key}
-                  {row.differs && <span className="visually-hidden"> (differs)</span>}
+                  {row.differs && <span className="visually-hidden">{t('differs')}</span>}
                 </th>
                 {row.values.map((v, i) => (
                   <td key={i}>{v}</td>

@@ -3,11 +3,12 @@
 // the trials CSV that the script writes. Imported trials are shown on their own, labelled as
 // imported, beside the browser's (never mixed into the browser's search).
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { bestTrial } from '../client/searchRunner';
 import { errorText } from '../shared/errorText';
 import { formatSeconds, formatSig } from '../shared/format';
 import type { ExperimentConfig } from '../shared/config';
-import { describeTrial } from '../search/space';
+import { trialText } from '../search/labels';
 import type { SearchSpec, TrialRecord } from '../search/types';
 import { useStore } from '../store/store';
 import { ObjectiveChart } from './ObjectiveChart';
@@ -28,20 +29,21 @@ interface Imported {
 }
 
 export function SearchExchange({ spec, config, specOk, lastDone }: { spec: SearchSpec; config: ExperimentConfig; specOk: boolean; lastDone: boolean }) {
+  const { t } = useTranslation('search');
   const [imported, setImported] = useState<Imported | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const fail = (what: string) => (e: unknown) => useStore.getState().say('search', 'error', `${what}: ${errorText(e)}`);
+  const fail = (what: (error: string) => string) => (e: unknown) => useStore.getState().say('search', 'error', what(errorText(e)));
 
   const exportScript = () =>
     import('../client/exportSearch')
       .then(({ searchScript }) => searchScript(spec, config))
       .then((text) => download('search_optuna.py', text, 'text/x-python'))
-      .catch(fail('Export Optuna script'));
+      .catch(fail((error) => t('exportOptunaFailed', { error })));
   const exportLast = (format: 'csv' | 'json') =>
     import('../client/exportSearch')
       .then(({ exportSearch }) => exportSearch(format))
       .then((text) => download(`search_trials.${format}`, text, format === 'csv' ? 'text/csv' : 'application/json'))
-      .catch(fail(`Export ${format.toUpperCase()}`));
+      .catch(fail((error) => t('exportFailed', { format: format.toUpperCase(), error })));
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -50,7 +52,7 @@ export function SearchExchange({ spec, config, specOk, lastDone }: { spec: Searc
     const r = importTrials(await file.text(), spec.space);
     if (!r.ok) {
       // Refused: what was shown stays as it was.
-      setError(`${file.name} was not imported: ${r.error}`);
+      setError(t('notImported', { name: file.name, error: r.error }));
       return;
     }
     setError(null);
@@ -60,17 +62,17 @@ export function SearchExchange({ spec, config, specOk, lastDone }: { spec: Searc
   return (
     <div className="search-exchange">
       <div className="row sweep-controls">
-        <button type="button" disabled={!specOk} onClick={exportScript} data-testid="export-optuna" title="This search as a PyTorch + Optuna script: several processes or machines can run it as one study through a shared --storage">
-          Export as PyTorch + Optuna script
+        <button type="button" disabled={!specOk} onClick={exportScript} data-testid="export-optuna" title={t('exportOptunaTitle')}>
+          {t('exportOptuna')}
         </button>
         <button type="button" disabled={!lastDone} onClick={() => exportLast('csv')} data-testid="export-trials-csv">
-          Export trials (CSV)
+          {t('exportCsv')}
         </button>
         <button type="button" disabled={!lastDone} onClick={() => exportLast('json')} data-testid="export-trials-json">
-          Export search (JSON)
+          {t('exportJson')}
         </button>
         <label className="field search-import">
-          <span className="field-label">Import trials (CSV) of a search run elsewhere</span>
+          <span className="field-label">{t('importLabel')}</span>
           <input
             type="file"
             accept=".csv,text/csv"
@@ -93,42 +95,43 @@ export function SearchExchange({ spec, config, specOk, lastDone }: { spec: Searc
 }
 
 function ImportedTrials({ imported, onClose }: { imported: Imported; onClose: () => void }) {
+  const { t } = useTranslation('search');
   const { trials, objective } = imported;
   const best = bestTrial(trials, objective);
   return (
     <div className="search-imported" data-testid="imported-trials">
       <h3 className="imported-h">
-        Imported: {trials.length} trial{trials.length === 1 ? '' : 's'} from {imported.name}{' '}
+        {t('imported', { count: trials.length, name: imported.name })}{' '}
         <button type="button" className="link" onClick={onClose}>
-          remove
+          {t('remove')}
         </button>
       </h3>
       {best && (
         <p className="hint" data-testid="imported-best">
-          Best imported (trial {best.index + 1}): {describeTrial(best.trial)} → mean {objective} {formatSig(best.mean)}
+          {t('importedBest', { n: best.index + 1, trial: trialText(best.trial), objective: t(`objectiveName.${objective}`), mean: formatSig(best.mean) })}
         </p>
       )}
-      <ObjectiveChart trials={trials} objective={objective} xLabel="imported trial" fill="#7c3aed" />
+      <ObjectiveChart trials={trials} objective={objective} xLabel={t('chartImported')} fill="#7c3aed" />
       <table className="trials" data-testid="imported-table">
-        <caption>Imported trials ({imported.name})</caption>
+        <caption>{t('importedCaption', { name: imported.name })}</caption>
         <thead>
           <tr>
             <th>#</th>
-            <th>settings</th>
-            <th>mean {objective} ± spread</th>
-            <th>time</th>
+            <th>{t('colSettings')}</th>
+            <th>{t('colMean', { objective: t(`objectiveName.${objective}`) })}</th>
+            <th>{t('colTime')}</th>
           </tr>
         </thead>
         <tbody>
-          {trials.map((t) => (
-            <tr key={t.index} className={best && t.index === best.index ? 'best' : undefined} aria-current={best && t.index === best.index ? 'true' : undefined}>
-              <td>{t.index + 1}</td>
-              <td>{describeTrial(t.trial)}</td>
+          {trials.map((tr) => (
+            <tr key={tr.index} className={best && tr.index === best.index ? 'best' : undefined} aria-current={best && tr.index === best.index ? 'true' : undefined}>
+              <td>{tr.index + 1}</td>
+              <td>{trialText(tr.trial)}</td>
               <td>
-                {formatSig(t.mean)}
-                {Number.isFinite(t.std) && ` ± ${formatSig(t.std)}`}
+                {formatSig(tr.mean)}
+                {Number.isFinite(tr.std) && ` ± ${formatSig(tr.std)}`}
               </td>
-              <td>{Number.isFinite(t.ms) ? formatSeconds(t.ms) : '—'}</td>
+              <td>{Number.isFinite(tr.ms) ? formatSeconds(tr.ms) : '—'}</td>
             </tr>
           ))}
         </tbody>

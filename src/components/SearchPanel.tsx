@@ -1,9 +1,9 @@
 // Hyperparameter search: choose what to search and how, run it in the worker pool with
 // k-fold cross-validation, watch the trials fill in, and apply the best to the playground.
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { bestTrial, cancelSearch, runRace, runSearch, searchProblems, type SearchProblem } from '../client/searchRunner';
 import { applyTrial } from '../search/applyTrial';
-import { BAYES_EXPLANATION } from '../search/explanation';
 import { DEFAULT_LISTS, DEFAULT_RANGES, gridSize, PARAM_KEYS, PARAM_LIMITS } from '../search/space';
 import type { ParamKey, ParamSpec, SearchSpace, SearchSpec, Strategy } from '../search/types';
 import { useStore, type Store } from '../store/store';
@@ -11,6 +11,7 @@ import { change } from './change';
 import { SearchResults } from './SearchResults';
 import { SearchExchange } from './SearchExchange';
 import { errorText } from '../shared/errorText';
+import { paramLabel } from '../search/labels';
 
 const selectSearch = (s: Store) => s.search;
 const selectConfig = (s: Store) => s.config;
@@ -71,6 +72,7 @@ function toSpace(rows: Record<ParamKey, ParamRow>, strategy: Strategy): SearchSp
 }
 
 export function SearchPanel() {
+  const { t } = useTranslation('search');
   const search = useStore(selectSearch);
   const [strategy, setStrategy] = useState<Strategy>('grid');
   const [rows, setRows] = useState(initialRows);
@@ -89,10 +91,10 @@ export function SearchPanel() {
   const setRow = (k: ParamKey, patch: Partial<ParamRow>) => setRows((r) => ({ ...r, [k]: { ...r[k], ...patch } }));
   const best = bestTrial(search.trials, search.spec?.objective ?? 'loss');
 
-  const race = () => runRace({ ...spec, strategy: 'grid' }).catch((e) => useStore.getState().say('search', 'error', `Race: ${errorText(e)}`));
-  const raceProblems = strategy === 'grid' ? problems : [{ field: 'space', message: 'a race needs value lists: choose the grid strategy' }];
+  const race = () => runRace({ ...spec, strategy: 'grid' }).catch((e) => useStore.getState().say('search', 'error', t('raceFailed', { error: errorText(e) })));
+  const raceProblems = strategy === 'grid' ? problems : [{ field: 'space', message: t('raceNeedsGrid') }];
 
-  const start = () => runSearch(spec).catch((e) => useStore.getState().say('search', 'error', `Search: ${errorText(e)}`));
+  const start = () => runSearch(spec).catch((e) => useStore.getState().say('search', 'error', t('searchFailed', { error: errorText(e) })));
   const applyBest = () => {
     if (!best) return;
     change(applyTrial(useStore.getState().config, best.trial));
@@ -100,48 +102,46 @@ export function SearchPanel() {
 
   return (
     <section className="panel" aria-labelledby="search-h">
-      <h2 id="search-h">Hyperparameter search</h2>
-      <p className="hint">
-        Let a search tune for you. Each trial is scored by k-fold cross-validation on the training and validation data; the test set is never
-        touched.
-      </p>
+      <h2 id="search-h">{t('title')}</h2>
+      <p className="hint">{t('intro')}</p>
       <div className="row">
         <label className="field">
-          <span className="field-label">Strategy</span>
+          <span className="field-label">{t('strategy')}</span>
           <select value={strategy} onChange={(e) => setStrategy(e.target.value as Strategy)} data-testid="search-strategy">
-            <option value="grid">Grid: every combination</option>
-            <option value="random">Random: independent samples</option>
-            <option value="bayes">Bayesian: a model picks the next trial</option>
+            <option value="grid">{t('strategies.grid')}</option>
+            <option value="random">{t('strategies.random')}</option>
+            <option value="bayes">{t('strategies.bayes')}</option>
           </select>
         </label>
         <label className="field">
-          <span className="field-label">Objective</span>
+          <span className="field-label">{t('objective')}</span>
           <select value={objective} onChange={(e) => setObjective(e.target.value as SearchSpec['objective'])}>
-            <option value="loss">mean validation loss (lower is better)</option>
-            <option value="accuracy">mean validation accuracy (higher is better)</option>
+            <option value="loss">{t('objectives.loss')}</option>
+            <option value="accuracy">{t('objectives.accuracy')}</option>
           </select>
         </label>
       </div>
-      {strategy === 'bayes' && <p className="hint">{BAYES_EXPLANATION}</p>}
+      {strategy === 'bayes' && <p className="hint">{t('bayesExplanation')}</p>}
       <table className="search-space">
         <tbody>
           {PARAM_KEYS.map((k) => {
             const r = rows[k];
             const numeric = PARAM_LIMITS[k].kind === 'number';
             const range = r.mode === 'range' && strategy !== 'grid' && numeric;
+            const label = paramLabel(k);
             return (
               <tr key={k}>
                 <td>
                   <label className="check">
                     <input type="checkbox" checked={r.on} onChange={(e) => setRow(k, { on: e.target.checked })} data-testid={`search-on-${k}`} />
-                    {PARAM_LIMITS[k].label}
+                    {label}
                   </label>
                 </td>
                 <td>
                   {r.on && numeric && strategy !== 'grid' && (
-                    <select value={r.mode} onChange={(e) => setRow(k, { mode: e.target.value as ParamRow['mode'] })} aria-label={`${PARAM_LIMITS[k].label}: list or range`}>
-                      <option value="list">list</option>
-                      <option value="range">range</option>
+                    <select value={r.mode} onChange={(e) => setRow(k, { mode: e.target.value as ParamRow['mode'] })} aria-label={t('listOrRange', { label })}>
+                      <option value="list">{t('list')}</option>
+                      <option value="range">{t('range')}</option>
                     </select>
                   )}
                 </td>
@@ -149,16 +149,16 @@ export function SearchPanel() {
                   {r.on &&
                     (range ? (
                       <span className="range-inputs">
-                        <input aria-label={`${PARAM_LIMITS[k].label} minimum`} value={r.min} onChange={(e) => setRow(k, { min: e.target.value })} />
+                        <input aria-label={t('minimum', { label })} value={r.min} onChange={(e) => setRow(k, { min: e.target.value })} />
                         –
-                        <input aria-label={`${PARAM_LIMITS[k].label} maximum`} value={r.max} onChange={(e) => setRow(k, { max: e.target.value })} />
-                        <select value={r.scale} onChange={(e) => setRow(k, { scale: e.target.value as ParamRow['scale'] })} aria-label={`${PARAM_LIMITS[k].label} scale`}>
-                          <option value="linear">linear</option>
-                          <option value="log">log</option>
+                        <input aria-label={t('maximum', { label })} value={r.max} onChange={(e) => setRow(k, { max: e.target.value })} />
+                        <select value={r.scale} onChange={(e) => setRow(k, { scale: e.target.value as ParamRow['scale'] })} aria-label={t('scale', { label })}>
+                          <option value="linear">{t('linear')}</option>
+                          <option value="log">{t('log')}</option>
                         </select>
                       </span>
                     ) : (
-                      <input aria-label={`${PARAM_LIMITS[k].label} values`} value={r.list} onChange={(e) => setRow(k, { list: e.target.value })} data-testid={`search-list-${k}`} />
+                      <input aria-label={t('values', { label })} value={r.list} onChange={(e) => setRow(k, { list: e.target.value })} data-testid={`search-list-${k}`} />
                     ))}
                   {r.on && <FieldProblems problems={problems} field={k} />}
                 </td>
@@ -169,36 +169,36 @@ export function SearchPanel() {
       </table>
       <div className="row">
         <label className="field">
-          <span className="field-label">Folds k</span>
+          <span className="field-label">{t('folds')}</span>
           <input value={folds} onChange={(e) => setFolds(e.target.value)} inputMode="numeric" data-testid="search-folds" />
           <FieldProblems problems={problems} field="folds" />
         </label>
         <label className="field">
-          <span className="field-label">Epochs per trial</span>
+          <span className="field-label">{t('epochs')}</span>
           <input value={epochs} onChange={(e) => setEpochs(e.target.value)} inputMode="numeric" data-testid="search-epochs" />
           <FieldProblems problems={problems} field="epochs" />
         </label>
         {strategy === 'grid' ? (
           <div className="field">
-            <span className="field-label">Trials</span>
+            <span className="field-label">{t('trials')}</span>
             <output className="readout" data-testid="search-size">
               {Number.isFinite(size) ? size : '—'}
             </output>
           </div>
         ) : (
           <label className="field">
-            <span className="field-label">Trials</span>
+            <span className="field-label">{t('trials')}</span>
             <input value={budget} onChange={(e) => setBudget(e.target.value)} inputMode="numeric" />
             <FieldProblems problems={problems} field="budget" />
           </label>
         )}
         <label className="field">
-          <span className="field-label">Seed</span>
+          <span className="field-label">{t('seed')}</span>
           <input value={seed} onChange={(e) => setSeed(e.target.value)} inputMode="numeric" />
           <FieldProblems problems={problems} field="seed" />
         </label>
         <label className="field">
-          <span className="field-label">Early stopping patience (0 = off)</span>
+          <span className="field-label">{t('patience')}</span>
           <input value={patience} onChange={(e) => setPatience(e.target.value)} inputMode="numeric" data-testid="search-patience" />
           <FieldProblems problems={problems} field="patience" />
         </label>
@@ -212,18 +212,18 @@ export function SearchPanel() {
       )}
       <div className="row sweep-controls">
         <button type="button" className="primary" disabled={problems.length > 0 || running} onClick={start}>
-          Start search
+          {t('start')}
         </button>
         {running && (
           <button type="button" onClick={() => cancelSearch()} disabled={search.status === 'cancelling'}>
-            Cancel search
+            {t('cancel')}
           </button>
         )}
-        <button type="button" disabled={raceProblems.length > 0 || running} onClick={race} title="Grid, random and Bayesian search on this space with the same number of trials">
-          Race the three strategies
+        <button type="button" disabled={raceProblems.length > 0 || running} onClick={race} title={t('raceTitle')}>
+          {t('race')}
         </button>
         <button type="button" disabled={!best || running} onClick={applyBest}>
-          Apply best
+          {t('applyBest')}
         </button>
       </div>
       <SearchExchange spec={spec} config={config} specOk={problems.length === 0} lastDone={!!search.spec && !running && search.status !== 'idle'} />

@@ -1,8 +1,10 @@
 // The trials of the current or last search: progress with time remaining, a sortable table with
 // the best highlighted, and the objective per trial with the best so far.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { bestTrial } from '../client/searchRunner';
-import { describeTrial } from '../search/space';
+import { trialText } from '../search/labels';
 import { useStore, type Store } from '../store/store';
 import { ObjectiveChart } from './ObjectiveChart';
 import { RaceTable } from './RaceTable';
@@ -12,17 +14,17 @@ import { formatSeconds, formatSig } from '../shared/format';
 const selectSearch = (s: Store) => s.search;
 
 /** Which backends trained the trials, e.g. "wasm: 27 trials, batched". */
-function backendsUsed(trials: readonly { backend?: string; batched?: boolean }[]): string {
+function backendsUsed(trials: readonly { backend?: string; batched?: boolean }[], t: TFunction<'search'>): string {
   const counts = new Map<string, { backend: string; how: string; n: number }>();
-  for (const t of trials) {
-    if (!t.backend) continue;
-    const how = t.batched ? 'batched' : 'one at a time';
-    const key = `${t.backend} ${how}`;
-    const c = counts.get(key) ?? { backend: t.backend, how, n: 0 };
+  for (const tr of trials) {
+    if (!tr.backend) continue;
+    const how = tr.batched ? 'batched' : 'oneAtATime';
+    const key = `${tr.backend} ${how}`;
+    const c = counts.get(key) ?? { backend: tr.backend, how, n: 0 };
     c.n++;
     counts.set(key, c);
   }
-  return [...counts.values()].map(({ backend, how, n }) => `${backend}: ${n} trial${n === 1 ? '' : 's'}, ${how}`).join('; ');
+  return [...counts.values()].map(({ backend, how, n }) => t('backendTrials', { backend, count: n, how: t(how as 'batched') })).join('; ');
 }
 
 function fmt(v: number): string {
@@ -30,6 +32,7 @@ function fmt(v: number): string {
 }
 
 export function SearchResults() {
+  const { t } = useTranslation('search');
   const s = useStore(selectSearch);
   const [sortBy, setSortBy] = useState<'index' | 'mean' | 'ms'>('index');
   if (s.status === 'idle') return null;
@@ -49,10 +52,10 @@ export function SearchResults() {
   return (
     <div className="search-results">
       <div className="sweep-status">
-        <progress max={Math.max(1, s.total)} value={done} aria-label="Search progress" data-testid="search-progress" />
+        <progress max={Math.max(1, s.total)} value={done} aria-label={t('progress')} data-testid="search-progress" />
         <span data-testid="search-status">
-          {done} / {s.total} trials · {s.status}
-          {remaining !== null && ` · about ${Math.ceil(remaining)} s left`}
+          {t('status', { done, total: s.total, status: t(`statusName.${s.status}`) })}
+          {remaining !== null && t('left', { seconds: Math.ceil(remaining) })}
           {s.error && `: ${s.error}`}
         </span>
       </div>
@@ -60,14 +63,14 @@ export function SearchResults() {
         <p
           className="hint"
           data-testid="search-backends"
-          title="With the auto backend, trials trained together run on the backend timed fastest for the whole group, which can differ from the one that wins for a single model."
+          title={t('backendsTitle')}
         >
-          Trained on {backendsUsed(s.trials)}
+          {t('trainedOn', { list: backendsUsed(s.trials, t) })}
         </p>
       )}
       {best && (
         <p className="hint" data-testid="search-best">
-          Best (trial {best.index + 1}): {describeTrial(best.trial)} → mean {objective === 'accuracy' ? 'accuracy' : 'loss'} {fmt(best.mean)} ± {fmt(best.std)}
+          {t('best', { n: best.index + 1, trial: trialText(best.trial), objective: t(`objectiveName.${objective}`), mean: fmt(best.mean), std: fmt(best.std) })}
         </p>
       )}
       <ObjectiveChart trials={s.trials} objective={objective} />
@@ -77,20 +80,20 @@ export function SearchResults() {
         <thead>
           <tr>
             {header('index', '#')}
-            <th>settings</th>
-            {header('mean', `mean ${objective} ± spread`)}
-            {header('ms', 'time')}
+            <th>{t('colSettings')}</th>
+            {header('mean', t('colMean', { objective: t(`objectiveName.${objective}`) }))}
+            {header('ms', t('colTime'))}
           </tr>
         </thead>
         <tbody>
-          {sorted.map((t) => (
-            <tr key={t.index} className={best && t.index === best.index ? 'best' : undefined} aria-current={best && t.index === best.index ? 'true' : undefined}>
-              <td>{t.index + 1}</td>
-              <td>{describeTrial(t.trial)}</td>
+          {sorted.map((tr) => (
+            <tr key={tr.index} className={best && tr.index === best.index ? 'best' : undefined} aria-current={best && tr.index === best.index ? 'true' : undefined}>
+              <td>{tr.index + 1}</td>
+              <td>{trialText(tr.trial)}</td>
               <td>
-                {fmt(t.mean)} ± {fmt(t.std)}
+                {fmt(tr.mean)} ± {fmt(tr.std)}
               </td>
-              <td>{formatSeconds(t.ms)}</td>
+              <td>{formatSeconds(tr.ms)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,10 +3,13 @@ import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAx
 import { PARAM_KEYS, PARAM_LIMITS } from '../search/space';
 import { useStore, type Store } from '../store/store';
 import { formatSig } from '../shared/format';
+import { paramLabel } from '../search/labels';
+import { useTranslation } from 'react-i18next';
 
 const selectSearch = (s: Store) => s.search;
 
 export function SettingScatter() {
+  useTranslation('search'); // re-renders on a language change
   const s = useStore(selectSearch);
   const keys = PARAM_KEYS.filter((k) => s.trials.some((t) => t.trial[k] !== undefined));
   if (s.trials.length < 2 || keys.length === 0) return null;
@@ -19,7 +22,7 @@ export function SettingScatter() {
         const data = s.trials.filter((t) => Number.isFinite(t.mean)).map((t) => ({ x: t.trial[k], y: t.mean }));
         return (
           <figure key={k} className="scatter">
-            <figcaption>{PARAM_LIMITS[k].label}</figcaption>
+            <figcaption>{paramLabel(k)}</figcaption>
             {/* Hidden from screen readers: recharts gives each point role="img" and no name; the
                 search's trials table holds every setting and score. */}
             <div aria-hidden="true">

@@ -1,6 +1,8 @@
 // Keeping pretrained bases: save the current one in this browser (IndexedDB), download it as a
 // tfjs model (.json + .weights.bin), upload such a pair, and load or delete saved ones.
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { baseSourceLabel } from '../transfer/labels';
 import { deleteBase, downloadBase, loadBase, refreshSaved, saveBase, uploadBase } from '../client/transferClient';
 import { useStore, type Store } from '../store/store';
 import { formatPercent } from '../shared/format';
@@ -9,6 +11,7 @@ const selectTransfer = (s: Store) => s.transfer;
 const ignore = () => {};
 
 export function TransferBases() {
+  const { t: tr } = useTranslation('transfer');
   const t = useStore(selectTransfer);
   const uploadId = useId();
   const [listed, setListed] = useState(false);
@@ -21,17 +24,17 @@ export function TransferBases() {
     <div className="transfer-bases">
       <div className="row transfer-buttons">
         <button type="button" disabled={!idle || !t.base} onClick={() => saveBase().then(() => setListed(true), ignore)} data-testid="transfer-save">
-          Save base in this browser
+          {tr('save')}
         </button>
         <button type="button" disabled={!idle || !t.base} onClick={() => downloadBase().catch(ignore)} data-testid="transfer-download">
-          Download base
+          {tr('download')}
         </button>
         <button type="button" disabled={!idle} onClick={show} data-testid="transfer-list">
-          {listed ? 'Refresh saved bases' : 'Show saved bases'}
+          {listed ? tr('refresh') : tr('show')}
         </button>
       </div>
       <label className="field transfer-upload" htmlFor={uploadId}>
-        <span className="field-label">Upload a base: choose its .json and .weights.bin files together</span>
+        <span className="field-label">{tr('upload')}</span>
         <input
           id={uploadId}
           type="file"
@@ -47,19 +50,20 @@ export function TransferBases() {
         />
       </label>
       {listed && (
-        <ul className="transfer-saved" data-testid="transfer-saved" aria-label="Saved bases">
-          {t.saved.length === 0 && <li className="hint">No base saved in this browser yet.</li>}
+        <ul className="transfer-saved" data-testid="transfer-saved" aria-label={tr('savedLabel')}>
+          {t.saved.length === 0 && <li className="hint">{tr('noneSaved')}</li>}
           {t.saved.map((b) => (
             <li key={b.name} data-name={b.name} aria-current={t.base?.name === b.name ? 'true' : undefined}>
               <span>
-                <strong>{b.sourceLabel}</strong>, {b.layers.join(' × ')} {b.activations[0]}, seed {b.seed}: {formatPercent(b.sourceValAcc)} on the source
+                <strong>{baseSourceLabel(b)}</strong>
+                {tr('savedItem', { layers: b.layers.join(' × '), activation: b.activations[0], seed: b.seed, acc: formatPercent(b.sourceValAcc) })}
                 <span className="hint"> ({b.createdAt.slice(0, 19).replace('T', ' ')})</span>
               </span>
-              <button type="button" className="link" disabled={!idle} onClick={() => loadBase(b.name).catch(ignore)} aria-label={`Load base ${b.name}`}>
-                Load
+              <button type="button" className="link" disabled={!idle} onClick={() => loadBase(b.name).catch(ignore)} aria-label={tr('loadLabel', { name: b.name })}>
+                {tr('load')}
               </button>
-              <button type="button" className="link" disabled={!idle} onClick={() => deleteBase(b.name).catch(ignore)} aria-label={`Delete base ${b.name}`}>
-                Delete
+              <button type="button" className="link" disabled={!idle} onClick={() => deleteBase(b.name).catch(ignore)} aria-label={tr('deleteLabel', { name: b.name })}>
+                {tr('delete')}
               </button>
             </li>
           ))}

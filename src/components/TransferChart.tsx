@@ -1,9 +1,11 @@
 // The transfer comparison's three validation curves on one chart, and its table: final
 // validation loss and accuracy, and the epochs each method needed to reach the target loss.
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { methodLabel } from '../transfer/labels';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EpochMetrics } from '../shared/protocol';
-import { METHOD_LABELS, TRANSFER_METHODS, type TransferMethod, type TransferResult } from '../shared/transferProtocol';
+import { TRANSFER_METHODS, type TransferMethod, type TransferResult } from '../shared/transferProtocol';
 import { formatLoss, formatPercent, formatSig } from '../shared/format';
 
 /** Colour and dash per method: told apart by both, so the chart reads without colour too. */
@@ -34,26 +36,27 @@ interface ChartProps {
 
 export const TransferChart = memo(function TransferChart({ curves, targetLoss }: ChartProps) {
   const data = useMemo(() => rows(curves), [curves]);
+  const { t } = useTranslation('transfer');
   return (
-    <div className="sweep-chart transfer-chart" data-testid="transfer-chart" role="img" aria-label="Validation loss per epoch of the three methods">
+    <div className="sweep-chart transfer-chart" data-testid="transfer-chart" role="img" aria-label={t('chartLabel')}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 20, left: 12 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="epoch" type="number" domain={[0, 'dataMax']} allowDecimals={false} label={{ value: 'epoch (passes over the target’s training examples)', position: 'insideBottom', offset: -12 }} />
+          <XAxis dataKey="epoch" type="number" domain={[0, 'dataMax']} allowDecimals={false} label={{ value: t('chartX'), position: 'insideBottom', offset: -12 }} />
           <YAxis
             width={64}
             domain={[0, 'auto']}
             tickFormatter={(v: number) => formatSig(v, 2)}
-            label={{ value: 'validation loss (nats)', angle: -90, position: 'insideLeft', offset: 0, style: { textAnchor: 'middle' } }}
+            label={{ value: t('chartY'), angle: -90, position: 'insideLeft', offset: 0, style: { textAnchor: 'middle' } }}
           />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? formatLoss(v) : String(v))} labelFormatter={(e) => `epoch ${e}`} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? formatLoss(v) : String(v))} labelFormatter={(e) => t('chartEpoch', { epoch: e })} />
           <Legend verticalAlign="top" height={24} />
-          <ReferenceLine y={targetLoss} stroke="#16a34a" strokeDasharray="4 4" label={{ value: `target ${targetLoss}`, position: 'insideTopRight', fill: '#16a34a', fontSize: 11 }} />
+          <ReferenceLine y={targetLoss} stroke="#16a34a" strokeDasharray="4 4" label={{ value: t('chartTarget', { loss: targetLoss }), position: 'insideTopRight', fill: '#16a34a', fontSize: 11 }} />
           {TRANSFER_METHODS.map((m) => (
             <Line
               key={m}
               dataKey={m}
-              name={METHOD_LABELS[m]}
+              name={methodLabel(m)}
               stroke={METHOD_STYLE[m].color}
               strokeDasharray={METHOD_STYLE[m].dash}
               strokeWidth={2}
@@ -71,22 +74,22 @@ export const TransferChart = memo(function TransferChart({ curves, targetLoss }:
 const pct = (v: number | null) => formatPercent(v);
 
 export function TransferTable({ result }: { result: TransferResult }) {
+  const { t } = useTranslation('transfer');
   const trained = result.methods[0]?.curve.length - 1;
   return (
     <div className="table-scroll">
       <table className="trials transfer-table" data-testid="transfer-table" data-target-loss={result.targetLoss}>
         <caption>
-          {result.nTarget} target training examples, {result.nVal} validation examples, seed {result.seed}; new head: {result.headOutputs} output
-          {result.headOutputs === 1 ? '' : 's'}
+          {t('tableCaption', { n: result.nTarget, val: result.nVal, seed: result.seed, count: result.headOutputs })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">method</th>
-            <th scope="col">learning rate</th>
-            <th scope="col">frozen layers</th>
-            <th scope="col">final validation loss</th>
-            <th scope="col">final validation accuracy</th>
-            <th scope="col">epochs to loss ≤ {result.targetLoss}</th>
+            <th scope="col">{t('colMethod')}</th>
+            <th scope="col">{t('colLr')}</th>
+            <th scope="col">{t('colFrozen')}</th>
+            <th scope="col">{t('colLoss')}</th>
+            <th scope="col">{t('colAcc')}</th>
+            <th scope="col">{t('colEpochs', { loss: result.targetLoss })}</th>
           </tr>
         </thead>
         <tbody>
@@ -99,13 +102,13 @@ export function TransferTable({ result }: { result: TransferResult }) {
               data-final-val-acc={m.finalValAcc ?? ''}
             >
               <th scope="row">
-                <span className="line-key" style={{ borderColor: METHOD_STYLE[m.method].color, borderTopStyle: METHOD_STYLE[m.method].border }} /> {METHOD_LABELS[m.method]}
+                <span className="line-key" style={{ borderColor: METHOD_STYLE[m.method].color, borderTopStyle: METHOD_STYLE[m.method].border }} /> {methodLabel(m.method)}
               </th>
               <td>{formatSig(m.lr)}</td>
-              <td>{m.method === 'scratch' ? '— (no base)' : m.frozenLayers.length ? m.frozenLayers.join(', ') : 'none'}</td>
+              <td>{m.method === 'scratch' ? t('noBaseCell') : m.frozenLayers.length ? m.frozenLayers.join(', ') : t('none')}</td>
               <td>{formatLoss(m.finalValLoss)}</td>
               <td>{pct(m.finalValAcc)}</td>
-              <td>{m.epochsToTarget ?? `not reached in ${trained}`}</td>
+              <td>{m.epochsToTarget ?? t('notReached', { n: trained })}</td>
             </tr>
           ))}
         </tbody>

@@ -4,10 +4,13 @@
 // good performance on the source, compatible inputs and outputs; see src/transfer/checks.ts) are
 // checked for the chosen pair; an incompatible pair is refused.
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { cancel, compare, pretrain } from '../client/transferClient';
 import { TRANSFER_RANGES, type TransferSettings } from '../shared/transferProtocol';
 import { useStore, type Store } from '../store/store';
-import { incompatibility, transferChecks, type TransferCheck } from '../transfer/checks';
+import type { TransferCheck } from '../transfer/checks';
+import { baseSourceLabel, incompatibilityText, taskDescription, taskLabel, transferChecksText } from '../transfer/labels';
 import { findTask, tasksFor, type TransferTask } from '../transfer/tasks';
 import { TransferBases } from './TransferBases';
 import { TransferChart, TransferTable } from './TransferChart';
@@ -30,13 +33,14 @@ interface NumberProps {
 
 /** A numeric input checked as typed; the last good value stays until the text is fixed. */
 function TransferNumber({ label, value, min, max, int, onCommit, testId, hint, disabled }: NumberProps) {
+  const { t: tr } = useTranslation('transfer');
   const id = useId();
   const [text, setText] = useState<string | null>(null);
   const parse = (t: string): { ok: true; value: number } | { ok: false; error: string } => {
     const v = Number(t.trim());
-    if (t.trim() === '' || !Number.isFinite(v)) return { ok: false, error: `${label} must be a number` };
-    if (int && !Number.isInteger(v)) return { ok: false, error: `${label} must be a whole number` };
-    if (v < min || v > max) return { ok: false, error: `${label} must be between ${min} and ${max}` };
+    if (t.trim() === '' || !Number.isFinite(v)) return { ok: false, error: tr('number.nan', { label }) };
+    if (int && !Number.isInteger(v)) return { ok: false, error: tr('number.whole', { label }) };
+    if (v < min || v > max) return { ok: false, error: tr('number.between', { label, min, max }) };
     return { ok: true, value: v };
   };
   const check = text === null ? null : parse(text);
@@ -69,7 +73,7 @@ function TransferNumber({ label, value, min, max, int, onCommit, testId, hint, d
       />
       {error ? (
         <span id={`${id}-err`} className="field-error" role="alert">
-          {error}; keeping {value}
+          {tr('number.keeping', { error, value })}
         </span>
       ) : hint ? (
         <span className="field-hint">{hint}</span>
@@ -79,31 +83,29 @@ function TransferNumber({ label, value, min, max, int, onCommit, testId, hint, d
 }
 
 /** The task picker's option groups, in order. */
-const GROUPS: [TransferTask['kind'], string][] = [
-  ['2d', '2-D patterns'],
-  ['table', 'Real tables'],
-];
+const GROUPS: TransferTask['kind'][] = ['2d', 'table'];
 
 function TaskPicker({ label, role, value, onChange, testId, disabled }: { label: string; role: 'source' | 'target'; value: string; onChange: (k: string) => void; testId: string; disabled: boolean }) {
   const id = useId();
   const tasks = tasksFor(role);
+  const { t: tr } = useTranslation('transfer');
   return (
     <label className="field" htmlFor={id}>
       <span className="field-label">{label}</span>
       <select id={id} data-testid={testId} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
-        {GROUPS.map(([kind, groupLabel]) => (
-          <optgroup key={kind} label={groupLabel}>
+        {GROUPS.map((kind) => (
+          <optgroup key={kind} label={tr(`groups.${kind}`)}>
             {tasks
               .filter((t) => t.kind === kind)
               .map((t) => (
                 <option key={t.key} value={t.key}>
-                  {t.label}
+                  {taskLabel(t)}
                 </option>
               ))}
           </optgroup>
         ))}
       </select>
-      <span className="field-hint">{findTask(value).description}</span>
+      <span className="field-hint">{taskDescription(findTask(value))}</span>
     </label>
   );
 }
@@ -111,8 +113,9 @@ function TaskPicker({ label, role, value, onChange, testId, disabled }: { label:
 const MARK: Record<string, string> = { true: '✓', false: '✗', null: '?' };
 
 function Checks({ checks }: { checks: TransferCheck[] }) {
+  const { t } = useTranslation('transfer');
   return (
-    <ul className="transfer-checks" data-testid="transfer-checks" aria-label="Is the base a good pretrained model for this target?">
+    <ul className="transfer-checks" data-testid="transfer-checks" aria-label={t('checksLabel')}>
       {checks.map((c) => (
         <li key={c.key} data-check={c.key} data-ok={c.ok === null ? 'unknown' : String(c.ok)} className={`check-${c.ok === null ? 'unknown' : c.ok ? 'ok' : 'bad'}`}>
           <span className="check-mark" aria-hidden="true">
@@ -121,7 +124,7 @@ function Checks({ checks }: { checks: TransferCheck[] }) {
           <span>
             <strong>
               {c.title}
-              <span className="visually-hidden">{c.ok === null ? ': not known yet' : c.ok ? ': met' : ': not met'}</span>
+              <span className="visually-hidden">{c.ok === null ? t('unknown') : c.ok ? t('met') : t('notMet')}</span>
             </strong>{' '}
             {c.detail}
           </span>
@@ -131,18 +134,19 @@ function Checks({ checks }: { checks: TransferCheck[] }) {
   );
 }
 
-function statusText(status: string, task: string | null, progress: number, note: string): string {
+function statusText(status: string, task: string | null, progress: number, note: string, t: TFunction<'transfer'>): string {
   const pct = `${Math.round(progress * 100)}%`;
-  if (status === 'pretraining') return `pretraining ${pct}${note ? ` (${note})` : ''}`;
-  if (status === 'comparing') return `comparing ${pct}`;
-  if (status === 'cancelling') return 'cancelling…';
-  if (status === 'busy') return 'working…';
-  if (task === 'pretrain') return note ? `pretrained (${note})` : 'pretrained';
-  if (task === 'compare') return progress >= 1 ? 'comparison done' : 'comparison stopped';
+  if (status === 'pretraining') return note ? t('status.pretrainingNote', { pct, note }) : t('status.pretraining', { pct });
+  if (status === 'comparing') return t('status.comparing', { pct });
+  if (status === 'cancelling') return t('status.cancelling');
+  if (status === 'busy') return t('status.busy');
+  if (task === 'pretrain') return note ? t('status.pretrainedNote', { note }) : t('status.pretrained');
+  if (task === 'compare') return progress >= 1 ? t('status.compared') : t('status.stopped');
   return '';
 }
 
 export function TransferPanel() {
+  const { t: tr } = useTranslation('transfer');
   const t = useStore(selectTransfer);
   const { settings, base } = t;
   const set = useStore.getState().setTransfer;
@@ -152,8 +156,8 @@ export function TransferPanel() {
   const idle = t.status === 'idle';
   const running = t.status === 'pretraining' || t.status === 'comparing' || t.status === 'cancelling';
   const baseFits = base !== null && base.source === source.key;
-  const refusal = incompatibility(source, target);
-  const checks = transferChecks(source, target, baseFits ? base : null);
+  const refusal = incompatibilityText(source, target);
+  const checks = transferChecksText(source, target, baseFits ? base : null);
   const maxN = Math.min(TRANSFER_RANGES.nTarget.max, target.maxTrain);
   const minN = Math.min(TRANSFER_RANGES.nTarget.min, maxN);
   const nTarget = Math.min(maxN, Math.max(minN, settings.nTarget));
@@ -165,16 +169,13 @@ export function TransferPanel() {
 
   return (
     <section className="panel transfer" aria-labelledby="transfer-h" data-testid="transfer-panel">
-      <h2 id="transfer-h">Transfer learning</h2>
-      <p className="hint">
-        Pretrain a base network on a large source task, then reuse its layers for a related target task that has only a few examples: a new output layer (head) sized for
-        the target sits on the base. The same target data and seed train three ways, side by side.
-      </p>
+      <h2 id="transfer-h">{tr('title')}</h2>
+      <p className="hint">{tr('intro')}</p>
 
       <div className="row">
-        <TaskPicker label="Source task (pretrain on)" role="source" value={t.source} onChange={(k) => set({ source: k })} testId="transfer-source" disabled={!idle} />
+        <TaskPicker label={tr('source')} role="source" value={t.source} onChange={(k) => set({ source: k })} testId="transfer-source" disabled={!idle} />
         <TaskPicker
-          label="Target task (few examples)"
+          label={tr('target')}
           role="target"
           value={t.target}
           onChange={(k) => {
@@ -187,45 +188,45 @@ export function TransferPanel() {
         />
       </div>
 
-      <h3 className="transfer-sub">Is this a good pretrained model for the target?</h3>
+      <h3 className="transfer-sub">{tr('checksHeading')}</h3>
       <Checks checks={checks} />
       {refusal && (
         <p className="warn transfer-refusal" role="alert" data-testid="transfer-refusal">
-          Incompatible pair: {refusal}
+          {tr('incompatible', { reason: refusal })}
         </p>
       )}
 
-      <h3 className="transfer-sub">1. Pretrain the base on the source</h3>
+      <h3 className="transfer-sub">{tr('step1')}</h3>
       <p className="hint">
-        Base: {layers.length} hidden layers of {layers.join(' and ')} units ({activations.join(', ')}), SGD with momentum 0.9, batch {settings.batch}.
+        {tr('baseShape', { count: layers.length, units: layers.join(tr('and')), activations: activations.join(', '), batch: settings.batch })}
       </p>
       <div className="row sweep-controls">
-        <TransferNumber label="Pretraining epochs" value={settings.pretrainEpochs} {...TRANSFER_RANGES.pretrainEpochs} int onCommit={(v) => setSettings({ pretrainEpochs: v })} testId="transfer-pretrain-epochs" disabled={!idle} />
-        <TransferNumber label="Learning rate α" value={settings.lr} {...TRANSFER_RANGES.lr} onCommit={(v) => setSettings({ lr: v })} testId="transfer-lr" disabled={!idle} hint="pretraining, scratch, frozen" />
-        <TransferNumber label="Seed" value={settings.seed} {...TRANSFER_RANGES.seed} int onCommit={(v) => setSettings({ seed: v })} testId="transfer-seed" disabled={!idle} hint="data, weights, batch order" />
+        <TransferNumber label={tr('pretrainEpochs')} value={settings.pretrainEpochs} {...TRANSFER_RANGES.pretrainEpochs} int onCommit={(v) => setSettings({ pretrainEpochs: v })} testId="transfer-pretrain-epochs" disabled={!idle} />
+        <TransferNumber label={tr('lr')} value={settings.lr} {...TRANSFER_RANGES.lr} onCommit={(v) => setSettings({ lr: v })} testId="transfer-lr" disabled={!idle} hint={tr('lrHint')} />
+        <TransferNumber label={tr('seed')} value={settings.seed} {...TRANSFER_RANGES.seed} int onCommit={(v) => setSettings({ seed: v })} testId="transfer-seed" disabled={!idle} hint={tr('seedHint')} />
       </div>
       <div className="row transfer-buttons">
         {/* Named without the word "train", so scripts that look for the Train button by name still find one. */}
         <button type="button" className="primary" disabled={!idle || refusal !== null} onClick={() => pretrain().catch(ignore)} data-testid="transfer-pretrain">
-          Pretrain the base
+          {tr('pretrain')}
         </button>
         {running && (
           <button type="button" onClick={() => cancel().catch(ignore)} disabled={t.status === 'cancelling'} data-testid="transfer-cancel">
-            Cancel
+            {tr('cancel')}
           </button>
         )}
       </div>
       <p className="hint" data-testid="transfer-base">
         {base
-          ? `Current base: pretrained on ${base.sourceLabel} (${base.sourceTrain} examples, ${base.epochs} epochs, seed ${base.seed}); source validation accuracy ${formatPercent(base.sourceValAcc)}, loss ${formatFixed(base.sourceValLoss, 3)}.`
-          : 'No base yet: pretrain one, or load or upload a saved one.'}
-        {base && !baseFits && ` It does not belong to the chosen source (${source.label}): pretrain on it, or load a base pretrained on it.`}
+          ? tr('currentBase', { source: baseSourceLabel(base), n: base.sourceTrain, epochs: base.epochs, seed: base.seed, acc: formatPercent(base.sourceValAcc), loss: formatFixed(base.sourceValLoss, 3) })
+          : tr('noBase')}
+        {base && !baseFits && tr('otherSource', { source: taskLabel(source) })}
       </p>
       <TransferBases />
 
-      <h3 className="transfer-sub">2. Train on the target three ways</h3>
+      <h3 className="transfer-sub">{tr('step2')}</h3>
       <fieldset className="features transfer-freeze">
-        <legend>Freeze base layers (frozen base + new head)</legend>
+        <legend>{tr('freeze')}</legend>
         {layers.map((u, i) => (
           <label key={i} className="check">
             <input
@@ -235,14 +236,14 @@ export function TransferPanel() {
               onChange={(e) => setSettings({ frozen: layers.map((_, j) => (j === i ? e.target.checked : (settings.frozen[j] ?? true))) })}
               data-testid={`transfer-freeze-${i + 1}`}
             />
-            layer {i + 1} ({u} units)
+            {tr('layer', { n: i + 1, units: u })}
           </label>
         ))}
-        <span className="field-hint">The new head always trains.</span>
+        <span className="field-hint">{tr('headTrains')}</span>
       </fieldset>
       <div className="field transfer-slider">
         <label className="field-label" htmlFor={nId}>
-          Target training examples: <strong data-testid="transfer-n-value">{nTarget}</strong> (of {target.maxTrain} available)
+          <Trans t={tr} i18nKey="examples" values={{ n: nTarget, max: target.maxTrain }} components={[<strong key="n" data-testid="transfer-n-value" />]} />
         </label>
         <input
           id={nId}
@@ -253,22 +254,22 @@ export function TransferPanel() {
           value={nTarget}
           disabled={!idle}
           data-testid="transfer-n"
-          aria-valuetext={`${nTarget} examples`}
+          aria-valuetext={tr('examplesValue', { n: nTarget })}
           onChange={(e) => setSettings({ nTarget: Number(e.target.value) })}
         />
-        <span className="field-hint">Few examples: transfer pays. Many: training from scratch catches up.</span>
+        <span className="field-hint">{tr('examplesHint')}</span>
       </div>
       <div className="row sweep-controls">
-        <TransferNumber label="Target loss" value={settings.targetLoss} {...TRANSFER_RANGES.targetLoss} onCommit={(v) => setSettings({ targetLoss: v })} testId="transfer-target-loss" disabled={!idle} hint="validation loss to reach" />
-        <TransferNumber label="Epochs per method" value={settings.epochs} {...TRANSFER_RANGES.epochs} int onCommit={(v) => setSettings({ epochs: v })} testId="transfer-epochs" disabled={!idle} />
+        <TransferNumber label={tr('targetLoss')} value={settings.targetLoss} {...TRANSFER_RANGES.targetLoss} onCommit={(v) => setSettings({ targetLoss: v })} testId="transfer-target-loss" disabled={!idle} hint={tr('targetLossHint')} />
+        <TransferNumber label={tr('epochs')} value={settings.epochs} {...TRANSFER_RANGES.epochs} int onCommit={(v) => setSettings({ epochs: v })} testId="transfer-epochs" disabled={!idle} />
         <TransferNumber
-          label="Fine-tune lr factor"
+          label={tr('lrFactor')}
           value={settings.lrFactor}
           {...TRANSFER_RANGES.lrFactor}
           onCommit={(v) => setSettings({ lrFactor: v })}
           testId="transfer-lr-factor"
           disabled={!idle}
-          hint={`fine-tune all at α × ${settings.lrFactor} = ${formatSig(settings.lr * settings.lrFactor)}`}
+          hint={tr('lrFactorHint', { factor: settings.lrFactor, lr: formatSig(settings.lr * settings.lrFactor) })}
         />
       </div>
       <div className="row transfer-buttons">
@@ -278,17 +279,17 @@ export function TransferPanel() {
           disabled={!idle || refusal !== null || !baseFits}
           onClick={() => compare().catch(ignore)}
           data-testid="transfer-compare"
-          title={!baseFits ? 'Pretrain on the chosen source (or load a base pretrained on it) first' : undefined}
+          title={!baseFits ? tr('compareTitle') : undefined}
         >
-          Compare
+          {tr('compare')}
         </button>
       </div>
 
       {(t.task !== null || t.status !== 'idle') && (
         <div className="sweep-status">
-          <progress max={1} value={t.progress} aria-label={t.task === 'pretrain' ? 'Pretraining progress' : 'Comparison progress'} data-testid="transfer-progress" />
+          <progress max={1} value={t.progress} aria-label={t.task === 'pretrain' ? tr('pretrainProgress') : tr('compareProgress')} data-testid="transfer-progress" />
           <span data-testid="transfer-status" aria-live="polite">
-            {statusText(t.status, t.task, t.progress, t.pretrainNote)}
+            {statusText(t.status, t.task, t.progress, t.pretrainNote, tr)}
           </span>
         </div>
       )}

@@ -114,12 +114,14 @@ export function compareSettings(runs: readonly SavedRun[]): CompareRow[] {
   });
 }
 
-/** For each run after the first: "Run 4: lr 0.1 → 0.03, …" against the first (runLabels' wording). */
-export function compareSummary(runs: readonly SavedRun[]): string[] {
+/** For each run after the first, against the first: its id, the first's, and the changes (runLabels' wording). */
+export function compareChanges(runs: readonly SavedRun[]): { a: number | undefined; b: number | undefined; changes: string[] }[] {
   const [base, ...rest] = runs;
   if (!base) return [];
-  return rest.map((r) => {
-    const d = differences(base.config, r.config).map((t) => t.replace(' → now ', ' → '));
-    return `Run ${base.id} → run ${r.id}: ${d.length ? d.join(', ') : 'same settings'}`;
-  });
+  return rest.map((r) => ({ a: base.id, b: r.id, changes: differences(base.config, r.config).map((t) => t.replace(' → now ', ' → ')) }));
+}
+
+/** For each run after the first: "Run 4: lr 0.1 → 0.03, …" against the first (runLabels' wording). */
+export function compareSummary(runs: readonly SavedRun[]): string[] {
+  return compareChanges(runs).map(({ a, b, changes }) => `Run ${a} → run ${b}: ${changes.length ? changes.join(', ') : 'same settings'}`);
 }

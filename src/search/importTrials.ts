@@ -6,6 +6,8 @@
 import Papa from 'papaparse';
 import { PARAM_KEYS, PARAM_LIMITS, isIntegerRange } from './space';
 import type { ParamKey, SearchSpace, Trial, TrialRecord } from './types';
+import { t } from '../i18n/i18n';
+import { paramLabel } from './labels';
 
 export type ImportResult = { ok: true; trials: TrialRecord[]; params: ParamKey[] } | { ok: false; error: string };
 
@@ -28,26 +30,27 @@ function fail(error: string): ImportResult {
 /** Why a value does not belong to the parameter (in the space if given), or null. */
 function checkParam(key: ParamKey, raw: string, space: SearchSpace | null): { value: number | string } | { error: string } {
   const lim = PARAM_LIMITS[key];
+  const label = paramLabel(key);
   const spec = space?.[key];
   let value: number | string;
   if (lim.kind === 'choice') {
     value = raw.trim();
-    if (!lim.values.includes(value)) return { error: `${lim.label} must be one of ${lim.values.join(', ')} (got "${raw}")` };
+    if (!lim.values.includes(value)) return { error: t('search:csv.oneOf', { label, values: lim.values.join(', '), got: raw }) };
   } else {
     value = num(raw);
-    if (!Number.isFinite(value)) return { error: `${lim.label} must be a number (got "${raw}")` };
-    if (value < lim.min || value > lim.max) return { error: `${lim.label} must be between ${lim.min} and ${lim.max} (got ${value})` };
-    if (lim.int && !Number.isInteger(value)) return { error: `${lim.label} must be a whole number (got ${value})` };
+    if (!Number.isFinite(value)) return { error: t('search:csv.number', { label, got: raw }) };
+    if (value < lim.min || value > lim.max) return { error: t('search:csv.between', { label, min: lim.min, max: lim.max, got: value }) };
+    if (lim.int && !Number.isInteger(value)) return { error: t('search:csv.whole', { label, got: value }) };
   }
   if (spec?.kind === 'list') {
     if (!spec.values.some((v) => v === value || (typeof v === 'number' && typeof value === 'number' && Math.abs(v - value) <= EPS * Math.max(1, Math.abs(v))))) {
-      return { error: `${lim.label} ${value} is not one of the search's values (${spec.values.join(', ')})` };
+      return { error: t('search:csv.notValue', { label, got: value, values: spec.values.join(', ') }) };
     }
   } else if (spec?.kind === 'range') {
     const v = value as number;
     const tol = EPS * Math.max(1, Math.abs(spec.max));
-    if (v < spec.min - tol || v > spec.max + tol) return { error: `${lim.label} ${v} lies outside the search's range ${spec.min} to ${spec.max}` };
-    if (isIntegerRange(key, spec) && !Number.isInteger(v)) return { error: `${lim.label} must be a whole number in this search (got ${v})` };
+    if (v < spec.min - tol || v > spec.max + tol) return { error: t('search:csv.outside', { label, got: v, min: spec.min, max: spec.max }) };
+    if (isIntegerRange(key, spec) && !Number.isInteger(v)) return { error: t('search:csv.wholeHere', { label, got: v }) };
   }
   return { value };
 }
@@ -58,51 +61,51 @@ function checkParam(key: ParamKey, raw: string, space: SearchSpace | null): { va
  * searchable parameters within their limits.
  */
 export function importTrials(text: string, space: SearchSpace | null = null): ImportResult {
-  if (!text.trim()) return fail('the file is empty');
+  if (!text.trim()) return fail(t('search:csv.empty'));
   const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true });
   const rows = parsed.data;
-  if (rows.length === 0) return fail('the file is empty');
+  if (rows.length === 0) return fail(t('search:csv.empty'));
   const header = rows[0].map((h) => h.trim());
   const col = new Map<string, number>();
   for (const [i, h] of header.entries()) {
-    if (col.has(h)) return fail(`the column "${h}" appears twice`);
-    if (!KNOWN.has(h) && !(PARAM_KEYS as readonly string[]).includes(h)) return fail(`unknown column "${h}": expected number, the searched parameters (${PARAM_KEYS.join(', ')}), value, std, folds, duration_ms`);
+    if (col.has(h)) return fail(t('search:csv.columnTwice', { name: h }));
+    if (!KNOWN.has(h) && !(PARAM_KEYS as readonly string[]).includes(h)) return fail(t('search:csv.unknownColumn', { name: h, params: PARAM_KEYS.join(', ') }));
     col.set(h, i);
   }
-  for (const need of ['number', 'value']) if (!col.has(need)) return fail(`the column "${need}" is missing`);
+  for (const need of ['number', 'value']) if (!col.has(need)) return fail(t('search:csv.missingColumn', { name: need }));
   const params = PARAM_KEYS.filter((k) => col.has(k));
-  if (params.length === 0) return fail('the file has no parameter columns');
+  if (params.length === 0) return fail(t('search:csv.noParams'));
   if (space) {
     const wanted = PARAM_KEYS.filter((k) => space[k] !== undefined);
     const missing = wanted.filter((k) => !col.has(k));
     const extra = params.filter((k) => space[k] === undefined);
-    if (missing.length) return fail(`the file lacks the searched parameter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-    if (extra.length) return fail(`the file has parameter${extra.length > 1 ? 's' : ''} ${extra.join(', ')} that this search does not vary`);
+    if (missing.length) return fail(t('search:csv.lacks', { count: missing.length, names: missing.join(', ') }));
+    if (extra.length) return fail(t('search:csv.extra', { count: extra.length, names: extra.join(', ') }));
   }
-  if (rows.length < 2) return fail('the file has no trials');
+  if (rows.length < 2) return fail(t('search:csv.noTrials'));
   const trials: TrialRecord[] = [];
   const seen = new Set<number>();
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
     const line = r + 1;
-    if (row.length !== header.length) return fail(`line ${line} has ${row.length} fields, the header ${header.length}`);
+    if (row.length !== header.length) return fail(t('search:csv.fields', { line, n: row.length, header: header.length }));
     const cell = (name: string) => (col.has(name) ? row[col.get(name)!] : '');
     const number = num(cell('number'));
-    if (!Number.isInteger(number) || number < 0) return fail(`line ${line}: the trial number must be a whole number ≥ 0 (got "${cell('number')}")`);
-    if (seen.has(number)) return fail(`line ${line}: trial ${number} appears twice`);
+    if (!Number.isInteger(number) || number < 0) return fail(t('search:csv.trialNumber', { line, got: cell('number') }));
+    if (seen.has(number)) return fail(t('search:csv.trialTwice', { line, n: number }));
     seen.add(number);
     const trial: Trial = {};
     for (const k of params) {
       const got = checkParam(k, cell(k), space);
-      if ('error' in got) return fail(`line ${line}: ${got.error}`);
+      if ('error' in got) return fail(t('search:csv.atLine', { line, error: got.error }));
       trial[k] = got.value;
     }
     const mean = num(cell('value'));
     // 'nan': a diverged trial (kept, as the browser keeps it); anything else unreadable is refused.
-    if (Number.isNaN(mean) && cell('value').trim().toLowerCase() !== 'nan') return fail(`line ${line}: the value must be a number (got "${cell('value')}")`);
+    if (Number.isNaN(mean) && cell('value').trim().toLowerCase() !== 'nan') return fail(t('search:csv.value', { line, got: cell('value') }));
     const std = col.has('std') && cell('std').trim() !== '' ? num(cell('std')) : NaN;
     const folds = col.has('folds') && cell('folds').trim() !== '' ? cell('folds').split(';').map(num) : [mean];
-    if (folds.some((v, i) => Number.isNaN(v) && !/^\s*nan\s*$/i.test(cell('folds').split(';')[i] ?? ''))) return fail(`line ${line}: the folds must be numbers separated by ";" (got "${cell('folds')}")`);
+    if (folds.some((v, i) => Number.isNaN(v) && !/^\s*nan\s*$/i.test(cell('folds').split(';')[i] ?? ''))) return fail(t('search:csv.folds', { line, got: cell('folds') }));
     const ms = col.has('duration_ms') && cell('duration_ms').trim() !== '' ? num(cell('duration_ms')) : NaN;
     trials.push({ index: number, trial, mean, std, folds, ms });
   }

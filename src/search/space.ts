@@ -57,15 +57,19 @@ function fmt(v: number | string): string {
   return typeof v === 'string' ? `"${v}"` : String(v);
 }
 
+/** A problem's English text, with its key and values for the page's language. */
+type Problem = { message: string; key: string; params: Record<string, string | number> };
+const problem = (message: string, key: string, params: Record<string, string | number> = {}): Problem => ({ message, key, params });
+
 /** Problems with one value against the parameter's limits, or null. */
-function checkValue(key: ParamKey, v: unknown): string | null {
+function checkValue(key: ParamKey, v: unknown): Problem | null {
   const lim = PARAM_LIMITS[key];
   if (lim.kind === 'choice') {
-    return typeof v === 'string' && lim.values.includes(v) ? null : `${lim.label} must be one of ${lim.values.join(', ')} (got ${fmt(v as number | string)})`;
+    return typeof v === 'string' && lim.values.includes(v) ? null : problem(`${lim.label} must be one of ${lim.values.join(', ')} (got ${fmt(v as number | string)})`, 'problem.oneOf', { values: lim.values.join(', '), got: fmt(v as number | string) });
   }
-  if (typeof v !== 'number' || !Number.isFinite(v)) return `${lim.label} values must be numbers (got ${fmt(v as number | string)})`;
-  if (v < lim.min || v > lim.max) return `${lim.label} must be between ${lim.min} and ${lim.max} (got ${v})`;
-  if (lim.int && !Number.isInteger(v)) return `${lim.label} must be a whole number (got ${v})`;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return problem(`${lim.label} values must be numbers (got ${fmt(v as number | string)})`, 'problem.notNumbers', { got: fmt(v as number | string) });
+  if (v < lim.min || v > lim.max) return problem(`${lim.label} must be between ${lim.min} and ${lim.max} (got ${v})`, 'problem.between', { min: lim.min, max: lim.max, got: v });
+  if (lim.int && !Number.isInteger(v)) return problem(`${lim.label} must be a whole number (got ${v})`, 'problem.whole', { got: v });
   return null;
 }
 
@@ -77,33 +81,33 @@ export function validateSpace(space: SearchSpace, strategy: Strategy, limits: { 
   const issues: SpaceIssue[] = [];
   const keys = spaceKeys(space);
   if (keys.length === 0) {
-    issues.push({ field: 'space', message: 'Choose at least one parameter to search.' });
+    issues.push({ field: 'space', ...problem('Choose at least one parameter to search.', 'problem.noParam') });
     return issues;
   }
   for (const key of keys) {
     const spec = space[key] as ParamSpec;
     const lim = PARAM_LIMITS[key];
-    const add = (message: string) => issues.push({ field: key, message });
+    const add = (p: Problem) => issues.push({ field: key, ...p });
     if (spec.kind === 'list') {
       if (spec.values.length === 0) {
-        add(`${lim.label} has no values to try: add at least one.`);
+        add(problem(`${lim.label} has no values to try: add at least one.`, 'problem.noValues'));
         continue;
       }
       const seen = new Set<number | string>();
       for (const v of spec.values) {
         const bad = checkValue(key, v);
         if (bad) add(bad);
-        else if (seen.has(v)) add(`${lim.label} lists ${fmt(v)} more than once.`);
+        else if (seen.has(v)) add(problem(`${lim.label} lists ${fmt(v)} more than once.`, 'problem.twice', { value: fmt(v) }));
         seen.add(v);
       }
       continue;
     }
     // A range.
     if (lim.kind === 'choice') {
-      add(`${lim.label} takes a list of choices, not a range.`);
+      add(problem(`${lim.label} takes a list of choices, not a range.`, 'problem.choiceRange'));
       continue;
     }
-    if (strategy === 'grid') add(`${lim.label}: grid search takes a list of values, not a range.`);
+    if (strategy === 'grid') add(problem(`${lim.label}: grid search takes a list of values, not a range.`, 'problem.gridRange'));
     let ok = true;
     for (const end of [spec.min, spec.max]) {
       const bad = checkValue(key, end);
@@ -114,15 +118,15 @@ export function validateSpace(space: SearchSpace, strategy: Strategy, limits: { 
       }
     }
     if (!ok) continue;
-    if (spec.min > spec.max) add(`${lim.label}: the minimum ${spec.min} is above the maximum ${spec.max}.`);
+    if (spec.min > spec.max) add(problem(`${lim.label}: the minimum ${spec.min} is above the maximum ${spec.max}.`, 'problem.minAboveMax', { min: spec.min, max: spec.max }));
     else if (isIntegerRange(key, spec) && Math.ceil(spec.min) > Math.floor(spec.max)) {
-      add(`${lim.label}: no whole number lies between ${spec.min} and ${spec.max}.`);
+      add(problem(`${lim.label}: no whole number lies between ${spec.min} and ${spec.max}.`, 'problem.noWhole', { min: spec.min, max: spec.max }));
     }
-    if (spec.scale === 'log' && spec.min <= 0) add(`${lim.label}: a log scale needs a minimum above 0 (got ${spec.min}).`);
+    if (spec.scale === 'log' && spec.min <= 0) add(problem(`${lim.label}: a log scale needs a minimum above 0 (got ${spec.min}).`, 'problem.logMin', { min: spec.min }));
   }
   if (strategy === 'grid' && keys.every((k) => space[k]?.kind === 'list')) {
     const size = gridSize(space);
-    if (size > limits.maxGrid) issues.push({ field: 'space', message: `the grid has ${size} trials, more than the limit of ${limits.maxGrid}` });
+    if (size > limits.maxGrid) issues.push({ field: 'space', ...problem(`the grid has ${size} trials, more than the limit of ${limits.maxGrid}`, 'problem.gridTooBig', { size, max: limits.maxGrid }) });
   }
   return issues;
 }

@@ -21,6 +21,10 @@ export type Strategy = 'grid' | 'random' | 'bayes';
 export interface SpaceIssue {
   field: ParamKey | 'space';
   message: string;
+  /** The message's key in the `search` namespace and its values, for the page's language (the
+   * parameter's name is added as `label` where the text is shown). */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 /** What each parameter may take: a numeric interval (maybe whole numbers only) or a fixed set of names. */

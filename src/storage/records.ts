@@ -6,6 +6,7 @@
 //  1: the first layout: a run's curves as one object per epoch (`epochs`), no name or note.
 //  2: curves as columns (`curves`, non-finite values as null so JSON keeps them), a name and a note
 //     on runs and searches.
+import { t as tr } from '../i18n/i18n';
 import type { ExperimentConfig } from '../shared/config';
 import { DEFAULT_CONFIG } from '../shared/config';
 import type { EpochMetrics, TestResult } from '../shared/protocol';
@@ -138,7 +139,7 @@ const isStored = (x: unknown): boolean => x === null || (typeof x === 'number' &
 const isStoredArray = (x: unknown, n: number): boolean => Array.isArray(x) && x.length === n && x.every(isStored);
 
 function checkConfig(c: unknown): Checked<ExperimentConfig> {
-  if (!isObj(c)) return { ok: false, error: 'config is missing' };
+  if (!isObj(c)) return { ok: false, error: tr('saved:file.configMissing') };
   try {
     if (c.dataset === 'upload') {
       // The CSV file is not kept, so its columns cannot be checked: the other settings are.
@@ -149,7 +150,7 @@ function checkConfig(c: unknown): Checked<ExperimentConfig> {
     // The same checks as a link or setConfig: every field's range and the fields' consistency.
     return { ok: true, value: applyPatch(DEFAULT_CONFIG, c) };
   } catch (e) {
-    return { ok: false, error: `config: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, error: tr('saved:file.config', { error: e instanceof Error ? e.message : String(e) }) };
   }
 }
 
@@ -187,35 +188,35 @@ export function upgradeSearch(r: Record<string, unknown>): Record<string, unknow
 }
 
 function checkVersion(v: unknown): string | null {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) return 'schemaVersion is missing';
-  if (v > SCHEMA_VERSION) return `schemaVersion ${v} is newer than this page reads (${SCHEMA_VERSION})`;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) return tr('saved:file.versionMissing');
+  if (v > SCHEMA_VERSION) return tr('saved:file.versionNewer', { v, max: SCHEMA_VERSION });
   return null;
 }
 
 /** Validates (after upgrading) a run record; the id is kept when it is a positive whole number. */
 export function checkRun(raw: unknown): Checked<SavedRun> {
-  if (!isObj(raw)) return { ok: false, error: 'not an object' };
+  if (!isObj(raw)) return { ok: false, error: tr('saved:file.notObject') };
   const bad = checkVersion(raw.schemaVersion);
   if (bad) return { ok: false, error: bad };
   const r = upgradeRun(raw);
   const config = checkConfig(r.config);
   if (!config.ok) return config;
-  if (typeof r.savedAt !== 'string' || Number.isNaN(Date.parse(r.savedAt))) return { ok: false, error: 'savedAt is not a date' };
-  if (typeof r.name !== 'string' || typeof r.note !== 'string') return { ok: false, error: 'name and note must be text' };
-  if (typeof r.runIndex !== 'number' || !Number.isInteger(r.runIndex) || r.runIndex < 0) return { ok: false, error: 'runIndex must be a whole number ≥ 0' };
+  if (typeof r.savedAt !== 'string' || Number.isNaN(Date.parse(r.savedAt))) return { ok: false, error: tr('saved:file.savedAt') };
+  if (typeof r.name !== 'string' || typeof r.note !== 'string') return { ok: false, error: tr('saved:file.nameNote') };
+  if (typeof r.runIndex !== 'number' || !Number.isInteger(r.runIndex) || r.runIndex < 0) return { ok: false, error: tr('saved:file.runIndex') };
   const c = r.curves;
-  if (!isObj(c) || !Array.isArray(c.epoch) || !c.epoch.every((e) => typeof e === 'number' && Number.isInteger(e) && e >= 0)) return { ok: false, error: 'curves.epoch must be a list of epoch numbers' };
+  if (!isObj(c) || !Array.isArray(c.epoch) || !c.epoch.every((e) => typeof e === 'number' && Number.isInteger(e) && e >= 0)) return { ok: false, error: tr('saved:file.curvesEpoch') };
   const n = c.epoch.length;
   for (const k of ['trainLoss', 'valLoss', 'trainAcc', 'valAcc'] as const) {
-    if (!isStoredArray(c[k], n)) return { ok: false, error: `curves.${k} must be ${n} numbers or nulls` };
+    if (!isStoredArray(c[k], n)) return { ok: false, error: tr('saved:file.curves', { k, n }) };
   }
   const f = r.final;
-  if (f !== null && !(isObj(f) && typeof f.epoch === 'number' && ['trainLoss', 'valLoss', 'trainAcc', 'valAcc'].every((k) => isStored(f[k])))) return { ok: false, error: 'final metrics are malformed' };
+  if (f !== null && !(isObj(f) && typeof f.epoch === 'number' && ['trainLoss', 'valLoss', 'trainAcc', 'valAcc'].every((k) => isStored(f[k])))) return { ok: false, error: tr('saved:file.final') };
   const t = r.test;
-  if (t !== null && t !== undefined && !(isObj(t) && typeof t.loss === 'number' && (t.accuracy === null || typeof t.accuracy === 'number') && typeof t.n === 'number')) return { ok: false, error: 'test result is malformed' };
+  if (t !== null && t !== undefined && !(isObj(t) && typeof t.loss === 'number' && (t.accuracy === null || typeof t.accuracy === 'number') && typeof t.n === 'number')) return { ok: false, error: tr('saved:file.test') };
   const d = r.diagnosis;
-  if (d !== null && d !== undefined && !(isObj(d) && typeof d.regime === 'string' && typeof d.evidence === 'string')) return { ok: false, error: 'diagnosis is malformed' };
-  if (r.backend !== null && r.backend !== undefined && typeof r.backend !== 'string') return { ok: false, error: 'backend must be text' };
+  if (d !== null && d !== undefined && !(isObj(d) && typeof d.regime === 'string' && typeof d.evidence === 'string')) return { ok: false, error: tr('saved:file.diagnosis') };
+  if (r.backend !== null && r.backend !== undefined && typeof r.backend !== 'string') return { ok: false, error: tr('saved:file.backend') };
   const value: SavedRun = {
     schemaVersion: SCHEMA_VERSION,
     savedAt: r.savedAt,
@@ -241,16 +242,16 @@ function checkTrial(t: unknown): boolean {
 }
 
 export function checkSearch(raw: unknown): Checked<SavedSearch> {
-  if (!isObj(raw)) return { ok: false, error: 'not an object' };
+  if (!isObj(raw)) return { ok: false, error: tr('saved:file.notObject') };
   const bad = checkVersion(raw.schemaVersion);
   if (bad) return { ok: false, error: bad };
   const r = upgradeSearch(raw);
-  if (typeof r.savedAt !== 'string' || Number.isNaN(Date.parse(r.savedAt))) return { ok: false, error: 'savedAt is not a date' };
-  if (typeof r.name !== 'string' || typeof r.note !== 'string') return { ok: false, error: 'name and note must be text' };
+  if (typeof r.savedAt !== 'string' || Number.isNaN(Date.parse(r.savedAt))) return { ok: false, error: tr('saved:file.savedAt') };
+  if (typeof r.name !== 'string' || typeof r.note !== 'string') return { ok: false, error: tr('saved:file.nameNote') };
   const s = r.spec;
-  if (!isObj(s) || !STRATEGIES.includes(s.strategy as string) || !isObj(s.space) || typeof s.epochs !== 'number' || typeof s.budget !== 'number') return { ok: false, error: 'spec is malformed (strategy, space, budget, epochs)' };
-  if (!Array.isArray(r.trials) || !r.trials.every(checkTrial)) return { ok: false, error: 'trials are malformed' };
-  if (r.best !== null && !checkTrial(r.best)) return { ok: false, error: 'best trial is malformed' };
+  if (!isObj(s) || !STRATEGIES.includes(s.strategy as string) || !isObj(s.space) || typeof s.epochs !== 'number' || typeof s.budget !== 'number') return { ok: false, error: tr('saved:file.spec') };
+  if (!Array.isArray(r.trials) || !r.trials.every(checkTrial)) return { ok: false, error: tr('saved:file.trials') };
+  if (r.best !== null && !checkTrial(r.best)) return { ok: false, error: tr('saved:file.best') };
   const value: SavedSearch = {
     schemaVersion: SCHEMA_VERSION,
     savedAt: r.savedAt,
@@ -280,16 +281,16 @@ export function parseImport(text: string): Checked<{ runs: SavedRun[]; searches:
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'the file is not JSON' };
+    return { ok: false, error: tr('saved:file.notJson') };
   }
-  if (!isObj(data) || data.format !== EXPORT_FORMAT) return { ok: false, error: `the file is not a Tuning Playground export (format "${EXPORT_FORMAT}" expected)` };
+  if (!isObj(data) || data.format !== EXPORT_FORMAT) return { ok: false, error: tr('saved:file.notExport', { format: EXPORT_FORMAT }) };
   const bad = checkVersion(data.schemaVersion);
   if (bad) return { ok: false, error: bad };
-  if (!Array.isArray(data.runs) || !Array.isArray(data.searches ?? [])) return { ok: false, error: 'runs and searches must be lists' };
+  if (!Array.isArray(data.runs) || !Array.isArray(data.searches ?? [])) return { ok: false, error: tr('saved:file.lists') };
   const runs: SavedRun[] = [];
   for (let i = 0; i < data.runs.length; i++) {
     const c = checkRun(data.runs[i]);
-    if (!c.ok) return { ok: false, error: `run ${i + 1}: ${c.error}` };
+    if (!c.ok) return { ok: false, error: tr('saved:file.run', { n: i + 1, error: c.error }) };
     delete c.value.id;
     runs.push(c.value);
   }
@@ -297,7 +298,7 @@ export function parseImport(text: string): Checked<{ runs: SavedRun[]; searches:
   const list = (data.searches ?? []) as unknown[];
   for (let i = 0; i < list.length; i++) {
     const c = checkSearch(list[i]);
-    if (!c.ok) return { ok: false, error: `search ${i + 1}: ${c.error}` };
+    if (!c.ok) return { ok: false, error: tr('saved:file.search', { n: i + 1, error: c.error }) };
     delete c.value.id;
     searches.push(c.value);
   }

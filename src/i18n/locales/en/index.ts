@@ -4,17 +4,23 @@ import common from './common';
 import classroom from './classroom';
 import data from './data';
 import diagnosis from './diagnosis';
+import exportNs from './exportNs';
 import lessons from './lessons';
+import messages from './messages';
 import model from './model';
 import network from './network';
 import pwa from './pwa';
 import regularization from './regularization';
 import run from './run';
 import runs from './runs';
+import saved from './saved';
 import schema from './schema';
+import search from './search';
 import shared from './shared';
+import sweeps from './sweeps';
 import test from './test';
 import training from './training';
+import transfer from './transfer';
 import view from './view';
 
 export const en = {
@@ -22,17 +28,23 @@ export const en = {
   classroom,
   data,
   diagnosis,
+  exportNs,
   lessons,
+  messages,
   model,
   network,
   pwa,
   regularization,
   run,
   runs,
+  saved,
   schema,
+  search,
   shared,
+  sweeps,
   test,
   training,
+  transfer,
   view,
 };
 export default en;
