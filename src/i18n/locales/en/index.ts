@@ -4,7 +4,7 @@ import common from './common';
 import classroom from './classroom';
 import data from './data';
 import diagnosis from './diagnosis';
-import exportNs from './exportNs';
+import exportNs from './export';
 import lessons from './lessons';
 import messages from './messages';
 import model from './model';
@@ -28,7 +28,7 @@ export const en = {
   classroom,
   data,
   diagnosis,
-  exportNs,
+  export: exportNs,
   lessons,
   messages,
   model,

@@ -5,7 +5,7 @@ import common from './common';
 import classroom from './classroom';
 import data from './data';
 import diagnosis from './diagnosis';
-import exportNs from './exportNs';
+import exportNs from './export';
 import lessons from './lessons';
 import messages from './messages';
 import model from './model';
@@ -29,7 +29,7 @@ export const zh: Strings<typeof en> = {
   classroom,
   data,
   diagnosis,
-  exportNs,
+  export: exportNs,
   lessons,
   messages,
   model,
