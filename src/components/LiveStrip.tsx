@@ -4,7 +4,7 @@
 import { useRef } from 'react';
 import { useStore, type Store } from '../store/store';
 import { useBoundaryPainter, BOUNDARY_SIZE } from './BoundaryCanvas';
-import { REGIME_TITLES } from './DiagnosisPanel';
+import { useRegimeTitle } from './DiagnosisPanel';
 import { formatLoss } from '../shared/format';
 import { NARROW, useMediaQuery } from './useMediaQuery';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,7 @@ export function LiveStrip() {
   const narrow = useMediaQuery(NARROW);
   const last = useStore(selectLast);
   const regime = useStore(selectRegime);
+  const regimeTitle = useRegimeTitle(regime);
   const { t } = useTranslation('run');
   if (!narrow) return null;
   return (
@@ -43,7 +44,7 @@ export function LiveStrip() {
         </div>
         <div className={`strip-verdict regime-${regime.replace(/ /g, '-')}`}>
           <dt>{t('strip.verdict')}</dt>
-          <dd data-testid="strip-verdict">{REGIME_TITLES[regime]}</dd>
+          <dd data-testid="strip-verdict">{regimeTitle}</dd>
         </div>
       </dl>
     </div>

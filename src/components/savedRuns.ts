@@ -118,7 +118,7 @@ export function compareSettings(runs: readonly SavedRun[]): CompareRow[] {
 export function compareChanges(runs: readonly SavedRun[]): { a: number | undefined; b: number | undefined; changes: string[] }[] {
   const [base, ...rest] = runs;
   if (!base) return [];
-  return rest.map((r) => ({ a: base.id, b: r.id, changes: differences(base.config, r.config).map((t) => t.replace(' → now ', ' → ')) }));
+  return rest.map((r) => ({ a: base.id, b: r.id, changes: differences(base.config, r.config, false) }));
 }
 
 /** For each run after the first: "Run 4: lr 0.1 → 0.03, …" against the first (runLabels' wording). */
