@@ -11,13 +11,14 @@ import type { TrialRecord } from '../../search/types';
 import { PRESETS } from '../../shared/presets';
 import type { Lesson, LessonLog, RunRecord } from '../types';
 import { bestOf, configHasTrial, gapShrank, penaltyShare } from './courseBChecks';
+import { LESSONS_B } from './courseB';
 import { evaluate } from './evaluate';
 import { overfitting } from './overfitting';
 import { regularization } from './regularization';
 import { search } from './search';
 import { transfer } from './transfer';
 
-const LESSONS: Lesson[] = [overfitting, regularization, search, transfer, evaluate];
+const LESSONS: Lesson[] = LESSONS_B;
 const OVERFIT = { ...DEFAULT_CONFIG, ...PRESETS.find((p) => p.key === 'overfit')!.config } as ExperimentConfig;
 
 const baseStore = useStore.getState();
@@ -48,6 +49,11 @@ function log(p: Partial<LessonLog> = {}): LessonLog {
 const check = (lesson: Lesson, n: number, s: Store, l: LessonLog) => lesson.checks[n - 1].passed(s, l);
 
 describe('lessons 6–10: shape', () => {
+  it('the course part holds the five lessons in workflow order', () => {
+    expect(LESSONS_B.map((l) => l.id)).toEqual(['overfitting', 'regularization', 'search', 'transfer', 'evaluate']);
+    expect(LESSONS_B).toEqual([overfitting, regularization, search, transfer, evaluate]);
+  });
+
   it('each has 3–6 steps and as many check texts as checks, in both languages, and its concepts', () => {
     for (const l of LESSONS) {
       for (const text of [l.text.en, l.text.zh]) {

@@ -26,8 +26,7 @@ export const evaluate: Lesson = {
   kind: 'lesson',
   concepts: [8, 1, 26],
   setup: {
-    config: { dataset: 'circle', problem: 'classification', samples: 200, noise: 0.2, seed: 2, trainPct: 50, valPct: 25, layers: [2], activations: ['tanh'], dropout: [0], optimizer: 'sgd', lr: 0.1, batch: 10, l1: 0, l2: 0, patience: 0, epochs: 100 },
-    panels: ['data', 'model', 'runs', 'test'],
+    config: { dataset: 'circle', problem: 'classification', samples: 200, noise: 0.2, seed: 2, trainPct: 50, valPct: 25, layers: [2], activations: ['tanh'], dropout: [0], optimizer: 'sgd', lr: 0.1, batch: 10, l1: 0, l2: 0, patience: 0, epochs: 100 }
   },
   controls: ['train-pct', 'val-pct', 'units-0', 'lr', 'epoch-budget'],
   checks: [

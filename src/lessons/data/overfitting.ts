@@ -10,7 +10,7 @@ export const overfitting: Lesson = {
   kind: 'lesson',
   concepts: [9, 27, 28],
   // A budget of 300 epochs: a run without early stopping ends there, one with it stops well before.
-  setup: { config: { ...OVERFIT, epochs: 300 }, panels: ['presets', 'regularization', 'runs'] },
+  setup: { config: { ...OVERFIT, epochs: 300 } },
   controls: ['patience', 'min-delta', 'epoch-budget'],
   checks: [
     { sticky: true, passed: (_s, log) => log.runs.some((r) => r.valTurnedUp) },

@@ -15,7 +15,7 @@ export const regularization: Lesson = {
   id: 'regularization',
   kind: 'lesson',
   concepts: [11, 12, 13, 29],
-  setup: { config: { ...OVERFIT, epochs: 150 }, panels: ['presets', 'model', 'regularization', 'runs', 'sweeps'] },
+  setup: { config: { ...OVERFIT, epochs: 150 } },
   controls: ['l1', 'l2', 'dropout-0', 'dropout-1', 'jitter', 'samples', 'sweep-epochs', 'epoch-budget'],
   checks: [
     { sticky: true, passed: (s) => penaltyShare(s) > MIN_PENALTY_SHARE },

@@ -13,8 +13,7 @@ export const search: Lesson = {
   concepts: [15, 16, 17, 18, 19, 20, 21],
   // Learning rate 0.01 and 3 units: neither is in the grid the steps set, so "applied" is visible.
   setup: {
-    config: { dataset: 'circle', problem: 'classification', samples: 200, noise: 0.1, seed: 1, layers: [3], activations: ['tanh'], dropout: [0], optimizer: 'sgd', lr: 0.01, batch: 10, l1: 0, l2: 0, patience: 0, epochs: 0 },
-    panels: ['model', 'training', 'search'],
+    config: { dataset: 'circle', problem: 'classification', samples: 200, noise: 0.1, seed: 1, layers: [3], activations: ['tanh'], dropout: [0], optimizer: 'sgd', lr: 0.01, batch: 10, l1: 0, l2: 0, patience: 0, epochs: 0 }
   },
   controls: ['lr', 'units-0', 'search-strategy', 'search-on-batch', 'search-list-lr', 'search-list-units', 'search-folds', 'search-epochs'],
   checks: [

@@ -26,7 +26,8 @@ export const transfer: Lesson = {
   id: 'transfer',
   kind: 'lesson',
   concepts: [22, 23, 24, 25],
-  setup: { config: {}, panels: ['transfer'] },
+  // The playground itself stays small and idle: the transfer panel trains in its own worker.
+  setup: { config: { samples: 200 } },
   controls: ['transfer-source', 'transfer-target', 'transfer-pretrain-epochs', 'transfer-pretrain', 'transfer-freeze-1', 'transfer-freeze-2', 'transfer-n', 'transfer-epochs', 'transfer-compare'],
   checks: [
     { sticky: true, passed: (s) => conditionsHold(s) },
