@@ -59,6 +59,9 @@ describe('LessonLog recorder', () => {
     trainTo(61, () => 0.01, () => 0.9);
     expect(r.config.lr).toBe(DEFAULT_CONFIG.lr);
     expect(r.finalConfig.lr).toBe(0.5);
+    // A setting typed after the last epoch (before a fresh start) is not this run's.
+    useStore.setState({ runConfig: { ...DEFAULT_CONFIG, lr: 0.9 } });
+    expect(r.finalConfig.lr).toBe(0.5);
 
     useStore.getState().setTest({ loss: 0.42, accuracy: 0.8, n: 50 });
     useStore.getState().setTest({ loss: 0.43, accuracy: 0.8, n: 50 });

@@ -98,7 +98,9 @@ export function startRecorder(store: Pick<StoreApi<Store>, 'getState' | 'subscri
       log.runs.push(t.rec);
     }
     const { rec } = t;
-    rec.finalConfig = s.runConfig;
+    // The config in force when an epoch ran: a setting typed after the run's last epoch (before
+    // "start fresh") belongs to the next run, not to this one.
+    if (s.metrics.last && s.metrics.last.epoch !== rec.epochs) rec.finalConfig = s.runConfig;
     const h = s.metrics;
     if (h.summarized !== t.summarized) {
       t.seen = 0;
