@@ -11,6 +11,9 @@ import { syncUrl } from './client/urlSync';
 import { startLanguage } from './page/language';
 import './styles.css';
 
+// The language first (Chinese loads on first use; English is at hand), so the link's notices and
+// the first paint are in it.
+await startLanguage();
 syncUrl((config) => client.changeConfig(config));
 restoreSearch();
 watchReferenceFits();
@@ -21,8 +24,6 @@ import('./client/runStore')
 window.playground = createPlaygroundApi(client);
 client.start().catch(() => {});
 
-// The first paint waits for the language (Chinese loads on first use; English is at hand).
-await startLanguage();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <PanelBoundary name="page">

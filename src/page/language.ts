@@ -3,9 +3,11 @@
 // other one.
 import { browserLang, switchLanguage } from '../i18n/i18n';
 import { usePage } from './pageStore';
+import { readPageParams } from './pageParams';
 
 export async function startLanguage(): Promise<void> {
-  const pick = () => usePage.getState().lang ?? browserLang();
+  // Before the link is read into the page store (syncUrl), its `lang` key is read here.
+  const pick = () => usePage.getState().lang ?? readPageParams(location.hash).lang ?? browserLang();
   let want = pick();
   usePage.getState().setActiveLang(want);
   await switchLanguage(want).catch(() => {});

@@ -1,7 +1,7 @@
 // "Share this setup": a dialog that builds a link from the current config plus a lesson, the
 // controls to hide or lock, the panels to show and presentation mode; the link is shown read-only
 // with a Copy button. It starts from the page's own link choices, so a shared setup can be edited.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { configToHash } from '../../shared/schema';
 import { useStore, type Store } from '../../store/store';
@@ -21,7 +21,6 @@ function Builder({ onClose }: { onClose: () => void }) {
   const [choice, setChoice] = useState<ShareChoice>(() => choiceFromPage(currentPageParams()));
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const linkRef = useRef<HTMLTextAreaElement>(null);
-  const lessonsId = useId();
   const lessons = useMemo(() => lessonChoices(), []);
   const link = buildShareLink(linkBase(location), configToHash(config), choice);
   const set = (patch: Partial<ShareChoice>) => {
@@ -58,23 +57,24 @@ function Builder({ onClose }: { onClose: () => void }) {
       <p className="hint">{t('share.intro')}</p>
       <label className="field">
         <span className="field-label">{t('share.lesson')}</span>
-        <input
-          type="text"
-          data-testid="share-lesson"
-          value={choice.lesson}
-          list={lessons.length ? lessonsId : undefined}
-          placeholder={t('share.lessonHint')}
-          aria-invalid={lessonBad || undefined}
-          onChange={(e) => set({ lesson: e.target.value })}
-        />
-        {lessons.length > 0 && (
-          <datalist id={lessonsId}>
+        {lessons.length > 0 ? (
+          <select data-testid="share-lesson" value={choice.lesson} onChange={(e) => set({ lesson: e.target.value })}>
+            <option value="">{t('share.noLesson')}</option>
             {lessons.map((l) => (
               <option key={l.id} value={l.id}>
-                {l.title}
+                {l.title} ({l.id})
               </option>
             ))}
-          </datalist>
+          </select>
+        ) : (
+          <input
+            type="text"
+            data-testid="share-lesson"
+            value={choice.lesson}
+            placeholder={t('share.lessonHint')}
+            aria-invalid={lessonBad || undefined}
+            onChange={(e) => set({ lesson: e.target.value })}
+          />
         )}
         {lessonBad && <span className="field-error">{t('share.lessonBad')}</span>}
       </label>

@@ -20,6 +20,7 @@ const classroom = {
     title: 'Share this setup',
     intro: 'The link holds the current settings, plus what you choose here: a lesson, the controls to hide or lock, the panels to show and presentation mode.',
     lesson: 'Lesson (optional)',
+    noLesson: 'No lesson',
     lessonHint: 'Its id, e.g. one listed as you type',
     lessonBad: 'An id is letters, digits, - and _ only; it is left out of the link.',
     controls: 'Controls',

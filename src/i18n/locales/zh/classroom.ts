@@ -21,6 +21,7 @@ const classroom: Strings<typeof en> = {
     title: '分享此设置',
     intro: '链接包含当前的设置，以及你在这里的选择：课程、要隐藏或锁定的控件、要显示的面板和演示模式。',
     lesson: '课程（可选）',
+    noLesson: '不打开课程',
     lessonHint: '课程的 id，输入时会列出可选项',
     lessonBad: 'id 只能包含字母、数字、- 和 _；不会写入链接。',
     controls: '控件',
