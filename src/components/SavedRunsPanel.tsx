@@ -37,7 +37,9 @@ const ignore = () => {};
 
 /** A field's name in the page's language (settings keep their config key). */
 function fieldLabel(f: RunField): string {
-  return METRIC_FIELDS.includes(f) ? tt(`saved:fields.${f.key as 'id'}`) : f.label;
+  if (METRIC_FIELDS.includes(f)) return tt(`saved:fields.${f.key as 'id'}`);
+  // A setting: its name in the page's language (English keeps the link's key).
+  return f.key.startsWith('config.') ? tt(`saved:settings.${f.key.slice(7) as 'lr'}`, { defaultValue: f.label }) : f.label;
 }
 
 export function SavedRunsPanel() {

@@ -14,7 +14,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: false,
   ns: Object.keys(en),
   defaultNS: 'common',
-  resources: { en },
+  // A copy: i18next adds later namespaces (the lessons) to the object it is given.
+  resources: { en: { ...en } },
   // React escapes; the strings are ours.
   interpolation: { escapeValue: false },
   returnNull: false,
@@ -40,7 +41,10 @@ export async function switchLanguage(lang: Lang): Promise<void> {
     for (const [ns, strings] of Object.entries(res)) i18n.addResourceBundle(lang, ns, strings, true, true);
   }
   await i18n.changeLanguage(lang);
-  if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = i18n.t('app.title');
+  }
 }
 
 /** Shorthand for pure modules (diagnosis texts, messages): the current language's string. */

@@ -62,7 +62,7 @@ function Builder({ onClose }: { onClose: () => void }) {
             <option value="">{t('share.noLesson')}</option>
             {lessons.map((l) => (
               <option key={l.id} value={l.id}>
-                {l.title} ({l.id})
+                {l.title}
               </option>
             ))}
           </select>
