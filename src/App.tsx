@@ -28,9 +28,12 @@ import { NetworkView } from './components/NetworkView';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { useTranslation } from 'react-i18next';
+import { loadLessons } from './lessons/load';
 
 // Saved runs bring IndexedDB (Dexie) and their table: loaded beside the page, not in its first bundle.
 const SavedRunsPanel = lazy(() => import('./components/SavedRunsPanel').then((m) => ({ default: m.SavedRunsPanel })));
+// The lessons (engine, panel and every lesson's texts) load beside the page too.
+const LessonPanel = lazy(() => loadLessons().then(() => import('./components/LessonPanel')));
 
 /**
  * The run bar (toolbar, and on a phone the live strip) sticks to the top; the live view column
@@ -80,6 +83,11 @@ export function App() {
       {/* Settings scroll with the page on the left; the live view stays in sight on the right. */}
       <main className="workspace">
         <div className="settings">
+          <PanelBoundary name="Lessons">
+            <Suspense fallback={null}>
+              <LessonPanel />
+            </Suspense>
+          </PanelBoundary>
           <PanelBoundary name="Demonstrations">
             <PresetBar />
           </PanelBoundary>

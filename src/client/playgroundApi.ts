@@ -19,6 +19,14 @@ import type { ExportImage } from '../export/formats';
 import type { ExportResult } from './exportRun';
 import type { SavedRun } from '../storage/records';
 import type { SearchExportFormat } from './exportSearch';
+import { lessonsLoaded, loadLessons } from '../lessons/load';
+
+/** The lessons module, once loaded (it loads beside the page; `lessons.ready()` waits for it). */
+function lessonsNow() {
+  const m = lessonsLoaded();
+  if (!m) throw new Error('The lessons are still loading: await playground.lessons.ready() first');
+  return m;
+}
 
 /**
  * The current run's metrics as plain arrays. While the run is shorter than RECENT (2,000) epochs
@@ -106,6 +114,17 @@ export interface PlaygroundApi {
     list(): Promise<SavedRun[]>;
     open(id: number): Promise<ExperimentConfig>;
   };
+  /** The course: lessons then exercises, their checks computed from the live run. */
+  lessons: {
+    /** Every lesson and exercise in course order, the title in the page's language. */
+    list(): { id: string; title: string; concepts: number[] }[];
+    /** Opens a lesson and sets up the page for it (a fresh model on its config, the backend kept; no training). */
+    open(id: string): Promise<void>;
+    /** The lesson's checks now, in order; sticky ones stay met until the lesson is set up again. */
+    status(id: string): { checks: { text: string; passed: boolean }[] };
+    /** Resolves once the lessons have loaded (list and status need them). */
+    ready(): Promise<void>;
+  };
 }
 
 function columns(h: MetricsHistory): PlaygroundMetrics {
@@ -127,6 +146,8 @@ function columns(h: MetricsHistory): PlaygroundMetrics {
 }
 
 export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
+  // The lessons load beside the page (a link may open one).
+  loadLessons().catch(() => {});
   return {
     getConfig: () => structuredClone(client.config()),
     async setConfig(partial) {
@@ -167,6 +188,14 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
     runs: {
       list: async () => (await import('./runStore')).listRuns(),
       open: async (id) => (await import('./runStore')).openRun(client, id),
+    },
+    lessons: {
+      list: () => lessonsNow().listLessons(),
+      open: async (id) => (await loadLessons()).setupLesson(id),
+      status: (id) => lessonsNow().lessonStatus(id),
+      ready: async () => {
+        await loadLessons();
+      },
     },
     diagnostics: {
       async benchLoop(task, loop, ms, backend) {

@@ -24,6 +24,8 @@ export interface RunRecord {
   /** The config in force at the run's last epoch (after live edits). */
   finalConfig: ExperimentConfig;
   epochs: number;
+  /** The training loss of the untrained model (epoch 0), when the recorder saw it. */
+  firstTrainLoss?: number;
   /** The last epoch's losses (NaN when not measured). */
   trainLoss: number;
   valLoss: number;

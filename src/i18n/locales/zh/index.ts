@@ -2,6 +2,7 @@
 import type { Strings } from '../../strings';
 import type { en } from '../en';
 import common from './common';
+import lessons from './lessons';
 
-export const zh: Strings<typeof en> = { common };
+export const zh: Strings<typeof en> = { common, lessons };
 export default zh;

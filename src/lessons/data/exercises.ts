@@ -1,0 +1,4 @@
+// The exercises: each with a numeric goal, after the lessons.
+import type { Lesson } from '../types';
+
+export const EXERCISES: Lesson[] = [];
