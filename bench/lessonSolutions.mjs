@@ -67,11 +67,11 @@ export const SOLUTIONS = {
     await evaluateTest(page);
   },
   async 'l2-gap'(page) {
-    await train(page, 150);
-    await freshRun(page, { l2: 0.01 }, 150);
+    await train(page, 100);
+    await freshRun(page, { l2: 0.01 }, 100);
   },
   async 'beat-overfit'(page) {
     await train(page, 150);
-    await freshRun(page, { dropout: [0.2, 0.2] }, 150);
+    await freshRun(page, { l2: 0.003 }, 150);
   },
 };
