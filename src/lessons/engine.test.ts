@@ -1,27 +1,23 @@
 // The engine: opening a lesson highlights its controls and follows the link; checks tick live from
 // the store and the log; sticky ones stay met until the lesson is set up again; set-up applies the
 // lesson's config over the defaults, keeping the backend.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useStore } from '../store/store';
 import { usePage } from '../page/pageStore';
 import { initialStore, newRun, trainTo } from './testStore';
 
-vi.mock('../client/trainingClient', async () => {
-  const { useStore: store } = await import('../store/store');
-  return {
-    client: {
-      pause: async () => {},
-      changeConfig: async (patch: unknown) => {
-        store.getState().applyConfig(patch);
-      },
-    },
-  };
-});
-
-const { closeLesson, lessonStatus, listLessons, openLesson, setupLesson, useLessonState } = await import('./engine');
+const { closeLesson, connectClient, lessonStatus, listLessons, openLesson, setupLesson, useLessonState } = await import('./engine');
 const { progress } = await import('./progress');
 const { LESSONS } = await import('./registry');
 const { i18n } = await import('../i18n/i18n');
+
+// The training client as far as set-up uses it: the config is applied to the store.
+connectClient({
+  pause: async () => {},
+  changeConfig: async (patch: unknown) => {
+    useStore.getState().applyConfig(patch);
+  },
+});
 
 const passed = (id: string) => lessonStatus(id).checks.map((c) => c.passed);
 

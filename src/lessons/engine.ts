@@ -3,7 +3,7 @@
 // from the live store and that log. Sticky checks stay ticked once met until the lesson is set up
 // again; every check ever met, and every lesson completed, is kept in the browser (progress.ts).
 import { create } from 'zustand';
-import { client } from '../client/trainingClient';
+import type { TrainingClient } from '../client/trainingClient';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
 import { errorText } from '../shared/errorText';
 import { usePage } from '../page/pageStore';
@@ -27,6 +27,13 @@ export interface LessonState {
 
 /** What the panel shows; updated as the store changes. */
 export const useLessonState = create<LessonState>()(() => ({ open: null, passed: [] }));
+
+/** The page's training client, handed over by load.ts (a static import would pull it out of the main bundle). */
+let client: Pick<TrainingClient, 'pause' | 'changeConfig'> | null = null;
+
+export function connectClient(c: Pick<TrainingClient, 'pause' | 'changeConfig'>): void {
+  client = c;
+}
 
 let recorder: Recorder | null = null;
 /** Sticky checks met since the lesson was opened or set up. */
@@ -92,6 +99,7 @@ export async function setupLesson(id: string): Promise<void> {
   if (useLessonState.getState().open !== id) openLesson(id);
   const s = useStore.getState();
   const config = setupConfig(lesson, s.config);
+  if (!client) throw new Error('The lessons are not connected to the training client');
   try {
     await client.pause();
     await client.changeConfig(config, { fresh: true });

@@ -1,5 +1,7 @@
 // Loads the lessons (engine, registry and every lesson's texts) beside the page, not in its first
 // bundle; the scripting API and the panel share the one module once it is here.
+import { client } from '../client/trainingClient';
+
 type EngineModule = typeof import('./engine');
 
 let loading: Promise<EngineModule> | null = null;
@@ -7,6 +9,7 @@ let loaded: EngineModule | null = null;
 
 export function loadLessons(): Promise<EngineModule> {
   loading ??= import('./engine').then((m) => {
+    m.connectClient(client);
     loaded = m;
     return m;
   });
