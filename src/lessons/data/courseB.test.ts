@@ -139,6 +139,11 @@ describe('regularization', () => {
     expect(check(regularization, 2, s, log({ runs: [l2, before] }))).toBe(false);
     // A remedy run cut short does not count (its gap had no time to open).
     expect(gapShrank(before, { ...l2, epochs: 40 })).toBe(false);
+    // The remedy typed in after the first run ended (its finalConfig has it), then "Start fresh".
+    const edited = { ...before, finalConfig: { ...OVERFIT, l2: 0.01 } };
+    expect(check(regularization, 2, s, log({ runs: [edited, l2] }))).toBe(true);
+    // Added live to the same run: no run started with the remedy.
+    expect(check(regularization, 2, s, log({ runs: [edited] }))).toBe(false);
     // A remedy that barely helps does not count.
     expect(check(regularization, 2, s, log({ runs: [before, run({ finalConfig: { ...OVERFIT, l2: 0.0001 }, trainLoss: 0.04, valLoss: 0.24 })] }))).toBe(false);
   });
@@ -249,6 +254,9 @@ describe('evaluate', () => {
     expect(check(evaluate, 1, s, log({ runs: [first, { ...first }] }))).toBe(false);
     // Only the epoch budget changed.
     expect(check(evaluate, 1, s, log({ runs: [first, run({ finalConfig: { ...cfg, epochs: 200 }, epochs: 200 })] }))).toBe(false);
+    // A live setting typed in after the first run ended, then a fresh run with it.
+    const lr = { ...first, finalConfig: { ...cfg, lr: 0.3 } };
+    expect(check(evaluate, 1, s, log({ runs: [lr, run({ config: { ...cfg, lr: 0.3 }, epochs: 100, valLoss: 0.3 })] }))).toBe(true);
     // The second run barely trained.
     expect(check(evaluate, 1, s, log({ runs: [first, { ...second, epochs: 3 }] }))).toBe(false);
   });

@@ -19,20 +19,28 @@ export function gap(r: RunRecord): number {
 /** A run long enough for its gap to mean something (the overfitting setups overfit by epoch ~70). */
 export const MIN_GAP_EPOCHS = 100;
 
+/** The remedy run's gap may be at most this share of the gap without it. */
+export const MAX_GAP_RATIO = 0.75;
+
 /**
- * `after` used a remedy `before` did not (a penalty, dropout, augmentation, or more points),
- * trained about as long (≥ 80% of its epochs, so a shorter run does not win by stopping early),
- * and ended with a train/validation gap at most 70% of `before`'s, which had really opened up.
+ * `after` started with a remedy `before` started without (a penalty, dropout, augmentation, or
+ * more points), trained about as long (≥ 80% of its epochs, so a shorter run does not win by
+ * stopping early), and ended with a train/validation gap at most 75% of `before`'s, which had
+ * really opened up. The configs the runs *started* with are compared: a run's `finalConfig` also
+ * takes edits made after its last epoch (the remedy typed in before pressing "Start fresh").
+ * Measured on the lesson's set-up (cpu): at epoch 150, no remedy 0.16–0.23, L2 λ = 0.01 about a
+ * third of that, dropout 0.3 a quarter to a third, jitter σ 0.3 a third to 0.72, L1 λ = 0.001
+ * 0.6–0.65; at epoch 100, L2 λ = 0.01 keeps 36–40% of the gap (the lesson's budget is 120).
  */
 export function gapShrank(before: RunRecord, after: RunRecord): boolean {
-  const b = before.finalConfig;
-  const a = after.finalConfig;
+  const b = before.config;
+  const a = after.config;
   const remedy = (!regularized(b) && regularized(a)) || a.samples > b.samples;
   if (!remedy) return false;
   if (before.epochs < MIN_GAP_EPOCHS || after.epochs < 0.8 * before.epochs) return false;
   const g0 = gap(before);
   const g1 = gap(after);
-  return Number.isFinite(g0) && Number.isFinite(g1) && g0 > 0.02 && g1 <= 0.7 * g0;
+  return Number.isFinite(g0) && Number.isFinite(g1) && g0 > 0.02 && g1 <= MAX_GAP_RATIO * g0;
 }
 
 /** Some later run shrank the gap of some earlier run that had no remedy. */

@@ -15,10 +15,14 @@ export function differentSetup(a: ExperimentConfig, b: ExperimentConfig): boolea
   return (Object.keys(a) as (keyof ExperimentConfig)[]).some((k) => !NOT_A_CHOICE.has(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 }
 
-/** At least two trained runs with different settings, each with a validation loss to compare. */
+/**
+ * At least two trained runs that started with different settings, each with a validation loss to
+ * compare. Start configs, not `finalConfig`: that also takes an edit made after the run's last
+ * epoch, i.e. the setting the next run tries.
+ */
 export function comparedOnValidation(runs: readonly RunRecord[]): boolean {
   const trained = runs.filter((r) => r.epochs >= MIN_COMPARE_EPOCHS && Number.isFinite(r.valLoss));
-  return trained.some((a, i) => trained.slice(i + 1).some((b) => differentSetup(a.finalConfig, b.finalConfig)));
+  return trained.some((a, i) => trained.slice(i + 1).some((b) => differentSetup(a.config, b.config)));
 }
 
 export const evaluate: Lesson = {
@@ -46,7 +50,7 @@ export const evaluate: Lesson = {
       idea:
         'The data are split three ways: the training set trains the model, the validation set is used to tune the hyperparameters and to catch overfitting, and the test set measures the final model’s performance and takes no part in training or tuning. Tuning is a loop: set a goal, prepare the data, choose a model and its hyperparameters, train while watching validation, adjust, and compare with the previous run. Only at the end is the chosen model evaluated on the test set, once.',
       steps: [
-        'Press Set up: 200 points split 50% training, 25% validation and 25% test (Data), and a network with 2 hidden units. Press Train: the run stops at epoch 100. Note the validation loss.',
+        'Press "Set up the page": 200 points split 50% training, 25% validation and 25% test (Data), and a network with 2 hidden units. Press Train: the run stops at epoch 100. Note the validation loss.',
         'Adjust one setting: in Model, set Units of Hidden 1 to 8 (or change the Learning rate in Training) and press Train again. The first run is kept under Compare runs and on the chart.',
         'Compare the two runs by their validation loss, never by the test set, and keep the better setting.',
         'Now, and only now, press "Evaluate on test set", once: that is the estimate you report.',
@@ -65,8 +69,8 @@ export const evaluate: Lesson = {
       idea:
         '数据分成三份：训练集用来训练模型，验证集用来调整超参数和防止过拟合，测试集用来评估最终模型的性能，不参与训练和调优。调优是一个迭代的过程：确定目标，准备数据，选择模型架构和超参数，一边训练一边监测验证集，再调整参数，并与上一次的结果比较。只有到最后，才在测试集上对选定的模型评估一次。',
       steps: [
-        '点击“设置”：200 个点分成 50% 训练集、25% 验证集和 25% 测试集（“数据”），网络有 2 个隐藏单元。点击“训练”：训练到第 100 轮停止。记下验证损失。',
-        '调整一个设置：在“模型”中把隐藏层 1 的单元数设为 8（或在“训练”中改一下学习率），再点击“训练”。第一次的结果保留在“比较运行”和图上。',
+        '点击“布置页面”：200 个点分成 50% 训练集、25% 验证集和 25% 测试集（“数据”），网络只有 2 个神经元。点击“训练”：训练到第 100 轮停止。记下验证损失。',
+        '调整一个设置：在“模型”中把“隐藏层 1”的神经元数设为 8（或在“训练”中改一下学习率），再点击“训练”。第一次的结果保留在“对比运行”和图上。',
         '用验证损失比较这两次，绝不用测试集，保留更好的设置。',
         '现在，也只有现在，点击“在测试集上评估”，只点一次：这就是你要报告的结果。',
       ],

@@ -41,7 +41,7 @@ export const search: Lesson = {
       idea:
         'Hyperparameters such as the learning rate, the batch size or the number of hidden units are not learnt; they are chosen. Tuning them by hand teaches you the model but takes time; an automatic search tries them for you: a grid tries every combination (thorough but slow), random search samples the space (efficient but may miss the best), Bayesian optimization lets a model of the results pick the next trial. Each trial is scored by k-fold cross-validation, and the best parameters are then used.',
       steps: [
-        'Press Set up, then tune by hand: Train, note the validation loss, change Learning rate or Units, and train again.',
+        'Press "Set up the page", then tune by hand: Train, note the validation loss, change Learning rate or Units, and train again.',
         'In Hyperparameter search, keep Strategy on Grid, untick "Batch size", set the Learning rate values to "0.3, 0.03" and the Units per hidden layer values to "2, 8". Trials shows 4.',
         'Set Folds k to 3 and Epochs per trial to 10, then press "Start search": each row is the mean validation loss over 3 folds, and the best row is highlighted.',
         'Press "Race the three strategies": grid, random and Bayesian search run on the same space with the same number of trials, and the table fills with their time and best result.',
@@ -61,11 +61,11 @@ export const search: Lesson = {
       idea:
         '学习率、批量大小、隐藏单元数这样的超参数不是学出来的，而是选出来的。手动调参能让你深入了解模型，但很耗时；自动调参让算法替你搜索：网格搜索遍历每一种组合（彻底但耗时），随机搜索从超参数空间中随机采样（高效但可能错过最佳超参数），贝叶斯优化用已有结果建立的模型来挑选下一次试验。每次试验用 k 折交叉验证打分，然后采用最佳超参数。',
       steps: [
-        '点击“设置”，先手动调参：训练，记下验证损失，改一下学习率或单元数，再训练一次。',
-        '在“超参数搜索”中保持策略为网格，取消勾选“批量大小”，把学习率的取值设为“0.3, 0.03”，把每个隐藏层的单元数设为“2, 8”。试验次数显示 4。',
-        '把折数 k 设为 3，每次试验的训练轮数设为 10，然后点击“开始搜索”：每一行是 3 折的平均验证损失，最好的一行会高亮。',
-        '点击“三种策略比赛”：网格搜索、随机搜索和贝叶斯优化在同一个空间、用同样的试验次数各跑一遍，表格里填上各自的用时和最佳结果。',
-        '点击“应用最佳”：最佳试验的学习率和单元数会填进实验场。训练它，并和你手动调出的最好结果比较。',
+        '点击“布置页面”，先手动调参：训练，记下验证损失，改一下学习率或神经元数，再训练一次。',
+        '在“超参数搜索”中保持搜索策略为网格搜索，取消勾选“批大小”，把“学习率”的取值设为“0.3, 0.03”，把“每个隐藏层的神经元数”的取值设为“2, 8”。试验次数显示 4。',
+        '把“折数 k”设为 3，“每次试验的训练轮数”设为 10，然后点击“开始搜索”：每一行是 3 折的平均验证损失，最好的一行会高亮。',
+        '点击“让三种策略比赛”：网格搜索、随机搜索和贝叶斯优化在同一个空间、用同样的试验次数各跑一遍，表格里填上各自的用时和最佳结果。',
+        '点击“应用最佳设置”：最佳试验的学习率和神经元数会填进实验场。训练它，并和你手动调出的最好结果比较。',
       ],
       question: '一个有 3 个超参数、每个 10 个取值的空间，网格搜索需要多少次试验？为什么随机搜索少得多也行？',
       answer:
