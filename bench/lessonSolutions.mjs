@@ -2,6 +2,7 @@
 // what a student following the steps does, through `window.playground` (and, where the API has
 // no call for it, the page's own control). Each entry runs after `playground.lessons.open(id)` has
 // set up the page; the bench then waits until `playground.lessons.status(id)` has every check met.
+import { SOLUTIONS_B } from './lessonSolutionsB.mjs';
 
 const api = (page, fn, arg) => page.evaluate(fn, arg);
 const setConfig = (page, patch) => api(page, (p) => window.playground.setConfig(p).then(() => undefined), patch);
@@ -10,13 +11,6 @@ const train = (page, n) => api(page, (k) => window.playground.train(k).then(() =
 /** "Start fresh with this setting": the settings now in use, from the same initial weights as the run before. */
 const startFresh = (page) => api(page, () => window.playground.startFresh());
 const evaluateTest = (page) => api(page, () => window.playground.evaluateTest().then(() => undefined));
-
-/** Fills a number field and commits it with Enter. */
-async function fill(page, testId, value) {
-  const f = page.getByTestId(testId);
-  await f.fill(value);
-  await f.press('Enter');
-}
 
 /** Sets live settings and trains them as a fresh run from the same initial weights, `n` epochs. */
 async function freshRun(page, patch, n) {
@@ -57,41 +51,8 @@ export const SOLUTIONS = {
     await freshRun(page, { optimizer: 'sgd', lr: 10 }, 40);
   },
 
-  // Lessons 6–10 (the remedies, sweeps, the race, Apply best and transfer have no scripting call: the page's controls).
-  async overfitting(page) {
-    // Train until the diagnosis says overfitting, then its early-stopping remedy (a fresh run that stops by itself).
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.getByRole('button', { name: 'Early stopping (patience 30)' }).click({ timeout: 90_000 });
-  },
-  async regularization(page) {
-    await train(page, 120);
-    await setConfig(page, { l2: 0.01 });
-    await page.getByTestId('start-fresh').click();
-    await fill(page, 'sweep-epochs', '60');
-    await page.getByRole('button', { name: 'Learning curve' }).click();
-  },
-  async search(page) {
-    await page.getByTestId('search-on-batch').uncheck();
-    await page.getByTestId('search-list-lr').fill('0.3, 0.03');
-    await page.getByTestId('search-list-units').fill('2, 8');
-    await page.getByTestId('search-folds').fill('3');
-    await page.getByTestId('search-epochs').fill('10');
-    await page.getByRole('button', { name: 'Race the three strategies' }).click();
-    await page.getByTestId('race-table').locator('tbody tr').nth(2).waitFor({ timeout: 90_000 });
-    await page.getByRole('button', { name: 'Apply best' }).click({ timeout: 30_000 });
-  },
-  async transfer(page) {
-    await fill(page, 'transfer-pretrain-epochs', '10');
-    await fill(page, 'transfer-epochs', '40');
-    await page.getByTestId('transfer-pretrain').click();
-    await page.getByTestId('transfer-compare').click({ timeout: 90_000 });
-  },
-  async evaluate(page) {
-    await train(page, 100);
-    await setConfig(page, { layers: [8], activations: ['tanh'], dropout: [0] });
-    await train(page, 100);
-    await evaluateTest(page);
-  },
+  // Lessons 6–10: written beside them (lessonSolutionsB.mjs).
+  ...SOLUTIONS_B,
 
   // Exercises.
   async 'one-neuron'(page) {
