@@ -59,6 +59,8 @@ export interface PlaygroundApi {
   train(epochs: number): Promise<PlaygroundMetrics>;
   pause(): Promise<void>;
   reset(): Promise<void>;
+  /** A fresh run from the same initial weights as the run on screen, with the settings now in use (the "Start fresh with this setting" button); the run it replaces is kept to compare. Does not train. */
+  startFresh(): Promise<void>;
   getMetrics(): PlaygroundMetrics;
   /** The live verdict: regime (underfitting, overfitting, good fit, diverged, too early to tell), since when, and why. */
   getDiagnosis(): Diagnosis;
@@ -167,6 +169,7 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
     },
     pause: () => client.pause(),
     reset: () => client.reset(),
+    startFresh: () => client.startFresh(),
     getMetrics: () => columns(useStore.getState().metrics),
     getDiagnosis: () => ({ ...useStore.getState().diagnosis }),
     async search(partial) {

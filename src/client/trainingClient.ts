@@ -240,10 +240,12 @@ export class TrainingClient {
         const run = this.store.runConfig;
         if (run) {
           const now = { ...run, ...Object.fromEntries(keys.map((k) => [k, next[k]])) };
-          useStore.setState({ runConfig: now });
+          const epoch = this.store.metrics.last?.epoch ?? 0;
+          // Before the run's first epoch a change is part of what the run starts with (its saved
+          // config, its export, a lesson's record of it), not a live edit.
+          useStore.setState(epoch === 0 ? { runConfig: now, runStartConfig: now } : { runConfig: now });
           // A change to a run that has trained: the page offers to start fresh with it. The
           // budget and pace only steer the run, they do not change what it learns.
-          const epoch = this.store.metrics.last?.epoch ?? 0;
           if (epoch > 0 && keys.some((k) => k !== 'epochs' && k !== 'pace')) this.store.noteLiveEdit(epoch, now);
         }
       });
