@@ -335,12 +335,26 @@ async function lessonRun(browser) {
   return rows;
 }
 
+/**
+ * The page's first JavaScript: the entry and every chunk it imports statically (the bundler may
+ * move shared code into chunks the entry imports; those load before the page can run, so they
+ * count), gzipped. Chunks loaded with import() on first use do not count.
+ */
 function mainBundleGzip() {
   const html = readFileSync(`${DIST}/index.html`, 'utf8');
   const entry = html.match(/<script\b[^>]*\bsrc="\.?\/?(assets\/index-[^"]+\.js)"/)[1];
+  const seen = new Set();
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.shift();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(`${DIST}/${file}`, 'utf8');
+    for (const m of code.matchAll(/\b(?:import|export)\s*(?:[^"'`();]*?\bfrom\s*)?["'`](\.\/[^"'`]+\.js)["'`]/g)) queue.push(`assets/${m[1].slice(2)}`);
+  }
   const css = readdirSync(`${DIST}/assets`).filter((f) => f.startsWith('index-') && f.endsWith('.css'));
-  const js = gzipSync(readFileSync(`${DIST}/${entry}`)).length;
-  return { js, css: css.reduce((a, f) => a + gzipSync(readFileSync(`${DIST}/assets/${f}`)).length, 0) };
+  const js = [...seen].reduce((a, f) => a + gzipSync(readFileSync(`${DIST}/${f}`)).length, 0);
+  return { js, files: seen.size, css: css.reduce((a, f) => a + gzipSync(readFileSync(`${DIST}/assets/${f}`)).length, 0) };
 }
 
 const figures = [];
@@ -476,7 +490,7 @@ try {
 
   if (want('startup')) {
     const gz = mainBundleGzip();
-    fig('6. main bundle (JS, no tfjs), gzipped', gz.js / 1024, 'KB', 250, gz.js / 1024 < 250);
+    fig(`6. main bundle (JS, no tfjs), gzipped: the entry and the ${gz.files - 1} chunks it imports statically`, gz.js / 1024, 'KB', 250, gz.js / 1024 < 250);
     const s = await startup(browser);
     fig(`6. first epoch after pressing Train, default page (auto picked ${s.backend})`, s.ms, 'ms', 2000, s.ms <= 2000);
   }

@@ -9,6 +9,7 @@ import { chartRows, type Metric, type Row } from './lossChartRows';
 import { useThrottled } from './useThrottled';
 import { runDiffLabel } from './runLabels';
 import { formatLoss, formatSig } from '../shared/format';
+import { OVERLAY_COLORS } from './colors';
 import { usePage } from '../page/pageStore';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -26,7 +27,6 @@ const selectRunIndex = (s: Store) => s.runIndex;
 
 /** The chart redraws at most this often (ms) while metrics stream in. */
 const REDRAW_MS = 250;
-export const OVERLAY_COLORS = ['#7c3aed', '#059669', '#db2777', '#0891b2', '#a16207'];
 
 interface Shown {
   key: string;

@@ -3,7 +3,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { MAX_OVERLAY } from '../store/runSlice';
 import { useStore, type Store } from '../store/store';
-import { OVERLAY_COLORS } from './LossChart';
+import { OVERLAY_COLORS } from './colors';
 import { formatLoss } from './Readouts';
 import { runDiffLabel, testText } from './runLabels';
 import { ExportMenu } from './ExportMenu';

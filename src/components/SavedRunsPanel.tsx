@@ -10,7 +10,7 @@ import { client } from '../client/trainingClient';
 import { deleteAll, deleteRun, deleteSearch, exportText, importText, openRun, openSearch, renameRun, useSaved, type SavedState } from '../client/runStore';
 import type { SavedRun } from '../storage/records';
 import { formatSig } from '../shared/format';
-import { OVERLAY_COLORS } from './LossChart';
+import { OVERLAY_COLORS } from './colors';
 import { ALL_FIELDS, COLUMNS, compareChanges, compareSettings, filterRuns, METRIC_FIELDS, sortRuns, type RunField, type SortState } from './savedRuns';
 import { MAX_OVERLAY } from '../store/runSlice';
 

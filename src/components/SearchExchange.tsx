@@ -11,7 +11,7 @@ import type { ExperimentConfig } from '../shared/config';
 import { trialText } from '../search/labels';
 import type { SearchSpec, TrialRecord } from '../search/types';
 import { useStore } from '../store/store';
-import { ObjectiveChart } from './ObjectiveChart';
+import { ObjectiveChart } from './lazyCharts';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -6,9 +6,8 @@ import type { TFunction } from 'i18next';
 import { bestTrial } from '../client/searchRunner';
 import { trialText } from '../search/labels';
 import { useStore, type Store } from '../store/store';
-import { ObjectiveChart } from './ObjectiveChart';
+import { ObjectiveChart, SettingScatter } from './lazyCharts';
 import { RaceTable } from './RaceTable';
-import { SettingScatter } from './SettingScatter';
 import { formatSeconds, formatSig } from '../shared/format';
 
 const selectSearch = (s: Store) => s.search;

@@ -13,7 +13,7 @@ import type { TransferCheck } from '../transfer/checks';
 import { baseSourceLabel, incompatibilityText, taskDescription, taskLabel, transferChecksText } from '../transfer/labels';
 import { findTask, tasksFor, type TransferTask } from '../transfer/tasks';
 import { TransferBases } from './TransferBases';
-import { TransferChart, TransferTable } from './TransferChart';
+import { TransferChart, TransferTable } from './lazyCharts';
 import { formatFixed, formatPercent, formatSig } from '../shared/format';
 
 const selectTransfer = (s: Store) => s.transfer;

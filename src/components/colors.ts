@@ -41,3 +41,6 @@ export function valueColor(v: number): Rgb {
 export function css(c: Rgb): string {
   return `rgb(${c[0] | 0},${c[1] | 0},${c[2] | 0})`;
 }
+
+/** Colours of the kept runs' curves on the loss chart (and their keys in the runs lists). */
+export const OVERLAY_COLORS = ['#7c3aed', '#059669', '#db2777', '#0891b2', '#a16207'];

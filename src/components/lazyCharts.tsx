@@ -1,0 +1,74 @@
+// The views drawn with recharts load beside the page instead of in its first bundle: recharts is
+// about 100 KB gzipped, the largest part of the page's JavaScript, and nothing needs it before
+// the first epoch is drawn. Each stand-in keeps the chart's place (same box height), so the page
+// does not move when the chart arrives a moment later.
+import { lazy, Suspense, type ComponentProps } from 'react';
+import type { ObjectiveChart as ObjectiveChartView } from './ObjectiveChart';
+import type { TransferChart as TransferChartView, TransferTable as TransferTableView } from './TransferChart';
+
+const LossChartLazy = lazy(() => import('./LossChart').then((m) => ({ default: m.LossChart })));
+const EvaluationViewLazy = lazy(() => import('./EvaluationView').then((m) => ({ default: m.EvaluationView })));
+const SweepPanelLazy = lazy(() => import('./SweepPanel').then((m) => ({ default: m.SweepPanel })));
+const ObjectiveChartLazy = lazy(() => import('./ObjectiveChart').then((m) => ({ default: m.ObjectiveChart })));
+const SettingScatterLazy = lazy(() => import('./SettingScatter').then((m) => ({ default: m.SettingScatter })));
+const TransferChartLazy = lazy(() => import('./TransferChart').then((m) => ({ default: m.TransferChart })));
+const TransferTableLazy = lazy(() => import('./TransferChart').then((m) => ({ default: m.TransferTable })));
+
+/** An empty box the size of a chart while recharts loads. */
+const ChartPlace = () => <div className="chart-box chart-loading" aria-hidden="true" />;
+
+export function LossChart() {
+  return (
+    <Suspense fallback={<ChartPlace />}>
+      <LossChartLazy />
+    </Suspense>
+  );
+}
+
+export function EvaluationView() {
+  return (
+    <Suspense fallback={null}>
+      <EvaluationViewLazy />
+    </Suspense>
+  );
+}
+
+export function SweepPanel() {
+  return (
+    <Suspense fallback={<section className="panel" aria-hidden="true" />}>
+      <SweepPanelLazy />
+    </Suspense>
+  );
+}
+
+export function ObjectiveChart(props: ComponentProps<typeof ObjectiveChartView>) {
+  return (
+    <Suspense fallback={<ChartPlace />}>
+      <ObjectiveChartLazy {...props} />
+    </Suspense>
+  );
+}
+
+export function SettingScatter() {
+  return (
+    <Suspense fallback={<ChartPlace />}>
+      <SettingScatterLazy />
+    </Suspense>
+  );
+}
+
+export function TransferChart(props: ComponentProps<typeof TransferChartView>) {
+  return (
+    <Suspense fallback={<ChartPlace />}>
+      <TransferChartLazy {...props} />
+    </Suspense>
+  );
+}
+
+export function TransferTable(props: ComponentProps<typeof TransferTableView>) {
+  return (
+    <Suspense fallback={null}>
+      <TransferTableLazy {...props} />
+    </Suspense>
+  );
+}
