@@ -13,6 +13,12 @@ describe('page params in the link', () => {
     const p = readPageParams('#lang=fr&lesson=<script>&hide=lr,,a%20b&panels=nope,data&present=yes');
     expect(p).toEqual({ lang: null, lesson: null, hide: ['lr'], lock: [], panels: ['data'], present: false });
     expect(pageParamsToString(readPageParams('#lr=0.1'))).toBe('');
+    // No valid panel left: every panel is shown, not none.
+    expect(readPageParams('#panels=zzz,<x>').panels).toBeNull();
+    expect(readPageParams('#panels=').panels).toBeNull();
+    // The live view alone, on purpose.
+    expect(readPageParams('#panels=none').panels).toEqual([]);
+    expect(pageParamsToString({ ...readPageParams('#'), panels: [] })).toBe('&panels=none');
   });
 
   it('are not settings: the config parser neither reads nor warns about them', () => {

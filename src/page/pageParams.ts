@@ -20,7 +20,7 @@ export interface PageParams {
   hide: string[];
   /** Control ids shown but not editable. */
   lock: string[];
-  /** The panels shown; null = all of them. */
+  /** The panels shown; null = all of them; [] = none (`panels=none`: the live view alone). */
   panels: PanelId[] | null;
   /** Presentation mode for a projector. */
   present: boolean;
@@ -46,13 +46,14 @@ export function readPageParams(hash: string): PageParams {
   }
   const lang = p.get('lang');
   const lesson = p.get('lesson');
-  const panels = p.get('panels');
+  // Panels: the valid ids given; none valid (a typo, a tampered link) shows every panel rather than none.
+  const panelIds = list(p.get('panels')).filter((x) => (PANEL_IDS as readonly string[]).includes(x)) as PanelId[];
   return {
     lang: lang && (LANGS as readonly string[]).includes(lang) ? (lang as Lang) : null,
     lesson: lesson && ID.test(lesson) ? lesson : null,
     hide: list(p.get('hide')),
     lock: list(p.get('lock')),
-    panels: panels === null ? null : (list(panels).filter((x) => (PANEL_IDS as readonly string[]).includes(x)) as PanelId[]),
+    panels: p.get('panels') === 'none' ? [] : panelIds.length ? panelIds : null,
     present: p.get('present') === '1',
   };
 }
@@ -64,7 +65,8 @@ export function pageParamsToString(p: PageParams): string {
   if (p.lesson) parts.push(`lesson=${p.lesson}`);
   if (p.hide.length) parts.push(`hide=${p.hide.join(',')}`);
   if (p.lock.length) parts.push(`lock=${p.lock.join(',')}`);
-  if (p.panels) parts.push(`panels=${p.panels.join(',')}`);
+  // No panel at all (only the live view) is written `none`: an empty or mistyped list shows them all.
+  if (p.panels) parts.push(`panels=${p.panels.length ? p.panels.join(',') : 'none'}`);
   if (p.present) parts.push('present=1');
   return parts.map((s) => `&${s}`).join('');
 }
