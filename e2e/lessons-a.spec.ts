@@ -226,3 +226,11 @@ test('a lesson link opens its lesson, in Chinese too, and the panel is keyboard-
   await expect(panel(page).getByTestId('lesson-setup')).toHaveText('布置页面');
   await expect(panel(page).getByTestId('lesson-check-3')).toContainText('本课中还没有在测试集上评估');
 });
+
+test('a link naming no lesson of the course says so, shows the course list and drops the key', async ({ page }) => {
+  await openPlayground(page, cpuHash({ lesson: 'nonsense' }));
+  await expect(page.getByTestId('alert')).toContainText('"nonsense"');
+  await expect(panel(page).getByTestId('lesson-list')).toBeVisible();
+  await expect(panel(page).getByTestId('lesson-title')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => location.hash)).not.toContain('lesson=');
+});

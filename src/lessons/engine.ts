@@ -7,6 +7,7 @@ import type { TrainingClient } from '../client/trainingClient';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
 import { errorText } from '../shared/errorText';
 import { usePage } from '../page/pageStore';
+import { t } from '../i18n/i18n';
 import { useStore, type Store } from '../store/store';
 import { emptyLog, startRecorder, type Recorder } from './log';
 import { progress } from './progress';
@@ -147,7 +148,12 @@ export function followPageLesson(): void {
     const open = useLessonState.getState().open;
     if (want === open) return;
     if (want && getLesson(want)) openLesson(want);
-    else if (!want && open) closeLesson();
+    else if (want) {
+      // A mistyped or old link: say so, and show the course list (the link then drops the key).
+      useStore.getState().say('lesson-link', 'warning', t('lessons:panel.unknown', { id: want }));
+      if (open) closeLesson();
+      usePage.getState().setPage({ lesson: null });
+    } else if (open) closeLesson();
   };
   sync(usePage.getState().lesson);
   usePage.subscribe((p, prev) => {

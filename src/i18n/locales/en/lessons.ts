@@ -9,6 +9,7 @@ const lessons = {
     completed: 'completed',
     progress: '{{done}} of {{total}} completed',
     loading: 'Loading the lessons…',
+    unknown: 'The link names a lesson "{{id}}" that the course does not have; the course list is shown.',
   },
   lesson: {
     position: 'Lesson {{n}} of {{total}}',

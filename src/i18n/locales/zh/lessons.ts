@@ -10,6 +10,7 @@ const lessons: Strings<typeof en> = {
     exercises: '练习',
     concepts: '知识点 {{list}}',
     completed: '已完成',
+    unknown: '链接里的课程“{{id}}”不存在；已显示课程目录。',
     progress: '已完成 {{done}} / {{total}}',
     loading: '正在加载课程…',
   },
