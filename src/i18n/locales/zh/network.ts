@@ -22,8 +22,8 @@ const network: Strings<typeof en> = {
   head: {
     inputs_one: '{{count}} 个输入',
     inputs_other: '{{count}} 个输入',
-    units_one: '{{count}} 个神经元',
-    units_other: '{{count}} 个神经元',
+    units_one: '{{count}} 个单元',
+    units_other: '{{count}} 个单元',
     fewer: '隐藏层 {{n}}：减少一个神经元',
     more: '隐藏层 {{n}}：增加一个神经元',
     remove: '隐藏层 {{n}}：删除',
