@@ -2,42 +2,12 @@
 // backend: each is opened from the Lessons panel, set up with one click, its steps done with the
 // page's own controls until every check is ticked; and a wrong action leaves a check unticked.
 // Progress survives a reload, and a `lesson=` link opens its lesson.
-import type { Page } from '@playwright/test';
 import { test, expect, cpuHash, openPlayground } from './fixtures';
+import { allChecks, check, openLessonFromPanel, panel, setField, train, untilEpoch } from './lessonSteps';
 
 // Each test takes 10–35 s on an idle 2-core machine; the margin is for a machine shared with other jobs.
 test.describe.configure({ timeout: 180_000 });
 
-const panel = (page: Page) => page.getByTestId('lesson-panel');
-const check = (page: Page, n: number) => panel(page).getByTestId(`lesson-check-${n}`);
-
-async function openLessonFromPanel(page: Page, id: string): Promise<void> {
-  await panel(page).getByTestId(`lesson-open-${id}`).click();
-  await expect(panel(page).getByTestId('lesson-title')).toBeFocused();
-  await panel(page).getByTestId('lesson-setup').click();
-  await expect(panel(page).getByText('The page is set up for this lesson.')).toBeVisible();
-  await page.evaluate(() => window.playground.ready());
-}
-
-async function setField(page: Page, testId: string, value: string): Promise<void> {
-  const f = page.getByTestId(testId);
-  await f.fill(value);
-  await f.press('Enter');
-}
-
-const train = (page: Page) => page.getByRole('button', { name: 'Train', exact: true }).click();
-
-/** Waits for the run to stop at the epoch budget. */
-async function untilEpoch(page: Page, n: number): Promise<void> {
-  await expect(page.getByTestId('epoch')).toHaveText(String(n), { timeout: 30_000 });
-  await expect(page.getByTestId('status')).toHaveText('paused');
-}
-
-async function allChecks(page: Page, n: number): Promise<void> {
-  for (let i = 1; i <= n; i++) await expect(check(page, i)).toHaveAttribute('data-passed', 'true');
-  await expect(panel(page).getByTestId(`lesson-check-${n + 1}`)).toHaveCount(0);
-  await expect(panel(page).getByTestId('lesson-complete')).toBeVisible();
-}
 
 test('lesson 1 (tuning): two runs, the second with a better learning rate, ticks both checks; rerunning unchanged does not', async ({ page }) => {
   await openPlayground(page, cpuHash());

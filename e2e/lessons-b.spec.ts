@@ -5,38 +5,9 @@
 // check unticked.
 import type { Page } from '@playwright/test';
 import { test, expect, cpuHash, openPlayground } from './fixtures';
+import { allChecks, check, openLessonFromPanel, panel, setField, train, untilEpoch } from './lessonSteps';
 
-const panel = (page: Page) => page.getByTestId('lesson-panel');
-const check = (page: Page, n: number) => panel(page).getByTestId(`lesson-check-${n}`);
 const passed = (page: Page, n: number, yes = true) => expect(check(page, n)).toHaveAttribute('data-passed', yes ? 'true' : 'false', { timeout: 60_000 });
-
-async function openLessonFromPanel(page: Page, id: string): Promise<void> {
-  await panel(page).getByTestId(`lesson-open-${id}`).click();
-  await expect(panel(page).getByTestId('lesson-title')).toBeFocused();
-  await panel(page).getByTestId('lesson-setup').click();
-  await expect(panel(page).getByText('The page is set up for this lesson.')).toBeVisible();
-  await page.evaluate(() => window.playground.ready());
-}
-
-async function setField(page: Page, testId: string, value: string): Promise<void> {
-  const f = page.getByTestId(testId);
-  await f.fill(value);
-  await f.press('Enter');
-}
-
-const train = (page: Page) => page.getByRole('button', { name: 'Train', exact: true }).click();
-
-/** Waits for the run to stop at the epoch budget. */
-async function untilEpoch(page: Page, n: number): Promise<void> {
-  await expect(page.getByTestId('epoch')).toHaveText(String(n), { timeout: 90_000 });
-  await expect(page.getByTestId('status')).toHaveText('paused');
-}
-
-async function allChecks(page: Page, n: number): Promise<void> {
-  for (let i = 1; i <= n; i++) await passed(page, i);
-  await expect(panel(page).getByTestId(`lesson-check-${n + 1}`)).toHaveCount(0);
-  await expect(panel(page).getByTestId('lesson-complete')).toBeVisible();
-}
 
 test('lesson 6 (overfitting): validation turns upward, the diagnosis says so, early stopping one click away stops the run', async ({ page }) => {
   test.setTimeout(120_000);

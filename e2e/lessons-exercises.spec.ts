@@ -3,9 +3,8 @@
 // ticked; a wrong answer (the one each exercise warns about) leaves its goal unticked.
 import type { Page } from '@playwright/test';
 import { test, expect, cpuHash, openPlayground } from './fixtures';
+import { check, panel, setField, setUp as setUpLesson, untilEpoch } from './lessonSteps';
 
-const panel = (page: Page) => page.getByTestId('lesson-panel');
-const check = (page: Page, n: number) => panel(page).getByTestId(`lesson-check-${n}`);
 const passed = (page: Page, id: string) => page.evaluate((x) => window.playground.lessons.status(x).checks.map((c) => c.passed), id);
 
 async function openExercise(page: Page, id: string): Promise<void> {
@@ -15,30 +14,16 @@ async function openExercise(page: Page, id: string): Promise<void> {
   await setUp(page);
 }
 
-/** "Set up the page": the exercise's config as a fresh model, and fresh checks. */
+/** "Set up the page", and the fresh model at epoch 0. */
 async function setUp(page: Page): Promise<void> {
-  await panel(page).getByTestId('lesson-setup').click();
-  await expect(panel(page).getByText('The page is set up for this lesson.')).toBeVisible();
-  await page.evaluate(() => window.playground.ready());
+  await setUpLesson(page);
   await expect(page.getByTestId('epoch')).toHaveText('0');
-}
-
-async function setField(page: Page, testId: string, value: string): Promise<void> {
-  const f = page.getByTestId(testId);
-  await f.fill(value);
-  await f.press('Enter');
-  await page.evaluate(() => window.playground.ready());
 }
 
 /** Clicks Train and waits for the run to stop at the epoch budget `n`. */
 async function trainTo(page: Page, n: number): Promise<void> {
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await untilEpoch(page, n);
-}
-
-async function untilEpoch(page: Page, n: number): Promise<void> {
-  await expect(page.getByTestId('epoch')).toHaveText(String(n), { timeout: 60_000 });
-  await expect(page.getByTestId('status')).toHaveText('paused');
 }
 
 /** "Start fresh with this setting" after a live edit: once it has set up the new run, waits for it to reach the budget `n`. */

@@ -8,26 +8,18 @@ import type { ExperimentConfig } from '../../shared/config';
 import type { Store } from '../../store/store';
 import type { Lesson, LessonLog } from '../types';
 import { differences, fromSetup, lowestTrainLossBy } from './exerciseChecks';
+import { SMALL_CIRCLE } from './smallCircle';
 
 export const LR_GOAL = 0.1;
 export const LR_EPOCHS = 50;
 
 const SETUP: Partial<ExperimentConfig> = {
-  dataset: 'circle',
-  problem: 'classification',
-  samples: 200,
-  noise: 0.1,
-  seed: 1,
-  trainPct: 50,
-  valPct: 25,
-  features: ['x1', 'x2'],
+  ...SMALL_CIRCLE,
   layers: [4, 2],
   activations: ['tanh', 'tanh'],
   dropout: [0, 0],
-  loss: 'bce',
   optimizer: 'sgd',
   lr: 0.003,
-  batch: 10,
   epochs: LR_EPOCHS,
 };
 const BASE = fromSetup(SETUP);

@@ -2,6 +2,7 @@
 import { runsOf, settingsDiffer } from '../checkHelpers';
 import type { Lesson } from '../types';
 import type { RunRecord } from '../types';
+import { SMALL_CIRCLE } from './smallCircle';
 
 const EPOCHS = 40;
 
@@ -14,19 +15,12 @@ export const loss: Lesson = {
   concepts: [2, 3, 4],
   setup: {
     config: {
-      dataset: 'circle',
-      samples: 200,
-      noise: 0.1,
-      seed: 1,
-      trainPct: 50,
-      valPct: 25,
+      ...SMALL_CIRCLE,
       layers: [6],
       activations: ['tanh'],
       dropout: [0],
-      loss: 'bce',
       optimizer: 'adam',
       lr: 0.03,
-      batch: 10,
       epochs: EPOCHS,
     },
   },

@@ -1,6 +1,7 @@
 // Lesson 3: hidden units and layers; a model too simple for its task underfits; capacity.
 import { runsOf } from '../checkHelpers';
 import type { Lesson } from '../types';
+import { SMALL_CIRCLE } from './smallCircle';
 
 const EPOCHS = 50;
 const TARGET = 0.3;
@@ -11,19 +12,12 @@ export const model: Lesson = {
   concepts: [10, 14, 30],
   setup: {
     config: {
-      dataset: 'circle',
-      samples: 200,
-      noise: 0.1,
-      seed: 1,
-      trainPct: 50,
-      valPct: 25,
+      ...SMALL_CIRCLE,
       layers: [],
       activations: [],
       dropout: [],
-      loss: 'bce',
       optimizer: 'adam',
       lr: 0.03,
-      batch: 10,
       epochs: EPOCHS,
     },
   },

@@ -5,6 +5,7 @@
 import type { ExperimentConfig } from '../../shared/config';
 import type { Lesson } from '../types';
 import { featuresAre, fromSetup, sameData } from './exerciseChecks';
+import { SMALL_CIRCLE } from './smallCircle';
 
 /** Validation loss the linear model must get below (with the squares it reaches it by about epoch 40). */
 export const ONE_NEURON_GOAL = 0.15;
@@ -13,21 +14,12 @@ export const ONE_NEURON_FAIL = 0.5;
 export const ONE_NEURON_FAIL_EPOCHS = 30;
 
 const SETUP: Partial<ExperimentConfig> = {
-  dataset: 'circle',
-  problem: 'classification',
-  samples: 200,
-  noise: 0.1,
-  seed: 1,
-  trainPct: 50,
-  valPct: 25,
-  features: ['x1', 'x2'],
+  ...SMALL_CIRCLE,
   layers: [],
   activations: [],
   dropout: [],
-  loss: 'bce',
   optimizer: 'sgd',
   lr: 0.1,
-  batch: 10,
   epochs: 100,
 };
 const BASE = fromSetup(SETUP);

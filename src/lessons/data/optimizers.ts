@@ -1,6 +1,7 @@
 // Lesson 5: gradient descent and its learning rate, momentum, Adam.
 import { diverged, runsOf } from '../checkHelpers';
 import type { Lesson } from '../types';
+import { SMALL_CIRCLE } from './smallCircle';
 
 const EPOCHS = 30;
 
@@ -10,20 +11,13 @@ export const optimizers: Lesson = {
   concepts: [5, 6, 7],
   setup: {
     config: {
-      dataset: 'circle',
-      samples: 200,
-      noise: 0.1,
-      seed: 1,
-      trainPct: 50,
-      valPct: 25,
+      ...SMALL_CIRCLE,
       layers: [4, 2],
       activations: ['tanh', 'tanh'],
       dropout: [0, 0],
-      loss: 'bce',
       optimizer: 'sgd',
       lr: 0.03,
       momentum: 0.9,
-      batch: 10,
       epochs: EPOCHS,
     },
   },

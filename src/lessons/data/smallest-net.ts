@@ -6,27 +6,20 @@
 import type { ExperimentConfig } from '../../shared/config';
 import type { Lesson } from '../types';
 import { featuresAre, fromSetup, hiddenUnits, sameData } from './exerciseChecks';
+import { SMALL_CIRCLE } from './smallCircle';
 
 export const SMALLEST_GOAL = 0.2;
 export const SMALLEST_UNITS = 3;
 const EPOCHS = 150;
 
 const SETUP: Partial<ExperimentConfig> = {
-  dataset: 'circle',
-  problem: 'classification',
+  ...SMALL_CIRCLE,
   samples: 300,
-  noise: 0.1,
-  seed: 1,
-  trainPct: 50,
-  valPct: 25,
-  features: ['x1', 'x2'],
   layers: [8, 8],
   activations: ['tanh', 'tanh'],
   dropout: [0, 0],
-  loss: 'bce',
   optimizer: 'adam',
   lr: 0.03,
-  batch: 10,
   epochs: EPOCHS,
 };
 const BASE = fromSetup(SETUP);

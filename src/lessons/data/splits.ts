@@ -1,6 +1,7 @@
 // Lesson 2: the training, validation and test sets, and what each one is for.
 import { runsOf } from '../checkHelpers';
 import type { Lesson } from '../types';
+import { SMALL_CIRCLE } from './smallCircle';
 
 const EPOCHS = 30;
 
@@ -10,19 +11,14 @@ export const splits: Lesson = {
   concepts: [8],
   setup: {
     config: {
-      dataset: 'circle',
-      samples: 200,
-      noise: 0.1,
-      seed: 1,
+      ...SMALL_CIRCLE,
       trainPct: 70,
       valPct: 10,
       layers: [4, 2],
       activations: ['tanh', 'tanh'],
       dropout: [0, 0],
-      loss: 'bce',
       optimizer: 'adam',
       lr: 0.03,
-      batch: 10,
       epochs: EPOCHS,
     },
   },

@@ -1,6 +1,7 @@
 // Lesson 1: what tuning is, and its loop: change one setting, train, compare validation with the run before.
 import { runsOf, settingsDiffer } from '../checkHelpers';
 import type { Lesson } from '../types';
+import { SMALL_CIRCLE } from './smallCircle';
 
 const EPOCHS = 30;
 
@@ -10,19 +11,12 @@ export const tuning: Lesson = {
   concepts: [1, 26],
   setup: {
     config: {
-      dataset: 'circle',
-      samples: 200,
-      noise: 0.1,
-      seed: 1,
-      trainPct: 50,
-      valPct: 25,
+      ...SMALL_CIRCLE,
       layers: [4, 2],
       activations: ['tanh', 'tanh'],
       dropout: [0, 0],
-      loss: 'bce',
       optimizer: 'sgd',
       lr: 0.003,
-      batch: 10,
       epochs: EPOCHS,
     },
   },
