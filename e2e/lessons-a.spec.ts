@@ -204,3 +204,11 @@ test('a link naming no lesson of the course says so, shows the course list and d
   await expect(panel(page).getByTestId('lesson-title')).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => location.hash)).not.toContain('lesson=');
 });
+
+test('the course list adds links, not buttons: a title such as "…the Overfit preset…" does not make "Reset" ambiguous', async ({ page }) => {
+  await openPlayground(page);
+  await expect(panel(page).getByTestId('exercise-list')).toBeVisible();
+  await expect(panel(page).getByRole('link', { name: /Overfit preset/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reset' })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Overfit' })).toHaveCount(1);
+});

@@ -38,14 +38,24 @@ function CourseList({ title, lessons, testId }: { title: string; lessons: Lesson
           const done = p.completed.includes(l.id);
           return (
             <li key={l.id}>
-              <button type="button" className="lesson-link" data-testid={`lesson-open-${l.id}`} onClick={() => open(l.id)}>
+              {/* A link, as the lesson is a place (`#lesson=<id>` opens it in a new tab too): its
+                  title ("…the Overfit preset…") must not add a second "Reset" or "Overfit" button. */}
+              <a
+                className="lesson-link"
+                href={`#lesson=${l.id}`}
+                data-testid={`lesson-open-${l.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  open(l.id);
+                }}
+              >
                 <span className="lesson-tick" aria-hidden="true">
                   {done ? '✓' : '○'}
                 </span>
                 <span className="lesson-link-title">{lessonText(l).title}</span>
                 {done && <span className="visually-hidden"> ({t('panel.completed')})</span>}
                 <span className="lesson-concepts">{t('panel.concepts', { list: l.concepts.join(', ') })}</span>
-              </button>
+              </a>
             </li>
           );
         })}
