@@ -55,7 +55,7 @@ describe('link → config', () => {
   it('the page starts from the hash, and the address bar shows the whole config in use', () => {
     bar.hash = '#lr=0.1&layers=8';
     stop = syncUrl(apply);
-    expect(s().config).toEqual({ ...DEFAULT_CONFIG, lr: 0.1, layers: [8], activations: ['tanh'], dropout: [0] });
+    expect(s().config).toEqual({ ...DEFAULT_CONFIG, lr: 0.1, layers: [8], activations: ['tanh'], dropout: [0], batchnorm: [false] });
     expect(bar.hash).toBe(configToHash(s().config));
     expect(messages('hash')).toEqual([]);
   });

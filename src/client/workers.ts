@@ -3,7 +3,7 @@
 // stand-ins running the same API factories.
 import type { WorkerLike } from './workerBridge';
 
-export type Role = 'training' | 'sweep' | 'search' | 'transfer' | 'csv';
+export type Role = 'training' | 'sweep' | 'search' | 'transfer' | 'csv' | 'lab';
 
 /** Starts a worker of `role`; `name` is its self.name (e.g. 'search-2'), which tools show. */
 export function startWorker(role: Role, name: string = role): WorkerLike {
@@ -17,6 +17,8 @@ export function startWorker(role: Role, name: string = role): WorkerLike {
       return new Worker(new URL('../worker/searchWorker.ts', import.meta.url), { type: 'module', name });
     case 'transfer':
       return new Worker(new URL('../worker/transferWorker.ts', import.meta.url), { type: 'module', name });
+    case 'lab':
+      return new Worker(new URL('../worker/labWorker.ts', import.meta.url), { type: 'module', name });
     case 'csv':
       return new Worker(new URL('../worker/csvWorker.ts', import.meta.url), { type: 'module', name });
   }

@@ -20,6 +20,8 @@ const PANEL_KEYS = {
   Runs: 'runs',
   'Saved runs': 'savedRuns',
   Sweeps: 'sweeps',
+  'Optimizer race': 'race',
+  'Learning rate lab': 'lab',
   Search: 'search',
   'Transfer learning': 'transfer',
   'Test set': 'testSet',

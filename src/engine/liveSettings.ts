@@ -41,6 +41,11 @@ export const SETTING_CHANGES: Record<Key, 'live' | 'new run' | 'new worker' | 'v
   l1: 'live',
   l2: 'live',
   dropout: 'live',
+  // A new layer kind (with its own scale, shift and running averages) means a new model.
+  batchnorm: 'new run',
+  // Both are read at each epoch's start: the rate of the epoch from the (live) base rate.
+  schedule: 'live',
+  clip: 'live',
   augment: 'live',
   patience: 'live',
   minDelta: 'live',

@@ -41,7 +41,24 @@ export interface TrainerData {
 
 export type TrainerSettings = Pick<
   ExperimentConfig,
-  'dataset' | 'features' | 'layers' | 'activations' | 'init' | 'loss' | 'batch' | 'seed' | 'l1' | 'l2' | 'dropout' | 'augment' | 'patience' | 'minDelta' | 'restoreBest'
+  | 'dataset'
+  | 'features'
+  | 'layers'
+  | 'activations'
+  | 'init'
+  | 'loss'
+  | 'batch'
+  | 'seed'
+  | 'l1'
+  | 'l2'
+  | 'dropout'
+  | 'batchnorm'
+  | 'augment'
+  | 'patience'
+  | 'minDelta'
+  | 'restoreBest'
+  | 'schedule'
+  | 'clip'
 > &
   OptimizerSettings;
 

@@ -8,7 +8,7 @@ export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
 
 /** The page's panels that a shared link can show or leave out (App.tsx names each one). */
-export const PANEL_IDS = ['presets', 'data', 'model', 'training', 'regularization', 'runs', 'saved', 'sweeps', 'search', 'transfer', 'test', 'network', 'lessons'] as const;
+export const PANEL_IDS = ['presets', 'data', 'model', 'training', 'regularization', 'runs', 'saved', 'sweeps', 'search', 'transfer', 'test', 'network', 'lessons', 'race', 'lab'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 export interface PageParams {

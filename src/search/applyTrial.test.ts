@@ -23,6 +23,7 @@ describe('applyTrial', () => {
       layers: [16, 16, 16],
       activations: ['relu', 'relu', 'relu'],
       dropout: [0.2, 0.2, 0.2],
+      batchnorm: [false, false, false],
       l2: 0.001,
       optimizer: 'adam',
     });

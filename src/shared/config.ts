@@ -82,6 +82,18 @@ export interface ExperimentConfig {
   l2: Lambda;
   /** Dropout rate per hidden layer (training only), same length as `layers`. */
   dropout: number[];
+  /**
+   * Batch normalization per hidden layer, before its activation (same length as `layers`):
+   * trained with each mini-batch's statistics, evaluated with their running averages.
+   */
+  batchnorm: boolean[];
+  /**
+   * The learning-rate schedule over epochs, as the link writes it (src/shared/schedule.ts):
+   * 'constant', 'step:100:0.5', 'exp:0.99', 'cosine:500', 'warmup:20+cosine:500'. `lr` is its base rate.
+   */
+  schedule: string;
+  /** Gradient clipping: the most the global norm of a step's gradients may be (0 = off). */
+  clip: number;
   augment: Augment;
   /** Early stopping on validation loss: epochs without improvement (0 = off). */
   patience: number;
@@ -127,6 +139,7 @@ export const RANGES = {
   sliceColumn: { min: 0, max: 199, int: true, label: 'Slice column' },
   epochs: { min: 0, max: 100000, int: true, label: 'Stop at epoch' },
   pace: { min: 0, max: 60, int: false, label: 'Pace (epochs/s)' },
+  clip: { min: 0, max: 1000, int: false, label: 'Clip norm' },
 } as const;
 export type RangeKey = keyof typeof RANGES;
 
@@ -157,6 +170,9 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   l1: 0,
   l2: 0,
   dropout: [0, 0],
+  batchnorm: [false, false],
+  schedule: 'constant',
+  clip: 0,
   augment: { jitter: 0, symmetry: false },
   patience: 0,
   minDelta: 0.0001,

@@ -4,6 +4,8 @@ import type { BackendKey, EngineKey, ExperimentConfig } from './config';
 import type { SearchSpace, Strategy, Trial, TrialResult, TrialSpec } from '../search/types';
 import type { SweepKind, SweepPoint, SweepProgress } from './sweep';
 import type { Table, TableTask } from './table';
+import type { RaceApi } from './race';
+import type { LrLabApi } from './lrLab';
 
 export interface EpochMetrics {
   epoch: number;
@@ -14,6 +16,10 @@ export interface EpochMetrics {
   valAcc: number | null;
   /** The weight penalty λ₁‖w‖₁ + λ₂‖w‖₂² at the end of the epoch (0 when both λ are 0). */
   penalty?: number;
+  /** The learning rate this epoch trained with: the base rate × the schedule's factor (absent for epoch 0). */
+  lr?: number;
+  /** With gradient clipping on: the share of this epoch's steps whose gradients were clipped (0–1). */
+  clipped?: number;
 }
 
 /** Where early stopping ended a run. */
@@ -336,3 +342,6 @@ export interface SearchApi extends TfWorkerBase, UploadTaker {
   /** Reports a trial's objective (lower is better) to the searcher. */
   searchObserve(trial: Trial, objective: number): Promise<void>;
 }
+
+/** The optimizer and learning-rate lab's worker: the race, the finder and the surface paths. */
+export interface LabApi extends TfWorkerBase, UploadTaker, RaceApi, LrLabApi {}

@@ -28,6 +28,9 @@ const CUSTOM: ExperimentConfig = {
   l1: 0.001,
   l2: 0.01,
   dropout: [0.2, 0.5, 0],
+  batchnorm: [true, false, true],
+  schedule: 'warmup:20+cosine:500',
+  clip: 2.5,
   augment: { jitter: 0.3, symmetry: true },
   patience: 25,
   minDelta: 0.001,
@@ -72,7 +75,7 @@ describe('configToHash / parseHash round trip', () => {
   });
 
   it('round-trips a regression config and a linear model', () => {
-    const reg: ExperimentConfig = { ...DEFAULT_CONFIG, dataset: 'wave', problem: 'regression', loss: 'mse', layers: [], activations: [], dropout: [], optimizer: 'rmsprop' };
+    const reg: ExperimentConfig = { ...DEFAULT_CONFIG, dataset: 'wave', problem: 'regression', loss: 'mse', layers: [], activations: [], dropout: [], batchnorm: [], optimizer: 'rmsprop' };
     const { config, notices } = parseHash(configToHash(reg));
     expect(notices).toEqual([]);
     expect(config).toEqual(reg);

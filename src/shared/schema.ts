@@ -23,6 +23,7 @@ import {
 } from './config';
 import { DATASET_KEYS, datasetInfo, datasetsFor, type DatasetKey, type UploadInfo } from './datasets';
 import { isPageKey } from '../page/pageParams';
+import { formatSchedule, parseSchedule } from './schedule';
 import schemaEn from '../i18n/locales/en/schema';
 
 type TextParams = Record<string, string | number>;
@@ -100,10 +101,13 @@ export const FIELDS: readonly Field[] = [
   field('beta1', num('beta1')),
   field('beta2', num('beta2')),
   field('epsilon', num('epsilon'), 'eps'),
+  field('schedule', readSchedule),
+  field('clip', (v) => (v === '' ? { ok: true, value: 0 } : coerceNumber('clip', v))),
   field('backend', choice('backend', BACKENDS)),
   field('l1', (v) => coerceLambda('l1', v)),
   field('l2', (v) => coerceLambda('l2', v)),
   field('dropout', readDropout),
+  field('batchnorm', readBatchnorm, 'batchnorm', (v: boolean[]) => (v.length ? v.map((b) => (b ? 1 : 0)).join(',') : '')),
   field('augment', coerceAugment, 'augment', augmentToText),
   // An empty value turns early stopping off, like 0.
   field('patience', (v) => (v === '' ? { ok: true, value: 0 } : coerceNumber('patience', v))),
@@ -272,6 +276,26 @@ function readDropout(v: unknown): Coerced<number[]> {
   return { ok: true, value: out };
 }
 
+function readBatchnorm(v: unknown): Coerced<boolean[]> {
+  const items = list(v);
+  if (!items) return fail(msg('batchnorm'));
+  const out: boolean[] = [];
+  for (const it of items) {
+    if (it === true || it === 1 || it === '1' || it === 'true' || it === 'on') out.push(true);
+    else if (it === false || it === 0 || it === '0' || it === 'false' || it === 'off') out.push(false);
+    else return fail(msg('batchnorm'));
+  }
+  return { ok: true, value: out };
+}
+
+/** A learning-rate schedule's text (src/shared/schedule.ts), kept in its canonical form. */
+function readSchedule(v: unknown): Coerced<string> {
+  if (typeof v !== 'string') return fail(msg('schedule.form'));
+  const p = parseSchedule(v);
+  if (!p.ok) return fail(msg(`schedule.${p.error}`));
+  return { ok: true, value: formatSchedule(p.value) };
+}
+
 function readRestore(v: unknown): Coerced<boolean> {
   if (v === true || v === 'true' || v === '1' || v === 1) return { ok: true, value: true };
   if (v === false || v === 'false' || v === '0' || v === 0) return { ok: true, value: false };
@@ -359,6 +383,8 @@ export function normalizeConfig(c: ExperimentConfig, upload: UploadInfo | null =
   out.activations = out.layers.map((_, i) => acts[Math.min(i, acts.length - 1)] ?? 'tanh');
   // Dropout rates follow the layers; a missing rate is 0 (no dropout).
   out.dropout = out.layers.map((_, i) => c.dropout[i] ?? 0);
+  // Batch norm follows the layers too; a missing switch is off.
+  out.batchnorm = out.layers.map((_, i) => (c.batchnorm ?? [])[i] ?? false);
   out.augment = { ...c.augment };
   // Per-layer λ lists follow the weight layers (hidden layers, then the output layer).
   if (Array.isArray(c.l1)) out.l1 = lambdaPerLayer(c.l1, out.layers.length + 1);
@@ -406,6 +432,7 @@ export function applyPatch(base: ExperimentConfig, patch: unknown, upload: Uploa
     cfg.activations = cfg.layers.map((_, i) => base.activations[i] ?? base.activations.at(-1) ?? 'tanh');
   }
   if ('layers' in p && !('dropout' in p)) cfg.dropout = cfg.layers.map((_, i) => base.dropout[i] ?? base.dropout.at(-1) ?? 0);
+  if ('layers' in p && !('batchnorm' in p)) cfg.batchnorm = cfg.layers.map((_, i) => base.batchnorm[i] ?? base.batchnorm.at(-1) ?? false);
   const { config, notices } = normalizeConfig(cfg, upload);
   if (notices.length) throw new Error(notices.join('; '));
   return config;

@@ -25,8 +25,8 @@ describe('applyConfig', () => {
   it('sets a partial config as one new object and names the settings it changed', () => {
     const seen = configsSet();
     const r = s().applyConfig({ lr: '0.1', layers: [8], batch: 10 });
-    expect(r.changed).toEqual(['layers', 'activations', 'lr', 'dropout']);
-    expect(r.config).toEqual({ ...DEFAULT_CONFIG, lr: 0.1, layers: [8], activations: ['tanh'], dropout: [0] });
+    expect(r.changed).toEqual(['layers', 'activations', 'lr', 'dropout', 'batchnorm']);
+    expect(r.config).toEqual({ ...DEFAULT_CONFIG, lr: 0.1, layers: [8], activations: ['tanh'], dropout: [0], batchnorm: [false] });
     expect(s().config).toBe(r.config);
     expect(seen).toEqual([r.config]);
   });

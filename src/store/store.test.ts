@@ -16,7 +16,7 @@ describe('store', () => {
 
   it('holds the config as one object and sets a whole valid config unchanged', () => {
     // One dropout rate per hidden layer: a whole config must be consistent to be accepted.
-    const c = { ...DEFAULT_CONFIG, lr: 0.5, layers: [3], activations: ['relu' as const], dropout: [0], seed: 9 };
+    const c = { ...DEFAULT_CONFIG, lr: 0.5, layers: [3], activations: ['relu' as const], dropout: [0], batchnorm: [false], seed: 9 };
     expect(useStore.getState().config).toEqual(DEFAULT_CONFIG);
     useStore.getState().applyConfig(c);
     expect(useStore.getState().config).toEqual(c);

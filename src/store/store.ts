@@ -1,5 +1,5 @@
 // The one zustand store, combined from its slices (config, run, network, reference, sweep,
-// search, transfer, ui).
+// search, transfer, race, lrLab, ui).
 // Components pick fields with module-level selectors; only the client (src/client) turns worker
 // results into store updates.
 import { create } from 'zustand';
@@ -11,8 +11,10 @@ import { createSearchSlice, type SearchSlice } from './searchSlice';
 import { createSweepSlice, type SweepSlice } from './sweepSlice';
 import { createTransferSlice, type TransferSlice } from './transferSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
+import { createRaceSlice, type RaceSlice } from './raceSlice';
+import { createLrLabSlice, type LrLabSlice } from './lrLabSlice';
 
-export type Store = ConfigSlice & RunSlice & NetworkSlice & ReferenceSlice & SweepSlice & SearchSlice & TransferSlice & UiSlice;
+export type Store = ConfigSlice & RunSlice & NetworkSlice & ReferenceSlice & SweepSlice & SearchSlice & TransferSlice & RaceSlice & LrLabSlice & UiSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createConfigSlice(...a),
@@ -22,5 +24,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createSweepSlice(...a),
   ...createSearchSlice(...a),
   ...createTransferSlice(...a),
+  ...createRaceSlice(...a),
+  ...createLrLabSlice(...a),
   ...createUiSlice(...a),
 }));

@@ -36,7 +36,7 @@ function trainerData(d: TaskData): TrainerData {
   return { inputs: d.inputs, classes: d.classes, train: d.train, val: d.val, test: none, grid: none.x, trainRaw: new Float32Array(0) };
 }
 
-/** A plain training setup: no penalties, dropout, augmentation or early stopping. */
+/** A plain training setup: no penalties, dropout, batch norm, schedule, clipping, augmentation or early stopping. */
 export function trainerSettings(s: TransferSettings, layers: readonly number[], activations: TrainerSettings['activations'], classes: number, lr: number): TrainerSettings {
   return {
     dataset: 'circle',
@@ -50,6 +50,9 @@ export function trainerSettings(s: TransferSettings, layers: readonly number[], 
     l1: 0,
     l2: 0,
     dropout: layers.map(() => 0),
+    batchnorm: layers.map(() => false),
+    schedule: 'constant',
+    clip: 0,
     augment: { jitter: 0, symmetry: false },
     patience: 0,
     minDelta: 0,

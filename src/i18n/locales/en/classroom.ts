@@ -52,6 +52,8 @@ const classroom = {
     test: 'Test set',
     network: 'Network view',
     lessons: 'Lessons',
+    race: 'Optimizer race',
+    lab: 'Learning rate lab',
   },
   controls: {
     problem: 'Problem',

@@ -24,6 +24,7 @@ const schema = {
     sweepEpochs: 'Epochs per model',
     sliceColumn: 'Slice column',
     epochs: 'Stop at epoch',
+    clip: 'Clip norm',
     pace: 'Pace (epochs/s)',
   },
   number: {
@@ -52,6 +53,15 @@ const schema = {
   activation: 'activation must be one of {{list}}',
   dropout: 'dropout must be a comma-separated list of rates, one per hidden layer',
   restore: 'restore must be true or false (1 or 0)',
+  batchnorm: 'batchnorm must be a comma-separated list of 1 (on) and 0 (off), one per hidden layer',
+  schedule: {
+    form: 'schedule must look like constant, step:100:0.5, exp:0.99, cosine:500 or warmup:20+cosine:500',
+    warmup: 'schedule: the warm-up must be a whole number of epochs from 1 to 100000',
+    every: 'schedule: step decay needs a whole number of epochs from 1 to 100000 between drops',
+    factor: 'schedule: step decay\'s factor must be above 0 and at most 1',
+    epochs: 'schedule: cosine needs a whole number of epochs from 1 to 100000',
+    gamma: 'schedule: exponential decay\'s factor per epoch must be above 0 and at most 1',
+  },
   lambdaEmpty: '{{key}} needs at least one value',
   augment: {
     symmetry: 'augment: symmetry must be true or false',

@@ -22,6 +22,8 @@ const shared = {
     regularization: 'Regularization',
     runs: 'Runs',
     savedRuns: 'Saved runs',
+    race: 'Optimizer race',
+    lab: 'Learning rate lab',
     sweeps: 'Sweeps',
     search: 'Search',
     transfer: 'Transfer learning',

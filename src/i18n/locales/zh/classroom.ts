@@ -53,6 +53,8 @@ const classroom: Strings<typeof en> = {
     test: '测试集',
     network: '网络视图',
     lessons: '课程',
+    race: '优化器赛跑',
+    lab: '学习率实验室',
   },
   controls: {
     problem: '问题类型',

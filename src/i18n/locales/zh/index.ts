@@ -6,11 +6,13 @@ import classroom from './classroom';
 import data from './data';
 import diagnosis from './diagnosis';
 import exportNs from './export';
+import lab from './lab';
 import lessons from './lessons';
 import messages from './messages';
 import model from './model';
 import network from './network';
 import pwa from './pwa';
+import race from './race';
 import regularization from './regularization';
 import run from './run';
 import runs from './runs';
@@ -30,11 +32,13 @@ export const zh: Strings<typeof en> = {
   data,
   diagnosis,
   export: exportNs,
+  lab,
   lessons,
   messages,
   model,
   network,
   pwa,
+  race,
   regularization,
   run,
   runs,

@@ -24,6 +24,7 @@ const schema: Strings<typeof en> = {
     sweepEpochs: '每个模型的轮数',
     sliceColumn: '切片列',
     epochs: '停在第几轮',
+    clip: '裁剪范数',
     pace: '速度（轮/秒）',
   },
   number: {
@@ -52,6 +53,15 @@ const schema: Strings<typeof en> = {
   activation: 'activation 必须是以下之一：{{list}}',
   dropout: 'dropout 必须是用逗号分隔的丢弃率列表，每个隐藏层一个',
   restore: 'restore 必须是 true 或 false（1 或 0）',
+  batchnorm: 'batchnorm 必须是用逗号分隔的 1（开）和 0（关），每个隐藏层一个',
+  schedule: {
+    form: 'schedule 的写法应如 constant、step:100:0.5、exp:0.99、cosine:500 或 warmup:20+cosine:500',
+    warmup: 'schedule：预热轮数必须是 1 到 100000 之间的整数',
+    every: 'schedule：阶梯衰减两次下降之间的轮数必须是 1 到 100000 之间的整数',
+    factor: 'schedule：阶梯衰减的因子必须大于 0 且不超过 1',
+    epochs: 'schedule：余弦衰减的轮数必须是 1 到 100000 之间的整数',
+    gamma: 'schedule：指数衰减每轮的因子必须大于 0 且不超过 1',
+  },
   lambdaEmpty: '{{key}} 至少需要一个值',
   augment: {
     symmetry: 'augment：symmetry 必须是 true 或 false',

@@ -23,6 +23,8 @@ const shared: Strings<typeof en> = {
     regularization: '正则化',
     runs: '运行记录',
     savedRuns: '已保存的运行',
+    race: '优化器赛跑',
+    lab: '学习率实验室',
     sweeps: '扫描实验',
     search: '超参数搜索',
     transfer: '迁移学习',
