@@ -2,7 +2,8 @@
 // the project against its target: epochs/s per backend on TensorFlow Playground's default task
 // with the live view, our loop against a bare tfjs loop, page smoothness, search throughput,
 // memory over long runs, start-up, a soak (page heap and speed at epoch 1,000 and 50,000), and
-// every lesson solved by script (BENCH_ONLY=lessons). Prints a table; writes bench/results.json.
+// every lesson solved by script (BENCH_ONLY=lessons), and the optimizer lab (the race against one
+// run, batch norm's cost). Prints a table; writes bench/results.json.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +25,8 @@ const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(','))
 const TFP_EPOCHS_PER_S = 50;
 const SEARCH_EPOCHS = 20;
 const SEARCH_ROUNDS = 3;
+// The optimizer race: epochs per racer.
+const RACE_EPOCHS = Number(process.env.BENCH_RACE_EPOCHS || 200);
 // Soak: page heap and epochs/s around these epochs of one long live run.
 const SOAK_EARLY = 1000;
 const SOAK_LATE = Number(process.env.BENCH_SOAK_EPOCHS || 50000);
@@ -494,6 +497,41 @@ try {
     const s = await startup(browser);
     fig(`6. first epoch after pressing Train, default page (auto picked ${s.backend})`, s.ms, 'ms', 2000, s.ms <= 2000);
   }
+  if (want('lab')) {
+    // The optimizer race: five optimizers on the default task as one batched model in the lab
+    // worker, against one run of the same setup for the same epochs in the same worker (the
+    // Trainer, as the main run trains). Twice in alternating order, the best of each.
+    const page = await open(plain, `${TASK}&backend=cpu`);
+    const times = { race: [], one: [] };
+    for (let round = 0; round < 2; round++) {
+      for (const what of round % 2 ? ['one', 'race'] : ['race', 'one']) {
+        times[what].push(
+          await page.evaluate(async ([w, epochs]) => {
+            const t0 = performance.now();
+            if (w === 'one') return window.playground.diagnostics.timeOneRun(epochs);
+            await window.playground.raceOptimizers({ epochs });
+            return performance.now() - t0;
+          }, [what, RACE_EPOCHS]),
+        );
+      }
+    }
+    await page.close();
+    const race = Math.min(...times.race);
+    const one = Math.min(...times.one);
+    fig(`10. optimizer race, 5 optimizers × ${RACE_EPOCHS} epochs, default task, cpu: wall time ÷ one run's (${(race / 1000).toFixed(2)} vs ${(one / 1000).toFixed(2)} s)`, race / one, '×', 2.5, race / one <= 2.5);
+    // Batch norm on both hidden layers against none: the live run's epochs/s, alternating, best of 3.
+    const rates = { bn: [], plain: [] };
+    for (let round = 0; round < 3; round++) {
+      for (const bn of round % 2 ? [false, true] : [true, false]) {
+        const task = bn ? `${TASK}&batchnorm=1,1` : TASK;
+        rates[bn ? 'bn' : 'plain'].push((await liveRun(plain, 'cpu', { task, network: false })).epochsPerSecond);
+      }
+    }
+    const bn = Math.max(...rates.bn);
+    const base = Math.max(...rates.plain);
+    fig(`10. training step with batch norm ÷ without (both hidden layers), default task, cpu, live view (${bn.toFixed(1)} vs ${base.toFixed(1)} epochs/s)`, base / bn, '×', null, null);
+  }
+
   if (want('lessons')) {
     const rows = await lessonRun(plain);
     for (const r of rows) {
