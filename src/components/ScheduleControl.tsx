@@ -141,7 +141,7 @@ export function ScheduleControl() {
           warmupThen: (warmup, rest) => t('schedule.warmupThen', { warmup, rest }),
         })}
       </p>
-      <span className="field-hint">{t('schedule.hint', { hint: applyHint('schedule') })}</span>
+      <span className="field-hint">{t('schedule.hint')}</span>
     </fieldset>
   );
 }
@@ -161,7 +161,7 @@ export function ScheduleReadout() {
   const clipping = now.clip > 0 && now.clipped !== undefined;
   if (!scheduled && !clipping) return null;
   return (
-    <p className="hint schedule-now" aria-live="off">
+    <p className="hint schedule-now">
       {scheduled && (
         <span data-testid="rate-now">{t('schedule.rateNow', { rate: formatSig(rateAt(now.lr, now.schedule, now.epoch), 3), epoch: now.epoch + 1 })}</span>
       )}

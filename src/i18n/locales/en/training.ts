@@ -25,7 +25,7 @@ const training = {
     warmupHint: 'optional; empty = none',
     zeroAfter: ', 0 after {{epochs}} epochs',
     warmupThen: 'αₑ = α · (e + 1)/{{warmup}} for e < {{warmup}}, then {{rest}}',
-    hint: 'The rate of epoch e (from 0) on the base rate α above; {{hint}}, from the next epoch',
+    hint: 'The rate of epoch e (from 0), on the base rate α above; a change applies from the next epoch',
     rateNow: 'Rate now: {{rate}} (epoch {{epoch}})',
   },
   clip: 'Clip gradient norm',

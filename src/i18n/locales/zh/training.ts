@@ -27,7 +27,7 @@ const training: Strings<typeof en> = {
     warmupHint: '可选；留空表示不预热',
     zeroAfter: '，{{epochs}} 轮后为 0',
     warmupThen: 'e < {{warmup}} 时 αₑ = α · (e + 1)/{{warmup}}，之后 {{rest}}',
-    hint: '第 e 轮（从 0 起）的学习率，以上方的基础学习率 α 为准；{{hint}}，从下一轮起',
+    hint: '第 e 轮（从 0 起）的学习率，以上方的基础学习率 α 为准；修改从下一轮起生效',
     rateNow: '当前学习率：{{rate}}（第 {{epoch}} 轮）',
   },
   clip: '梯度范数裁剪',
