@@ -9,6 +9,7 @@ import { backendLabel, lossLabel, optimizerLabel } from '../shared/labels';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { formatSig } from '../shared/format';
+import { ClipField, ScheduleControl, ScheduleReadout } from './ScheduleControl';
 
 const selectConfig = (s: Store) => s.config;
 const selectUpload = (s: Store) => s.upload;
@@ -102,6 +103,9 @@ export function TrainingPanel() {
       {o.optimizer === 'rmsprop' && (
         <NumberField label="ε" range="epsilon" value={o.epsilon} onCommit={(epsilon) => change({ epsilon })} testId="epsilon" />
       )}
+      <ScheduleControl />
+      <ClipField />
+      <ScheduleReadout />
       <SelectField label={t('backend')} value={o.backend} options={BACKENDS} labels={BACKEND_LABELS()} onChange={(backend) => change({ backend })} testId="backend-select" hint={applyHint('backend')} />
       <BackendNote />
     </section>

@@ -79,3 +79,34 @@ describe('chartRows', () => {
     expect(chartRows([{ key: 'now', metrics: MetricsHistory.empty() }], 'loss', false)).toEqual([]);
   });
 });
+
+describe('chartRows: the learning-rate line', () => {
+  const withRates = (n: number, lr: (e: number) => number): EpochMetrics[] => run(n).map((m) => (m.epoch === 0 ? m : { ...m, lr: lr(m.epoch - 1) }));
+
+  it('draws the rate each epoch trained with, only for the series asked for (epoch 0 has none)', () => {
+    const e = withRates(50, (k) => 0.1 * 0.5 ** Math.floor(k / 10));
+    const h = MetricsHistory.from(e);
+    const rows = chartRows([{ key: 'now', metrics: h }], 'loss', false, { key: 'now', log: false });
+    expect(rows.map((r) => r.now_lr ?? null)).toEqual(e.map((m) => m.lr ?? null));
+    expect(chartRows([{ key: 'now', metrics: h }], 'loss', false).some((r) => 'now_lr' in r)).toBe(false);
+  });
+
+  it('keeps each step of a long run’s decay, summarized epochs included, and ends on the last rate', () => {
+    const n = 60_000;
+    const lr = (k: number) => 0.1 * 0.5 ** Math.floor(k / 10_000);
+    const h = MetricsHistory.from(withRates(n, lr));
+    expect(h.summarized).toBeGreaterThan(0);
+    const rows = chartRows([{ key: 'now', metrics: h }], 'loss', false, { key: 'now', log: true });
+    const rates = column(rows, 'now_lr');
+    expect(rates.length).toBeLessThanOrEqual(2 * CELLS + 2);
+    expect([...new Set(rates)].sort((a, b) => b - a)).toEqual([0, 1, 2, 3, 4, 5].map((s) => 0.1 * 0.5 ** s));
+    expect(rows.filter((r) => r.now_lr != null).at(-1)).toMatchObject({ epoch: n - 1, now_lr: lr(n - 2) });
+  });
+
+  it('leaves a rate of 0 out on a log axis and draws it on a linear one', () => {
+    const e = withRates(20, (k) => (k < 10 ? 0.1 * (1 - k / 10) : 0));
+    const h = MetricsHistory.from(e);
+    expect(column(chartRows([{ key: 'now', metrics: h }], 'loss', false, { key: 'now', log: true }), 'now_lr').every((v) => v > 0)).toBe(true);
+    expect(column(chartRows([{ key: 'now', metrics: h }], 'loss', false, { key: 'now', log: false }), 'now_lr')).toContain(0);
+  });
+});

@@ -28,13 +28,19 @@ interface Cell {
   start: number;
 }
 
+/** Also draw the learning rate of series `key` (column `${key}_lr`), on a log axis or not. */
+export interface RateLine {
+  key: string;
+  log: boolean;
+}
+
 /**
  * One table for every series: column `${key}_train`, `${key}_val` (and `${key}_total`, training
  * loss + penalty, when the run had a penalty) per series, `epoch` the x value. Each series' last
  * epoch is drawn with its exact value; ranges of ≤ 2 single epochs exactly; any other range as its
  * two extremes, the one nearer the range's last value drawn second so the line runs on smoothly.
  */
-export function chartRows(series: readonly Series[], metric: Metric, log: boolean): Row[] {
+export function chartRows(series: readonly Series[], metric: Metric, log: boolean, rate?: RateLine): Row[] {
   // Log scales cannot show zero: such points are left out rather than drawn at -∞.
   const ok = (v: number) => (Number.isFinite(v) && (!log || v > 0) ? v : null);
   const live = series.filter((s) => s.metrics.length > 0);
@@ -86,6 +92,7 @@ export function chartRows(series: readonly Series[], metric: Metric, log: boolea
       });
       cellIndex = c;
     }
+    if (rate?.key === s.key) rateColumn(h, width, `${s.key}_lr`, rate.log, put);
     cols.forEach(([col], j) => {
       const list = cells[j];
       list.forEach((cell, ci) => {
@@ -109,4 +116,30 @@ export function chartRows(series: readonly Series[], metric: Metric, log: boolea
     });
   }
   return [...table.values()].sort((x, y) => (x.epoch as number) - (y.epoch as number));
+}
+
+/**
+ * The learning rate each epoch trained with (EpochMetrics.lr; epoch 0 has none): every epoch
+ * while a range holds one, else the rate of the range's first and last rows, so a step's drop
+ * stays a step. A log axis cannot show a rate of 0 (cosine's end): such points are left out.
+ */
+function rateColumn(h: MetricsHistory, width: number, col: string, log: boolean, put: (x: number, col: string, v: number) => void): void {
+  const ok = (v: number | undefined) => v !== undefined && Number.isFinite(v) && (!log || v > 0);
+  let cell = -1;
+  let last: { x: number; v: number } | null = null;
+  for (let i = 0; i < h.length; i++) {
+    const r = h.row(i);
+    const v = r.end.lr;
+    if (!ok(v)) continue;
+    const c = Math.floor(r.first / width);
+    if (c !== cell) {
+      if (last) put(last.x, col, last.v);
+      put(r.last, col, v!);
+      cell = c;
+      last = null;
+    } else {
+      last = { x: r.last, v: v! };
+    }
+  }
+  if (last) put(last.x, col, last.v);
 }

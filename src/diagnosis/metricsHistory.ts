@@ -71,7 +71,9 @@ const F_COUNT = 2;
 const F_SUM_LT = 3;
 const F_SUM_LV = 4;
 const F_END_PENALTY = 5;
-const F_MIN = 6; // + series index
+/** The learning rate of the bucket's last epoch (NaN when it had none), for the chart's rate line. */
+const F_END_LR = 6;
+const F_MIN = 7; // + series index
 const F_MAX = F_MIN + SERIES.length;
 const F_END = F_MAX + SERIES.length;
 const STRIDE = F_END + SERIES.length;
@@ -158,6 +160,7 @@ class Store {
     d[o + F_SUM_LT] += safeLog(e.trainLoss);
     d[o + F_SUM_LV] += safeLog(e.valLoss);
     d[o + F_END_PENALTY] = e.penalty ?? NaN;
+    d[o + F_END_LR] = e.lr ?? NaN;
     for (let s = 0; s < SERIES.length; s++) {
       const v = seriesValue(e, SERIES[s]);
       d[o + F_MIN + s] = fmin(d[o + F_MIN + s], v);
@@ -179,6 +182,7 @@ class Store {
       d[o + F_SUM_LT] = d[a + F_SUM_LT] + d[b + F_SUM_LT];
       d[o + F_SUM_LV] = d[a + F_SUM_LV] + d[b + F_SUM_LV];
       d[o + F_END_PENALTY] = d[b + F_END_PENALTY];
+      d[o + F_END_LR] = d[b + F_END_LR];
       for (let s = 0; s < SERIES.length; s++) {
         d[o + F_MIN + s] = fmin(d[a + F_MIN + s], d[b + F_MIN + s]);
         d[o + F_MAX + s] = fmax(d[a + F_MAX + s], d[b + F_MAX + s]);
@@ -209,6 +213,8 @@ class Store {
       valAcc: Number.isNaN(endV.valAcc) ? null : endV.valAcc,
     };
     if (!Number.isNaN(penalty)) end.penalty = penalty;
+    const lr = d[o + F_END_LR];
+    if (!Number.isNaN(lr)) end.lr = lr;
     return { first: d[o + F_FIRST], last: d[o + F_LAST], count: d[o + F_COUNT], min, max, end };
   }
 }

@@ -42,6 +42,7 @@ import { featurize, gatherRows } from '../data/features';
 import { hashSeed, mulberry32, shuffleInPlace, type Rand } from '../data/random';
 import { lambdaPerLayer, type Activation } from '../shared/config';
 import type { EarlyStop } from '../shared/protocol';
+import { isConstant } from '../shared/schedule';
 import type { StoppingSettings } from './earlyStopping';
 import { activate, initialKernel, type OutputKind } from './model';
 import type { TrainerSettings } from './trainer';
@@ -91,6 +92,8 @@ export function batchKey(s: TrainerSettings, shape: GroupShape): string | null {
   if (s.loss === 'bce' && kind !== 'sigmoid') return null;
   if (s.loss === 'cce' && kind !== 'softmax') return null;
   if (s.activations.length !== s.layers.length || s.layers.some((u) => !(u >= 1))) return null;
+  // A learning-rate schedule or gradient clipping: such trials train alone, through the Trainer.
+  if (!isConstant(s.schedule ?? 'constant') || s.clip > 0) return null;
   const opt =
     s.optimizer === 'momentum'
       ? `momentum:${s.momentum}`

@@ -14,6 +14,8 @@ import { changedSettings, modelVerdict } from './liveSettings';
 import { accuracy, dataLoss, outputOf } from './losses';
 import { weightPenalty } from './penalties';
 import { manualGradients } from './leanStep';
+import { clipByGlobalNorm } from './clip';
+import { rateAt } from '../shared/schedule';
 import { Mlp, type OutputKind, type StartWeights } from './model';
 import { createOptimizer, disposeOptimizer, needsNewOptimizer, setLearningRate, type OptimizerSettings } from './optimizers';
 
@@ -94,9 +96,13 @@ interface Pending {
   epoch: number;
   values: tf.Tensor1D | null;
   stats?: tf.Tensor1D;
+  /** The learning rate the epoch trained with (known on the host; absent for epoch 0). */
+  lr?: number;
+  /** With clipping on: how many of the epoch's `steps` were clipped, counted on the device. */
+  clip?: { count: tf.Scalar; steps: number };
 }
 
-const pendingTensors = (p: Pending): tf.Tensor[] => [...(p.values ? [p.values] : []), ...(p.stats ? [p.stats] : [])];
+const pendingTensors = (p: Pending): tf.Tensor[] => [...(p.values ? [p.values] : []), ...(p.stats ? [p.stats] : []), ...(p.clip ? [p.clip.count] : [])];
 
 export class Trainer {
   readonly model: Mlp;
@@ -126,6 +132,11 @@ export class Trainer {
   /** The epoch whose weights layer health was last sampled at (−1: none yet). */
   private sampledEpoch = -1;
   private lastStop: EarlyStop | null = null;
+  /** The learning rate the optimizer now steps with (the base rate × the schedule's factor). */
+  private rate: number;
+  /** The epoch in progress: its steps so far and, with clipping on, how many were clipped (on the device). */
+  private epochSteps = 0;
+  private clipCount: tf.Scalar | null = null;
   /** Set by dispose(): a paced epoch waiting on the device stops there. */
   private disposed = false;
   /** The training points of the latest epoch, when augmentation is on. */
@@ -159,6 +170,7 @@ export class Trainer {
       start,
     );
     this.optimizer = createOptimizer(settings);
+    this.rate = settings.lr;
     this.order = Int32Array.from({ length: data.train.n }, (_, i) => i);
     this.batchRand = mulberry32(hashSeed(settings.seed, run, 'batches'));
     this.augmentRand = mulberry32(hashSeed(settings.seed, run, 'augment'));
@@ -199,11 +211,26 @@ export class Trainer {
     if (needsNewOptimizer(this.settings, next)) {
       disposeOptimizer(this.optimizer);
       this.optimizer = createOptimizer(next);
-    } else if (next.lr !== this.settings.lr) {
-      setLearningRate(this.optimizer, next.lr);
+      this.rate = next.lr;
     }
     this.settings = { ...next };
+    // A new base rate or schedule takes effect at once, at the schedule's rate for the epoch in
+    // progress (between epochs, as the worker updates, that is the next epoch's).
+    this.applyRate();
     return 'applied';
+  }
+
+  /** The learning rate of the epoch about to train (or in progress): the base rate × the schedule's factor. */
+  get learningRate(): number {
+    return rateAt(this.settings.lr, this.settings.schedule, this.epoch);
+  }
+
+  /** Sets the optimizer's rate to this epoch's scheduled one; tfjs keeps its state (momentum, moments). */
+  private applyRate(): void {
+    const r = this.learningRate;
+    if (r === this.rate) return;
+    setLearningRate(this.optimizer, r);
+    this.rate = r;
   }
 
   /**
@@ -254,6 +281,7 @@ export class Trainer {
       for (let b = 0; b < epoch.steps; b++) epoch.step(b);
     } finally {
       epoch.release();
+      this.resetEpochCounts();
     }
     return epoch.steps;
   }
@@ -271,6 +299,8 @@ export class Trainer {
   private beginEpoch(maxSteps = Infinity, probeLast = false): { steps: number; step: (b: number) => void; release: () => void } {
     const { loss, batch, dropout } = this.settings;
     const [l1, l2] = this.lambdas();
+    this.applyRate();
+    this.resetEpochCounts();
     shuffleInPlace(this.order, this.batchRand);
     const n = this.train.n;
     const sizes: number[] = [];
@@ -289,10 +319,22 @@ export class Trainer {
         // The last step of an epoch that samples layer health: the kernels before it, to size its update.
         const before = probeLast && b === sizes.length - 1 ? this.model.kernels.map((k) => tf.clone(k)) : null;
         // Gradients by hand (no tape), then tfjs's own update rule for the chosen optimizer.
-        tf.tidy(() => {
-          const grads = manualGradients(this.model, xs[b] as tf.Tensor2D, ys[b] as tf.Tensor2D, { loss, kind: this.kind, l1, l2, dropout: drop });
+        // The clip norm is read at each step: a live change applies from the next step.
+        const clip = this.settings.clip;
+        const count = tf.tidy(() => {
+          let grads = manualGradients(this.model, xs[b] as tf.Tensor2D, ys[b] as tf.Tensor2D, { loss, kind: this.kind, l1, l2, dropout: drop });
+          // Clipping by global norm (penalty gradients included: they are part of the step), the
+          // clipped steps counted on the device, so no step waits for a download.
+          let hit: tf.Scalar | null = null;
+          if (clip > 0 && grads.length) ({ grads, hit } = clipByGlobalNorm(grads, clip));
           if (grads.length) this.optimizer.applyGradients(grads);
-        });
+          return hit ? (this.clipCount ? tf.add(this.clipCount, hit) : hit) : undefined;
+        }) as tf.Scalar | undefined;
+        if (count) {
+          this.clipCount?.dispose();
+          this.clipCount = count;
+        }
+        this.epochSteps++;
         if (before) {
           this.probe?.dispose();
           this.probe = tf.tidy(() => updateRatios(this.model, before));
@@ -304,8 +346,24 @@ export class Trainer {
   }
 
   private endEpoch(stats = false): void {
+    const lr = this.rate;
+    const steps = this.epochSteps;
+    const count = this.clipCount;
+    this.epochSteps = 0;
+    this.clipCount = null;
     this.epoch++;
     this.queueMetrics(stats);
+    const queued = this.pending[this.pending.length - 1];
+    queued.lr = lr;
+    // Steps trained while clipping was off count as not clipped; a run without clipping reports nothing.
+    if (count || this.settings.clip > 0) queued.clip = { count: count ?? tf.scalar(0), steps };
+  }
+
+  /** Drops the counts of a partial epoch (trainSteps, or one that a disposal cut short). */
+  private resetEpochCounts(): void {
+    this.clipCount?.dispose();
+    this.clipCount = null;
+    this.epochSteps = 0;
   }
 
   /** λ₁ and λ₂ for each weight layer. */
@@ -388,10 +446,12 @@ export class Trainer {
     if (this.pending.length === 0) return [];
     const batch = this.pending;
     this.pending = [];
-    // Every epoch's metrics, then every sampled layer health: one download.
-    const measured = batch.filter((p) => p.values) as { epoch: number; values: tf.Tensor1D }[];
+    // Every epoch's metrics, then every sampled layer health, then the clipped-step counts: one download.
+    const measured = batch.filter((p) => p.values) as (Pending & { values: tf.Tensor1D })[];
     const width = measured[0]?.values.size ?? 0;
-    const stacked = tf.concat([...measured.map((p) => p.values), ...batch.flatMap((p) => (p.stats ? [p.stats] : []))]);
+    const clipCounts = measured.flatMap((p) => (p.clip ? [tf.reshape(p.clip.count, [1])] : []));
+    const stacked = tf.concat([...measured.map((p) => p.values), ...batch.flatMap((p) => (p.stats ? [p.stats] : [])), ...clipCounts]);
+    tf.dispose(clipCounts);
     batch.forEach((p) => tf.dispose(pendingTensors(p)));
     const flat = await stacked.data();
     stacked.dispose();
@@ -402,14 +462,19 @@ export class Trainer {
       this.statsRead.push(readLayerStats(p.epoch, flat.subarray(at, at + layerStatsWidth(k)), k));
       at += layerStatsWidth(k);
     }
-    const epochs = measured.map((p, i) => ({
-      epoch: p.epoch,
-      trainLoss: flat[i * width],
-      valLoss: flat[i * width + 1],
-      penalty: flat[i * width + 2],
-      trainAcc: width > 3 ? flat[i * width + 3] : null,
-      valAcc: width > 3 ? flat[i * width + 4] : null,
-    }));
+    const epochs = measured.map((p, i): EpochMetrics => {
+      const m: EpochMetrics = {
+        epoch: p.epoch,
+        trainLoss: flat[i * width],
+        valLoss: flat[i * width + 1],
+        penalty: flat[i * width + 2],
+        trainAcc: width > 3 ? flat[i * width + 3] : null,
+        valAcc: width > 3 ? flat[i * width + 4] : null,
+      };
+      if (p.lr !== undefined) m.lr = p.lr;
+      if (p.clip) m.clipped = p.clip.steps > 0 ? flat[at++] / p.clip.steps : 0;
+      return m;
+    });
     if (!this.stopper.active || epochs.length === 0) return epochs;
     const verdict = this.stopper.judge(epochs);
     if (!verdict) return epochs;
@@ -572,6 +637,7 @@ export class Trainer {
     this.pending = [];
     this.probe?.dispose();
     this.probe = null;
+    this.resetEpochCounts();
     const splits = [this.train, this.val, this.test];
     if (this.trainMetric !== this.train) splits.push(this.trainMetric);
     for (const s of splits) {

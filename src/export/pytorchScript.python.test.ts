@@ -42,11 +42,17 @@ const EARLY_STOP = cfg({ dataset: 'moons', samples: 200, noise: 0.3, layers: [6]
 const ADAGRAD_ZEROS = cfg({ dataset: 'xor', samples: 200, layers: [5], activations: ['relu'], dropout: [0], init: 'zeros', loss: 'mse', optimizer: 'adagrad', lr: 0.1, batch: 8 });
 /** ADAM_L2 with dropout: the script draws tfjs's own masks. */
 const DROPOUT = { ...ADAM_L2, dropout: [0.2, 0.2] };
+/** A warm-up then cosine schedule with global-norm clipping (some steps clipped, not all), momentum and L2. */
+const SCHEDULE_CLIP = cfg({ dataset: 'circle', samples: 300, layers: [8], activations: ['tanh'], dropout: [0], loss: 'bce', optimizer: 'momentum', lr: 0.1, momentum: 0.9, batch: 10, l2: 0.001, schedule: 'warmup:3+cosine:20', clip: 0.3 });
 
 interface Line {
   epoch: number;
   trainLoss: number;
   valLoss: number;
+  /** With a schedule: the epoch's learning rate. */
+  lr?: number;
+  /** With clipping: the share of the epoch's steps clipped. */
+  clipped?: number;
 }
 
 /** Trains `epochs` epochs (or until early stopping), flushing every 5 like the worker. */
@@ -75,7 +81,13 @@ async function scriptRun(c: ExperimentConfig, epochs: number, reference: EpochMe
     const file = join(dir, 'run.py');
     writeFileSync(file, pytorchScript(exported));
     const out = execFileSync(python.path!, [file, ...args], { encoding: 'utf8', timeout: 120_000 });
-    const lines = [...out.matchAll(/^epoch (\d+) train_loss (\S+) val_loss (\S+)/gm)].map((m) => ({ epoch: Number(m[1]), trainLoss: Number(m[2]), valLoss: Number(m[3]) }));
+    const lines = [...out.matchAll(/^epoch (\d+) train_loss (\S+) val_loss (\S+).*$/gm)].map((m) => ({
+      epoch: Number(m[1]),
+      trainLoss: Number(m[2]),
+      valLoss: Number(m[3]),
+      lr: /\blr (\S+)/.exec(m[0]) ? Number(/\blr (\S+)/.exec(m[0])![1]) : undefined,
+      clipped: /\bclipped (\S+)/.exec(m[0]) ? Number(/\bclipped (\S+)/.exec(m[0])![1]) : undefined,
+    }));
     const test = Number(/^test_loss (\S+)/m.exec(out)?.[1]);
     return { lines, test, out };
   } finally {
@@ -96,6 +108,7 @@ describe.skipIf(!python.path)(`the exported PyTorch script (${python.path ?? 'no
     ['regression, RMSprop (early stopping on, not reached)', RMSPROP_REGRESSION],
     ['early stopping that ends the run, SGD', EARLY_STOP],
     ['Adagrad from zero weights, MSE on a sigmoid', ADAGRAD_ZEROS],
+    ['warm-up + cosine schedule with gradient clipping, momentum', SCHEDULE_CLIP],
   ] as const) {
     it(`reproduces the browser's losses: ${name}`, async () => {
       const browser = await browserRun(c, EPOCHS);
@@ -130,5 +143,26 @@ describe.skipIf(!python.path)(`the exported PyTorch script (${python.path ?? 'no
     expect(first).toBeLessThan(1e-4);
     expect(diff).toBeLessThan(1e-3);
     expect(rel(script.lines)).toBeLessThan(0.02);
+  }, 120_000);
+
+  it('with a schedule and clipping: the same rate every epoch and the same steps clipped', async () => {
+    const browser = await browserRun(SCHEDULE_CLIP, EPOCHS);
+    const script = await scriptRun(SCHEDULE_CLIP, EPOCHS, browser.metrics);
+    expect(script.lines.map((l) => l.epoch)).toEqual(browser.metrics.map((m) => m.epoch));
+    const trained = browser.metrics.slice(1);
+    trained.forEach((m, i) => {
+      const l = script.lines[i + 1];
+      expect(l.lr, `lr of epoch ${m.epoch}`).toBeCloseTo(m.lr!, 7);
+      expect(l.clipped, `clipped share of epoch ${m.epoch}`).toBeCloseTo(m.clipped!, 6);
+    });
+    // The run exercises what it checks: the rate warms up, peaks and decays to 0; some steps clipped, not all.
+    const rates = trained.map((m) => m.lr!);
+    expect(rates[0]).toBeCloseTo(0.1 / 3, 9);
+    expect(Math.max(...rates)).toBeCloseTo(0.1, 9);
+    expect(rates.at(-1)).toBe(0);
+    const shares = trained.map((m) => m.clipped!);
+    console.log(`schedule + clip: clipped shares ${shares.map((v) => v.toFixed(2)).join(' ')}`);
+    expect(Math.max(...shares)).toBeGreaterThan(0);
+    expect(Math.min(...shares)).toBeLessThan(1);
   }, 120_000);
 });

@@ -4,6 +4,7 @@
 // differ from tfjs's in where ε goes and how state starts). Pure: the script is a string.
 import type { RunExport } from './runExport';
 import { outputKindFor } from '../engine/trainer';
+import { CONSTANT, formatSchedule, isConstant, parseSchedule } from '../shared/schedule';
 
 /** The shortest decimal that reads back as the same float32 (at most 9 significant digits). */
 export function f32(v: number): string {
@@ -53,6 +54,11 @@ export function pytorchScript(r: RunExport): string {
   const kind = outputKindFor(r.classes);
   const epochs = r.batchOrders.length;
   const dropping = s.dropout.some((d) => d > 0);
+  // The schedule as the page reads it (an unreadable text trains at the constant rate, as rateAt does).
+  const parsed = parseSchedule(s.schedule ?? 'constant');
+  const schedule = parsed.ok ? parsed.value : CONSTANT;
+  const scheduled = !isConstant(formatSchedule(schedule));
+  const clip = s.clip > 0 ? s.clip : 0;
   const settings = {
     dataset: s.dataset,
     features: s.features,
@@ -79,6 +85,8 @@ export function pytorchScript(r: RunExport): string {
     patience: s.patience,
     min_delta: s.minDelta,
     restore_best: s.restoreBest,
+    schedule: { text: formatSchedule(schedule), warmup: schedule.warmup, kind: schedule.kind, every: schedule.every, factor: schedule.factor },
+    clip,
     epochs,
   };
   // Whole rows per line: as many as fit in about 16 numbers.
@@ -97,7 +105,7 @@ export function pytorchScript(r: RunExport): string {
 
 Data set ${s.dataset} (seed ${s.seed}, run ${r.run}), ${r.train.n} training / ${r.val.n} validation / ${r.test.n} test rows,
 layers ${JSON.stringify(s.layers)} ${JSON.stringify(s.activations)} with a ${kind} output, loss ${s.loss},
-optimizer ${s.optimizer} (lr ${s.lr}), batch ${s.batch}, ${epochs} epochs.
+optimizer ${s.optimizer} (lr ${s.lr}${scheduled ? `, schedule ${formatSchedule(schedule)}` : ''}${clip ? `, gradients clipped to norm ${clip}` : ''}), batch ${s.batch}, ${epochs} epochs.
 
 Everything the run depends on is in this file: the exact rows of each split (already featurized),
 the initial weights, the order of the training rows in every epoch (mini-batches are cut from it
@@ -114,6 +122,13 @@ torch.optim's Adam is the same rule arranged differently, but its RMSprop puts e
 square root (and decays by 0.99) and its Adagrad starts the sum at 0 with eps outside, so every
 update is written out here in tfjs's order of operations.
 
+The learning rate of each epoch is the base rate times the schedule's factor (rate_at below, the
+page's own formulas): step:E:F multiplies by F every E epochs, exp:G by G each epoch, cosine:T
+follows half a cosine down to 0 over T epochs, and warmup:W+... first ramps up linearly over W
+epochs (epoch e of the warm-up uses (e+1)/W of the rate). With a clip norm above 0, each step's
+gradients (penalty included) are clipped by their global norm with torch.nn.utils.clip_grad_norm_,
+which is what the page computes: scaled by clip / (norm + 1e-6) when the norm exceeds the clip.
+
 Dropout${dropping ? ' is on' : ' (off in this run)'}: the masks are the page's own. tfjs draws them with seedrandom's Alea
 generator from a seed per mini-batch and hidden layer; that generator is ported below (alea), and
 the seeds are in DROPOUT_SEEDS, so the same units are dropped at every step (inverted dropout:
@@ -122,7 +137,8 @@ torch.rand instead: the curves then agree in distribution only.
 
 Printed per epoch (epoch 0 is before any step): the mean data loss (no penalty) on the training
 rows the page measures (all of them up to 256, else the same fixed sample of 256 every epoch),
-on every validation row, the weight penalty, and for classification the accuracies.
+on every validation row, the weight penalty, and for classification the accuracies; with a
+schedule the epoch's learning rate (lr), with clipping the share of its steps clipped (clipped).
 
 Needs Python 3 and PyTorch (e.g. Debian's python3-torch); runs on the CPU in float32.
 """
@@ -342,8 +358,8 @@ class Optimizer:
         self.acc_beta1 = torch.tensor(SETTINGS["beta1"], dtype=F32)
         self.acc_beta2 = torch.tensor(SETTINGS["beta2"], dtype=F32)
 
-    def step(self, params, grads):
-        lr, o = SETTINGS["lr"], self.kind
+    def step(self, params, grads, lr):
+        o = self.kind
         for i, (p, g) in enumerate(zip(params, grads)):
             if o == "sgd":
                 p.copy_(p + (-lr) * g)
@@ -371,6 +387,37 @@ class Optimizer:
             self.acc_beta2 = self.acc_beta2 * SETTINGS["beta2"]
 
 
+def rate_at(epoch):
+    """The learning rate of training epoch number epoch (0 first): the base rate times the schedule's factor."""
+    s = SETTINGS["schedule"]
+    e = max(0, epoch)
+    if e < s["warmup"]:
+        factor = (e + 1) / s["warmup"]
+    else:
+        t = e - s["warmup"]
+        if s["kind"] == "step":
+            factor = s["factor"] ** (t // s["every"])
+        elif s["kind"] == "exp":
+            factor = s["factor"] ** t
+        elif s["kind"] == "cosine":
+            factor = 0.0 if t >= s["every"] else 0.5 * (1 + math.cos((math.pi * t) / s["every"]))
+        else:
+            factor = 1.0
+    return SETTINGS["lr"] * factor
+
+
+def clip_gradients(params, grads):
+    """Clips the step's gradients by their global norm with torch's own clip_grad_norm_; True when clipped."""
+    for p, g in zip(params, grads):
+        p.grad = g
+    norm = torch.nn.utils.clip_grad_norm_(params, SETTINGS["clip"])
+    clipped = [p.grad for p in params]
+    for p in params:
+        p.grad = None
+    grads[:] = clipped
+    return bool(norm > SETTINGS["clip"])
+
+
 def main():
     train_x, train_y = rows(TRAIN_X, TRAIN_Y, TRAIN_N)
     val_x, val_y = rows(VAL_X, VAL_Y, VAL_N)
@@ -391,12 +438,18 @@ def main():
     gen = torch.Generator().manual_seed(SETTINGS["seed"] * 1000 + SETTINGS["run"])
     rates = SETTINGS["dropout"]
 
-    def measure(epoch):
+    scheduled = SETTINGS["schedule"]["text"] != "constant"
+
+    def measure(epoch, lr, clipped):
         lt, lv = logits(metric_x, kernels, biases), logits(val_x, kernels, biases)
         m = {"epoch": epoch, "train_loss": data_loss(lt, metric_y).item(), "val_loss": data_loss(lv, val_y).item(), "penalty": penalty(kernels).item()}
         if classify:
             m["train_acc"] = accuracy(lt, metric_y).item()
             m["val_acc"] = accuracy(lv, val_y).item()
+        if epoch > 0 and scheduled:
+            m["lr"] = lr
+        if epoch > 0 and SETTINGS["clip"] > 0:
+            m["clipped"] = clipped
         print(" ".join(["epoch %d" % epoch] + ["%s %.8g" % (k, v) for k, v in m.items() if k != "epoch"]), flush=True)
         return m
 
@@ -406,7 +459,9 @@ def main():
     stop = None
     with torch.no_grad():
         for epoch in range(0, SETTINGS["epochs"] + 1):
+            lr, clipped, steps = SETTINGS["lr"], 0, 0
             if epoch > 0:
+                lr = rate_at(epoch - 1)
                 order = torch.tensor(BATCH_ORDERS[epoch - 1], dtype=torch.long)
                 for b, start in enumerate(range(0, TRAIN_N, SETTINGS["batch"])):
                     idx = order[start:start + SETTINGS["batch"]]
@@ -422,8 +477,12 @@ def main():
                         else:
                             masks.append(tfjs_dropout_mask(xb.shape[0], SETTINGS["layers"][i], rate, DROPOUT_SEEDS[epoch - 1][b] + i))
                     dk, db = gradients(xb, yb, kernels, biases, masks)
-                    opt.step(params, dk + db)
-            m = measure(epoch)
+                    grads = dk + db
+                    if SETTINGS["clip"] > 0 and clip_gradients(params, grads):
+                        clipped += 1
+                    steps += 1
+                    opt.step(params, grads, lr)
+            m = measure(epoch, lr, clipped / steps if steps else 0)
             history.append(m)
             if SETTINGS["patience"] > 0:
                 if m["val_loss"] < best - SETTINGS["min_delta"]:

@@ -124,5 +124,16 @@ describe('pytorchScript', () => {
     expect(script).toContain('BROWSER = [\n    (0, 1.1, 1.2),\n]');
     expect(script).toContain(`${Array.from(exported.batchOrders[1].subarray(0, 32)).join(', ')},\n`);
     expect(script).not.toMatch(/undefined|NaN|\bnull\b|\btrue\b|\bfalse\b/);
+    // No schedule and no clipping here: the constant rate, clipping off.
+    expect(script).toContain('"schedule": {"text": "constant", "warmup": 0, "kind": "constant", "every": 0, "factor": 1}');
+    expect(script).toContain('"clip": 0,');
+  });
+
+  it('embeds the schedule (canonical) and the clip norm, and names them in the header', async () => {
+    const c = cfg({ schedule: 'warmup:5 + step:10:0.5', clip: 2.5 });
+    const script = pytorchScript(await runExportFor(c, 0, 2));
+    expect(script).toContain('"schedule": {"text": "warmup:5+step:10:0.5", "warmup": 5, "kind": "step", "every": 10, "factor": 0.5}');
+    expect(script).toContain('"clip": 2.5,');
+    expect(script).toMatch(/schedule warmup:5\+step:10:0\.5, gradients clipped to norm 2\.5/);
   });
 });

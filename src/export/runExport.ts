@@ -35,6 +35,8 @@ export type ExportSettings = Pick<
   | 'patience'
   | 'minDelta'
   | 'restoreBest'
+  | 'schedule'
+  | 'clip'
 >;
 
 export interface RunExport {

@@ -9,7 +9,7 @@ const src = (f: string) => readFileSync(new URL(`../components/${f}`, import.met
 const PANEL_FILES: Record<string, string[]> = {
   data: ['DataPanel.tsx'],
   model: ['ModelPanel.tsx'],
-  training: ['TrainingPanel.tsx'],
+  training: ['TrainingPanel.tsx', 'ScheduleControl.tsx'],
   regularization: ['RegularizationPanel.tsx'],
 };
 

@@ -38,6 +38,8 @@ export const CONTROLS: readonly ControlInfo[] = [
   { id: 'beta1', label: 'beta1', panel: 'training' },
   { id: 'beta2', label: 'beta2', panel: 'training' },
   { id: 'epsilon', label: 'epsilon', panel: 'training' },
+  { id: 'schedule', label: 'schedule', panel: 'training' },
+  { id: 'clip', label: 'clip', panel: 'training' },
   { id: 'backend-select', label: 'backend', panel: 'training' },
   { id: 'l1', label: 'l1', panel: 'regularization' },
   { id: 'l2', label: 'l2', panel: 'regularization' },

@@ -79,6 +79,8 @@ const classroom = {
     beta1: 'Adam β₁',
     beta2: 'Adam β₂',
     epsilon: 'ε',
+    schedule: 'Learning-rate schedule',
+    clip: 'Clip gradient norm',
     backend: 'Backend',
     l1: 'L1 penalty',
     l2: 'L2 penalty',

@@ -38,6 +38,10 @@ const view = {
     current: 'run {{id}} (current)',
     lineTraining: '{{label}} training',
     lineValidation: '{{label}} validation',
+    rate: 'learning rate',
+    rateLegend: 'learning rate (right axis, {{scale}})',
+    rateLog: 'log scale',
+    rateLinear: 'linear scale',
   },
   table: {
     show: 'Show the curves as a table',

@@ -80,6 +80,8 @@ const classroom: Strings<typeof en> = {
     beta1: 'Adam β₁',
     beta2: 'Adam β₂',
     epsilon: 'ε',
+    schedule: '学习率调度',
+    clip: '梯度范数裁剪',
     backend: '计算后端',
     l1: 'L1 正则化',
     l2: 'L2 正则化',

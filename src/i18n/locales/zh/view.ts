@@ -41,6 +41,10 @@ const view: Strings<typeof en> = {
     current: '运行 {{id}}（当前）',
     lineTraining: '{{label}} 训练',
     lineValidation: '{{label}} 验证',
+    rate: '学习率',
+    rateLegend: '学习率（右轴，{{scale}}）',
+    rateLog: '对数刻度',
+    rateLinear: '线性刻度',
   },
   table: {
     show: '以表格显示曲线',
