@@ -154,7 +154,7 @@ export class Trainer {
     this.grid = tf.tensor2d(data.grid, [data.grid.length / data.inputs, data.inputs]);
     this.mapCells = tf.tensor1d(mapRows(Math.round(Math.sqrt(this.grid.shape[0]))), 'int32');
     this.model = new Mlp(
-      { inputs: data.inputs, layers: settings.layers, activations: settings.activations, outputs, output: this.kind, init: settings.init },
+      { inputs: data.inputs, layers: settings.layers, activations: settings.activations, outputs, output: this.kind, init: settings.init, batchnorm: settings.batchnorm },
       mulberry32(hashSeed(settings.seed, run, 'weights')),
       start,
     );
@@ -290,7 +290,8 @@ export class Trainer {
         const before = probeLast && b === sizes.length - 1 ? this.model.kernels.map((k) => tf.clone(k)) : null;
         // Gradients by hand (no tape), then tfjs's own update rule for the chosen optimizer.
         tf.tidy(() => {
-          const grads = manualGradients(this.model, xs[b] as tf.Tensor2D, ys[b] as tf.Tensor2D, { loss, kind: this.kind, l1, l2, dropout: drop });
+          // updateStats: batch-normalized layers' running averages move on the device (no sync).
+          const grads = manualGradients(this.model, xs[b] as tf.Tensor2D, ys[b] as tf.Tensor2D, { loss, kind: this.kind, l1, l2, dropout: drop, updateStats: true });
           if (grads.length) this.optimizer.applyGradients(grads);
         });
         if (before) {
@@ -528,7 +529,8 @@ export class Trainer {
 
   /**
    * The weights and the epoch counter, to continue this run in another Trainer (e.g. on a fresh
-   * worker after the device was lost). One download for all variables; optimizer state (momentum,
+   * worker after the device was lost). One download for all variables (batch norm's γ, β and
+   * running averages included, see Mlp.variables); optimizer state (momentum,
    * Adam's moments) and early-stopping history are not included.
    */
   async exportState(): Promise<{ epoch: number; weights: Float32Array[] }> {
