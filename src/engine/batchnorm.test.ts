@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
 import { prepareData } from '../worker/prepareData';
 import { hiddenActivations, layerStatsTensor, networkMapsTensor } from './inspect';
 import { Trainer } from './trainer';
+import { batchKey } from './batchedMlp';
 import { BN_EPSILON, BN_MOMENTUM, Mlp, type ModelSpec, type OutputKind } from './model';
 
 beforeAll(async () => {
@@ -286,5 +287,15 @@ describe('batch norm in the Trainer', () => {
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([x, y]);
     model.dispose();
+  });
+});
+
+describe('batch norm in the batched search engine', () => {
+  it('batchKey refuses a setup with batch norm on any layer, so such trials train one at a time', () => {
+    const shape = { inputs: 2, classes: 2 };
+    const c = { ...DEFAULT_CONFIG, layers: [4, 2], activations: ['tanh', 'tanh'] as Activation[] };
+    expect(batchKey({ ...c, batchnorm: [false, false] }, shape)).not.toBeNull();
+    expect(batchKey({ ...c, batchnorm: [false, true] }, shape)).toBeNull();
+    expect(batchKey({ ...c, batchnorm: [true, false] }, shape)).toBeNull();
   });
 });
