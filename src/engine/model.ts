@@ -236,6 +236,17 @@ export class Mlp {
     return h;
   }
 
+  /** Copies of each hidden layer's batch-norm values (null where it has none), e.g. for the model files. */
+  async readBatchNorm(): Promise<({ gamma: Float32Array; beta: Float32Array; mean: Float32Array; variance: Float32Array } | null)[]> {
+    return Promise.all(
+      this.bn.map(async (b) => {
+        if (!b) return null;
+        const [gamma, beta, mean, variance] = (await Promise.all([b.gamma.data(), b.beta.data(), b.runMean.data(), b.runVar.data()])) as Float32Array[];
+        return { gamma, beta, mean, variance };
+      }),
+    );
+  }
+
   /** Copies of the current weights, for tests and saving. */
   async readWeights(): Promise<Float32Array[]> {
     return Promise.all(this.variables.map((v) => v.data() as Promise<Float32Array>));
