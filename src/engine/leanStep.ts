@@ -92,10 +92,13 @@ export function manualGradients(model: Mlp, x: tf.Tensor2D, y: tf.Tensor2D, o: S
     const fused = norm ? undefined : FUSED[acts[i]];
     let z = tf.fused.matMul({ a: h, b: kernels[i], bias: biases[i], activation: fused ?? 'linear' }) as tf.Tensor2D;
     if (norm) {
-      const { mean, variance } = tf.moments(z, 0) as { mean: tf.Tensor1D; variance: tf.Tensor1D };
+      // tf.moments by hand, keeping z − μ for x̂ (each tfjs operation costs more than its arithmetic here).
+      const mean = tf.mean(z, 0) as tf.Tensor1D;
+      const centred = tf.sub(z, mean);
+      const variance = tf.mean(tf.square(centred), 0) as tf.Tensor1D;
       if (o.updateStats) model.updateRunningStats(i, mean, variance, rows);
       const inv = tf.rsqrt(tf.add(variance, BN_EPSILON)) as tf.Tensor1D;
-      const xhat = tf.mul(tf.sub(z, mean), inv) as tf.Tensor2D;
+      const xhat = tf.mul(centred, inv) as tf.Tensor2D;
       normed.push({ xhat, inv });
       z = tf.add(tf.mul(xhat, norm.gamma), norm.beta) as tf.Tensor2D;
     } else normed.push(null);
@@ -121,8 +124,9 @@ export function manualGradients(model: Mlp, x: tf.Tensor2D, y: tf.Tensor2D, o: S
       grads.push({ name: kernels[i].name, tensor: dW });
     }
     // Before batch norm the bias shifts every row alike and the mean subtraction cancels it: its
-    // gradient is exactly 0 (the tape's is float noise, which Adam would blow up to full steps).
-    if (biases[i].trainable) grads.push({ name: biases[i].name, tensor: i < last && normed[i] ? tf.zerosLike(biases[i]) : tf.sum(delta, 0) });
+    // gradient is exactly 0, so it gets none and the optimizer leaves it as it is (the tape's is
+    // float noise, which Adam would blow up to full steps; a zero would cost an update of nothing).
+    if (biases[i].trainable && !(i < last && normed[i])) grads.push({ name: biases[i].name, tensor: tf.sum(delta, 0) });
     if (i === 0 || i - 1 < lowest) break;
     let dh = tf.matMul(delta, kernels[i], false, true) as tf.Tensor2D;
     const mask = masks[i - 1];
@@ -132,13 +136,17 @@ export function manualGradients(model: Mlp, x: tf.Tensor2D, y: tf.Tensor2D, o: S
     const norm = bn[i - 1];
     const nd = normed[i - 1];
     if (norm && nd) {
-      // delta is d loss / d (x̂γ + β). γ and β: the usual sums; z, through the batch's own mean
-      // and variance: dz = (1/√(σ² + ε)) · (dx̂ − mean(dx̂) − x̂ · mean(dx̂ ⊙ x̂)), dx̂ = delta · γ.
-      if (norm.gamma.trainable) grads.push({ name: norm.gamma.name, tensor: tf.sum(tf.mul(delta, nd.xhat), 0) });
-      if (norm.beta.trainable) grads.push({ name: norm.beta.name, tensor: tf.sum(delta, 0) });
-      const dxhat = tf.mul(delta, norm.gamma);
-      const centred = tf.sub(dxhat, tf.mean(dxhat, 0));
-      delta = tf.mul(tf.sub(centred, tf.mul(nd.xhat, tf.mean(tf.mul(dxhat, nd.xhat), 0))), nd.inv) as tf.Tensor2D;
+      // delta is d loss / d (x̂γ + β), so dβ = Σ delta and dγ = Σ delta ⊙ x̂ (over rows). Through the
+      // batch's own mean and variance, with dx̂ = delta ⊙ γ and n rows,
+      //   dz = (1/√(σ² + ε)) ⊙ (dx̂ − mean(dx̂) − x̂ ⊙ mean(dx̂ ⊙ x̂))
+      //      = (γ/√(σ² + ε)) ⊙ (delta − (dβ + x̂ ⊙ dγ)/n),
+      // the second form reusing the two sums (fewer operations).
+      const dBeta = tf.sum(delta, 0);
+      const dGamma = tf.sum(tf.mul(delta, nd.xhat), 0);
+      if (norm.gamma.trainable) grads.push({ name: norm.gamma.name, tensor: dGamma });
+      if (norm.beta.trainable) grads.push({ name: norm.beta.name, tensor: dBeta });
+      const shared = tf.mul(tf.add(tf.mul(nd.xhat, dGamma), dBeta), 1 / rows);
+      delta = tf.mul(tf.sub(delta, shared), tf.mul(norm.gamma, nd.inv)) as tf.Tensor2D;
     }
   }
   return grads;
