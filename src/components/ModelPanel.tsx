@@ -59,7 +59,8 @@ export function ModelPanel() {
             <NumberField label={t('units')} range="units" value={units} onCommit={(u) => setLayer(i, u)} testId={`units-${i}`} />
             <SelectField<Activation> label={t('activation')} value={m.activations[i]} options={ACTIVATIONS} labels={ACTIVATION_LABELS()} onChange={(a) => setAct(i, a)} testId={`activation-${i}`} />
             <NumberField label={t('dropout')} range="dropoutRate" value={dropout[i] ?? 0} onCommit={(r) => setDropout(i, r)} testId={`dropout-${i}`} />
-            <label className="check" title={t('batchnormTitle')}>
+            <label className="field layer-bn" title={t('batchnormTitle')}>
+              <span className="field-label">{t('batchnorm')}</span>
               <input
                 type="checkbox"
                 checked={m.batchnorm[i] ?? false}
@@ -67,7 +68,6 @@ export function ModelPanel() {
                 aria-label={t('batchnormLabel', { n: i + 1 })}
                 data-testid={`batchnorm-${i + 1}`}
               />
-              {t('batchnorm')}
             </label>
             <Gate id={`remove-layer-${i}`}><button type="button" className="icon" aria-label={t('remove', { n: i + 1 })} onClick={() => remove(i)} data-testid={`remove-layer-${i}`}>
               ✕
