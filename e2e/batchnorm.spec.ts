@@ -37,6 +37,23 @@ test('batch norm on hidden layer 1: in the link, trains with finite losses, draw
   expect(bn.variance.some((v) => Math.abs(v - 1) > 1e-3)).toBe(true);
   expect(net.layers[1].batchnorm).toBeUndefined();
 
+  // Export: the tfjs model carries the layer as Dense, BatchNormalization and Activation; the
+  // PyTorch script is refused, saying why.
+  // The current run's id: the one whose model exports (as in export.spec.ts).
+  const { id, model } = await page.evaluate(async () => {
+    for (let i = 0; i < 100; i++) {
+      try {
+        const r = (await window.playground.exportRun(i, 'tfjs')) as { json: string };
+        return { id: i, model: JSON.parse(r.json) };
+      } catch {
+        /* not the current run */
+      }
+    }
+    return { id: -1, model: null };
+  });
+  expect(model.modelTopology.config.layers.map((l: { class_name: string }) => l.class_name)).toEqual(['Dense', 'BatchNormalization', 'Activation', 'Dense', 'Dense']);
+  await expect(page.evaluate((i) => window.playground.exportRun(i, 'pytorch'), id)).rejects.toThrow(/uses batch norm, which the PyTorch script does not replay/);
+
   await page.reload();
   await page.waitForFunction(() => typeof window.playground?.ready === 'function');
   await page.evaluate(() => window.playground.ready());
