@@ -56,6 +56,8 @@ const PYTORCH: Builder | null = async (run) => {
     const what = run.liveEdits.weightsFrom !== undefined ? t('export:weightsByHand') : t('export:settingsChanged');
     throw new Error(t('export:liveEdits', { id: run.id, what, epoch: run.liveEdits.fromEpoch }));
   }
+  // The worker refuses too (exportRefusal, for the scripting API); here the page says it in its language.
+  if (run.startConfig.batchnorm?.some(Boolean)) throw new Error(t('export:batchnorm', { id: run.id }));
   const epochs = run.metrics.last?.epoch ?? 0;
   // The page's losses, printed beside the script's, while every epoch is kept exactly.
   const reference = run.metrics.summarized === 0 ? run.metrics.toArray() : undefined;

@@ -1,9 +1,9 @@
-// Architecture controls: hidden layers (add, remove, units, activation) and the initializer.
+// Architecture controls: hidden layers (add, remove, units, activation, dropout, batch norm) and the initializer.
 import { ACTIVATIONS, INITIALIZERS, MAX_LAYERS, outputUnits, type Activation } from '../shared/config';
 import { datasetInfo, isTable } from '../shared/datasets';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
-import { addLayer, removeLayer, setLayerActivation, setLayerDropout, setLayerUnits } from './modelEdits';
+import { addLayer, removeLayer, setLayerActivation, setLayerBatchnorm, setLayerDropout, setLayerUnits } from './modelEdits';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { Gate } from './classroom/Gate';
@@ -32,6 +32,7 @@ export function ModelPanel() {
   };
   const setAct = (i: number, a: Activation) => change(setLayerActivation(m, i, a));
   const setDropout = (i: number, rate: number) => change(setLayerDropout(m, i, rate));
+  const setBatchnorm = (i: number, on: boolean) => change(setLayerBatchnorm(m, i, on));
   const add = () => {
     const patch = addLayer(m);
     if (patch) change(patch);
@@ -58,6 +59,16 @@ export function ModelPanel() {
             <NumberField label={t('units')} range="units" value={units} onCommit={(u) => setLayer(i, u)} testId={`units-${i}`} />
             <SelectField<Activation> label={t('activation')} value={m.activations[i]} options={ACTIVATIONS} labels={ACTIVATION_LABELS()} onChange={(a) => setAct(i, a)} testId={`activation-${i}`} />
             <NumberField label={t('dropout')} range="dropoutRate" value={dropout[i] ?? 0} onCommit={(r) => setDropout(i, r)} testId={`dropout-${i}`} />
+            <label className="field layer-bn" title={t('batchnormTitle')}>
+              <span className="field-label">{t('batchnorm')}</span>
+              <input
+                type="checkbox"
+                checked={m.batchnorm[i] ?? false}
+                onChange={(e) => setBatchnorm(i, e.target.checked)}
+                aria-label={t('batchnormLabel', { n: i + 1 })}
+                data-testid={`batchnorm-${i + 1}`}
+              />
+            </label>
             <Gate id={`remove-layer-${i}`}><button type="button" className="icon" aria-label={t('remove', { n: i + 1 })} onClick={() => remove(i)} data-testid={`remove-layer-${i}`}>
               ✕
             </button></Gate>

@@ -19,12 +19,14 @@ interface Props {
   /** Units per column: inputs, hidden layers, output. */
   units: number[];
   activations: readonly Activation[];
+  /** Per hidden layer: batch norm on (marked "BN" after the activation). */
+  batchnorm?: readonly boolean[];
   output: string;
   /** Left edge of each column's neurons (layoutDiagram). */
   x: number[];
 }
 
-export function NetworkColumnHeads({ units, activations, output, x }: Props) {
+export function NetworkColumnHeads({ units, activations, batchnorm, output, x }: Props) {
   const { t } = useTranslation('network');
   const cols = units.length;
   // A shared link that hides or locks these in the Model panel keeps them fixed here too.
@@ -43,6 +45,14 @@ export function NetworkColumnHeads({ units, activations, output, x }: Props) {
         <span>
           {t(c === 0 ? 'head.inputs' : 'head.units', { count: n })}
           {act ? ` · ${act}` : ''}
+          {hidden && batchnorm?.[c - 1] && (
+            <>
+              {' · '}
+              <abbr title={t('head.batchnorm')} data-testid={`layer-bn-${c}`}>
+                BN
+              </abbr>
+            </>
+          )}
         </span>
         {hidden && (
           <span className="net-col-buttons">

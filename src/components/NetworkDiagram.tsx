@@ -270,7 +270,7 @@ export function NetworkDiagram() {
           <g className="net-lines">{lines}</g>
           {links}
         </svg>
-        <NetworkColumnHeads units={units} activations={run.activations} output={outputActivation(regression, info.classes)} x={layout.x} />
+        <NetworkColumnHeads units={units} activations={run.activations} batchnorm={run.batchnorm} output={outputActivation(regression, info.classes)} x={layout.x} />
         {neurons}
         {tip && !edit && (
           <div className="net-tip" style={{ left: tip.x, top: tip.y }} aria-hidden="true" data-testid="network-tooltip">

@@ -122,6 +122,11 @@ export function SearchPanel() {
         </label>
       </div>
       {strategy === 'bayes' && <p className="hint">{t('bayesExplanation')}</p>}
+      {config.batchnorm.some(Boolean) && (
+        <p className="hint" data-testid="search-batchnorm-note">
+          {t('batchnormAlone')}
+        </p>
+      )}
       <table className="search-space">
         <tbody>
           {PARAM_KEYS.map((k) => {

@@ -13,11 +13,11 @@ import { formatSeconds, formatSig } from '../shared/format';
 const selectSearch = (s: Store) => s.search;
 
 /** Which backends trained the trials, e.g. "wasm: 27 trials, batched". */
-function backendsUsed(trials: readonly { backend?: string; batched?: boolean }[], t: TFunction<'search'>): string {
+function backendsUsed(trials: readonly { backend?: string; batched?: boolean; alone?: 'batchnorm' }[], t: TFunction<'search'>): string {
   const counts = new Map<string, { backend: string; how: string; n: number }>();
   for (const tr of trials) {
     if (!tr.backend) continue;
-    const how = tr.batched ? 'batched' : 'oneAtATime';
+    const how = tr.batched ? 'batched' : tr.alone === 'batchnorm' ? 'oneAtATimeBatchnorm' : 'oneAtATime';
     const key = `${tr.backend} ${how}`;
     const c = counts.get(key) ?? { backend: tr.backend, how, n: 0 };
     c.n++;

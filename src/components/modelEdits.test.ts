@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LAYERS, RANGES } from '../shared/config';
-import { addLayer, removeLayer, setLayerActivation, setLayerDropout, setLayerUnits, toggleFeature } from './modelEdits';
+import { addLayer, removeLayer, setLayerActivation, setLayerBatchnorm, setLayerDropout, setLayerUnits, toggleFeature } from './modelEdits';
 
 const arch = { layers: [8, 4], activations: ['relu', 'tanh'] as ('relu' | 'tanh')[], dropout: [0.1, 0] };
 
@@ -14,6 +14,17 @@ describe('model edits', () => {
 
   it('removes a layer with its activation and dropout', () => {
     expect(removeLayer(arch, 0)).toEqual({ layers: [4], activations: ['tanh'], dropout: [0] });
+  });
+
+  it('keeps batch norm with its layer when layers are added or removed, and sets it per layer', () => {
+    const bn = { ...arch, layers: [8, 4, 2], activations: ['relu', 'tanh', 'tanh'] as ('relu' | 'tanh')[], dropout: [0, 0, 0], batchnorm: [false, true, false] };
+    expect(removeLayer(bn, 0).batchnorm).toEqual([true, false]);
+    expect(removeLayer(bn, 1).batchnorm).toEqual([false, false]);
+    expect(addLayer(bn)?.batchnorm).toEqual([false, true, false, false]);
+    expect(addLayer({ ...bn, batchnorm: [false, false, true] })?.batchnorm).toEqual([false, false, true, true]);
+    expect(setLayerBatchnorm(bn, 2, true)).toEqual({ batchnorm: [false, true, true] });
+    // A missing entry (an older config) is off.
+    expect(setLayerBatchnorm({ ...bn, batchnorm: [true] }, 1, true)).toEqual({ batchnorm: [true, true, false] });
   });
 
   it('changes units within the range, null when nothing changes', () => {

@@ -3,8 +3,12 @@
 import { t } from '../i18n/i18n';
 import { FEATURES, MAX_LAYERS, RANGES, type Activation, type ExperimentConfig, type FeatureKey } from '../shared/config';
 
-type Arch = Pick<ExperimentConfig, 'layers' | 'activations' | 'dropout'>;
-export type ArchPatch = Partial<Arch>;
+/** batchnorm optional: edits of an architecture without it (older callers) leave it to the schema's padding. */
+type Arch = Pick<ExperimentConfig, 'layers' | 'activations' | 'dropout'> & { batchnorm?: readonly boolean[] };
+export type ArchPatch = Partial<Pick<ExperimentConfig, 'layers' | 'activations' | 'dropout' | 'batchnorm'>>;
+
+/** Batch norm per hidden layer, a missing entry (an older config) off. */
+const batchnormOf = (c: Arch): boolean[] => c.layers.map((_, j) => c.batchnorm?.[j] ?? false);
 
 /** A new last hidden layer like the current last one (4 tanh units for a linear model); null at MAX_LAYERS. */
 export function addLayer(c: Arch): ArchPatch | null {
@@ -13,6 +17,7 @@ export function addLayer(c: Arch): ArchPatch | null {
     layers: [...c.layers, c.layers.at(-1) ?? 4],
     activations: [...c.activations, c.activations.at(-1) ?? 'tanh'],
     dropout: [...c.dropout, 0],
+    ...(c.batchnorm ? { batchnorm: [...batchnormOf(c), batchnormOf(c).at(-1) ?? false] } : {}),
   };
 }
 
@@ -22,6 +27,8 @@ export function removeLayer(c: Arch, i: number): ArchPatch {
     layers: c.layers.filter((_, j) => j !== i),
     activations: c.activations.filter((_, j) => j !== i),
     dropout: c.dropout.filter((_, j) => j !== i),
+    // Each remaining layer keeps its own switch (the schema's padding would keep positions instead).
+    ...(c.batchnorm ? { batchnorm: batchnormOf(c).filter((_, j) => j !== i) } : {}),
   };
 }
 
@@ -39,6 +46,11 @@ export function setLayerActivation(c: Arch, i: number, a: Activation): ArchPatch
 /** Dropout of hidden layer `i`; a rate missing for another layer (an older config) becomes 0. */
 export function setLayerDropout(c: Arch, i: number, rate: number): ArchPatch {
   return { dropout: c.layers.map((_, j) => (j === i ? rate : (c.dropout[j] ?? 0))) };
+}
+
+/** Batch normalization of hidden layer `i` on or off (a new run: it changes the model). */
+export function setLayerBatchnorm(c: Arch, i: number, on: boolean): ArchPatch {
+  return { batchnorm: batchnormOf(c).map((b, j) => (j === i ? on : b)) };
 }
 
 /**

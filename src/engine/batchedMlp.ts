@@ -89,6 +89,9 @@ function outputKind(classes: number): OutputKind {
  */
 export function batchKey(s: TrainerSettings, shape: GroupShape): string | null {
   const kind = outputKind(shape.classes);
+  // Batch normalization is not part of the batched engine's hand-written step: such trials
+  // train one at a time through the Trainer (the search says so).
+  if (s.batchnorm?.some(Boolean)) return null;
   if (s.loss === 'bce' && kind !== 'sigmoid') return null;
   if (s.loss === 'cce' && kind !== 'softmax') return null;
   if (s.activations.length !== s.layers.length || s.layers.some((u) => !(u >= 1))) return null;

@@ -44,14 +44,18 @@ export function mapColumns(model: Mlp): { units: number[]; shown: number[] } {
   return { units, shown: units.map((u) => Math.min(u, MAX_SHOWN_UNITS)) };
 }
 
-/** Every column's values on `grid` (cells × inputs): the inputs, each hidden layer after its activation, the output after the output's. */
+/**
+ * Every column's values on `grid` (cells × inputs): the inputs, each hidden layer after its
+ * activation (batch-normalized layers with their running averages, as in evaluation), the output
+ * after the output's.
+ */
 function columnsOn(model: Mlp, grid: tf.Tensor2D, kind: OutputKind): tf.Tensor2D[] {
   const last = model.kernels.length - 1;
   const cols = [grid];
   let h: tf.Tensor2D = grid;
   model.kernels.forEach((w, i) => {
     const z = tf.add(tf.matMul(h, w), model.biases[i]) as tf.Tensor2D;
-    h = i === last ? outputOf(z, kind) : activate(z, model.spec.activations[i]);
+    h = i === last ? outputOf(z, kind) : activate(model.normalized(i, z), model.spec.activations[i]);
     cols.push(h);
   });
   return cols;
@@ -121,12 +125,13 @@ function saturatedUnits(a: tf.Tensor2D, act: Activation): tf.Tensor1D {
   return tf.cast(tf.greater(tf.mean(tf.cast(beyond, 'float32'), 0), SATURATED_SHARE), 'float32') as tf.Tensor1D;
 }
 
-/** Hidden layers' activations (no dropout) on `x`. */
+/** Hidden layers' activations (no dropout; batch norm with its running averages, as evaluated) on `x`. */
 export function hiddenActivations(model: Mlp, x: tf.Tensor2D): tf.Tensor2D[] {
   const out: tf.Tensor2D[] = [];
   let h = x;
   for (let i = 0; i + 1 < model.kernels.length; i++) {
-    h = activate(tf.add(tf.matMul(h, model.kernels[i]), model.biases[i]) as tf.Tensor2D, model.spec.activations[i]);
+    const z = tf.add(tf.matMul(h, model.kernels[i]), model.biases[i]) as tf.Tensor2D;
+    h = activate(model.normalized(i, z), model.spec.activations[i]);
     out.push(h);
   }
   return out;

@@ -165,7 +165,7 @@ export class Trainer {
     this.grid = tf.tensor2d(data.grid, [data.grid.length / data.inputs, data.inputs]);
     this.mapCells = tf.tensor1d(mapRows(Math.round(Math.sqrt(this.grid.shape[0]))), 'int32');
     this.model = new Mlp(
-      { inputs: data.inputs, layers: settings.layers, activations: settings.activations, outputs, output: this.kind, init: settings.init },
+      { inputs: data.inputs, layers: settings.layers, activations: settings.activations, outputs, output: this.kind, init: settings.init, batchnorm: settings.batchnorm },
       mulberry32(hashSeed(settings.seed, run, 'weights')),
       start,
     );
@@ -322,7 +322,8 @@ export class Trainer {
         // The clip norm is read at each step: a live change applies from the next step.
         const clip = this.settings.clip;
         const count = tf.tidy(() => {
-          let grads = manualGradients(this.model, xs[b] as tf.Tensor2D, ys[b] as tf.Tensor2D, { loss, kind: this.kind, l1, l2, dropout: drop });
+          // updateStats: batch-normalized layers' running averages move on the device (no sync).
+          let grads = manualGradients(this.model, xs[b] as tf.Tensor2D, ys[b] as tf.Tensor2D, { loss, kind: this.kind, l1, l2, dropout: drop, updateStats: true });
           // Clipping by global norm (penalty gradients included: they are part of the step), the
           // clipped steps counted on the device, so no step waits for a download.
           let hit: tf.Scalar | null = null;
@@ -593,7 +594,8 @@ export class Trainer {
 
   /**
    * The weights and the epoch counter, to continue this run in another Trainer (e.g. on a fresh
-   * worker after the device was lost). One download for all variables; optimizer state (momentum,
+   * worker after the device was lost). One download for all variables (batch norm's γ, β and
+   * running averages included, see Mlp.variables); optimizer state (momentum,
    * Adam's moments) and early-stopping history are not included.
    */
   async exportState(): Promise<{ epoch: number; weights: Float32Array[] }> {

@@ -39,3 +39,36 @@ it('tf.loadLayersModel reads the files, and predictions match a forward pass by 
   });
   got.forEach((g, i) => expect(g).toBeCloseTo(want[i], 5));
 });
+
+it('a batch-normalized layer loads as Dense, BatchNormalization and Activation, and predicts with the running averages', async () => {
+  const layers = await import('@tensorflow/tfjs-layers');
+  const bn = { gamma: [1.5, 0.5], beta: [0.2, -0.1], mean: [0.3, -0.4], variance: [2, 0.25], epsilon: 1e-3, momentum: 0.9 };
+  const net: NetworkWeights = {
+    layers: [
+      { units: 2, activation: 'tanh', weights: [[0.5, -1], [2, 0.3]], biases: [0.1, -0.2], batchnorm: bn },
+      { units: 1, activation: 'sigmoid', weights: [[1.5], [-0.5]], biases: [0.2] },
+    ],
+  };
+  const files = modelFiles(net, 'm');
+  const json = JSON.parse(files.json);
+  expect(json.modelTopology.config.layers.map((l: { class_name: string }) => l.class_name)).toEqual(['Dense', 'BatchNormalization', 'Activation', 'Dense']);
+  const weightData = files.weights.buffer.slice(files.weights.byteOffset, files.weights.byteOffset + files.weights.byteLength) as ArrayBuffer;
+  const model = await layers.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData }));
+  const xs = [
+    [0.3, -0.8],
+    [-1.2, 0.4],
+  ];
+  const out = model.predict(tf.tensor2d(xs)) as tf.Tensor;
+  const got = Array.from(await out.data());
+  out.dispose();
+  model.dispose();
+  const [hidden, output] = net.layers;
+  const want = xs.map((x) => {
+    const h = hidden.biases.map((b, j) => {
+      const z = b + x.reduce((s, v, i) => s + v * hidden.weights[i][j], 0);
+      return Math.tanh(((z - bn.mean[j]) / Math.sqrt(bn.variance[j] + bn.epsilon)) * bn.gamma[j] + bn.beta[j]);
+    });
+    return 1 / (1 + Math.exp(-(output.biases[0] + h.reduce((s, v, i) => s + v * output.weights[i][0], 0))));
+  });
+  got.forEach((g, i) => expect(g).toBeCloseTo(want[i], 5));
+});

@@ -2,6 +2,10 @@
 // a `<stem>.weights.bin` of float32 numbers, the pair tf.loadLayersModel reads. Built on the page
 // from the worker's getNetwork() answer (weights[i][j]: from unit i of the column before to unit
 // j), which is row-major [inputs, units], the layout of a Dense kernel. Plain data; no tfjs needed.
+// A batch-normalized hidden layer becomes three tfjs layers: a linear Dense, a BatchNormalization
+// (γ, β, the running mean and variance as moving_mean and moving_variance, the engine's ε and
+// momentum; tfjs-layers' momentum is the weight of the old average, as the engine's) and an
+// Activation, which tfjs computes at inference exactly as the page evaluates.
 import type { ExperimentConfig } from '../shared/config';
 import type { NetworkWeights } from '../shared/protocol';
 
@@ -21,6 +25,12 @@ export interface ModelWeightSpec {
 }
 
 const layerName = (i: number) => `dense_${i + 1}`;
+const bnName = (i: number) => `batch_normalization_${i + 1}`;
+const BN_WEIGHTS = ['gamma', 'beta', 'moving_mean', 'moving_variance'] as const;
+
+type Layer = NetworkWeights['layers'][number];
+/** A layer's batch-norm values in the order of BN_WEIGHTS. */
+const bnValues = (bn: NonNullable<Layer['batchnorm']>) => [bn.gamma, bn.beta, bn.mean, bn.variance];
 
 /** Activation names as tfjs's layers know them. */
 function tfjsActivation(a: string): string {
@@ -32,6 +42,7 @@ export function weightSpecs(net: NetworkWeights): ModelWeightSpec[] {
   net.layers.forEach((l, i) => {
     specs.push({ name: `${layerName(i)}/kernel`, shape: [l.weights.length, l.units], dtype: 'float32' });
     specs.push({ name: `${layerName(i)}/bias`, shape: [l.units], dtype: 'float32' });
+    if (l.batchnorm) for (const w of BN_WEIGHTS) specs.push({ name: `${bnName(i)}/${w}`, shape: [l.units], dtype: 'float32' });
   });
   return specs;
 }
@@ -44,7 +55,8 @@ function flatten(net: NetworkWeights): Float32Array {
     const inputs = l.weights.length;
     if (i > 0 && inputs !== net.layers[i - 1].units) throw new Error(`layer ${i + 1} has ${inputs} inputs but layer ${i} has ${net.layers[i - 1].units} units`);
     if (l.biases.length !== l.units || l.weights.some((row) => row.length !== l.units)) throw new Error(`layer ${i + 1}'s weights do not match its ${l.units} units`);
-    total += inputs * l.units + l.units;
+    if (l.batchnorm && bnValues(l.batchnorm).some((v) => v.length !== l.units)) throw new Error(`layer ${i + 1}'s batch norm does not match its ${l.units} units`);
+    total += inputs * l.units + l.units + (l.batchnorm ? 4 * l.units : 0);
   });
   const flat = new Float32Array(total);
   let at = 0;
@@ -55,6 +67,10 @@ function flatten(net: NetworkWeights): Float32Array {
     }
     flat.set(l.biases, at);
     at += l.biases.length;
+    for (const v of l.batchnorm ? bnValues(l.batchnorm) : []) {
+      flat.set(v, at);
+      at += v.length;
+    }
   }
   return flat;
 }
@@ -69,20 +85,31 @@ export function modelFiles(net: NetworkWeights, stem: string, config?: Experimen
     class_name: 'Sequential',
     config: {
       name: 'tuning_playground',
-      layers: net.layers.map((l, i) => ({
-        class_name: 'Dense',
-        config: {
-          name: layerName(i),
-          units: l.units,
-          activation: tfjsActivation(l.activation),
-          use_bias: true,
-          trainable: true,
-          dtype: 'float32',
-          kernel_initializer: { class_name: 'Zeros', config: {} },
-          bias_initializer: { class_name: 'Zeros', config: {} },
-          ...(i === 0 ? { batch_input_shape: [null, inputs] } : {}),
+      layers: net.layers.flatMap((l, i) => [
+        {
+          class_name: 'Dense',
+          config: {
+            name: layerName(i),
+            units: l.units,
+            activation: l.batchnorm ? 'linear' : tfjsActivation(l.activation),
+            use_bias: true,
+            trainable: true,
+            dtype: 'float32',
+            kernel_initializer: { class_name: 'Zeros', config: {} },
+            bias_initializer: { class_name: 'Zeros', config: {} },
+            ...(i === 0 ? { batch_input_shape: [null, inputs] } : {}),
+          },
         },
-      })),
+        ...(l.batchnorm
+          ? [
+              {
+                class_name: 'BatchNormalization',
+                config: { name: bnName(i), axis: -1, momentum: l.batchnorm.momentum, epsilon: l.batchnorm.epsilon, center: true, scale: true, trainable: true, dtype: 'float32' },
+              },
+              { class_name: 'Activation', config: { name: `activation_${i + 1}`, activation: tfjsActivation(l.activation), trainable: true, dtype: 'float32' } },
+            ]
+          : []),
+      ]),
     },
     keras_version: 'tfjs-layers 4.22.0',
     backend: 'tensor_flow.js',

@@ -95,6 +95,13 @@ describe('buildRunExport', () => {
     expect(new Set(exported.dropoutSeeds!.flat()).size).toBe(2 * Math.ceil(exported.train.n / 30));
   });
 
+  it('refuses a run with batch norm, saying why', async () => {
+    const c = cfg({ layers: [4, 2], activations: ['tanh', 'tanh'], dropout: [0, 0], batchnorm: [false, true] });
+    expect(exportRefusal(c)).toMatch(/batch norm is on/);
+    expect(exportRefusal({ ...c, batchnorm: [false, false] })).toBeNull();
+    await expect(buildRunExport(c, prepareData(c).data, 0, 1)).rejects.toThrow(/cannot export this run: batch norm is on/);
+  });
+
   it('refuses a run with augmentation, saying why', async () => {
     const c = cfg({ augment: { jitter: 0.2, symmetry: false } });
     expect(exportRefusal(c)).toMatch(/augmentation is on/);

@@ -37,7 +37,7 @@ export type ExportSettings = Pick<
   | 'restoreBest'
   | 'schedule'
   | 'clip'
->;
+> & { batchnorm?: readonly boolean[] };
 
 export interface RunExport {
   settings: ExportSettings;
@@ -110,13 +110,16 @@ export function exportRefusal(settings: ExportSettings): string | null {
   if (isAugmenting(settings.augment, settings.dataset)) {
     return 'augmentation is on: each epoch’s augmented points are drawn in the page and are not part of the script; turn augmentation off to export the run';
   }
+  if (settings.batchnorm?.some(Boolean)) {
+    return 'batch norm is on: the script does not replay batch normalization (its bias-free step and running averages) exactly; export the model files (tfjs) instead, or turn batch norm off to export the run';
+  }
   return null;
 }
 
 /**
  * The export of run `run` of these settings over `epochs` epochs, from the rows a Trainer gets
  * (`prepareData(config).data`). The initial weights are drawn exactly as the Trainer draws them.
- * Throws a RangeError with the reason when the run cannot be exported (augmentation).
+ * Throws a RangeError with the reason when the run cannot be exported (augmentation, batch norm).
  */
 export async function buildRunExport(
   settings: ExportSettings,

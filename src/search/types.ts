@@ -52,6 +52,8 @@ export interface TrialResult {
   backend?: EngineKey;
   /** Trained by the batched engine (stacked with the other trials and folds of its group), not alone. */
   batched?: boolean;
+  /** Why a trial of a batched search trained alone, when the page should say it: batch norm is on. */
+  alone?: 'batchnorm';
 }
 
 export interface SearchSpec {

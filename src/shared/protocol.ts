@@ -172,6 +172,11 @@ export interface NetworkWeights {
     /** weights[i][j]: from unit i of the previous column to unit j of this one. */
     weights: number[][];
     biases: number[];
+    /**
+     * A hidden layer's batch normalization (after the dense part, before the activation): γ, β,
+     * running mean and variance per unit, with the engine's ε and momentum (engine/model.ts).
+     */
+    batchnorm?: { gamma: number[]; beta: number[]; mean: number[]; variance: number[]; epsilon: number; momentum: number };
   }[];
 }
 

@@ -172,7 +172,7 @@ export async function runTrialsBatched(
       if ('trial' in item) {
         const r = await crossValidate(specs[item.trial], cancelled);
         if (!r) break;
-        await finish(item.trial, r);
+        await finish(item.trial, specs[item.trial].config.batchnorm.some(Boolean) ? { ...r, alone: 'batchnorm' } : r);
         continue;
       }
       const { group } = item;

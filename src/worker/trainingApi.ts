@@ -5,6 +5,7 @@ import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
 import { baselineLoss } from '../data/baseline';
 import { outputKindFor, Trainer } from '../engine/trainer';
+import { BN_EPSILON, BN_MOMENTUM } from '../engine/model';
 import { pytorchScript } from '../export/pytorchScript';
 import { exportRefusal, runExportFor } from '../export/runExport';
 import type { ExperimentConfig } from '../shared/config';
@@ -336,15 +337,20 @@ export function createTrainingApi(): TrainingApi {
     async getNetwork() {
       const t = need();
       const layers = await t.model.readLayers();
+      const norms = await t.model.readBatchNorm();
       const { activations } = t.model.spec;
       return {
         layers: layers.map(({ kernel, bias }, i) => {
           const units = bias.length;
+          const bn = norms[i];
           return {
             units,
             activation: i < activations.length ? activations[i] : outputKindFor(classes),
             weights: Array.from({ length: kernel.length / units }, (_, r) => Array.from(kernel.subarray(r * units, (r + 1) * units))),
             biases: Array.from(bias),
+            ...(bn
+              ? { batchnorm: { gamma: Array.from(bn.gamma), beta: Array.from(bn.beta), mean: Array.from(bn.mean), variance: Array.from(bn.variance), epsilon: BN_EPSILON, momentum: BN_MOMENTUM } }
+              : {}),
           };
         }),
       };

@@ -11,6 +11,10 @@ const model = {
   units: 'Units',
   activation: 'Activation',
   dropout: 'Dropout',
+  batchnorm: 'Batch norm',
+  batchnormLabel: 'Batch normalization of hidden layer {{n}}',
+  batchnormTitle:
+    'Normalizes each unit over the mini-batch before the activation (then scales by a learned γ and shifts by a learned β); evaluation uses running averages of the batch statistics. Changing it starts a new run.',
   remove: 'Remove hidden layer {{n}}',
   add: 'Add layer',
   init: 'Weight initializer',

@@ -26,6 +26,7 @@ const network = {
     remove: 'Hidden layer {{n}}: remove',
     addAria: 'Add a hidden layer',
     add: '+ layer',
+    batchnorm: 'Batch normalization before the activation',
   },
   weightTitle: 'Weight from {{from}} to {{to}}',
   biasTitle: 'Bias of {{name}}',

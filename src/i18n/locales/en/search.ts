@@ -61,6 +61,8 @@ const search = {
   backendTrials_other: '{{backend}}: {{count}} trials, {{how}}',
   batched: 'batched',
   oneAtATime: 'one at a time',
+  oneAtATimeBatchnorm: 'one at a time (the batched engine does not do batch norm)',
+  batchnormAlone: 'Batch norm is on, which the batched search engine does not implement: each trial trains one at a time with the ordinary trainer, so the search takes longer.',
   best: 'Best (trial {{n}}): {{trial}} → mean {{objective}} {{mean}} ± {{std}}',
   colSettings: 'settings',
   colMean: 'mean {{objective}} ± spread',

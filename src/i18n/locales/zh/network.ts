@@ -29,6 +29,7 @@ const network: Strings<typeof en> = {
     remove: '隐藏层 {{n}}：删除',
     addAria: '添加一个隐藏层',
     add: '+ 层',
+    batchnorm: '激活函数之前做批归一化',
   },
   weightTitle: '从{{from}}到{{to}}的权重',
   biasTitle: '{{name}}的偏置',

@@ -60,6 +60,8 @@ const search: Strings<typeof en> = {
   backendTrials_other: '{{backend}}：{{count}} 次试验，{{how}}',
   batched: '批量并行',
   oneAtATime: '逐个训练',
+  oneAtATimeBatchnorm: '逐个训练（批量引擎不支持批归一化）',
+  batchnormAlone: '已开启批归一化，而批量搜索引擎不支持它：每次试验都用普通训练器逐个训练，搜索会更慢。',
   best: '最佳（第 {{n}} 次试验）：{{trial}} → 平均{{objective}} {{mean}} ± {{std}}',
   colSettings: '设置',
   colMean: '平均{{objective}} ± 波动',
