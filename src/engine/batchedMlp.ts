@@ -428,6 +428,23 @@ export class BatchedMlp {
     this.epoch++;
   }
 
+  /**
+   * As trainEpoch, awaiting `between()` after a step whenever it returns a promise, so a worker
+   * stays answerable through a long epoch (a big table). Returns false, the epoch not counted,
+   * when the group was disposed during a wait.
+   */
+  async trainEpochPaced(between: () => Promise<void> | null): Promise<boolean> {
+    const stepData = this.epochBatches();
+    for (let s = 0; s < this.stepsPerEpoch; s++) {
+      tf.tidy(() => this.step(stepData(s), this.stepPattern[s]));
+      const wait = between();
+      if (wait) await wait;
+      if (this.weights.length === 0) return false;
+    }
+    this.epoch++;
+    return true;
+  }
+
   /** Shuffles (and augments) every member's rows for this epoch; returns a builder of each step's tensors. */
   private epochBatches(): (s: number) => { x: tf.Tensor3D; yw: tf.Tensor3D; w: tf.Tensor3D; drop: tf.Tensor3D[] } {
     this.members.forEach((st, m) => {
