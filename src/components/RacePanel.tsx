@@ -164,25 +164,27 @@ export function RacePanel() {
       {race.entries.length > 0 && race.config && (
         <>
           <RaceChart entries={race.entries} config={race.config} />
-          <table className="trials race-results" data-testid="race-table">
-            <caption>{t('tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colOptimizer')}</th>
-                <th scope="col">{t('colLr')}</th>
-                <th scope="col">{race.target === null ? t('colEpochsNoTarget') : t('colEpochs', { target: formatSig(race.target, 3) })}</th>
-                <th scope="col">{t('colTrain')}</th>
-                <th scope="col">{t('colVal')}</th>
-                <th scope="col">{t('colWall')}</th>
-                <th scope="col">{t('colAction')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {race.entries.map((e) => (
-                <RaceRow key={e.optimizer} e={e} target={race.target} onApply={apply} />
-              ))}
-            </tbody>
-          </table>
+          <div className="race-table-scroll">
+            <table className="trials race-results" data-testid="race-table">
+              <caption>{t('tableCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('colOptimizer')}</th>
+                  <th scope="col">{t('colLr')}</th>
+                  <th scope="col">{race.target === null ? t('colEpochsNoTarget') : t('colEpochs', { target: formatSig(race.target, 3) })}</th>
+                  <th scope="col">{t('colTrain')}</th>
+                  <th scope="col">{t('colVal')}</th>
+                  <th scope="col">{t('colWall')}</th>
+                  <th scope="col">{t('colAction')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {race.entries.map((e) => (
+                  <RaceRow key={e.optimizer} e={e} target={race.target} onApply={apply} />
+                ))}
+              </tbody>
+            </table>
+          </div>
           {applied && (
             <p className="hint" role="status">
               {applied}
