@@ -1,6 +1,7 @@
 // The optimizer race (cpu backend): it trains in the lab worker, fills its chart and table, a row
 // applies its optimizer to the Training panel, Cancel stops a long race, and the scripting call
 // returns one result per optimizer, all from the same initial loss.
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openPlayground, cpuHash } from './fixtures';
 
 test('a race fills its chart and table with five rows; Apply sets the optimizer', async ({ page }) => {
@@ -18,6 +19,8 @@ test('a race fills its chart and table with five rows; Apply sets the optimizer'
   const rows = panel.getByTestId('race-table').locator('tbody tr');
   await expect(rows).toHaveCount(5);
   await expect(panel.getByText('Trained as one batched model on cpu.')).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="optimizer-race"]').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await panel.getByRole('button', { name: 'Apply Adam' }).click();
   await expect(page.getByTestId('optimizer')).toHaveValue('adam');
   await expect(page.getByTestId('lr')).toHaveValue('0.01');

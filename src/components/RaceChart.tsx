@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExperimentConfig } from '../shared/config';
 import { optimizerLabel } from '../shared/labels';
 import { formatLoss, formatSig } from '../shared/format';
+import { isConstant } from '../shared/schedule';
 import type { RaceEntry } from '../shared/race';
 import { legendText, lossAxisTop, RACE_COLOURS, raceChartRows } from './raceLogic';
 
@@ -38,6 +39,7 @@ export function RaceChart({ entries, config }: { entries: RaceEntry[]; config: E
           ))}
         </ul>
         <p className="hint">{t('chartLabel')}</p>
+        {!isConstant(config.schedule) && <p className="hint">{t('scheduled', { schedule: config.schedule })}</p>}
       </figcaption>
     </figure>
   );

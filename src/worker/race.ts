@@ -175,11 +175,13 @@ export async function timeOneRun(config: ExperimentConfig, epochs: number): Prom
   await pickFor(prepared.data, config);
   const breathe = breather(READ_MS);
   const began = performance.now();
-  const t = new Trainer(prepared.data, { ...config, patience: 0 }, 0);
+  // The schedule as the race applies it: live rate edits, epoch by epoch.
+  const settings: TrainerSettings = { ...config, patience: 0, schedule: 'constant' };
+  const t = new Trainer(prepared.data, settings, 0);
   try {
     let lastRead = performance.now();
     while (t.epoch < epochs) {
-      t.update({ ...config, patience: 0, schedule: 'constant', lr: rateAt(config.lr, config.schedule, t.epoch) });
+      t.update({ ...settings, lr: rateAt(config.lr, config.schedule, t.epoch) });
       await t.trainEpochPaced(breathe);
       if (performance.now() - lastRead >= READ_MS) {
         await t.flush();

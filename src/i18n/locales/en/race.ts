@@ -30,6 +30,7 @@ const race = {
   train: 'training',
   val: 'validation',
   lr: 'lr',
+  scheduled: 'Each rate follows the schedule {{schedule}} by epoch.',
   tableCaption: 'Race results',
   colOptimizer: 'Optimizer',
   colLr: 'Learning rate',

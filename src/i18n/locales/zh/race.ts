@@ -32,6 +32,7 @@ const race: Strings<typeof en> = {
   train: '训练',
   val: '验证',
   lr: '学习率',
+  scheduled: '每个学习率按轮次遵循计划 {{schedule}}。',
   tableCaption: '赛跑结果',
   colOptimizer: '优化器',
   colLr: '学习率',
