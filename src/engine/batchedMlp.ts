@@ -1,7 +1,9 @@
 // Trains many small networks ("members") at once as one batched model, for hyperparameter
 // search. A member is one (trial, fold): its own learning rate, batch size, hidden units,
 // penalties, dropout rates, seed and training / validation rows. Members of one group share the
-// layer count, activations, loss, output and optimizer kind, so every tfjs operation of a
+// layer count, activations, loss, output and optimizer kind (unless the group is built with
+// mixedOptimizers, as the optimizer race does: then each member's update has its own
+// coefficients, see applyMixed), so every tfjs operation of a
 // training step serves all of them: weights are stacked as [members, fanIn + 1, fanOut] and
 // multiplied with batched matMul, and the backward pass is written out by hand (no gradient
 // tape). For tiny networks tfjs's cost per operation dominates, so fewer, bigger operations are
