@@ -19,6 +19,7 @@ import { TestPanel } from './components/TestPanel';
 import { TransferPanel } from './components/TransferPanel';
 import { Toolbar } from './components/Toolbar';
 import { TrainingPanel } from './components/TrainingPanel';
+import { RacePanel } from './components/RacePanel';
 import { PanelBoundary } from './components/PanelBoundary';
 import { LiveStrip } from './components/LiveStrip';
 import { LossTable } from './components/LossTable';
@@ -114,6 +115,11 @@ export function App() {
           <PanelShown id="training">
             <PanelBoundary name="Training">
               <TrainingPanel />
+            </PanelBoundary>
+          </PanelShown>
+          <PanelShown id="race">
+            <PanelBoundary name="Optimizer race">
+              <RacePanel />
             </PanelBoundary>
           </PanelShown>
           <PanelShown id="regularization">

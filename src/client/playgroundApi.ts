@@ -21,6 +21,9 @@ import type { ExportResult } from './exportRun';
 import type { SavedRun } from '../storage/records';
 import type { SearchExportFormat } from './exportSearch';
 import { lessonsLoaded, loadLessons } from '../lessons/load';
+import { startRace, timeOneRun, type RaceOptions } from './raceClient';
+import { epochsToTarget } from '../components/raceLogic';
+import type { OptimizerKey } from '../shared/config';
 
 /** The lessons module, once loaded (it loads beside the page; `lessons.ready()` waits for it). */
 function lessonsNow() {
@@ -92,6 +95,19 @@ export interface PlaygroundApi {
    * json, link and csv only; anything else rejects with a message that says so.
    */
   exportRun(id: number, format: string, image?: ExportImage): Promise<ExportResult>;
+  /**
+   * The optimizer race on the current setup (shown in its panel): `optimizers` default to all five,
+   * `lrs` to the usual rate of each (the config's own optimizer at the config's rate). Each result's
+   * losses run from epoch 0 (the shared initial weights); `epochsToTarget` is the first epoch
+   * whose training loss is ≤ `target` (null: never, or no target). `batched` false: they trained
+   * one after another, `alone` says why.
+   */
+  raceOptimizers(options: RaceOptions & { epochs: number }): Promise<{
+    results: { optimizer: OptimizerKey; lr: number; trainLoss: number[]; valLoss: number[]; epochsToTarget: number | null; wallMs: number }[];
+    batched: boolean;
+    alone: string | null;
+    cancelled: boolean;
+  }>;
   /** Switches to a built-in data set (2-D or table) by its key, e.g. 'penguins'. */
   loadDataset(name: string): Promise<void>;
   /** Trains on CSV text: `target` names the column to predict. Rejects with the message the page shows. */
@@ -109,6 +125,8 @@ export interface PlaygroundApi {
      * then goes on in a new worker. Resolves false when the main run is not on WebGL.
      */
     loseWebglContext(): Promise<boolean>;
+    /** Ms for one run of the current config to train `epochs` epochs in the lab worker (the race's ÷ one run). */
+    timeOneRun(epochs: number): Promise<number>;
   };
   /** Resolves once the worker has started and every queued action has finished. */
   ready(): Promise<void>;
@@ -216,6 +234,17 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
       poolMemory: () => poolMemory(),
       breakPanel: (name) => breakPanel(name),
       loseWebglContext: () => client.loseWebglContext(),
+      timeOneRun: (epochs) => timeOneRun(epochs),
+    },
+    async raceOptimizers(options) {
+      const r = await startRace(options);
+      const target = options.target !== undefined ? options.target : useStore.getState().race.target;
+      return {
+        results: r.entries.map((e) => ({ ...e, epochsToTarget: epochsToTarget(e.trainLoss, target) })),
+        batched: r.batched,
+        alone: r.alone,
+        cancelled: r.cancelled,
+      };
     },
     loadDataset: (name) => loadDataset(name),
     loadCsv: (text, options) => loadCsv(text, options),

@@ -5,6 +5,7 @@
 import { lazy, Suspense, type ComponentProps } from 'react';
 import type { ObjectiveChart as ObjectiveChartView } from './ObjectiveChart';
 import type { TransferChart as TransferChartView, TransferTable as TransferTableView } from './TransferChart';
+import type { RaceChart as RaceChartView } from './RaceChart';
 
 const LossChartLazy = lazy(() => import('./LossChart').then((m) => ({ default: m.LossChart })));
 const EvaluationViewLazy = lazy(() => import('./EvaluationView').then((m) => ({ default: m.EvaluationView })));
@@ -13,6 +14,7 @@ const ObjectiveChartLazy = lazy(() => import('./ObjectiveChart').then((m) => ({ 
 const SettingScatterLazy = lazy(() => import('./SettingScatter').then((m) => ({ default: m.SettingScatter })));
 const TransferChartLazy = lazy(() => import('./TransferChart').then((m) => ({ default: m.TransferChart })));
 const TransferTableLazy = lazy(() => import('./TransferChart').then((m) => ({ default: m.TransferTable })));
+const RaceChartLazy = lazy(() => import('./RaceChart').then((m) => ({ default: m.RaceChart })));
 
 /** An empty box the size of a chart while recharts loads. */
 const ChartPlace = () => <div className="chart-box chart-loading" aria-hidden="true" />;
@@ -69,6 +71,14 @@ export function TransferTable(props: ComponentProps<typeof TransferTableView>) {
   return (
     <Suspense fallback={null}>
       <TransferTableLazy {...props} />
+    </Suspense>
+  );
+}
+
+export function RaceChart(props: ComponentProps<typeof RaceChartView>) {
+  return (
+    <Suspense fallback={<ChartPlace />}>
+      <RaceChartLazy {...props} />
     </Suspense>
   );
 }

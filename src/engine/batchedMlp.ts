@@ -1,7 +1,9 @@
 // Trains many small networks ("members") at once as one batched model, for hyperparameter
 // search. A member is one (trial, fold): its own learning rate, batch size, hidden units,
 // penalties, dropout rates, seed and training / validation rows. Members of one group share the
-// layer count, activations, loss, output and optimizer kind, so every tfjs operation of a
+// layer count, activations, loss, output and optimizer kind (unless the group is built with
+// mixedOptimizers, as the optimizer race does: then each member's update has its own
+// coefficients, see applyMixed), so every tfjs operation of a
 // training step serves all of them: weights are stacked as [members, fanIn + 1, fanOut] and
 // multiplied with batched matMul, and the backward pass is written out by hand (no gradient
 // tape). For tiny networks tfjs's cost per operation dominates, so fewer, bigger operations are
@@ -45,7 +47,7 @@ import type { EarlyStop } from '../shared/protocol';
 import { isConstant } from '../shared/schedule';
 import type { StoppingSettings } from './earlyStopping';
 import { activate, initialKernel, type OutputKind } from './model';
-import type { TrainerSettings } from './trainer';
+import { TRAIN_METRIC_ROWS, type TrainerSettings } from './trainer';
 
 /** Where a member's rows come from. Arrays may be shared between members. */
 export interface MemberData {
@@ -74,6 +76,9 @@ export interface GroupShape {
   /** 1 for regression, K ≥ 2 for classification. */
   classes: number;
 }
+
+/** RMSprop's decay, as optimizers.ts builds it (tf.train.rmsprop(lr, 0.9, 0, ε)). */
+const RMSPROP_DECAY = 0.9;
 
 /** Pre-activation of a hidden layer's ones unit, and of its padded units. */
 const ONE_PRE: Record<Activation, number> = { tanh: 20, sigmoid: 200, relu: 1, linear: 1 };
@@ -107,6 +112,25 @@ export function batchKey(s: TrainerSettings, shape: GroupShape): string | null {
           : s.optimizer;
   const dropping = s.dropout.some((r) => r > 0);
   return [shape.inputs, shape.classes, s.loss, s.activations.join(','), opt, dropping ? 'dropout' : ''].join('|');
+}
+
+/**
+ * The group key for a mixed-optimizer group (BatchedMlpOptions.mixedOptimizers): as batchKey, but
+ * members may differ in optimizer (each follows its own rule) and the caller applies any
+ * learning-rate schedule itself through setRates(), so neither is part of the key.
+ */
+export function mixedKey(s: TrainerSettings, shape: GroupShape): string | null {
+  return batchKey({ ...s, optimizer: 'sgd', schedule: 'constant' }, shape);
+}
+
+export interface BatchedMlpOptions {
+  /**
+   * Members may use different optimizers (the optimizer race): every member follows one unified
+   * update with its own coefficients, A ← a·A + b·g; B ← c·B + d·g²; w ← w − η·A/(√(s·B + e₁) + e₂),
+   * chosen so that it is tfjs's own rule for that member's optimizer (see applyMixed).
+   * Learning rates may change between epochs (setRates).
+   */
+  mixedOptimizers?: boolean;
 }
 
 /** Which entries (member m, row r, column c) of a weight layer a coefficient applies to. */
@@ -167,15 +191,22 @@ export class BatchedMlp {
   private readonly backendEpsilon: number;
   private readonly data: MemberData[];
   private readonly memberSettings: TrainerSettings[];
+  /** Members may mix optimizer kinds (BatchedMlpOptions.mixedOptimizers). */
+  private readonly mixed: boolean;
+  /** Each member's training rows for the training-loss metric (all, or the Trainer's fixed sample), uploaded on first use. */
+  private trainRows: { x: tf.Tensor3D; y: tf.Tensor3D; lossWeight: tf.Tensor3D; rowWeight: tf.Tensor3D } | null = null;
 
   constructor(
     members: readonly BatchMember[],
     shape: GroupShape,
+    options: BatchedMlpOptions = {},
   ) {
     if (members.length === 0) throw new RangeError('a batched group needs at least one member');
-    const key = batchKey(members[0].settings, shape);
+    this.mixed = options.mixedOptimizers === true;
+    const keyOf = (s: TrainerSettings) => (this.mixed ? mixedKey(s, shape) : batchKey(s, shape));
+    const key = keyOf(members[0].settings);
     if (key === null) throw new Error('these settings cannot be trained batched');
-    for (const m of members) if (batchKey(m.settings, shape) !== key) throw new Error('members of one group must share layers, activations, loss and optimizer');
+    for (const m of members) if (keyOf(m.settings) !== key) throw new Error('members of one group must share layers, activations, loss and optimizer');
     this.size = members.length;
     this.settings = members[0].settings;
     this.kind = outputKind(shape.classes);
@@ -201,7 +232,7 @@ export class BatchedMlp {
     this.initState();
     this.initMasks();
     this.initPatterns();
-    this.val = this.uploadValidation();
+    this.val = this.uploadRows((d) => d.val);
   }
 
   private memberState(m: BatchMember): MemberState {
@@ -269,6 +300,14 @@ export class BatchedMlp {
   }
 
   private initState(): void {
+    if (this.mixed) {
+      // A (momentum's accumulator, Adam's m) and B (Adam's v, RMSprop's mean square, Adagrad's
+      // accumulator, which tfjs starts at 0.1) for every member, whatever its optimizer; over all
+      // layers at once, flat [members, parameters] (see applyMixed).
+      const start = (m: number) => (this.memberSettings[m].optimizer === 'adagrad' ? 0.1 : 0);
+      this.state.push([tf.tidy(() => tf.variable(this.expandFlat(() => 0), false)), tf.tidy(() => tf.variable(this.expandFlat(start), false))]);
+      return;
+    }
     const per = { sgd: 0, momentum: 1, adam: 2, rmsprop: 1, adagrad: 1 }[this.settings.optimizer];
     const start = this.settings.optimizer === 'adagrad' ? 0.1 : 0;
     this.weights.forEach((w) => {
@@ -331,6 +370,19 @@ export class BatchedMlp {
     return tf.tensor3d(v, [this.size, R, C]);
   }
 
+  /** Entries per member over all weight layers (the mixed update's flat layout). */
+  private get flatSize(): number {
+    return this.rows.reduce((n, r, i) => n + r * this.cols[i], 0);
+  }
+
+  /** A [members, all parameters] tensor with value(m) across member m's row. */
+  private expandFlat(value: (m: number) => number): tf.Tensor2D {
+    const P = this.flatSize;
+    const v = new Float32Array(this.size * P);
+    for (let m = 0; m < this.size; m++) v.fill(value(m), m * P, (m + 1) * P);
+    return tf.tensor2d(v, [this.size, P]);
+  }
+
   /** Coefficients that depend only on which members are active, made once per pattern and kept. */
   private coefficient(pattern: number, name: string, make: (active: boolean[]) => tf.Tensor): tf.Tensor {
     let map = this.patternCoefficients.get(pattern);
@@ -347,8 +399,10 @@ export class BatchedMlp {
     return t;
   }
 
-  private uploadValidation() {
-    const V = Math.max(1, ...this.data.map((d) => d.val.length));
+  /** Each member's rows `rowsOf` gives (its validation rows, say) as padded [members, rows, ·] tensors, kept. */
+  private uploadRows(rowsOf: (d: MemberData, m: number) => Int32Array) {
+    const sets = this.data.map(rowsOf);
+    const V = Math.max(1, ...sets.map((rows) => rows.length));
     const I = this.inputs + 1;
     const O = this.outs;
     const x = new Float32Array(this.size * V * I);
@@ -358,9 +412,9 @@ export class BatchedMlp {
     // Loss: the mean over rows (and over outputs, for bce and mse), as dataLoss takes it.
     const perOutput = this.settings.loss === 'cce' ? 1 : O;
     this.data.forEach((d, m) => {
-      const n = d.val.length;
+      const n = sets[m].length;
       for (let r = 0; r < n; r++) {
-        const row = d.val[r];
+        const row = sets[m][r];
         const at = (m * V + r) * I;
         for (let j = 0; j < this.inputs; j++) x[at + j] = d.x[row * this.inputs + j];
         x[at + this.inputs] = 1;
@@ -394,6 +448,23 @@ export class BatchedMlp {
     this.epoch++;
   }
 
+  /**
+   * As trainEpoch, awaiting `between()` after a step whenever it returns a promise, so a worker
+   * stays answerable through a long epoch (a big table). Returns false, the epoch not counted,
+   * when the group was disposed during a wait.
+   */
+  async trainEpochPaced(between: () => Promise<void> | null): Promise<boolean> {
+    const stepData = this.epochBatches();
+    for (let s = 0; s < this.stepsPerEpoch; s++) {
+      tf.tidy(() => this.step(stepData(s), this.stepPattern[s]));
+      const wait = between();
+      if (wait) await wait;
+      if (this.weights.length === 0) return false;
+    }
+    this.epoch++;
+    return true;
+  }
+
   /** Shuffles (and augments) every member's rows for this epoch; returns a builder of each step's tensors. */
   private epochBatches(): (s: number) => { x: tf.Tensor3D; yw: tf.Tensor3D; w: tf.Tensor3D; drop: tf.Tensor3D[] } {
     this.members.forEach((st, m) => {
@@ -410,7 +481,8 @@ export class BatchedMlp {
     const I = this.inputs + 1;
     const O = this.outs;
     const loss = this.settings.loss;
-    const sgd = this.settings.optimizer === 'sgd';
+    // In a mixed group the learning rate is part of each member's update instead.
+    const sgd = !this.mixed && this.settings.optimizer === 'sgd';
     return (s) => {
       const x = new Float32Array(this.size * B * I);
       const yw = new Float32Array(this.size * B * O);
@@ -541,6 +613,10 @@ export class BatchedMlp {
   }
 
   private apply(grads: tf.Tensor[], pattern: number): void {
+    if (this.mixed) {
+      this.applyMixed(grads, pattern);
+      return;
+    }
     const opt = this.settings.optimizer;
     const s = this.settings;
     const pick = (on: (m: number) => number, off: number) => (act: boolean[]) => (m: number) => (act[m] ? on(m) : off);
@@ -604,6 +680,78 @@ export class BatchedMlp {
     }
   }
 
+  /**
+   * Sets each member's learning rate for the steps that follow (a mixed group only: the race
+   * applies the config's schedule epoch by epoch). Optimizer state is kept, as tfjs keeps it when
+   * an optimizer's rate is changed.
+   */
+  setRates(lrs: readonly number[]): void {
+    if (!this.mixed) throw new Error('setRates needs a mixed-optimizer group');
+    if (lrs.length !== this.size) throw new RangeError(`expected ${this.size} rates, got ${lrs.length}`);
+    lrs.forEach((lr, m) => (this.members[m].lr = lr));
+  }
+
+  /**
+   * The unified update of a mixed group, per member m (g its gradient with penalties):
+   *   A ← a·A + b·g;  B ← c·B + d·g²;  w ← w − η·A / (√(s·B + e₁) + e₂)
+   * with, for each optimizer as tfjs writes it (optimizers.ts builds the same ones):
+   *   sgd       a 0, b 1;      c 0, d 0;          s 0, e₁ 1, e₂ 0;  η lr           (w − lr·g)
+   *   momentum  a β, b 1;      c 0, d 0;          s 0, e₁ 1, e₂ 0;  η lr           (v ← βv + g; w − lr·v)
+   *   adam      a β₁, b 1−β₁;  c β₂, d 1−β₂;      s 1/(1−β₂ᵗ), e₁ 0, e₂ ε;  η lr/(1−β₁ᵗ)
+   *   rmsprop   a 0, b 1;      c 0.9, d 0.1;      s 1, e₁ ε, e₂ 0;  η lr           (w − lr·g/√(ms + ε))
+   *   adagrad   a 0, b 1;      c 1, d 1 (B from 0.1); s 1, e₁ the backend's ε, e₂ 0;  η lr
+   * A member with no batch in this step (g exactly 0) gets a 1, b 0, c 1, d 0, η 0: nothing changes.
+   * a–e₂ depend only on the pattern of active members and are kept; η and s change with the
+   * schedule and Adam's step count, so they are made per step (two small uploads).
+   * The update runs once over every layer's parameters side by side, [members, parameters]:
+   * on small networks each tfjs op costs far more than its arithmetic, and this is 14 ops a step
+   * instead of 14 per layer.
+   */
+  private applyMixed(grads: tf.Tensor[], pattern: number): void {
+    const active = this.patterns[pattern];
+    const opt = (m: number) => this.memberSettings[m].optimizer;
+    const statics: Record<string, (m: number) => number> = {
+      a: (m) => (!active[m] ? 1 : opt(m) === 'momentum' ? this.memberSettings[m].momentum : opt(m) === 'adam' ? this.memberSettings[m].beta1 : 0),
+      b: (m) => (!active[m] ? 0 : opt(m) === 'adam' ? 1 - this.memberSettings[m].beta1 : 1),
+      c: (m) => (!active[m] ? 1 : opt(m) === 'adam' ? this.memberSettings[m].beta2 : opt(m) === 'rmsprop' ? RMSPROP_DECAY : opt(m) === 'adagrad' ? 1 : 0),
+      d: (m) => (!active[m] ? 0 : opt(m) === 'adam' ? 1 - this.memberSettings[m].beta2 : opt(m) === 'rmsprop' ? 1 - RMSPROP_DECAY : opt(m) === 'adagrad' ? 1 : 0),
+      e1: (m) => (opt(m) === 'sgd' || opt(m) === 'momentum' ? 1 : opt(m) === 'rmsprop' ? this.memberSettings[m].epsilon : opt(m) === 'adagrad' ? this.backendEpsilon : 0),
+      e2: (m) => (opt(m) === 'adam' ? this.memberSettings[m].epsilon : 0),
+    };
+    // Adam's bias corrections as tfjs computes them: 1 − β₁ᵗ, 1 − β₂ᵗ in float32.
+    const eta = (m: number) => {
+      if (!active[m]) return 0;
+      const lr = this.members[m].lr;
+      return opt(m) === 'adam' ? lr / Math.fround(1 - this.members[m].accBeta1) : lr;
+    };
+    const scale = (m: number) => (opt(m) === 'adam' ? 1 / Math.fround(1 - this.members[m].accBeta2) : opt(m) === 'sgd' || opt(m) === 'momentum' ? 0 : 1);
+    const flat = (t: tf.Tensor) => tf.reshape(t, [this.size, -1]);
+    const g = tf.concat(
+      grads.map((g0, i) => {
+        const p = this.penaltyGrad(i, pattern, false);
+        return flat(p ? tf.add(g0, p) : g0);
+      }),
+      1,
+    );
+    const w = tf.concat(this.weights.map(flat), 1);
+    const [A, B] = this.state[0];
+    const k = (name: string) => this.coefficient(pattern, `mixed:${name}`, () => this.expandFlat(statics[name]));
+    const a1 = tf.add(tf.mul(A, k('a')), tf.mul(g, k('b')));
+    const b1 = tf.add(tf.mul(B, k('c')), tf.mul(tf.square(g), k('d')));
+    A.assign(a1);
+    B.assign(b1);
+    const den = tf.add(tf.sqrt(tf.add(tf.mul(b1, this.expandFlat(scale)), k('e1'))), k('e2'));
+    const next = tf.sub(w, tf.div(tf.mul(a1, this.expandFlat(eta)), den));
+    const parts = tf.split(next, this.rows.map((r, i) => r * this.cols[i]), 1);
+    parts.forEach((part, i) => this.weights[i].assign(tf.reshape(part, this.weights[i].shape)));
+    active.forEach((on, m) => {
+      if (!on || opt(m) !== 'adam') return;
+      const st = this.members[m];
+      st.accBeta1 = Math.fround(st.accBeta1 * Math.fround(this.memberSettings[m].beta1));
+      st.accBeta2 = Math.fround(st.accBeta2 * Math.fround(this.memberSettings[m].beta2));
+    });
+  }
+
   /** Adam's 1 − β₁ᵗ and 1 − β₂ᵗ for this step: a scalar when every member has the same, else full tensors. */
   private biasCorrections(i: number): [tf.Tensor, tf.Tensor] {
     const one = (f: (st: MemberState) => number): tf.Tensor => {
@@ -616,40 +764,55 @@ export class BatchedMlp {
 
   /** [members, 2]: validation loss and accuracy (0 for regression) of the current weights, on the device. */
   metrics(): tf.Tensor2D {
-    return tf.tidy(() => {
-      const L = this.weights.length;
-      let h: tf.Tensor = this.val.x;
-      for (let i = 0; i < L - 1; i++) h = activate(tf.matMul(h, this.weights[i]), this.acts[i]);
-      const z = tf.matMul(h, this.weights[L - 1]);
-      const y = this.val.y;
-      let perElement: tf.Tensor;
-      switch (this.settings.loss) {
-        case 'bce':
-          perElement = tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
-          break;
-        case 'cce':
-          // −Σ y log softmax(z), spread over the K columns (the weights count each row once).
-          perElement = tf.neg(tf.mul(y, tf.logSoftmax(z)));
-          break;
-        case 'mse': {
-          const out = this.kind === 'sigmoid' ? tf.sigmoid(z) : this.kind === 'softmax' ? tf.softmax(z) : z;
-          perElement = tf.squaredDifference(out, y);
-          break;
-        }
+    return tf.tidy(() => tf.stack(this.lossAndAccuracy(this.val), 1) as tf.Tensor2D);
+  }
+
+  /**
+   * [members, 2]: training and validation loss of the current weights, on the device. The
+   * training loss is the Trainer's: over every training row, or over the same fixed seeded sample
+   * of TRAIN_METRIC_ROWS rows the Trainer uses on larger sets (original rows, not augmented, no dropout).
+   */
+  lossMetrics(): tf.Tensor2D {
+    if (!this.trainRows) this.trainRows = this.uploadRows((d, m) => trainMetricRows(d.train, this.memberSettings[m].seed));
+    const rows = this.trainRows;
+    return tf.tidy(() => tf.stack([this.lossAndAccuracy(rows, false)[0], this.lossAndAccuracy(this.val, false)[0]], 1) as tf.Tensor2D);
+  }
+
+  /** Per member: the data loss and the accuracy (0 for regression) on a set of rows. */
+  private lossAndAccuracy(set: { x: tf.Tensor3D; y: tf.Tensor3D; lossWeight: tf.Tensor3D; rowWeight: tf.Tensor3D }, withAccuracy = true): [tf.Tensor, tf.Tensor] {
+    const L = this.weights.length;
+    let h: tf.Tensor = set.x;
+    for (let i = 0; i < L - 1; i++) h = activate(tf.matMul(h, this.weights[i]), this.acts[i]);
+    const z = tf.matMul(h, this.weights[L - 1]);
+    const y = set.y;
+    let perElement: tf.Tensor;
+    switch (this.settings.loss) {
+      case 'bce':
+        perElement = tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
+        break;
+      case 'cce':
+        // −Σ y log softmax(z), spread over the K columns (the weights count each row once).
+        perElement = tf.neg(tf.mul(y, tf.logSoftmax(z)));
+        break;
+      case 'mse': {
+        const out = this.kind === 'sigmoid' ? tf.sigmoid(z) : this.kind === 'softmax' ? tf.softmax(z) : z;
+        perElement = tf.squaredDifference(out, y);
+        break;
       }
-      const lossPer = tf.sum(tf.mul(perElement, this.val.lossWeight), [1, 2]);
-      let acc: tf.Tensor;
-      if (this.kind === 'linear') acc = tf.zerosLike(lossPer);
-      else if (this.kind === 'sigmoid') {
-        acc = tf.sum(tf.mul(tf.cast(tf.equal(tf.cast(tf.greater(z, 0), 'float32'), y), 'float32'), this.val.rowWeight), [1, 2]);
-      } else {
-        const hit = tf.cast(tf.equal(tf.argMax(z, -1), tf.argMax(y, -1)), 'float32');
-        // rowWeight repeats 1/n over the K columns; one column is enough.
-        const w = tf.squeeze(tf.slice(this.val.rowWeight, [0, 0, 0], [-1, -1, 1]), [2]);
-        acc = tf.sum(tf.mul(hit, w), 1);
-      }
-      return tf.stack([lossPer, acc], 1) as tf.Tensor2D;
-    });
+    }
+    const lossPer = tf.sum(tf.mul(perElement, set.lossWeight), [1, 2]);
+    let acc: tf.Tensor;
+    if (!withAccuracy) acc = lossPer;
+    else if (this.kind === 'linear') acc = tf.zerosLike(lossPer);
+    else if (this.kind === 'sigmoid') {
+      acc = tf.sum(tf.mul(tf.cast(tf.equal(tf.cast(tf.greater(z, 0), 'float32'), y), 'float32'), set.rowWeight), [1, 2]);
+    } else {
+      const hit = tf.cast(tf.equal(tf.argMax(z, -1), tf.argMax(y, -1)), 'float32');
+      // rowWeight repeats 1/n over the K columns; one column is enough.
+      const w = tf.squeeze(tf.slice(set.rowWeight, [0, 0, 0], [-1, -1, 1]), [2]);
+      acc = tf.sum(tf.mul(hit, w), 1);
+    }
+    return [lossPer, acc];
   }
 
   /** Copies of each member's real weights (kernel fanIn × fanOut, bias fanOut) per layer, for tests. */
@@ -678,6 +841,17 @@ export class BatchedMlp {
     this.constants.length = 0;
     this.patternCoefficients.clear();
   }
+}
+
+/**
+ * The rows (of the source) whose training loss the Trainer reports: every training row, or above
+ * TRAIN_METRIC_ROWS the Trainer's fixed seeded sample of its local rows (trainer.ts, metricSample).
+ */
+export function trainMetricRows(train: Int32Array, seed: number): Int32Array {
+  if (train.length <= TRAIN_METRIC_ROWS) return train;
+  const order = Int32Array.from({ length: train.length }, (_, i) => i);
+  shuffleInPlace(order, mulberry32(hashSeed(seed, 'metric-sample')));
+  return Int32Array.from(order.slice(0, TRAIN_METRIC_ROWS).sort(), (local) => train[local]);
 }
 
 /** A member's score: validation loss and accuracy (null for regression) where its training ended. */

@@ -4,12 +4,15 @@ import type { ExperimentConfig, OptimizerKey } from './config';
 
 export interface RaceRequest {
   config: ExperimentConfig;
-  /** Which optimizers race (at least one), in the order shown. */
+  /** Which optimizers race (at least one, no repeats), in the order shown. */
   optimizers: OptimizerKey[];
-  /** Each one's learning rate; a missing one uses config.lr. */
+  /** Each one's learning rate (the base rate the config's schedule scales); a missing one uses config.lr. */
   lrs: Partial<Record<OptimizerKey, number>>;
   epochs: number;
 }
+
+/** Most epochs a race may ask for. */
+export const RACE_MAX_EPOCHS = 5000;
 
 export interface RaceEntry {
   optimizer: OptimizerKey;
@@ -27,11 +30,17 @@ export interface RaceProgress {
   entries: RaceEntry[];
 }
 
+/** Why the optimizers could not train as one batched model. */
+export type RaceAloneReason = 'batchnorm' | 'clip' | 'setup';
+
 export interface RaceResult {
   entries: RaceEntry[];
   /** True when the optimizers trained as one batched model; false: one after another, and why. */
   batched: boolean;
+  /** Plain words (English) when not batched, e.g. "batch norm: the optimizers trained one after another". */
   alone: string | null;
+  /** The same reason as a key, for the page to say in its language. */
+  aloneReason: RaceAloneReason | null;
   cancelled: boolean;
   /** The backend the race trained on. */
   backend: string;
