@@ -13,6 +13,7 @@ const ObjectiveChartLazy = lazy(() => import('./ObjectiveChart').then((m) => ({ 
 const SettingScatterLazy = lazy(() => import('./SettingScatter').then((m) => ({ default: m.SettingScatter })));
 const TransferChartLazy = lazy(() => import('./TransferChart').then((m) => ({ default: m.TransferChart })));
 const TransferTableLazy = lazy(() => import('./TransferChart').then((m) => ({ default: m.TransferTable })));
+const LabPanelLazy = lazy(() => import('./LabPanel').then((m) => ({ default: m.LabPanel })));
 
 /** An empty box the size of a chart while recharts loads. */
 const ChartPlace = () => <div className="chart-box chart-loading" aria-hidden="true" />;
@@ -69,6 +70,15 @@ export function TransferTable(props: ComponentProps<typeof TransferTableView>) {
   return (
     <Suspense fallback={null}>
       <TransferTableLazy {...props} />
+    </Suspense>
+  );
+}
+
+/** The learning rate lab (recharts for the finder, d3-contour for the loss surface). */
+export function LabPanel() {
+  return (
+    <Suspense fallback={<section className="panel" aria-hidden="true" />}>
+      <LabPanelLazy />
     </Suspense>
   );
 }

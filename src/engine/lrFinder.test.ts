@@ -70,7 +70,7 @@ describe('suggestRate', () => {
   });
 
   it('suggests nothing when the loss never falls', () => {
-    const rising = lrs.map((r, i) => 0.7 + i * 0.001);
+    const rising = lrs.map((_, i) => 0.7 + i * 0.001);
     expect(suggestRate(lrs, rising)).toEqual({ lr: null, minimum: null, steepest: null });
     expect(suggestRate(lrs, lrs.map(() => 0.7)).lr).toBeNull();
     expect(suggestRate([], []).lr).toBeNull();
