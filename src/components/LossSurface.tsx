@@ -187,21 +187,26 @@ export function LossSurface() {
           </svg>
         </div>
         <div className="lab-controls">
-          <SelectField
-            label={t('surface.surface')}
-            value={s.surface}
-            options={SURFACE_KEYS}
-            labels={Object.fromEntries(SURFACE_KEYS.map((k) => [k, t(`surface.surfaces.${k}`)]))}
-            onChange={(surface) => set({ surface })}
-            testId="surface-select"
-          />
-          <p className="hint">{t(`surface.hints.${s.surface}`)}</p>
+          <div className="lab-wide">
+            <SelectField
+              label={t('surface.surface')}
+              value={s.surface}
+              options={SURFACE_KEYS}
+              labels={Object.fromEntries(SURFACE_KEYS.map((k) => [k, t(`surface.surfaces.${k}`)]))}
+              onChange={(surface) => set({ surface })}
+              testId="surface-select"
+            />
+          </div>
+          <p className="hint lab-wide" data-testid="surface-hint">
+            <span className="lab-formula">{t(`surface.formulas.${s.surface}`)}</span>
+            {t(`surface.hints.${s.surface}`)}
+          </p>
           <Slider label={t('surface.lr')} value={s.lr} min={-4} max={0.5} step={0.05} to={Math.log10} from={lrFromSlider} format={(v) => formatSig(v, 2)} onChange={(lr) => set({ lr })} testId="surface-lr" />
           <Slider label={t('surface.momentum')} value={s.momentum} min={0} max={0.99} step={0.01} format={(v) => formatSig(v, 2)} onChange={(momentum) => set({ momentum })} testId="surface-momentum" />
           <Slider label={t('surface.beta1')} value={s.beta1} min={0} max={0.99} step={0.01} format={(v) => formatSig(v, 2)} onChange={(beta1) => set({ beta1 })} testId="surface-beta1" />
           <Slider label={t('surface.beta2')} value={s.beta2} min={0.9} max={0.9999} step={0.0001} format={(v) => formatSig(v, 4)} onChange={(beta2) => set({ beta2 })} testId="surface-beta2" />
           <Slider label={t('surface.steps')} value={s.steps} min={10} max={500} step={10} format={(v) => String(v)} onChange={(steps) => set({ steps })} testId="surface-steps" />
-          <fieldset className="lab-optimizers">
+          <fieldset className="lab-optimizers lab-wide">
             <legend>{t('surface.optimizers')}</legend>
             {OPTIMIZERS.map((o) => (
               <label key={o}>
@@ -211,8 +216,8 @@ export function LossSurface() {
               </label>
             ))}
           </fieldset>
-          <button type="button" onClick={() => set({ start: surfaceDefaults(s.surface).start })}>
-            {t('surface.reset')}
+          <button type="button" className="lab-wide" onClick={() => set({ start: surfaceDefaults(s.surface).start })}>
+            {t('surface.defaultStart')}
           </button>
         </div>
       </div>

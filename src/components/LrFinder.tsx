@@ -13,6 +13,9 @@ const selectLr = (s: Store) => s.config.lr;
 /** Ticks at every power of ten of the sweep. */
 const DECADES = [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10];
 
+/** A tick: 1e-6 … 1e-3 as powers of ten (short), then 0.01, 0.1, 1, 10. */
+const decade = (v: number) => (v < 0.005 ? `1e${Math.round(Math.log10(v))}` : formatSig(v, 1));
+
 export function LrFinder() {
   const { t } = useTranslation('lab');
   const finder = useStore(selectFinder);
@@ -78,7 +81,7 @@ export function LrFinder() {
                 domain={[1e-6, 10]}
                 ticks={DECADES}
                 allowDataOverflow
-                tickFormatter={(v: number) => formatSig(v, 1)}
+                tickFormatter={decade}
                 label={{ value: t('finder.xAxis'), position: 'insideBottom', offset: -10 }}
               />
               <YAxis width={56} domain={['auto', 'auto']} tickFormatter={(v: number) => formatSig(v, 2)} />

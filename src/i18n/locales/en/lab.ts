@@ -31,9 +31,14 @@ const lab = {
     what: 'Each optimizer takes {{steps}} steps from the same start with tfjs’s own update rules (the formulas in the Training panel). Drag the start point, or focus it and use the arrow keys.',
     surface: 'Surface',
     surfaces: {
-      valley: 'Long valley: ½(x² + 25y²)',
-      rosenbrock: 'Rosenbrock: (1 − x)² + 100(y − x²)²',
-      logistic: 'Logistic regression: mean cross-entropy of σ(w·x + b) on 12 points',
+      valley: 'Long valley',
+      rosenbrock: 'Rosenbrock',
+      logistic: 'Logistic regression (w, b)',
+    },
+    formulas: {
+      valley: 'f(x, y) = ½(x² + 25y²)',
+      rosenbrock: 'f(x, y) = (1 − x)² + 100(y − x²)²',
+      logistic: 'f(w, b) = mean cross-entropy of σ(w·x + b) on 12 fixed points',
     },
     hints: {
       valley: 'Steep across, shallow along: plain gradient descent zig-zags or crawls; momentum builds up speed along the floor and overshoots across it.',
@@ -46,7 +51,7 @@ const lab = {
     beta2: 'Adam β₂',
     steps: 'Steps',
     optimizers: 'Optimizers',
-    reset: 'Reset start',
+    defaultStart: 'Default start',
     start: 'Start point ({{x}}, {{y}}): drag it, or use the arrow keys',
     plot: 'Contours of the loss surface with each optimizer’s path',
     minimum: 'minimum',

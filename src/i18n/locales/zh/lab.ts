@@ -33,9 +33,14 @@ const lab: Strings<typeof en> = {
     what: '每个优化器从同一起点出发走 {{steps}} 步，使用 tfjs 自带的更新规则（即训练面板中的公式）。可以拖动起点，或聚焦后用方向键移动。',
     surface: '曲面',
     surfaces: {
-      valley: '狭长山谷：½(x² + 25y²)',
-      rosenbrock: 'Rosenbrock 函数：(1 − x)² + 100(y − x²)²',
-      logistic: '逻辑回归：σ(w·x + b) 在 12 个点上的平均交叉熵',
+      valley: '狭长山谷',
+      rosenbrock: 'Rosenbrock 函数',
+      logistic: '逻辑回归（w，b）',
+    },
+    formulas: {
+      valley: 'f(x, y) = ½(x² + 25y²)',
+      rosenbrock: 'f(x, y) = (1 − x)² + 100(y − x²)²',
+      logistic: 'f(w, b) = σ(w·x + b) 在 12 个固定点上的平均交叉熵',
     },
     hints: {
       valley: '横向陡峭、纵向平缓：普通梯度下降会来回震荡或缓慢爬行；动量沿谷底不断加速，在横向上会冲过头。',
@@ -48,7 +53,7 @@ const lab: Strings<typeof en> = {
     beta2: 'Adam β₂',
     steps: '步数',
     optimizers: '优化器',
-    reset: '重置起点',
+    defaultStart: '默认起点',
     start: '起点（{{x}}，{{y}}）：可拖动，或用方向键移动',
     plot: '损失曲面的等高线及各优化器的路径',
     minimum: '最小值',
