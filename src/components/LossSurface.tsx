@@ -1,7 +1,7 @@
 // Paths on a loss surface: contours of a two-parameter surface, each ticked optimizer's path from
 // one start point (drag it, or arrow keys), and the optimizer settings as sliders. The paths come
 // from the lab worker (tfjs's own optimizers) and redraw as the settings move.
-import { useEffect, useId, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { requestSurfacePaths } from '../client/lrLabClient';
@@ -76,11 +76,26 @@ export function LossSurface() {
   const svgRef = useRef<SVGSVGElement>(null);
   const dragging = useRef(false);
 
+  // The lab worker (a tfjs backend of its own) starts only once the surface is first in view, not
+  // with every page load beside the main run's worker.
+  const boxRef = useRef<HTMLDivElement>(null);
+  const [seen, setSeen] = useState(() => typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const el = boxRef.current;
+    if (seen || !el) return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setSeen(true);
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [seen]);
+
   // Paths follow the settings: lightly debounced; the client keeps one call in flight, the latest waiting.
   useEffect(() => {
+    if (!seen) return;
     const timer = setTimeout(() => requestSurfacePaths(s), DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [s]);
+  }, [s, seen]);
 
   const toParams = (e: PointerEvent<SVGSVGElement>): [number, number] | null => {
     const svg = svgRef.current;
@@ -119,7 +134,7 @@ export function LossSurface() {
   const [mx, my] = info.minimum;
   const radiusPx = sc.px(info.x[0] + info.radius);
   return (
-    <div className="lab-surface" data-testid="loss-surface">
+    <div className="lab-surface" data-testid="loss-surface" ref={boxRef}>
       <h3>{t('surface.title')}</h3>
       <p className="hint">{t('surface.what', { steps: s.steps })}</p>
       <div className="lab-surface-body">

@@ -32,7 +32,7 @@ const lab = {
     surface: 'Surface',
     surfaces: {
       valley: 'Long valley',
-      rosenbrock: 'Rosenbrock',
+      rosenbrock: 'Rosenbrock function',
       logistic: 'Logistic regression (w, b)',
     },
     formulas: {
