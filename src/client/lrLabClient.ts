@@ -59,7 +59,7 @@ export function roundRate(lr: number): number {
 }
 
 /** "Use it": the suggested rate becomes the config's learning rate (live: a running model takes it at once). */
-export function useSuggestedRate(): void {
+export function applySuggestedRate(): void {
   const lr = useStore.getState().finder.result?.suggested;
   if (lr != null) change({ lr: roundRate(lr) });
 }

@@ -2,7 +2,7 @@
 // its smoothed loss against the rate on a log axis, the suggested rate marked, and "Use it".
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
-import { cancelFinder, findLearningRate, roundRate, useSuggestedRate } from '../client/lrLabClient';
+import { cancelFinder, findLearningRate, roundRate, applySuggestedRate } from '../client/lrLabClient';
 import { FINDER_STEPS } from '../engine/lrFinder';
 import { formatLoss, formatSig } from '../shared/format';
 import { useStore, type Store } from '../store/store';
@@ -60,7 +60,7 @@ export function LrFinder() {
                 {t('finder.suggested')} <strong data-testid="lr-suggested">{formatSig(suggested, 2, false)}</strong>{' '}
                 <span className="hint">{t('finder.why', { minimum: formatSig(r.minimum, 2), steepest: formatSig(r.steepest, 2) })}</span>
               </p>
-              <button type="button" onClick={useSuggestedRate} disabled={lr === suggested} title={t('finder.useItHint')} data-testid="lr-use">
+              <button type="button" onClick={applySuggestedRate} disabled={lr === suggested} title={t('finder.useItHint')} data-testid="lr-use">
                 {lr === suggested ? t('finder.inUse') : t('finder.useIt')}
               </button>
             </div>
