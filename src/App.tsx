@@ -9,6 +9,7 @@ import { BoundaryCanvas } from './components/BoundaryCanvas';
 import { DataPanel } from './components/DataPanel';
 import { DiagnosisPanel } from './components/DiagnosisPanel';
 import { EvaluationView, LossChart, SweepPanel } from './components/lazyCharts';
+import { LabPanel } from './components/lazyCharts';
 import { ModelPanel } from './components/ModelPanel';
 import { PresetBar } from './components/PresetBar';
 import { RegularizationPanel } from './components/RegularizationPanel';
@@ -120,6 +121,11 @@ export function App() {
           <PanelShown id="race">
             <PanelBoundary name="Optimizer race">
               <RacePanel />
+            </PanelBoundary>
+          </PanelShown>
+          <PanelShown id="lab">
+            <PanelBoundary name="Learning rate lab">
+              <LabPanel />
             </PanelBoundary>
           </PanelShown>
           <PanelShown id="regularization">

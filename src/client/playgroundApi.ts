@@ -74,6 +74,8 @@ export interface PlaygroundApi {
   /** The last search: 'json' (spec + trials), 'csv' (the trials table) or 'optuna' (a PyTorch + Optuna script of it). */
   exportSearch(format: SearchExportFormat): Promise<string>;
   evaluateTest(): Promise<TestResult>;
+  /** The learning-rate range test on a copy of the current setup (the run is not touched), shown in the Learning rate lab panel; `suggested` is null when the loss never fell. */
+  findLearningRate(): Promise<{ lrs: number[]; losses: number[]; suggested: number | null }>;
   /**
    * The current model's weights: `layers[L - 1]` is layer L of the network view (1 = the first
    * hidden layer, the output last), weights[i][j] from unit i of the column before to unit j.
@@ -199,6 +201,10 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
     // Loaded on first use: the script generator and the data sources stay out of the first load.
     exportSearch: async (format) => (await import('./exportSearch')).exportSearch(format),
     evaluateTest: () => client.evaluateTest(),
+    async findLearningRate() {
+      const { lrs, losses, suggested } = await (await import('./lrLabClient')).findLearningRate();
+      return { lrs, losses, suggested };
+    },
     getNetwork: () => client.getNetwork(),
     setWeight: (layer, from, to, value) => client.setWeight(layer, from, to, value),
     setBias: (layer, unit, value) => client.setBias(layer, unit, value),

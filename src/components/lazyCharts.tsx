@@ -15,6 +15,7 @@ const SettingScatterLazy = lazy(() => import('./SettingScatter').then((m) => ({ 
 const TransferChartLazy = lazy(() => import('./TransferChart').then((m) => ({ default: m.TransferChart })));
 const TransferTableLazy = lazy(() => import('./TransferChart').then((m) => ({ default: m.TransferTable })));
 const RaceChartLazy = lazy(() => import('./RaceChart').then((m) => ({ default: m.RaceChart })));
+const LabPanelLazy = lazy(() => import('./LabPanel').then((m) => ({ default: m.LabPanel })));
 
 /** An empty box the size of a chart while recharts loads. */
 const ChartPlace = () => <div className="chart-box chart-loading" aria-hidden="true" />;
@@ -79,6 +80,15 @@ export function RaceChart(props: ComponentProps<typeof RaceChartView>) {
   return (
     <Suspense fallback={<ChartPlace />}>
       <RaceChartLazy {...props} />
+    </Suspense>
+  );
+}
+
+/** The learning rate lab (recharts for the finder, d3-contour for the loss surface). */
+export function LabPanel() {
+  return (
+    <Suspense fallback={<section className="panel" aria-hidden="true" />}>
+      <LabPanelLazy />
     </Suspense>
   );
 }

@@ -14,14 +14,21 @@ export interface FinderResult {
   /** The rate of each step taken, and the smoothed training loss after it. */
   lrs: number[];
   losses: number[];
-  /** Where the smoothed loss falls fastest; null when it never fell. */
+  /** The suggested rate (a tenth of the rate at the lowest smoothed loss; see engine/lrFinder.ts); null when the loss never fell. */
   suggested: number | null;
+  /** Where the smoothed loss falls fastest against log(lr), before its lowest point. */
+  steepest: number | null;
+  /** The rate at the lowest smoothed loss. */
+  minimum: number | null;
   /** The test stopped before maxLr because the loss blew up. */
   stoppedEarly: boolean;
+  /** Cancel stopped it (the curve so far is kept). */
+  cancelled?: boolean;
 }
 
 /** Two-parameter surfaces to watch optimizers on. */
-export type SurfaceKey = 'valley' | 'rosenbrock' | 'logistic';
+export const SURFACE_KEYS = ['valley', 'rosenbrock', 'logistic'] as const;
+export type SurfaceKey = (typeof SURFACE_KEYS)[number];
 
 export interface SurfaceRequest {
   surface: SurfaceKey;
@@ -33,6 +40,8 @@ export interface SurfaceRequest {
   momentum: number;
   beta1: number;
   beta2: number;
+  /** Adam's and RMSprop's ε (default 1e-7, as the Training panel's). */
+  epsilon?: number;
 }
 
 export interface SurfacePath {
@@ -41,6 +50,10 @@ export interface SurfacePath {
   points: number[];
   /** The surface's value at each point. */
   values: number[];
+  /** The first step whose point lies within the surface's radius of the minimum; null if none did. */
+  reached: number | null;
+  /** The path was cut short: it left the plot far behind or went non-finite. */
+  escaped: boolean;
 }
 
 export interface LrLabApi {

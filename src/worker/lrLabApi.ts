@@ -1,14 +1,21 @@
-// The learning-rate finder and loss-surface paths (stub: filled in by the lab work).
+// The learning-rate finder (lrFinderRun.ts) and the loss-surface paths (engine/surfacePaths.ts)
+// of the lab worker. The cancel flag lives in the closure, so a test can run the real API in-process.
+import { surfacePaths } from '../engine/surfacePaths';
 import type { LrLabApi } from '../shared/lrLab';
+import { runFinder } from './lrFinderRun';
 
 export function createLrLabApi(): LrLabApi {
+  let cancelled = false;
   return {
-    async findLearningRate() {
-      throw new Error('the learning-rate finder is not built yet');
+    async findLearningRate(request, progress) {
+      cancelled = false;
+      return runFinder(request, progress, () => cancelled);
     },
-    async cancelFinder() {},
-    async surfacePaths() {
-      throw new Error('the loss surface is not built yet');
+    async cancelFinder() {
+      cancelled = true;
+    },
+    async surfacePaths(request) {
+      return surfacePaths(request);
     },
   };
 }
