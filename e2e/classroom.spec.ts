@@ -40,7 +40,7 @@ test('a shared link hides lr, locks the optimizer and shows only some panels; it
   await builder.getByTestId('share-lock-optimizer').check();
   // Hiding wins: a hidden control cannot also be locked.
   await expect(builder.getByTestId('share-lock-lr')).toBeDisabled();
-  for (const p of ['presets', 'regularization', 'runs', 'saved', 'sweeps', 'search', 'transfer', 'network', 'lessons']) await builder.getByTestId(`share-panel-${p}`).uncheck();
+  for (const p of ['presets', 'regularization', 'runs', 'saved', 'sweeps', 'search', 'transfer', 'network', 'lessons', 'race', 'lab']) await builder.getByTestId(`share-panel-${p}`).uncheck();
   await builder.getByTestId('share-lesson').selectOption('overfitting');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/share-builder-1280.png` });
   await expectNoSeriousViolations(page, 'with the share builder open');

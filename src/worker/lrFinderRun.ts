@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { hashSeed, mulberry32, shuffleInPlace } from '../data/random';
 import { manualGradients } from '../engine/leanStep';
+import { clipByGlobalNorm } from '../engine/clip';
 import { finderRates, LossSmoother, suggestRate } from '../engine/lrFinder';
 import { dataLoss } from '../engine/losses';
 import { Mlp } from '../engine/model';
@@ -52,7 +53,7 @@ export async function runFinder(
   });
   // The same first weights and batch order as the main run's first run of this seed (Trainer, run 0).
   const model = new Mlp(
-    { inputs: data.inputs, layers: c.layers, activations: c.activations, outputs, output: kind, init: c.init },
+    { inputs: data.inputs, layers: c.layers, activations: c.activations, outputs, output: kind, init: c.init, batchnorm: c.batchnorm },
     mulberry32(hashSeed(c.seed, 0, 'weights')),
   );
   const optimizer = createOptimizer({ ...c, lr: rates[0] });
@@ -94,7 +95,9 @@ export async function runFinder(
         // batch: a batch of 10 is so noisy that 100 steps of it draw no readable curve.
         const data = dataLoss(c.loss, model.logits(sample.x), sample.y, kind);
         const l = penalized ? tf.add(data, weightPenalty(model.kernels, l1, l2)) : data;
-        const grads = manualGradients(model, xb, yb, { loss: c.loss, kind, l1, l2, dropout: drop });
+        // As the Trainer steps: batch norm's running averages move, and clipping caps the step.
+        let grads = manualGradients(model, xb, yb, { loss: c.loss, kind, l1, l2, dropout: drop, updateStats: true });
+        if (c.clip > 0 && grads.length) grads = clipByGlobalNorm(grads, c.clip).grads;
         if (grads.length) optimizer.applyGradients(grads);
         return l as tf.Scalar;
       });
