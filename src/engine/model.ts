@@ -19,8 +19,9 @@ export interface ModelSpec {
 /**
  * Batch normalization's ε, added to the variance before the square root. 1e-3 as Keras and
  * tfjs-layers use (PyTorch: 1e-5): the playground's mini-batches are small (10 rows by default)
- * and a unit may be nearly constant over one (a dead ReLU, a saturated tanh), where the larger ε
- * keeps 1/√(σ² + ε) from amplifying float32 noise by up to ~30×; the tfjs model files carry it.
+ * and a unit may be nearly constant over one (a dead ReLU, a saturated tanh): the larger ε caps
+ * 1/√(σ² + ε) at ~32 (1e-5 allows ~316), so float32 noise in such a unit is not blown up into
+ * full-size activations. The tfjs model files carry it.
  */
 export const BN_EPSILON = 1e-3;
 /**
