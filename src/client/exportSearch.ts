@@ -34,6 +34,7 @@ function lastSearch(): { spec: SearchSpec; trials: TrialRecord[] } {
 /** The script for a search spec on a config (the rows loaded as the search's own workers load them). */
 export async function searchScript(spec: SearchSpec, config: ExperimentConfig): Promise<string> {
   const c = spec.patience !== undefined ? { ...config, patience: spec.patience } : config;
+  if (c.batchnorm.some(Boolean)) throw new Error(t('export:searchBatchnorm'));
   const upload = currentUpload();
   const src = c.dataset === 'upload' && upload ? tableSource(c, upload.table, upload.task) : await loadSource(c);
   return optunaScript({ config: c, spec, rows: searchRows(src, c.seed, spec.folds) });

@@ -3,8 +3,8 @@
 // tiny networks a playground trains, tfjs's per-operation overhead dominates, and the gradient
 // tape of `optimizer.minimize` roughly doubles the operations per step; this path does not record
 // a tape and computes nothing it does not need. Batch-normalized layers use the mini-batch's
-// statistics (training mode) and back-propagate through them (see model.ts, BatchNormVars). `tapeGradients` below is the reference it is
-// tested against. Call both inside tf.tidy.
+// statistics (training mode) and back-propagate through them (see model.ts, BatchNormVars).
+// `tapeGradients` below is the reference it is tested against. Call both inside tf.tidy.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Activation, LossKey } from '../shared/config';
 import { dataLoss } from './losses';

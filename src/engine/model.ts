@@ -19,8 +19,9 @@ export interface ModelSpec {
 /**
  * Batch normalization's ε, added to the variance before the square root. 1e-3 as Keras and
  * tfjs-layers use (PyTorch: 1e-5): the playground's mini-batches are small (10 rows by default)
- * and a unit may be nearly constant over one (a dead ReLU, a saturated tanh), where the larger ε
- * keeps 1/√(σ² + ε) from amplifying float32 noise by up to ~300×; the exports use the same value.
+ * and a unit may be nearly constant over one (a dead ReLU, a saturated tanh): the larger ε caps
+ * 1/√(σ² + ε) at ~32 (1e-5 allows ~316), so float32 noise in such a unit is not blown up into
+ * full-size activations. The tfjs model files carry it.
  */
 export const BN_EPSILON = 1e-3;
 /**
@@ -35,8 +36,8 @@ export const BN_MOMENTUM = 0.9;
  * One hidden layer's batch normalization: z ↦ (z − μ) / √(σ² + ε) · γ + β, with the mini-batch's
  * mean and biased variance in training, the running averages in evaluation. The running variance
  * averages the batch's UNBIASED variance (× n/(n − 1)), as PyTorch does: it estimates the
- * variance of the whole population from samples of 10 rows, where the biased one is 10% low, and
- * the PyTorch export can then be a plain nn.BatchNorm1d. The layer's dense bias is kept although
+ * variance of the whole population from samples of 10 rows, where the biased one is 10% low (so
+ * the averages equal nn.BatchNorm1d(eps=1e-3, momentum=0.1)'s). The layer's dense bias is kept although
  * BN's mean subtraction cancels it (its gradient is exactly 0 and the hand-written step leaves it
  * alone): every layer keeps the same kernel + bias shape, so weight edits, maps, transfer and
  * exports treat all layers alike.
@@ -174,10 +175,6 @@ export class Mlp {
    */
   get variables(): tf.Variable[] {
     return [...this.kernels, ...this.biases, ...this.bn.flatMap((b) => (b ? [b.gamma, b.beta, b.runMean, b.runVar] : []))];
-  }
-
-  get hasBatchNorm(): boolean {
-    return this.bn.some((b) => b !== null);
   }
 
   /**

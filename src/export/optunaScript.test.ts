@@ -97,8 +97,9 @@ describe('optunaScript', () => {
     expect(s).toContain('DIRECTION = "maximize"');
   });
 
-  it('refuses an empty space and a grid over a range', () => {
+  it('refuses an empty space, a grid over a range and a model with batch norm', () => {
     expect(() => optunaScript({ config, spec: { ...spec, space: {} }, rows })).toThrow(/no parameters/);
     expect(() => optunaScript({ config, spec: { ...spec, strategy: 'grid' }, rows })).toThrow(/lists/);
+    expect(() => optunaScript({ config: { ...config, batchnorm: config.layers.map(() => true) }, spec, rows })).toThrow(/batch norm is on/);
   });
 });

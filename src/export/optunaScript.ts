@@ -104,6 +104,8 @@ export function optunaScript(input: OptunaScriptInput): string {
   const { config: c, spec, rows } = input;
   const keys = spaceKeys(spec.space);
   if (keys.length === 0) throw new Error('the search has no parameters to export');
+  // The script's model has no batch norm: refused rather than searching a different model.
+  if (c.batchnorm?.some(Boolean)) throw new Error('batch norm is on, which the Optuna script does not model; turn batch norm off to export the search');
   const k = rows.fold.some((f) => f >= 0) ? Math.max(...rows.fold) + 1 : 0;
   if (k < 1) throw new Error('the search has no validation rows');
   const grid = spec.strategy === 'grid';

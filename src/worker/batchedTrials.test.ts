@@ -49,6 +49,19 @@ describe('runTrialsBatched', () => {
     expectSameScores(got, await sequential(list));
   });
 
+  it('trials with batch norm train one at a time, marked so the page can say why; the others stay batched', async () => {
+    const bn = specs({ ...C, batchnorm: [true, false] }, { lr: { kind: 'list', values: [0.01, 0.1] } }, { epochs: 3 });
+    const plain = specs(C, { lr: { kind: 'list', values: [0.01, 0.1] } }, { epochs: 3 });
+    const got = await runTrialsBatched([...bn, ...plain], () => false);
+    expect(got.map((r) => [r!.batched ?? false, r!.alone ?? null])).toEqual([
+      [false, 'batchnorm'],
+      [false, 'batchnorm'],
+      [true, null],
+      [true, null],
+    ]);
+    expectSameScores(got.slice(0, 2), await sequential(bn));
+  });
+
   it('k-fold, accuracy, optimizers and layer counts mixed in one call, early stopping per trial', async () => {
     const list = [
       ...specs({ ...C, patience: 2 }, { lr: { kind: 'list', values: [0.03, 3] }, optimizer: { kind: 'list', values: ['sgd', 'adam'] } }, { folds: 3, epochs: 30 }),

@@ -31,5 +31,6 @@ const exportNs = {
   noBoundary: 'there is no decision boundary on screen (this table has no plane to draw)',
   searchRunning: 'the search is still running: export it when it has finished',
   noSearch: 'no search has run yet',
+  searchBatchnorm: 'batch norm is on, which the PyTorch + Optuna script does not model; turn batch norm off to export the search script',
 } as const;
 export default exportNs;
