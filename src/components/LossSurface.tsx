@@ -13,16 +13,9 @@ import { SURFACES } from '../shared/surfaces';
 import { surfaceDefaults, type SurfaceSettings } from '../store/lrLabSlice';
 import { useStore, type Store } from '../store/store';
 import { SelectField } from './SelectField';
+import { OPTIMIZER_COLORS } from './colors';
 import { clampStart, nudgeStart, plotScale, PLOT_H, PLOT_W, surfaceContours } from './surfacePlot';
 
-/** One colour per optimizer, the same in the plot, the legend and the table. */
-export const OPTIMIZER_COLORS: Record<OptimizerKey, string> = {
-  sgd: '#2563eb',
-  momentum: '#dc2626',
-  adam: '#16a34a',
-  rmsprop: '#9333ea',
-  adagrad: '#ea580c',
-};
 
 /** Settings changes this close together are sent as one request. */
 const DEBOUNCE_MS = 30;

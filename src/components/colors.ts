@@ -1,6 +1,20 @@
 // Colour scales for the boundary heatmap and the points: class colours (orange, blue, green)
 // and a diverging scale for regression values.
+import type { OptimizerKey } from '../shared/config';
+
 export type Rgb = [number, number, number];
+
+/**
+ * One colour per optimizer, the same wherever optimizers are drawn side by side (the race's
+ * chart and table, the loss surface's paths); told apart with a colour-vision deficiency too.
+ */
+export const OPTIMIZER_COLORS: Record<OptimizerKey, string> = {
+  sgd: '#2563eb',
+  momentum: '#dc2626',
+  adam: '#16a34a',
+  rmsprop: '#9333ea',
+  adagrad: '#0f766e',
+};
 
 export const CLASS_COLORS: Rgb[] = [
   [245, 147, 34],

@@ -2,6 +2,7 @@
 // chart's rows. No React, no tfjs (tested in raceLogic.test.ts).
 import { OPTIMIZER_LABELS, OPTIMIZERS, type ExperimentConfig, type OptimizerKey } from '../shared/config';
 import type { RaceEntry } from '../shared/race';
+import { OPTIMIZER_COLORS } from './colors';
 
 /**
  * A usual starting rate per optimizer for a small network like the playground's: plain SGD wants
@@ -42,14 +43,8 @@ export function legendText(optimizer: OptimizerKey, lr: number, c: Pick<Experime
   return parts.join(', ');
 }
 
-/** One colour per optimizer, the same in the chart and the table. */
-export const RACE_COLOURS: Record<OptimizerKey, string> = {
-  sgd: '#2563eb',
-  momentum: '#ea580c',
-  adam: '#16a34a',
-  rmsprop: '#9333ea',
-  adagrad: '#b45309',
-};
+/** The optimizers' colours (colors.ts), the same in the chart, the table and the loss surface. */
+export const RACE_COLOURS = OPTIMIZER_COLORS;
 
 /** Most points per curve on the chart (long races are thinned evenly, the last epoch kept). */
 export const CHART_POINTS = 400;
