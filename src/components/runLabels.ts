@@ -33,6 +33,8 @@ const SETTING_KEYS = {
   beta1: 'setting.beta1',
   beta2: 'setting.beta2',
   epsilon: 'setting.epsilon',
+  schedule: 'setting.schedule',
+  clip: 'setting.clip',
   l1: 'setting.l1',
   l2: 'setting.l2',
   dropout: 'setting.dropout',
@@ -66,6 +68,9 @@ const SHOWN: { key: Key & keyof typeof SETTING_KEYS; text?: (c: ExperimentConfig
   { key: 'beta1' },
   { key: 'beta2' },
   { key: 'epsilon' },
+  // A run saved before schedules and clipping existed trained at a constant rate, unclipped.
+  { key: 'schedule', text: (c) => c.schedule ?? 'constant' },
+  { key: 'clip', text: (c) => ((c.clip ?? 0) > 0 ? String(c.clip) : t('value.off', { ns: 'runs' })) },
   { key: 'l1', text: (c) => lambdaText(c.l1) },
   { key: 'l2', text: (c) => lambdaText(c.l2) },
   { key: 'dropout', text: (c) => (c.dropout.length ? sameOrList(c.dropout) : '0') },

@@ -26,6 +26,8 @@ const runs = {
     beta1: 'β₁',
     beta2: 'β₂',
     epsilon: 'ε',
+    schedule: 'schedule',
+    clip: 'clip norm',
     l1: 'L1',
     l2: 'L2',
     dropout: 'dropout',

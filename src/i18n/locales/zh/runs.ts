@@ -28,6 +28,8 @@ const runs: Strings<typeof en> = {
     beta1: 'β₁',
     beta2: 'β₂',
     epsilon: 'ε',
+    schedule: '学习率调度',
+    clip: '裁剪范数',
     l1: 'L1',
     l2: 'L2',
     dropout: '丢弃法',
