@@ -2,7 +2,7 @@
 // progress and result go to the store's race slice, which the Race panel draws.
 import { OPTIMIZERS, type OptimizerKey } from '../shared/config';
 import { errorText } from '../shared/errorText';
-import type { RaceRequest, RaceResult } from '../shared/race';
+import { checkRaceRequest, type RaceRequest, type RaceResult } from '../shared/race';
 import { defaultRates } from '../components/raceLogic';
 import { useStore } from '../store/store';
 import { labBridge, labUpload } from './labBridge';
@@ -32,13 +32,21 @@ export function raceRequest(opts: RaceOptions = {}): RaceRequest {
 
 /**
  * Runs a race and shows it in the panel. Resolves to the result (with what was trained, when
- * cancelled); rejects with the worker's message on a bad request. One race at a time: while one
+ * cancelled); rejects on a bad request, saying why, with the panel unchanged. One race at a time: while one
  * runs, this rejects.
  */
 export async function startRace(opts: RaceOptions = {}): Promise<RaceResult> {
   const s = useStore.getState();
   if (s.race.status === 'running' || s.race.status === 'cancelling') throw new Error('a race is already running');
   const request = raceRequest(opts);
+  // A bad request is refused before the panel changes: the ticks, rates and last race stay;
+  // only the reason is shown.
+  try {
+    checkRaceRequest(request);
+  } catch (e) {
+    s.setRace({ status: 'error', error: errorText(e) });
+    throw e;
+  }
   // The panel shows what a script asked for too.
   const patch = {
     chosen: Object.fromEntries(OPTIMIZERS.map((k) => [k, request.optimizers.includes(k)])) as Record<OptimizerKey, boolean>,

@@ -1,6 +1,6 @@
 // The optimizer race: the current setup trained with several optimizers at once, from the same
 // initial weights, data, batch order and seed (src/worker/raceApi.ts). Plain data only.
-import type { ExperimentConfig, OptimizerKey } from './config';
+import { OPTIMIZERS, RANGES, type ExperimentConfig, type OptimizerKey } from './config';
 
 export interface RaceRequest {
   config: ExperimentConfig;
@@ -52,4 +52,19 @@ export interface RaceApi {
   cancelRace(): Promise<void>;
   /** For the bench: ms for one Trainer of `config` (its own optimizer) to train `epochs` epochs here. */
   timeOneRun(config: ExperimentConfig, epochs: number): Promise<number>;
+}
+
+/**
+ * Checks a request; throws a RangeError saying what is wrong. The page checks before it shows a
+ * race (a refused script call changes nothing in the panel); the worker checks again.
+ */
+export function checkRaceRequest(r: RaceRequest): void {
+  if (!Number.isInteger(r.epochs) || r.epochs < 1 || r.epochs > RACE_MAX_EPOCHS) throw new RangeError(`epochs must be a whole number from 1 to ${RACE_MAX_EPOCHS}; got ${r.epochs}`);
+  if (!Array.isArray(r.optimizers) || r.optimizers.length === 0) throw new RangeError('choose at least one optimizer');
+  for (const k of r.optimizers) if (!OPTIMIZERS.includes(k)) throw new RangeError(`unknown optimizer "${String(k)}" (one of ${OPTIMIZERS.join(', ')})`);
+  if (new Set(r.optimizers).size !== r.optimizers.length) throw new RangeError('each optimizer may race once');
+  const { min, max } = RANGES.lr;
+  for (const [k, lr] of Object.entries(r.lrs ?? {})) {
+    if (!(typeof lr === 'number' && Number.isFinite(lr) && lr >= min && lr <= max)) throw new RangeError(`the learning rate of ${k} must be a number from ${min} to ${max}; got ${String(lr)}`);
+  }
 }

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, OPTIMIZERS, type ExperimentConfig } from '../shared/config';
-import type { RaceProgress, RaceRequest } from '../shared/race';
-import { checkRaceRequest, runRace, timeOneRun } from './race';
+import { checkRaceRequest, type RaceProgress, type RaceRequest } from '../shared/race';
+import { runRace, timeOneRun } from './race';
 import { createRaceApi } from './raceApi';
 
 beforeAll(async () => {
@@ -69,6 +69,8 @@ describe('runRace', () => {
     expect(() => checkRaceRequest(request({ optimizers: [] }))).toThrow(/at least one/);
     expect(() => checkRaceRequest(request({ optimizers: ['sgd', 'sgd'] }))).toThrow(/once/);
     expect(() => checkRaceRequest(request({ lrs: { adam: -1 } }))).toThrow(/adam/);
+    expect(() => checkRaceRequest(request({ lrs: { sgd: 0 } }))).toThrow(/sgd/);
+    expect(() => checkRaceRequest(request({ lrs: { sgd: 1e6 } }))).toThrow(/from 0.00001 to 10/);
   });
 
   it('times one run', async () => {

@@ -7,8 +7,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { BatchedMlp, mixedKey, type BatchMember } from '../engine/batchedMlp';
 import { Trainer, type TrainerSettings } from '../engine/trainer';
-import { OPTIMIZERS, type ExperimentConfig } from '../shared/config';
-import { RACE_MAX_EPOCHS, type RaceAloneReason, type RaceEntry, type RaceProgress, type RaceRequest, type RaceResult } from '../shared/race';
+import type { ExperimentConfig } from '../shared/config';
+import { checkRaceRequest, RACE_MAX_EPOCHS, type RaceAloneReason, type RaceEntry, type RaceProgress, type RaceRequest, type RaceResult } from '../shared/race';
 import { rateAt } from '../shared/schedule';
 import { pickFor } from './backends';
 import { prepareAny } from './prepareData';
@@ -24,15 +24,6 @@ const ALONE_TEXT: Record<RaceAloneReason, string> = {
   clip: 'gradient clipping: the optimizers trained one after another',
   setup: 'this loss and output cannot train batched: the optimizers trained one after another',
 };
-
-/** Checks a request; throws a RangeError saying what is wrong. */
-export function checkRaceRequest(r: RaceRequest): void {
-  if (!Number.isInteger(r.epochs) || r.epochs < 1 || r.epochs > RACE_MAX_EPOCHS) throw new RangeError(`epochs must be a whole number from 1 to ${RACE_MAX_EPOCHS}; got ${r.epochs}`);
-  if (!Array.isArray(r.optimizers) || r.optimizers.length === 0) throw new RangeError('choose at least one optimizer');
-  for (const k of r.optimizers) if (!OPTIMIZERS.includes(k)) throw new RangeError(`unknown optimizer "${String(k)}" (one of ${OPTIMIZERS.join(', ')})`);
-  if (new Set(r.optimizers).size !== r.optimizers.length) throw new RangeError('each optimizer may race once');
-  for (const [k, lr] of Object.entries(r.lrs ?? {})) if (!(typeof lr === 'number' && Number.isFinite(lr) && lr > 0)) throw new RangeError(`the learning rate of ${k} must be a positive number; got ${String(lr)}`);
-}
 
 /** Each racer's settings: the config with its optimizer and base rate; no early stopping (the race compares whole curves). */
 export function racerSettings(r: RaceRequest): TrainerSettings[] {
