@@ -361,7 +361,8 @@ function mainBundleGzip() {
 }
 
 const figures = [];
-const fig = (name, value, unit, target, met) => figures.push({ name, value: round(value), unit, target, met });
+// `atMost`: the target is a ceiling for a unit usually read as a floor (e.g. a ratio of times).
+const fig = (name, value, unit, target, met, atMost = false) => figures.push({ name, value: round(value), unit, target, met, atMost });
 
 // Vite's own script, not npx: killing npx would leave the server running.
 const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
@@ -518,7 +519,7 @@ try {
     await page.close();
     const race = Math.min(...times.race);
     const one = Math.min(...times.one);
-    fig(`10. optimizer race, 5 optimizers × ${RACE_EPOCHS} epochs, default task, cpu: wall time ÷ one run's (${(race / 1000).toFixed(2)} vs ${(one / 1000).toFixed(2)} s)`, race / one, '×', 2.5, race / one <= 2.5);
+    fig(`10. optimizer race, 5 optimizers × ${RACE_EPOCHS} epochs, default task, cpu: wall time ÷ one run's (${(race / 1000).toFixed(2)} vs ${(one / 1000).toFixed(2)} s)`, race / one, '×', 2.5, race / one <= 2.5, true);
     // Batch norm on both hidden layers against none: the live run's epochs/s, alternating, best of 3.
     const rates = { bn: [], plain: [] };
     for (let round = 0; round < 3; round++) {
@@ -550,7 +551,7 @@ try {
 console.log(`\nChromium ${version}, ${new Date().toISOString()}\n`);
 console.log(pad('figure', 92) + pad('value', 10) + pad('unit', 11) + pad('target', 8) + 'met');
 for (const f of figures) {
-  const target = f.target === null ? '—' : (f.unit === 'ms' || f.unit === 's' || f.unit === '%' || f.unit === 'KB' ? '≤ ' : '≥ ') + f.target;
+  const target = f.target === null ? '—' : (f.atMost || f.unit === 'ms' || f.unit === 's' || f.unit === '%' || f.unit === 'KB' ? '≤ ' : '≥ ') + f.target;
   console.log(pad(f.name, 92) + pad(f.value, 10) + pad(f.unit, 11) + pad(f.unit === 'tensors' ? '= 0' : target, 8) + (f.met === null ? '—' : f.met ? 'yes' : 'NO'));
 }
 writeFileSync(RESULTS, JSON.stringify({ figures, browser: `Chromium ${version}`, backends: actives.length ? actives : BACKENDS, date: new Date().toISOString() }, null, 2));
