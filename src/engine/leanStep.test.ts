@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { randomBatch as data } from './testing';
 import { mulberry32 } from '../data/random';
 import type { Activation, LossKey } from '../shared/config';
 import { manualGradients, tapeGradients, type StepOptions } from './leanStep';
@@ -11,16 +12,6 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
   await tf.ready();
 });
-
-function data(rows: number, inputs: number, outputs: number, kind: OutputKind, seed: number) {
-  const r = mulberry32(seed);
-  const x = tf.tensor2d(Array.from({ length: rows * inputs }, () => r() * 4 - 2), [rows, inputs]);
-  let y: tf.Tensor2D;
-  if (kind === 'softmax') y = tf.cast(tf.oneHot(tf.tensor1d(Array.from({ length: rows }, () => Math.floor(r() * outputs)), 'int32'), outputs), 'float32') as tf.Tensor2D;
-  else if (kind === 'sigmoid') y = tf.tensor2d(Array.from({ length: rows }, () => (r() < 0.5 ? 0 : 1)), [rows, 1]);
-  else y = tf.tensor2d(Array.from({ length: rows }, () => r() * 2 - 1), [rows, 1]);
-  return { x, y };
-}
 
 const CASES: { loss: LossKey; kind: OutputKind; outputs: number }[] = [
   { loss: 'bce', kind: 'sigmoid', outputs: 1 },

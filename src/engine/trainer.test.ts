@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { trainEpochs as train, withTrainer } from './testing';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
 import { GRID_RESOLUTION } from '../shared/datasets';
-import type { EpochMetrics } from '../shared/protocol';
 import { prepareData } from '../worker/prepareData';
 import { TRAIN_METRIC_ROWS, Trainer, outputKindFor } from './trainer';
 
@@ -20,30 +20,6 @@ function cfg(over: Partial<ExperimentConfig> = {}): ExperimentConfig {
 const CIRCLE = cfg({ layers: [8], activations: ['tanh'], optimizer: 'adam', lr: 0.03, batch: 10 });
 const BLOBS = cfg({ dataset: 'blobs', loss: 'cce', layers: [8], activations: ['tanh'], optimizer: 'adam', lr: 0.03 });
 const PLANE = cfg({ dataset: 'plane', problem: 'regression', loss: 'mse', layers: [], activations: [], optimizer: 'sgd', lr: 0.1 });
-
-/**
- * Builds a trainer, hands it to `body` and always disposes it (the model's variables have fixed
- * names, so a leftover trainer would break the next test).
- */
-async function withTrainer<T>(c: ExperimentConfig, body: (t: Trainer) => Promise<T>, run = 0): Promise<T> {
-  const t = new Trainer(prepareData(c).data, c, run);
-  try {
-    return await body(t);
-  } finally {
-    t.dispose();
-  }
-}
-
-/** Trains `epochs` epochs, flushing every 5 like the worker's periodic reads; returns all metrics since the last flush. */
-async function train(t: Trainer, epochs: number): Promise<EpochMetrics[]> {
-  const out: EpochMetrics[] = [];
-  for (let e = 0; e < epochs; e++) {
-    t.trainEpoch();
-    if (e % 5 === 4) out.push(...(await t.flush()));
-  }
-  out.push(...(await t.flush()));
-  return out;
-}
 
 describe('outputKindFor', () => {
   it('maps regression, binary and K-class', () => {

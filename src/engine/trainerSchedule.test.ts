@@ -2,11 +2,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { trainEpochs, withTrainer } from './testing';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
-import type { EpochMetrics } from '../shared/protocol';
 import { prepareData } from '../worker/prepareData';
 import { batchKey } from './batchedMlp';
 import { Trainer } from './trainer';
+
+/** Reads every 3 epochs (not the worker's 5), so a schedule's rates are checked across several flushes. */
+const train = (t: Trainer, epochs: number) => trainEpochs(t, epochs, 3);
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -15,25 +18,6 @@ beforeAll(async () => {
 
 function cfg(over: Partial<ExperimentConfig> = {}): ExperimentConfig {
   return { ...DEFAULT_CONFIG, samples: 200, seed: 7, backend: 'cpu', layers: [8], activations: ['tanh'], optimizer: 'sgd', lr: 0.1, batch: 10, ...over };
-}
-
-async function withTrainer<T>(c: ExperimentConfig, body: (t: Trainer) => Promise<T>): Promise<T> {
-  const t = new Trainer(prepareData(c).data, c);
-  try {
-    return await body(t);
-  } finally {
-    t.dispose();
-  }
-}
-
-async function train(t: Trainer, epochs: number): Promise<EpochMetrics[]> {
-  const out: EpochMetrics[] = [];
-  for (let e = 0; e < epochs; e++) {
-    t.trainEpoch();
-    if (e % 3 === 2) out.push(...(await t.flush()));
-  }
-  out.push(...(await t.flush()));
-  return out;
 }
 
 const maxChange = (a: Float32Array[], b: Float32Array[]) => Math.max(...a.map((arr, i) => Math.max(...arr.map((v, j) => Math.abs(v - b[i][j])))));
