@@ -36,12 +36,14 @@ const NUMERIC: Record<string, string> = {
   l2: 'l2',
   epochs: 'epochs',
   pace: 'pace',
+  clip: 'clip',
 };
 const CHOICES: Record<string, string[]> = {
   optimizer: ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'],
   init: ['glorotUniform', 'heNormal', 'zeros'],
   dataset: ['circle', 'xor', 'plane', 'iris', 'spiral'],
   loss: ['mse', 'bce', 'cce'],
+  schedule: ['constant', 'cosine:50', 'step:10:0.5', 'exp:0.99', 'warmup:5+cosine:100'],
 };
 const KNOWN = [...Object.keys(NUMERIC), ...Object.keys(CHOICES), 'layers', 'restore'];
 
@@ -122,7 +124,7 @@ function check(c: Case, seen: Seen, label: string): void {
   expect(seen.pwned, `${label}: no script ran`).toBeUndefined();
   for (const t of seen.alertTags) expect(['DIV', 'SPAN', 'BUTTON'], `${label}: only text in the alert region`).toContain(t);
   // Rewritten: every known setting present once, nothing unknown kept.
-  for (const k of shown.keys()) expect(KNOWN.includes(k) || ['v', 'backend', 'problem', 'trainPct', 'valPct', 'features', 'activation', 'dropout', 'augment', 'slice'].includes(k), `${label}: "${k}" in the address bar`).toBe(true);
+  for (const k of shown.keys()) expect(KNOWN.includes(k) || ['v', 'backend', 'problem', 'trainPct', 'valPct', 'features', 'activation', 'dropout', 'batchnorm', 'augment', 'slice'].includes(k), `${label}: "${k}" in the address bar`).toBe(true);
   expect(shown.get('backend'), label).toBe('cpu');
   const unknown = c.pairs.filter(([k]) => !KNOWN.includes(k)).map(([k]) => k);
   if (unknown.length > 3) expect(seen.alert, label).toContain(`${unknown.length} unknown settings ignored`);
@@ -167,7 +169,7 @@ test('fuzzed setConfig payloads: applied exactly, or refused by name with nothin
   await openPlayground(page, '#backend=cpu&samples=120');
   const r = rng(SEED + 1);
   const pick: Pick = (xs) => xs[Math.floor(r() * xs.length)];
-  const FIELD: Record<string, string> = { ...NUMERIC, optimizer: 'optimizer', init: 'init', dataset: 'dataset', loss: 'loss', layers: 'layers', restore: 'restoreBest' };
+  const FIELD: Record<string, string> = { ...NUMERIC, optimizer: 'optimizer', init: 'init', dataset: 'dataset', loss: 'loss', schedule: 'schedule', layers: 'layers', restore: 'restoreBest' };
   for (let i = 0; i < 150; i++) {
     const n = r() < 0.7 ? 1 : 2 + Math.floor(r() * 3);
     const payload: Record<string, unknown> = {};

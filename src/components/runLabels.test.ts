@@ -17,8 +17,9 @@ describe('kept-run labels', () => {
     expect(differences({ ...DEFAULT_CONFIG, layers: [], activations: [], dropout: [] }, DEFAULT_CONFIG)).toEqual(['layers linear → now 4-2', 'activation none → now tanh']);
     expect(differences({ ...DEFAULT_CONFIG, dropout: [0.5, 0.5], patience: 30 }, DEFAULT_CONFIG)).toEqual(['dropout 0.5 → now 0', 'patience 30 → now off']);
     expect(differences({ ...DEFAULT_CONFIG, schedule: 'warmup:5+cosine:100', clip: 1 }, DEFAULT_CONFIG)).toEqual(['schedule warmup:5+cosine:100 → now constant', 'clip norm 1 → now off']);
-    // A run saved before schedules and clipping existed: constant and unclipped, nothing differs.
-    const old = Object.fromEntries(Object.entries(DEFAULT_CONFIG).filter(([k]) => k !== 'schedule' && k !== 'clip')) as unknown as ExperimentConfig;
+    expect(differences({ ...DEFAULT_CONFIG, batchnorm: [true, false] }, DEFAULT_CONFIG)).toEqual(['batch norm 1,0 → now off']);
+    // A run saved before schedules, clipping and batch norm existed: constant, unclipped, none; nothing differs.
+    const old = Object.fromEntries(Object.entries(DEFAULT_CONFIG).filter(([k]) => k !== 'schedule' && k !== 'clip' && k !== 'batchnorm')) as unknown as ExperimentConfig;
     expect(differences(old, DEFAULT_CONFIG)).toEqual([]);
   });
 

@@ -38,6 +38,7 @@ const SETTING_KEYS = {
   l1: 'setting.l1',
   l2: 'setting.l2',
   dropout: 'setting.dropout',
+  batchnorm: 'setting.batchnorm',
   augment: 'setting.augment',
   patience: 'setting.patience',
   minDelta: 'setting.minDelta',
@@ -74,6 +75,8 @@ const SHOWN: { key: Key & keyof typeof SETTING_KEYS; text?: (c: ExperimentConfig
   { key: 'l1', text: (c) => lambdaText(c.l1) },
   { key: 'l2', text: (c) => lambdaText(c.l2) },
   { key: 'dropout', text: (c) => (c.dropout.length ? sameOrList(c.dropout) : '0') },
+  // A run saved before batch norm existed had none.
+  { key: 'batchnorm', text: (c) => ((c.batchnorm ?? []).some(Boolean) ? c.batchnorm.map((b) => (b ? 1 : 0)).join(',') : t('value.off', { ns: 'runs' })) },
   { key: 'augment', text: (c) => augmentToText(c.augment) },
   { key: 'patience', text: (c) => (c.patience === 0 ? t('value.off', { ns: 'runs' }) : String(c.patience)) },
   { key: 'minDelta' },

@@ -31,6 +31,7 @@ const runs = {
     l1: 'L1',
     l2: 'L2',
     dropout: 'dropout',
+    batchnorm: 'batch norm',
     augment: 'augment',
     patience: 'patience',
     minDelta: 'min. improvement',

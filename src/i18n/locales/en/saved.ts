@@ -1,5 +1,7 @@
 // Saved runs and searches (SavedRunsPanel.tsx, savedRuns.ts) and the storage's messages
 // (src/client/runStore.ts).
+import type { ExperimentConfig } from '../../../shared/config';
+
 const saved = {
   title: 'Saved runs',
   memoryOnly: 'Kept in memory only: they go when the page closes.',
@@ -124,10 +126,13 @@ const saved = {
     beta1: 'beta1',
     beta2: 'beta2',
     epsilon: 'epsilon',
+    schedule: 'schedule',
+    clip: 'clip',
     backend: 'backend',
     l1: 'l1',
     l2: 'l2',
     dropout: 'dropout',
+    batchnorm: 'batchnorm',
     augment: 'augment',
     patience: 'patience',
     minDelta: 'minDelta',
@@ -137,4 +142,8 @@ const saved = {
     pace: 'pace',
   },
 } as const;
+// Every setting has its name here: the table's filter and the comparison list them all, and a
+// missing one would show its bare key (in the Chinese page too). A new setting fails to compile.
+const everySetting: typeof saved.settings extends Record<keyof ExperimentConfig, string> ? true : never = true;
+void everySetting;
 export default saved;

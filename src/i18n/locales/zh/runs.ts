@@ -33,6 +33,7 @@ const runs: Strings<typeof en> = {
     l1: 'L1',
     l2: 'L2',
     dropout: '丢弃法',
+    batchnorm: '批归一化',
     augment: '数据增强',
     patience: '耐心',
     minDelta: '最小改进',
