@@ -1,8 +1,7 @@
 // The learning-rate lab slice: the finder's last result with its progress, and the loss
 // surface's settings and the paths last drawn for them.
 import type { StateCreator } from 'zustand';
-import type { OptimizerKey } from '../shared/config';
-import type { FinderResult, SurfaceKey, SurfacePath } from '../shared/lrLab';
+import type { FinderResult, SurfaceKey, SurfacePath, SurfaceRequest } from '../shared/lrLab';
 import { SURFACES } from '../shared/surfaces';
 import type { Store } from './store';
 
@@ -14,16 +13,8 @@ export interface FinderState {
   error: string | null;
 }
 
-export interface SurfaceSettings {
-  surface: SurfaceKey;
-  start: [number, number];
-  steps: number;
-  optimizers: OptimizerKey[];
-  lr: number;
-  momentum: number;
-  beta1: number;
-  beta2: number;
-}
+/** What the surface's controls set: a request to the lab worker, at the Training panel's ε. */
+export type SurfaceSettings = Omit<SurfaceRequest, 'epsilon'>;
 
 export interface SurfaceState {
   settings: SurfaceSettings;
