@@ -61,3 +61,47 @@ describe('the named detectors', () => {
     }
   });
 });
+
+describe('blowUp on a bouncing loss (a learning rate far too high)', () => {
+  /** Training loss log-uniform in [lo, hi] every epoch: no trend, only jumps. */
+  function bouncing(n: number, lo: number, hi: number, seed: number): Curves {
+    const rand = mulberry32(seed);
+    return of(Array.from({ length: n }, () => Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * rand())));
+  }
+  /** A repeating pattern of training losses, `n` epochs of it. */
+  function pattern(n: number, p: number[], prev: 'diverged' | null = null): Curves {
+    return of(Array.from({ length: n }, (_, t) => p[t % p.length]), prev);
+  }
+  function of(losses: number[], prev: 'diverged' | null = null): Curves {
+    const e: EpochMetrics[] = losses.map((loss, t) => ({ epoch: t, trainLoss: loss, valLoss: loss * 1.1, trainAcc: null, valAcc: null }));
+    return curvesOf(buildSeries(binArray(e)), e.length, e.length - 1, BASE, prev);
+  }
+
+  it('calls a loss jumping between the baseline and ten times it diverged, whatever the draw', () => {
+    let early = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      for (const n of [15, 30, 60]) expect(blowUp(bouncing(n, 0.6, 8, seed))?.regime, `seed ${seed}, ${n} epochs`).toBe('diverged');
+      // After 8 epochs, the earliest a blow-up is called, an unlucky draw may not be clear yet.
+      if (blowUp(bouncing(8, 0.6, 8, seed))) early++;
+    }
+    expect(early).toBeGreaterThanOrEqual(8);
+    // Jumps with no lasting rise from the minimum: only the bounce sees it.
+    const d = blowUp(pattern(30, [0.7, 2.5, 1.1, 3, 0.8, 2]));
+    expect(d?.evidence).toMatch(/^training loss jumps about [\d.]+× from epoch to epoch since epoch 0 and stays near [\d.]+, above the 0.69 a model that ignores the inputs gets/);
+  });
+
+  it('keeps a verdict already shown while the jumps stay above the baseline, and not below it', () => {
+    // Median about 1.2× the baseline: too low to enter, high enough to stay.
+    const above = [0.45, 1.6, 0.7, 1.3, 0.5, 1.0];
+    expect(blowUp(pattern(40, above))).toBeNull();
+    expect(blowUp(pattern(40, above, 'diverged'))?.regime).toBe('diverged');
+    // Jumping as much, but below the baseline: it learns, however noisily.
+    expect(blowUp(pattern(40, above.map((x) => x / 3), 'diverged'))).toBeNull();
+  });
+
+  it('stays silent on noisy training that gets below the baseline', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      expect(blowUp(curves(60, falling(0.1, 10), falling(0.12, 10), 0.5, seed)), `seed ${seed}`).toBeNull();
+    }
+  });
+});

@@ -39,6 +39,15 @@ const STEADY_RISE_FACTOR = 5;
 const STEADY_RISE_STEPS = 0.75;
 /** The blow-up started at the last epoch whose training loss was within this of its minimum. */
 const BLOWUP_ONSET_BAND = 0.1;
+/**
+ * Bouncing: the training loss jumps from epoch to epoch by this noise σ of the log loss (0.2 is a
+ * typical jump of about ×1.3; steady training stays under 0.1) …
+ */
+const BOUNCE_NOISE: Band = { enter: 0.2, stay: 0.15 };
+/** … while its median over the recent stretch stays this many times the reference: no learning, only jumping. */
+const BOUNCE_LEVEL: Band = { enter: 1.5, stay: 1 };
+/** The bounce's stretch: the last quarter of the run, at least this many points. */
+const BOUNCE_MIN_POINTS = 5;
 
 /** Overfitting: smoothed validation loss this far (relative) above its minimum. */
 const OVERFIT_RISE: Band = { enter: 0.1, stay: 0.05 };
@@ -208,16 +217,19 @@ export function curvesOf(s: Series, n: number, lastEpoch: number, baselineLoss: 
 /**
  * Diverged by blow-up: the training loss far above its minimum and worse than the reference, or
  * multiplied steadily over the recent stretch. Judged on the spike-filtered (not averaged)
- * training loss, to react fast.
+ * training loss, to react fast. Or bouncing: a learning rate far too high throws the loss up and
+ * down by large factors from epoch to epoch without ever getting below the reference, so neither
+ * shape above holds for long (the spike filter and the minimum move with it); that is judged on
+ * the loss's epoch-to-epoch noise and its recent median, with hysteresis once diverged is shown.
  */
-export function blowUp({ s, end, recent, logRef }: Curves): Diagnosis | null {
+export function blowUp({ s, end, recent, logRef, refText, prev }: Curves): Diagnosis | null {
   const iMinT = argmin(s.mt);
   const tNow = s.mt[end];
   let rising = 0;
   for (let i = end - recent + 1; i <= end; i++) if (s.mt[i] > s.mt[i - 1]) rising++;
   const blownUp = tNow - s.mt[iMinT] >= Math.log(BLOWUP_FACTOR) && tNow >= logRef + Math.log(BLOWUP_BASELINE_RATIO);
   const steadyRise = recent >= 3 && tNow - s.mt[end - recent] >= Math.log(STEADY_RISE_FACTOR) && rising >= STEADY_RISE_STEPS * recent;
-  if (!blownUp && !steadyRise) return null;
+  if (!blownUp && !steadyRise) return bouncing(s, logRef, refText, prev === 'diverged');
   const onsetLim = s.mt[iMinT] + Math.log1p(BLOWUP_ONSET_BAND);
   let onset = iMinT;
   for (let i = end; i > iMinT; i--) {
@@ -228,6 +240,24 @@ export function blowUp({ s, end, recent, logRef }: Curves): Diagnosis | null {
   }
   const since = s.epoch[onset];
   return verdict('diverged', since, msg('blowUp', { from: num(Math.exp(s.mt[onset])), to: num(Math.exp(tNow)), since }));
+}
+
+function bouncing(s: Series, logRef: number, refText: Msg, keep: boolean): Diagnosis | null {
+  if (s.noiseT < pick(BOUNCE_NOISE, keep)) return null;
+  const k = Math.min(s.m, Math.max(BOUNCE_MIN_POINTS, Math.round(RECENT_FRACTION * s.m)));
+  const level = median(s.mt.subarray(s.m - k));
+  if (level < logRef + Math.log(pick(BOUNCE_LEVEL, keep))) return null;
+  // Since: the first epoch from which the filtered loss stayed above the reference.
+  let first = s.m - 1;
+  while (first > 0 && s.mt[first - 1] >= logRef) first--;
+  const since = s.epoch[first];
+  return verdict('diverged', since, msg('bounce', { jump: num(Math.exp((s.noiseT * Math.SQRT2) / 1.4826)), level: num(Math.exp(level)), ref: refText, since }));
+}
+
+function median(x: Float64Array): number {
+  const v = Float64Array.from(x).sort();
+  const k = v.length;
+  return k % 2 ? v[(k - 1) / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
 }
 
 /** Overfitting by a sustained rise of validation loss above its minimum, beyond noise, while training loss does not rise. */

@@ -25,6 +25,7 @@ const diagnosis = {
     start: 'the {{value}} it started at',
   },
   blowUp: 'training loss rose from {{from}} to {{to}} since epoch {{since}}',
+  bounce: 'training loss jumps about {{jump}}× from epoch to epoch since epoch {{since}} and stays near {{level}}, above {{ref}}: the steps overshoot',
   rising: {
     kept: 'kept falling ({{from}} → {{to}})',
     flat: 'stayed flat at {{value}}',

@@ -26,6 +26,7 @@ const diagnosis: Strings<typeof en> = {
     start: '起始损失 {{value}}',
   },
   blowUp: '训练损失自第 {{since}} 轮起从 {{from}} 升至 {{to}}',
+  bounce: '自第 {{since}} 轮起训练损失每轮跳动约 {{jump}} 倍，停在约 {{level}}，高于{{ref}}：步子迈过了头',
   rising: {
     kept: '持续下降（{{from}} → {{to}}）',
     flat: '持平于 {{value}}',
