@@ -4,7 +4,7 @@ import { t } from '../i18n/i18n';
 import type { ExperimentConfig } from '../shared/config';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import { bestTrial, cancelSearch, poolMemory, runSearch } from './searchRunner';
-import type { SearchSpec, TrialRecord } from '../search/types';
+import type { SearchOutcome, SearchSpec } from '../search/types';
 import type { NetworkWeights, TrainingApi } from '../shared/protocol';
 import { statsSeries, type LayerStatsSeries } from '../network/statsHistory';
 import { errorText } from '../shared/errorText';
@@ -68,7 +68,7 @@ export interface PlaygroundApi {
   /** The live verdict: regime (underfitting, overfitting, good fit, diverged, too early to tell), since when, and why. */
   getDiagnosis(): Diagnosis;
   /** Runs a hyperparameter search on the current config; see the README for the spec. */
-  search(spec: Partial<SearchSpec> & Pick<SearchSpec, 'space'>): Promise<{ trials: TrialRecord[]; best: TrialRecord | null }>;
+  search(spec: Partial<SearchSpec> & Pick<SearchSpec, 'space'>): Promise<SearchOutcome>;
   /** Stops a running search promptly; its finished trials are kept. */
   cancelSearch(): Promise<void>;
   /** The last search: 'json' (spec + trials), 'csv' (the trials table) or 'optuna' (a PyTorch + Optuna script of it). */
@@ -195,7 +195,7 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
     async search(partial) {
       const spec: SearchSpec = { strategy: 'grid', budget: 10, folds: 1, epochs: 50, seed: 1, objective: 'loss', ...partial };
       const trials = await runSearch(spec);
-      return { trials, best: bestTrial(trials, spec.objective) };
+      return { trials, best: bestTrial(trials, spec.objective), importance: [] };
     },
     cancelSearch: () => cancelSearch(),
     // Loaded on first use: the script generator and the data sources stay out of the first load.

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { bestTrial, cancelSearch, runRace, runSearch, searchProblems, type SearchProblem } from '../client/searchRunner';
 import { applyTrial } from '../search/applyTrial';
 import { DEFAULT_LISTS, DEFAULT_RANGES, gridSize, PARAM_KEYS, PARAM_LIMITS } from '../search/space';
-import type { ParamKey, ParamSpec, SearchSpace, SearchSpec, Strategy } from '../search/types';
+import type { Objectives, ParamKey, ParamSpec, SearchSpace, SearchSpec, Strategy } from '../search/types';
+import { PrunerControls, type PrunerSettings } from './PrunerControls';
+import { ObjectivesControl } from './ObjectivesControl';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { SearchResults } from './SearchResults';
@@ -82,8 +84,10 @@ export function SearchPanel() {
   const [seed, setSeed] = useState('1');
   const [patience, setPatience] = useState('0');
   const [objective, setObjective] = useState<SearchSpec['objective']>('loss');
+  const [pruning, setPruning] = useState<PrunerSettings>({ pruner: 'none', eta: '3' });
+  const [objectives, setObjectives] = useState<Objectives>(['loss']);
   const space = useMemo(() => toSpace(rows, strategy), [rows, strategy]);
-  const spec: SearchSpec = { strategy, space, budget: Number(budget), folds: Number(folds), epochs: Number(epochs), seed: Number(seed), objective, patience: Number(patience) };
+  const spec: SearchSpec = { strategy, space, budget: Number(budget), folds: Number(folds), epochs: Number(epochs), seed: Number(seed), objective, patience: Number(patience), pruner: pruning.pruner, eta: Number(pruning.eta), objectives };
   const config = useStore(selectConfig); // the folds are checked again when the data change
   const problems = searchProblems(spec, config);
   const running = search.status === 'running' || search.status === 'cancelling';
@@ -111,8 +115,11 @@ export function SearchPanel() {
             <option value="grid">{t('strategies.grid')}</option>
             <option value="random">{t('strategies.random')}</option>
             <option value="bayes">{t('strategies.bayes')}</option>
+            <option value="tpe">{t('strategies.tpe')}</option>
+            <option value="hyperband">{t('strategies.hyperband')}</option>
           </select>
         </label>
+        <PrunerControls strategy={strategy} value={pruning} onChange={(patch) => setPruning((p) => ({ ...p, ...patch }))} />
         <label className="field">
           <span className="field-label">{t('objective')}</span>
           <select value={objective} onChange={(e) => setObjective(e.target.value as SearchSpec['objective'])}>
@@ -120,6 +127,7 @@ export function SearchPanel() {
             <option value="accuracy">{t('objectives.accuracy')}</option>
           </select>
         </label>
+        <ObjectivesControl value={objectives} onChange={setObjectives} />
       </div>
       {strategy === 'bayes' && <p className="hint">{t('bayesExplanation')}</p>}
       {config.batchnorm.some(Boolean) && (

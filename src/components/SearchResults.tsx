@@ -6,7 +6,8 @@ import type { TFunction } from 'i18next';
 import { bestTrial } from '../client/searchRunner';
 import { trialText } from '../search/labels';
 import { useStore, type Store } from '../store/store';
-import { ObjectiveChart, SettingScatter } from './lazyCharts';
+import { IntermediateChart, ObjectiveChart, SearchAnalysis, SettingScatter } from './lazyCharts';
+import { trialPasses, useTrialFilter, type TrialFilterState } from '../search/trialFilter';
 import { RaceTable } from './RaceTable';
 import { formatSeconds, formatSig } from '../shared/format';
 
@@ -30,9 +31,14 @@ function fmt(v: number): string {
   return formatSig(v);
 }
 
+const selectRanges = (f: TrialFilterState) => f.ranges;
+
 export function SearchResults() {
   const { t } = useTranslation('search');
+  const { t: tp } = useTranslation('prune');
+  const { t: tv } = useTranslation('searchViews');
   const s = useStore(selectSearch);
+  const ranges = useTrialFilter(selectRanges);
   const [sortBy, setSortBy] = useState<'index' | 'mean' | 'ms'>('index');
   if (s.status === 'idle') return null;
   const objective = s.spec?.objective ?? 'loss';
@@ -40,7 +46,8 @@ export function SearchResults() {
   const done = s.trials.length;
   const elapsed = ((s.finishedAt ?? s.updatedAt) - s.startedAt) / 1000;
   const remaining = done > 0 && s.status === 'running' ? (elapsed / done) * (s.total - done) : null;
-  const sorted = [...s.trials].sort((a, b) => (sortBy === 'index' ? a.index - b.index : sortBy === 'ms' ? a.ms - b.ms : objective === 'accuracy' ? b.mean - a.mean : a.mean - b.mean));
+  const shown = s.trials.filter((tr) => trialPasses(tr, ranges));
+  const sorted = [...shown].sort((a, b) => (sortBy === 'index' ? a.index - b.index : sortBy === 'ms' ? a.ms - b.ms : objective === 'accuracy' ? b.mean - a.mean : a.mean - b.mean));
   const header = (key: typeof sortBy, label: string) => (
     <th aria-sort={sortBy === key ? (key === 'mean' && objective === 'accuracy' ? 'descending' : 'ascending') : 'none'}>
       <button type="button" className="link" onClick={() => setSortBy(key)}>
@@ -73,8 +80,18 @@ export function SearchResults() {
         </p>
       )}
       <ObjectiveChart trials={s.trials} objective={objective} />
+      <IntermediateChart trials={s.trials} objective={objective} />
       <SettingScatter />
+      <SearchAnalysis />
       <RaceTable />
+      {shown.length < s.trials.length && (
+        <p className="hint" data-testid="search-filtered">
+          {tv('filtered', { shown: shown.length, total: s.trials.length })}{' '}
+          <button type="button" className="link" onClick={() => useTrialFilter.getState().clear()}>
+            {tv('clearFilter')}
+          </button>
+        </p>
+      )}
       <table className="trials" data-testid="search-table">
         <thead>
           <tr>
@@ -82,6 +99,7 @@ export function SearchResults() {
             <th>{t('colSettings')}</th>
             {header('mean', t('colMean', { objective: t(`objectiveName.${objective}`) }))}
             {header('ms', t('colTime'))}
+            <th>{tp('colStopped')}</th>
           </tr>
         </thead>
         <tbody>
@@ -93,6 +111,7 @@ export function SearchResults() {
                 {fmt(tr.mean)} ± {fmt(tr.std)}
               </td>
               <td>{formatSeconds(tr.ms)}</td>
+              <td className={tr.pruned ? 'pruned' : undefined}>{tr.pruned && tr.stoppedAt !== undefined ? tp('stoppedAt', { epoch: tr.stoppedAt }) : tp('notPruned')}</td>
             </tr>
           ))}
         </tbody>

@@ -6,6 +6,7 @@ import { lazy, Suspense, type ComponentProps } from 'react';
 import type { ObjectiveChart as ObjectiveChartView } from './ObjectiveChart';
 import type { TransferChart as TransferChartView, TransferTable as TransferTableView } from './TransferChart';
 import type { RaceChart as RaceChartView } from './RaceChart';
+import type { IntermediateChart as IntermediateChartView } from './IntermediateChart';
 
 const LossChartLazy = lazy(() => import('./LossChart').then((m) => ({ default: m.LossChart })));
 const EvaluationViewLazy = lazy(() => import('./EvaluationView').then((m) => ({ default: m.EvaluationView })));
@@ -15,6 +16,8 @@ const SettingScatterLazy = lazy(() => import('./SettingScatter').then((m) => ({ 
 const TransferChartLazy = lazy(() => import('./TransferChart').then((m) => ({ default: m.TransferChart })));
 const TransferTableLazy = lazy(() => import('./TransferChart').then((m) => ({ default: m.TransferTable })));
 const RaceChartLazy = lazy(() => import('./RaceChart').then((m) => ({ default: m.RaceChart })));
+const IntermediateChartLazy = lazy(() => import('./IntermediateChart').then((m) => ({ default: m.IntermediateChart })));
+const SearchAnalysisLazy = lazy(() => import('./SearchAnalysis').then((m) => ({ default: m.SearchAnalysis })));
 const LabPanelLazy = lazy(() => import('./LabPanel').then((m) => ({ default: m.LabPanel })));
 
 /** An empty box the size of a chart while recharts loads. */
@@ -89,6 +92,22 @@ export function LabPanel() {
   return (
     <Suspense fallback={<section className="panel" aria-hidden="true" />}>
       <LabPanelLazy />
+    </Suspense>
+  );
+}
+
+export function IntermediateChart(props: ComponentProps<typeof IntermediateChartView>) {
+  return (
+    <Suspense fallback={null}>
+      <IntermediateChartLazy {...props} />
+    </Suspense>
+  );
+}
+
+export function SearchAnalysis() {
+  return (
+    <Suspense fallback={null}>
+      <SearchAnalysisLazy />
     </Suspense>
   );
 }

@@ -16,7 +16,30 @@ export type SearchSpace = Partial<Record<ParamKey, ParamSpec>>;
 /** One point of the space: a value for each searched parameter. */
 export type Trial = Partial<Record<ParamKey, number | string>>;
 
-export type Strategy = 'grid' | 'random' | 'bayes';
+/**
+ * grid, random and bayes (a Gaussian process) plan or pick trials; tpe is the tree-structured
+ * Parzen estimator (src/search/tpe.ts); hyperband runs brackets of successive halving over random
+ * trials (src/search/hyperband.ts), pruning by itself.
+ */
+export type Strategy = 'grid' | 'random' | 'bayes' | 'tpe' | 'hyperband';
+
+/**
+ * Stopping bad trials early (src/search/pruners.ts): 'median' stops a trial whose intermediate
+ * objective is worse than the median of the earlier trials at the same epoch; 'asha' is
+ * successive halving: rungs at r, rη, rη², … epochs, the best 1/η of the trials at a rung go on.
+ */
+export type Pruner = 'none' | 'median' | 'asha';
+
+/** The second objective of a two-objective search: the model's parameter count, or its training time. */
+export type SecondObjective = 'params' | 'time';
+/** What a search optimizes: the objective alone, or it and a second one (a Pareto front). */
+export type Objectives = readonly ['loss'] | readonly ['loss', SecondObjective];
+
+/** One setting's share of the objective's variance (fANOVA on a random-forest surrogate), 0–1. */
+export interface Importance {
+  key: ParamKey;
+  importance: number;
+}
 
 export interface SpaceIssue {
   field: ParamKey | 'space';
@@ -54,6 +77,17 @@ export interface TrialResult {
   batched?: boolean;
   /** Why a trial of a batched search trained alone, when the page should say it: batch norm is on. */
   alone?: 'batchnorm';
+  /** Stopped early by the pruner (or a Hyperband rung); its scores are those at `stoppedAt`. */
+  pruned?: boolean;
+  /** The epoch the trial stopped at (its last trained epoch; = the spec's epochs when it ran to the end). */
+  stoppedAt?: number;
+  /**
+   * The objective (mean over folds) after each epoch 1, 2, …, stoppedAt, as the pruner saw it;
+   * present on trials of a search with a pruner or Hyperband.
+   */
+  intermediate?: number[];
+  /** The Hyperband bracket the trial ran in (0 = the most aggressive). */
+  bracket?: number;
 }
 
 export interface SearchSpec {
@@ -76,12 +110,30 @@ export interface SearchSpec {
   batched?: boolean;
   /** Use at most this many of the pool's workers (default: all of them, one per core up to 4). */
   workers?: number;
+  /** Stop bad trials early (default 'none'); Hyperband prunes by itself and ignores it. */
+  pruner?: Pruner;
+  /** ASHA's and Hyperband's reduction factor η (default 3): the best 1/η of a rung go on. */
+  eta?: number;
+  /** ASHA's first rung r in epochs (default: the largest r = epochs ÷ η^k with r ≥ 1 and at least 3 rungs, see pruners.ts). */
+  minEpochs?: number;
+  /** ['loss'] (default) or ['loss', 'params' | 'time']: then the result has a Pareto front. */
+  objectives?: Objectives;
 }
 
 /** A finished trial: its place in the search, its settings, and its scores. */
 export interface TrialRecord extends TrialResult {
   index: number;
   trial: Trial;
+}
+
+/** What `playground.search` resolves to. */
+export interface SearchOutcome {
+  trials: TrialRecord[];
+  best: TrialRecord | null;
+  /** Each searched setting's importance, largest first (empty with fewer than 4 finished trials). */
+  importance: Importance[];
+  /** With two objectives: the non-dominated trials, by the first objective. */
+  pareto?: TrialRecord[];
 }
 
 /** One row of the race: a strategy's measured cost and result on the shared space and budget. */

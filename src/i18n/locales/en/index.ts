@@ -18,6 +18,9 @@ import runs from './runs';
 import saved from './saved';
 import schema from './schema';
 import search from './search';
+import searchViews from './searchViews';
+import tpe from './tpe';
+import prune from './prune';
 import shared from './shared';
 import sweeps from './sweeps';
 import test from './test';
@@ -44,6 +47,9 @@ export const en = {
   saved,
   schema,
   search,
+  searchViews,
+  tpe,
+  prune,
   shared,
   sweeps,
   test,

@@ -33,7 +33,7 @@ const saved = {
   searches: 'Saved searches',
   searchRow: 'Search {{id}}: {{strategy}}, {{count}} trials',
   searchBest: ', best {{objective}} {{value}}',
-  strategyName: { grid: 'grid', random: 'random', bayes: 'bayes' },
+  strategyName: { grid: 'grid', random: 'random', bayes: 'bayes', tpe: 'TPE', hyperband: 'Hyperband' },
   objectiveName: { loss: 'loss', accuracy: 'accuracy' },
   open: 'Open',
   openSearch: 'Open search {{id}}',

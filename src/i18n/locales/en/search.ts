@@ -8,6 +8,8 @@ const search = {
     grid: 'Grid: every combination',
     random: 'Random: independent samples',
     bayes: 'Bayesian: a model picks the next trial',
+    tpe: 'TPE: tree-structured Parzen estimator',
+    hyperband: 'Hyperband: brackets of successive halving',
   },
   objective: 'Objective',
   objectives: {
@@ -83,6 +85,8 @@ const search = {
     grid: { name: 'Grid search', claim: 'thorough, but slow as the space grows' },
     random: { name: 'Random search', claim: 'efficient, but may miss the best' },
     bayes: { name: 'Bayesian optimization', claim: 'efficient: learns where to look' },
+    tpe: { name: 'TPE', claim: 'efficient, and handles settings that only exist for some others' },
+    hyperband: { name: 'Hyperband', claim: 'tries many settings briefly, trains only the promising ones long' },
   },
   // Exchange
   exportOptuna: 'Export as PyTorch + Optuna script',

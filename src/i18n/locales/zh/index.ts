@@ -19,6 +19,9 @@ import runs from './runs';
 import saved from './saved';
 import schema from './schema';
 import search from './search';
+import searchViews from './searchViews';
+import tpe from './tpe';
+import prune from './prune';
 import shared from './shared';
 import sweeps from './sweeps';
 import test from './test';
@@ -45,6 +48,9 @@ export const zh: Strings<typeof en> = {
   saved,
   schema,
   search,
+  searchViews,
+  tpe,
+  prune,
   shared,
   sweeps,
   test,

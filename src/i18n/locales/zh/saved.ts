@@ -32,7 +32,7 @@ const saved: Strings<typeof en> = {
   searches: '已保存的搜索',
   searchRow: '搜索 {{id}}：{{strategy}}，{{count}} 次试验',
   searchBest: '，最佳{{objective}} {{value}}',
-  strategyName: { grid: '网格搜索', random: '随机搜索', bayes: '贝叶斯优化' },
+  strategyName: { grid: '网格搜索', random: '随机搜索', bayes: '贝叶斯优化', tpe: 'TPE', hyperband: 'Hyperband' },
   objectiveName: { loss: '损失', accuracy: '准确率' },
   open: '打开',
   openSearch: '打开搜索 {{id}}',

@@ -9,6 +9,8 @@ const search: Strings<typeof en> = {
     grid: '网格搜索：尝试每种组合',
     random: '随机搜索：独立抽样',
     bayes: '贝叶斯优化：由模型挑选下一次试验',
+    tpe: 'TPE：树状 Parzen 估计器',
+    hyperband: 'Hyperband：多组逐次减半',
   },
   objective: '目标',
   objectives: {
@@ -80,6 +82,8 @@ const search: Strings<typeof en> = {
     grid: { name: '网格搜索', claim: '全面，但搜索空间变大时很慢' },
     random: { name: '随机搜索', claim: '高效，但可能错过最优' },
     bayes: { name: '贝叶斯优化', claim: '高效：会学习该往哪里找' },
+    tpe: { name: 'TPE', claim: '高效，并能处理只在某些设置下才存在的设置' },
+    hyperband: { name: 'Hyperband', claim: '先短暂尝试大量设置，只把有希望的训练得更久' },
   },
   exportOptuna: '导出为 PyTorch + Optuna 脚本',
   exportOptunaTitle: '把这次搜索导出为 PyTorch + Optuna 脚本：多个进程或多台机器可以通过共享的 --storage 把它作为同一个 study 运行',

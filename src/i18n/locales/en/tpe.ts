@@ -1,0 +1,5 @@
+// Strings of the TPE strategy and conditional settings.
+const tpe = {
+  title: 'TPE',
+};
+export default tpe;
