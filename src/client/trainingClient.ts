@@ -338,6 +338,8 @@ export class TrainingClient {
       const runIndex = this.store.runIndex;
       this.bridge.restart();
       this.store.setStatus('starting');
+      // Said at once: starting a backend and setting the model up again can take many seconds.
+      this.store.say('worker', 'warning', t('messages:contextLostRestarting', { epoch: lostAt, from: state.epoch }));
       const info = await this.callSlow((api) => api.init(config.backend), true);
       this.store.setBackend(info);
       await this.call((api) => api.inspect(this.store.networkShown));

@@ -8,6 +8,7 @@ const messages = {
     'Early stopping: validation loss has not improved for {{n}} epochs since epoch {{best}}, so training stopped at epoch {{stop}} and went back to the weights of epoch {{best}}.',
   diverged: 'Training diverged at epoch {{epoch}}: the loss became infinite or NaN. Lower the learning rate (now {{lr}}) and press Reset.',
   budget: 'Stopped at the epoch budget ({{epochs}} epochs): raise "Stop at epoch" to train on, or set it to 0 for no limit.',
+  contextLostRestarting: 'The WebGL context was lost at epoch {{epoch}}: starting a new worker to go on from the weights of epoch {{from}}…',
   contextLost:
     "The WebGL context was lost at epoch {{epoch}}: training goes on in a new worker on {{backend}}, from the weights of epoch {{from}}. The optimizer's state (momentum, Adam's averages) starts afresh.",
   linkInvalid: 'Some settings in the link were not valid: {{notices}}.',
