@@ -11,7 +11,7 @@ import type { ExperimentConfig } from '../shared/config';
 import { DEFAULT_CONFIG } from '../shared/config';
 import type { EpochMetrics, TestResult } from '../shared/protocol';
 import { applyPatch } from '../shared/schema';
-import type { SearchSpec, TrialRecord } from '../search/types';
+import type { SearchSpec, Strategy, TrialRecord } from '../search/types';
 
 export const SCHEMA_VERSION = 2;
 export const EXPORT_FORMAT = 'tuning-playground-saved';
@@ -235,7 +235,7 @@ export function checkRun(raw: unknown): Checked<SavedRun> {
   return { ok: true, value };
 }
 
-const STRATEGIES = ['grid', 'random', 'bayes'];
+const STRATEGIES: readonly Strategy[] = ['grid', 'random', 'bayes', 'tpe', 'hyperband'];
 
 function checkTrial(t: unknown): boolean {
   return isObj(t) && typeof t.index === 'number' && isObj(t.trial) && Array.isArray(t.folds) && (t.mean === null || typeof t.mean === 'number') && (t.std === null || typeof t.std === 'number');
@@ -249,7 +249,7 @@ export function checkSearch(raw: unknown): Checked<SavedSearch> {
   if (typeof r.savedAt !== 'string' || Number.isNaN(Date.parse(r.savedAt))) return { ok: false, error: tr('saved:file.savedAt') };
   if (typeof r.name !== 'string' || typeof r.note !== 'string') return { ok: false, error: tr('saved:file.nameNote') };
   const s = r.spec;
-  if (!isObj(s) || !STRATEGIES.includes(s.strategy as string) || !isObj(s.space) || typeof s.epochs !== 'number' || typeof s.budget !== 'number') return { ok: false, error: tr('saved:file.spec') };
+  if (!isObj(s) || !STRATEGIES.includes(s.strategy as Strategy) || !isObj(s.space) || typeof s.epochs !== 'number' || typeof s.budget !== 'number') return { ok: false, error: tr('saved:file.spec') };
   if (!Array.isArray(r.trials) || !r.trials.every(checkTrial)) return { ok: false, error: tr('saved:file.trials') };
   if (r.best !== null && !checkTrial(r.best)) return { ok: false, error: tr('saved:file.best') };
   const value: SavedSearch = {

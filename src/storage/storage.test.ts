@@ -84,6 +84,16 @@ describe('export and import', () => {
     }
   });
 
+  it('a Hyperband search keeps its pruned trials, their stop and curves', () => {
+    const pruned = trials.map((t, i) => ({ ...t, pruned: i === 0, stoppedAt: i === 0 ? 3 : 9, intermediate: [0.7, 0.6, 0.5], bracket: 1 }));
+    const p = parseImport(JSON.stringify(exportFile([], [buildSearch({ ...spec, strategy: 'hyperband', eta: 3 }, pruned, pruned[1])])));
+    expect(p.ok).toBe(true);
+    if (p.ok) {
+      expect(p.value.searches[0].spec.strategy).toBe('hyperband');
+      expect(p.value.searches[0].trials[0]).toMatchObject({ pruned: true, stoppedAt: 3, intermediate: [0.7, 0.6, 0.5], bracket: 1 });
+    }
+  });
+
   it('refuse a bad file with the reason', () => {
     expect(parseImport('not json')).toEqual({ ok: false, error: 'the file is not JSON' });
     expect(parseImport('{"a":1}')).toMatchObject({ ok: false, error: expect.stringMatching(/not a Tuning Playground export/) });
