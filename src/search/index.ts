@@ -5,5 +5,5 @@ export type * from './types';
 export { BAYES_EXPLANATION, BayesianSearch, type BayesOptions } from './bayes';
 export { foldsValid, stratifiedFolds, summarize, trainingIndices, type FoldOptions } from './kfold';
 export { applyTrial } from './applyTrial';
-export { createSearcher, planTrials, tpeStartup, type Searcher } from './strategies';
-export { TpeSearch, type TpeOptions } from './tpe';
+export { createSearcher, planTrials, type Searcher } from './strategies';
+export { TpeSearch, tpeStartup, type TpeOptions } from './tpe';

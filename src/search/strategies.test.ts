@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { createSearcher, planTrials, tpeStartup } from './strategies';
+import { createSearcher, planTrials } from './strategies';
+import { tpeStartup } from './tpe';
 import { gridTrials, randomTrials } from './space';
 import type { SearchSpace, Trial } from './types';
 

@@ -12,7 +12,7 @@
 // not a searcher: it decides how long each trial trains, so the runner drives it itself.
 import { BayesianSearch, type BayesOptions } from './bayes';
 import { gridTrials, randomTrials, type SearchBase } from './space';
-import { TpeSearch, type TpeOptions } from './tpe';
+import { TpeSearch, tpeStartup, type TpeOptions } from './tpe';
 import type { SearchSpace, Strategy, Trial } from './types';
 
 /**
@@ -34,14 +34,6 @@ export interface Searcher {
   next(): Trial | null;
   /** Records a result; grid and random search ignore it, Bayesian search and TPE learn from it. */
   observe(trial: Trial, objective: number): void;
-}
-
-/**
- * TPE's random start for a budget: Optuna's 10, but at most a quarter of a small budget (at least
- * 3), so a 20-trial search still leaves most of its trials to the model.
- */
-export function tpeStartup(budget: number): number {
-  return Math.min(10, Math.max(3, Math.ceil(budget / 4)));
 }
 
 /**

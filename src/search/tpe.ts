@@ -13,7 +13,7 @@
 // numbers score the mass of their rounding interval. Lists (numbers or names) are categorical:
 // weighted counts plus a prior weight per value. Pure and deterministic for a seed.
 import { gaussian, hashSeed, mulberry32, type Rand } from '../data/random';
-import { normCdf, robustTargets } from './bayes';
+import { normCdf, robustTargets } from './stats';
 import { fromUnit, isActive, isIntegerRange, sampleTrial, spaceKeys, trialKey, type SearchBase } from './space';
 import type { ParamKey, ParamSpec, SearchSpace, Trial } from './types';
 
@@ -26,6 +26,14 @@ export interface TpeOptions {
   candidates?: number;
   /** Weight of the prior component in both densities (default 1, as Optuna). */
   priorWeight?: number;
+}
+
+/**
+ * TPE's random start for a budget: Optuna's 10, but at most a quarter of a small budget (at least
+ * 3), so a 20-trial search still leaves most of its trials to the model.
+ */
+export function tpeStartup(budget: number): number {
+  return Math.min(10, Math.max(3, Math.ceil(budget / 4)));
 }
 
 /** The good group's size among n observations: Optuna's default γ, min(⌈0.1 n⌉, 25). */
