@@ -1,5 +1,6 @@
 // Hyperparameter search from the scripting API: a small grid with 2-fold cross-validation in
-// the worker pool, and Cancel (cpu backend).
+// the worker pool, and Cancel (cpu backend); the race of four strategies; a TPE search with a
+// conditional setting.
 import type { Page } from '@playwright/test';
 import { test, expect, openPlayground, cpuHash } from './fixtures';
 
@@ -97,21 +98,22 @@ test('the panel runs a grid, highlights the best, applies it, and Cancel stops a
 
 test('a race fills the strategies table, and the finished search survives a reload', async ({ page }) => {
   await setUpSmallGrid(page);
-  await page.getByRole('button', { name: 'Race the three strategies' }).click();
+  await page.getByRole('button', { name: 'Race the four strategies' }).click();
   const race = page.getByTestId('race-table');
-  await expect(race.locator('tbody tr')).toHaveCount(3, { timeout: 90_000 });
+  await expect(race.locator('tbody tr')).toHaveCount(4, { timeout: 120_000 });
   await expect(page.getByTestId('search-status')).toContainText('done');
   const rows = await race.locator('tbody tr').allTextContents();
   expect(rows[0]).toContain('Grid search');
   expect(rows[1]).toContain('Random search');
   expect(rows[2]).toContain('Bayesian optimization');
+  expect(rows[3]).toContain('TPE');
   for (const r of await race.locator('tbody tr td:nth-child(3)').allTextContents()) expect(r).toBe('4');
   await expect(page.getByTestId('setting-scatter').locator('figure')).toHaveCount(2);
 
   await page.reload();
   await page.waitForFunction(() => typeof window.playground?.ready === 'function');
   await expect(page.getByTestId('search-table').locator('tbody tr')).toHaveCount(4);
-  await expect(page.getByTestId('race-table').locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('race-table').locator('tbody tr')).toHaveCount(4);
 });
 
 test('a seed reproduces a Bayesian search exactly, however the workers interleave', async ({ page }) => {
@@ -126,3 +128,35 @@ test('a seed reproduces a Bayesian search exactly, however the workers interleav
   expect(a.trials.map((t) => t.mean)).toEqual(b.trials.map((t) => t.mean));
   expect(new Set(a.trials.map((t) => t.trial.lr)).size).toBeGreaterThan(3);
 });
+
+test('a TPE search with momentum β conditional on the optimizer leaves β out of the trials without SGD + momentum', async ({ page }) => {
+  await openPlayground(page, cpuHash());
+  await page.getByTestId('search-strategy').selectOption('tpe');
+  await expect(page.getByText(/TPE \(the tree-structured Parzen estimator/)).toBeVisible();
+  await expect(page.getByTestId('search-condition-momentum')).toContainText('only in trials with the optimizer SGD + momentum');
+  await page.getByTestId('search-on-batch').uncheck();
+  await page.getByTestId('search-on-units').uncheck();
+  await page.getByTestId('search-list-lr').fill('0.3, 0.03');
+  await page.getByTestId('search-on-optimizer').check();
+  await page.getByTestId('search-list-optimizer').fill('sgd, momentum');
+  await page.getByTestId('search-on-momentum').check();
+  await page.getByLabel('Momentum β: list or range').selectOption('range');
+  await page.getByLabel('Momentum β minimum').fill('0.5');
+  await page.getByLabel('Momentum β maximum').fill('0.95');
+  await page.getByTestId('search-folds').fill('2');
+  await page.getByTestId('search-epochs').fill('3');
+  await page.getByLabel('Trials', { exact: true }).fill('10');
+  await page.getByRole('button', { name: 'Start search' }).click();
+  await expect(page.getByTestId('search-status')).toContainText('10 / 10 trials · done', { timeout: 90_000 });
+  const rows = page.getByTestId('search-table').locator('tbody tr');
+  await expect(rows).toHaveCount(10);
+  const settings = await rows.locator('td:nth-child(2)').allTextContents();
+  const withMomentum = settings.filter((s) => s.includes('Optimizer momentum'));
+  const withSgd = settings.filter((s) => s.includes('Optimizer sgd'));
+  expect(withMomentum.length + withSgd.length).toBe(10);
+  expect(withMomentum.length).toBeGreaterThan(0);
+  expect(withSgd.length).toBeGreaterThan(0);
+  for (const s of withMomentum) expect(s).toMatch(/Momentum β 0\.\d+/);
+  for (const s of withSgd) expect(s).not.toContain('Momentum β');
+});
+

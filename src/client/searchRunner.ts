@@ -267,7 +267,7 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
         );
         await observe(round, results);
       }
-    } else if (spec.strategy === 'bayes') {
+    } else if (spec.strategy === 'bayes' || spec.strategy === 'tpe') {
       // Rounds of BAYES_ROUND suggestions (pending ones count as the mean so far), trained
       // batched and observed in trial order: the same seed gives the same search on any machine.
       for (let index = 0; !abort.signal.aborted; ) {
@@ -331,14 +331,14 @@ export function restoreSearch(): void {
 }
 
 /**
- * Races grid, random and Bayesian search on the same (list) space with the same number of trials
- * (the grid's size), one after another so their wall times are comparable.
+ * Races grid, random, Bayesian search and TPE on the same (list) space with the same number of
+ * trials (the grid's cells), one after another so their wall times are comparable.
  */
 export async function runRace(spec: SearchSpec): Promise<RaceRow[]> {
   const budget = gridSize(spec.space);
   const rows: RaceRow[] = [];
   useStore.getState().setSearch({ race: [] });
-  for (const strategy of ['grid', 'random', 'bayes'] as Strategy[]) {
+  for (const strategy of ['grid', 'random', 'bayes', 'tpe'] as Strategy[]) {
     const trials = await runSearch({ ...spec, strategy, budget });
     const s = useStore.getState().search;
     const best = bestTrial(trials, spec.objective);

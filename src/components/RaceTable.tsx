@@ -1,13 +1,13 @@
-// The textbook trade-offs of the three search strategies (grid: thorough but slow as the space
-// grows; random: efficient but may miss the best; Bayesian: learns where to look), set beside
-// measured numbers from a race on the same space and budget.
+// The textbook trade-offs of the raced search strategies (grid: thorough but slow as the space
+// grows; random: efficient but may miss the best; Bayesian: learns where to look; TPE: learns too,
+// and handles settings that exist only for some others), set beside measured numbers from a race
+// on the same space and budget.
 import { useTranslation } from 'react-i18next';
 import { useStore, type Store } from '../store/store';
 import { formatSeconds, formatSig } from '../shared/format';
 
 const selectRace = (s: Store) => s.search.race;
 const selectObjective = (s: Store) => s.search.spec?.objective ?? 'loss';
-
 
 export function RaceTable() {
   const { t } = useTranslation('search');

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bestTrial, cancelSearch, runRace, runSearch, searchProblems, type SearchProblem } from '../client/searchRunner';
 import { applyTrial } from '../search/applyTrial';
-import { DEFAULT_LISTS, DEFAULT_RANGES, gridSize, PARAM_KEYS, PARAM_LIMITS } from '../search/space';
+import { CONDITIONS, DEFAULT_LISTS, DEFAULT_RANGES, gridSize, PARAM_KEYS, PARAM_LIMITS } from '../search/space';
 import type { Objectives, ParamKey, ParamSpec, SearchSpace, SearchSpec, Strategy } from '../search/types';
 import { PrunerControls, type PrunerSettings } from './PrunerControls';
 import { ObjectivesControl } from './ObjectivesControl';
@@ -75,6 +75,7 @@ function toSpace(rows: Record<ParamKey, ParamRow>, strategy: Strategy): SearchSp
 
 export function SearchPanel() {
   const { t } = useTranslation('search');
+  const { t: tt } = useTranslation('tpe');
   const search = useStore(selectSearch);
   const [strategy, setStrategy] = useState<Strategy>('grid');
   const [rows, setRows] = useState(initialRows);
@@ -130,6 +131,7 @@ export function SearchPanel() {
         <ObjectivesControl value={objectives} onChange={setObjectives} />
       </div>
       {strategy === 'bayes' && <p className="hint">{t('bayesExplanation')}</p>}
+      {strategy === 'tpe' && <p className="hint">{t('tpeExplanation')}</p>}
       {config.batchnorm.some(Boolean) && (
         <p className="hint" data-testid="search-batchnorm-note">
           {t('batchnormAlone')}
@@ -174,6 +176,12 @@ export function SearchPanel() {
                       <input aria-label={t('values', { label })} value={r.list} onChange={(e) => setRow(k, { list: e.target.value })} data-testid={`search-list-${k}`} />
                     ))}
                   {r.on && <FieldProblems problems={problems} field={k} />}
+                  {CONDITIONS[k] && (
+                    <span className="hint" data-testid={`search-condition-${k}`}>
+                      {' '}
+                      {tt(`conditional.${k as 'momentum' | 'units2'}`)}
+                    </span>
+                  )}
                 </td>
               </tr>
             );

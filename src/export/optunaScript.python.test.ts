@@ -144,4 +144,42 @@ print(json.dumps({"numbers": [t.number for t in done], "best": s.best_trial.para
     },
     240000,
   );
+
+  it.skipIf(!python)(
+    'runs a TPE search with conditional settings: momentum β only with SGD + momentum, units of layer 2 only with two layers',
+    async () => {
+      const config = { ...DEFAULT_CONFIG, samples: 100, layers: [4], activations: ['tanh' as const], dropout: [0] };
+      const spec: SearchSpec = {
+        strategy: 'tpe',
+        space: {
+          lr: { kind: 'range', min: 0.01, max: 0.3, scale: 'log' },
+          layers: { kind: 'list', values: [1, 2] },
+          units2: { kind: 'range', min: 2, max: 8, scale: 'log', integer: true },
+          optimizer: { kind: 'list', values: ['adam', 'momentum'] },
+          momentum: { kind: 'range', min: 0.5, max: 0.95, scale: 'linear' },
+        },
+        budget: 14,
+        folds: 1,
+        epochs: 2,
+        seed: 4,
+        objective: 'loss',
+      };
+      const rows = searchRows(pointsSource(config), config.seed, spec.folds);
+      writeFileSync(join(dir, 'tpe.py'), optunaScript({ config, spec, rows }));
+      const r = await run(python!, ['tpe.py', '--csv', 'tpe.csv'], dir);
+      expect(r.code, r.out).toBe(0);
+      expect(r.out).not.toMatch(/Traceback|ExperimentalWarning/);
+      const imported = importTrials(readFileSync(join(dir, 'tpe.csv'), 'utf8'), spec.space);
+      if (!imported.ok) throw new Error(imported.error);
+      expect(imported.trials).toHaveLength(14);
+      for (const t of imported.trials) {
+        expect(t.trial.momentum !== undefined, JSON.stringify(t.trial)).toBe(t.trial.optimizer === 'momentum');
+        expect(t.trial.units2 !== undefined, JSON.stringify(t.trial)).toBe(t.trial.layers === 2);
+      }
+      // Both branches came up, so both kinds of row were written and read back.
+      expect(new Set(imported.trials.map((t) => t.trial.optimizer)).size).toBe(2);
+      expect(new Set(imported.trials.map((t) => t.trial.layers)).size).toBe(2);
+    },
+    240000,
+  );
 });

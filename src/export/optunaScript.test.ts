@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG } from '../shared/config';
 import { pointsSource } from '../worker/dataSource';
 import { foldPairs } from '../worker/crossValidate';
 import type { SearchSpec } from '../search/types';
-import { defaultStudyName, optunaScript, requestedTrials, searchRows, suggestCall } from './optunaScript';
+import { defaultStudyName, optunaScript, requestedTrials, samplerCall, searchRows, suggestCall, suggestLines } from './optunaScript';
 
 const spec: SearchSpec = {
   strategy: 'bayes',
@@ -77,7 +77,7 @@ describe('optunaScript', () => {
     expect(s).toContain('EPOCHS = 40');
     expect(s).toContain('FOLDS = 3');
     expect(s).toContain('DIRECTION = "minimize"');
-    expect(s).toContain('optuna.samplers.TPESampler(seed=SEED)');
+    expect(s).toContain('optuna.samplers.TPESampler(seed=SEED, n_startup_trials=5, multivariate=True)');
     expect(s).toContain('SEED = 7');
     expect(s).toContain('N_TRIALS = 20');
     for (const flag of ['--storage', '--study-name', '--n-trials', '--n-jobs', '--csv']) expect(s).toContain(`"${flag}"`);
@@ -101,5 +101,42 @@ describe('optunaScript', () => {
     expect(() => optunaScript({ config, spec: { ...spec, space: {} }, rows })).toThrow(/no parameters/);
     expect(() => optunaScript({ config, spec: { ...spec, strategy: 'grid' }, rows })).toThrow(/lists/);
     expect(() => optunaScript({ config: { ...config, batchnorm: config.layers.map(() => true) }, spec, rows })).toThrow(/batch norm is on/);
+  });
+
+  it('suggests a conditional setting only inside the if that makes it exist, with a grouped TPE', () => {
+    const tpe: SearchSpec = {
+      ...spec,
+      strategy: 'tpe',
+      space: {
+        layers: { kind: 'range', min: 1, max: 3, scale: 'linear', integer: true },
+        units2: { kind: 'range', min: 2, max: 32, scale: 'log', integer: true },
+        optimizer: { kind: 'list', values: ['sgd', 'momentum'] },
+        momentum: { kind: 'range', min: 0.5, max: 0.99, scale: 'linear' },
+      },
+    };
+    expect(suggestLines(tpe).split('\n')).toEqual([
+      '    p["layers"] = trial.suggest_int("layers", 1, 3, log=False)',
+      '    if int(p.get("layers", len(CONFIG["layers"]))) >= 2:  # the units of layers 2+ exist only with 2 or more hidden layers',
+      '        p["units2"] = trial.suggest_int("units2", 2, 32, log=True)',
+      '    p["optimizer"] = trial.suggest_categorical("optimizer", ["sgd", "momentum"])',
+      '    if p.get("optimizer", CONFIG["optimizer"]) == "momentum":  # momentum β exists only with SGD + momentum',
+      '        p["momentum"] = trial.suggest_float("momentum", 0.5, 0.99, log=False)',
+    ]);
+    expect(samplerCall(tpe)).toBe('optuna.samplers.TPESampler(seed=SEED, n_startup_trials=5, multivariate=True, group=True)');
+    expect(optunaScript({ config, spec: tpe, rows })).toContain(samplerCall(tpe));
+  });
+
+  it('a conditional grid has only the cells where each setting exists, in the browser’s order', () => {
+    const grid: SearchSpec = { ...spec, strategy: 'grid', space: { lr: { kind: 'list', values: [0.1, 0.01] }, optimizer: { kind: 'list', values: ['adam', 'momentum'] }, momentum: { kind: 'list', values: [0.5, 0.9] } } };
+    expect(requestedTrials(grid)).toBe(6);
+    const s = optunaScript({ config, spec: grid, rows });
+    expect(s).toContain('N_TRIALS = 6');
+    expect(s).toContain(
+      'CELLS = [{"lr": 0.1, "optimizer": "adam"}, {"lr": 0.1, "optimizer": "momentum", "momentum": 0.5}, {"lr": 0.1, "optimizer": "momentum", "momentum": 0.9}, {"lr": 0.01, "optimizer": "adam"}, {"lr": 0.01, "optimizer": "momentum", "momentum": 0.5}, {"lr": 0.01, "optimizer": "momentum", "momentum": 0.9}]',
+    );
+    // β alone, the optimizer not searched: the config decides.
+    const beta: SearchSpec = { ...grid, space: { lr: grid.space.lr, momentum: grid.space.momentum } };
+    expect(requestedTrials(beta, { ...config, optimizer: 'momentum' })).toBe(4);
+    expect(requestedTrials(beta, { ...config, optimizer: 'sgd' })).toBe(2);
   });
 });

@@ -1,11 +1,13 @@
 // A search as a standalone PyTorch + Optuna script: the same space (one suggest call per searched
-// parameter, from the spec's ranges and lists), the same k-fold objective on the same rows and
+// parameter, from the spec's ranges and lists; a conditional one, momentum β or the units of
+// layers 2+, suggested only inside the `if` that makes it exist: Optuna's define-by-run), the same k-fold objective on the same rows and
 // folds (computed here by the app's own kfold.ts), the same epochs and seed. Several processes or
 // machines can run one study together through `--storage`; the trials come out as a CSV that the
 // search panel imports (importTrials.ts). Pure: no DOM, store or tfjs.
 import type { ExperimentConfig } from '../shared/config';
 import { foldsValid, stratifiedFolds } from '../search/kfold';
-import { isIntegerRange, spaceKeys } from '../search/space';
+import { CONDITIONS, gridSize, gridTrials, isIntegerRange, spaceKeys } from '../search/space';
+import { tpeStartup } from '../search/tpe';
 import type { ParamKey, ParamSpec, SearchSpec } from '../search/types';
 import type { SourceData } from '../worker/dataSource';
 
@@ -94,10 +96,43 @@ export function defaultStudyName(spec: SearchSpec): string {
   return `playground-${spec.strategy}-${(h >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-/** How many trials the search asks for: the grid's size for a grid, else the budget. */
-export function requestedTrials(spec: SearchSpec): number {
+/**
+ * How many trials the search asks for: the grid's cells for a grid (conditional settings only
+ * where they exist, on `config` where their setting is not searched), else the budget.
+ */
+export function requestedTrials(spec: SearchSpec, config?: ExperimentConfig): number {
   if (spec.strategy !== 'grid') return spec.budget;
-  return spaceKeys(spec.space).reduce((n, k) => n * (spec.space[k]!.kind === 'list' ? (spec.space[k] as { values: unknown[] }).values.length : 1), 1);
+  return gridSize(spec.space, config);
+}
+
+/** The Python condition under which a conditional setting exists (space.ts CONDITIONS, isActive). */
+const PY_CONDITION: Record<string, string> = {
+  momentum: 'p.get("optimizer", CONFIG["optimizer"]) == "momentum"',
+  units2: 'int(p.get("layers", len(CONFIG["layers"]))) >= 2',
+};
+
+/** The suggest lines of `suggest(trial)`: a conditional setting inside its `if`. */
+export function suggestLines(spec: SearchSpec): string {
+  return spaceKeys(spec.space)
+    .map((key) => {
+      const line = `p[${py(key)}] = ${suggestCall(key, spec.space[key]!)}`;
+      if (!CONDITIONS[key]) return `    ${line}`;
+      return `    if ${PY_CONDITION[key]}:  # ${key === 'momentum' ? 'momentum β exists only with SGD + momentum' : 'the units of layers 2+ exist only with 2 or more hidden layers'}\n        ${line}`;
+    })
+    .join('\n');
+}
+
+/**
+ * The sampler of a search that is not a grid: TPE as in the browser (its random start the same
+ * length), multivariate so settings that work together are modelled together, `group` so a
+ * conditional space is split into the sets of settings that occur together (otherwise
+ * multivariate TPE falls back to independent sampling for settings missing from some trials).
+ * No constant liar: with multivariate TPE and processes sharing a study it fails in Optuna 3.1
+ * (IndexError, optuna/optuna#4459), the version Debian ships.
+ */
+export function samplerCall(spec: SearchSpec): string {
+  const conditional = spaceKeys(spec.space).some((k) => CONDITIONS[k]);
+  return `optuna.samplers.TPESampler(seed=SEED, n_startup_trials=${tpeStartup(spec.budget)}, multivariate=True${conditional ? ', group=True' : ''})`;
 }
 
 export function optunaScript(input: OptunaScriptInput): string {
@@ -129,7 +164,8 @@ export function optunaScript(input: OptunaScriptInput): string {
     minDelta: c.minDelta,
     restoreBest: c.restoreBest,
   };
-  const suggests = keys.map((key) => `    p[${py(key)}] = ${suggestCall(key, spec.space[key]!)}`).join('\n');
+  const suggests = suggestLines(spec);
+  const nTrials = requestedTrials(spec, c);
   const gridSpace = grid ? `{${keys.map((key) => `${py(key)}: ${py((spec.space[key] as { values: unknown[] }).values)}`).join(', ')}}` : 'None';
   const direction = spec.objective === 'accuracy' ? 'maximize' : 'minimize';
   const dataRows = rows.x.map((x, i) => `[${py(x)}, ${py(rows.y[i])}, ${rows.fold[i]}]`).join(',\n    ');
@@ -142,7 +178,7 @@ Search: ${spec.strategy}, objective = mean validation ${spec.objective} over ${k
 The space, the rows and the folds are the browser's own; the numbers will differ a little
 (different random numbers and arithmetic), the search does not.
 
-One machine:          python3 search_optuna.py --storage sqlite:///study.db --n-trials ${requestedTrials(spec)}
+One machine:          python3 search_optuna.py --storage sqlite:///study.db --n-trials ${nTrials}
 Many processes/hosts: run the same command in each, with one shared --storage
                       (sqlite:///study.db on one machine, postgresql://user:pw@host/db across machines).
 Trials are numbered by the storage; trial numbers from --n-trials on are skipped (pruned), so the
@@ -152,13 +188,13 @@ Needs: torch, optuna >= 2.9.
 """
 import argparse
 import csv
-import itertools
 import math
 import os
 import random
 import socket
 import sys
 import time
+import warnings
 
 import optuna
 import torch
@@ -170,7 +206,7 @@ EPOCHS = ${spec.epochs}
 FOLDS = ${k}
 OBJECTIVE = ${py(spec.objective)}
 DIRECTION = ${py(direction)}
-N_TRIALS = ${requestedTrials(spec)}
+N_TRIALS = ${nTrials}
 STUDY = None
 STUDY_NAME = ${py(defaultStudyName(spec))}
 PARAMS = ${py(keys)}
@@ -188,7 +224,8 @@ ROWS = [
 
 
 def suggest(trial):
-    """The search space: one suggest call per searched parameter, as in the playground."""
+    """The search space: one suggest call per searched parameter, as in the playground; a
+    conditional one only where it exists (define-by-run), so a trial without it leaves it out."""
     p = {}
 ${suggests}
     return p
@@ -201,9 +238,13 @@ def settings_for(p):
         if key in p:
             s[key] = p[key]
     count = int(p["layers"]) if "layers" in p else len(CONFIG["layers"])
-    if "layers" in p or "units" in p:
+    if "momentum" in p and s["optimizer"] == "momentum":
+        s["momentum"] = float(p["momentum"])
+    units2 = int(p["units2"]) if "units2" in p and count >= 2 else None
+    if "layers" in p or "units" in p or units2 is not None:
+        # units sizes every hidden layer, or layer 1 only when units2 sizes layers 2, 3, ...
         units = int(p["units"]) if "units" in p else (CONFIG["layers"][0] if CONFIG["layers"] else 8)
-        s["layers"] = [units] * count
+        s["layers"] = [units if i == 0 or units2 is None else units2 for i in range(count)]
 
     def per_layer(values, fallback):
         return [values[min(i, len(values) - 1)] if values else fallback for i in range(count)]
@@ -387,7 +428,8 @@ class NumberedGridSampler(optuna.samplers.BaseSampler):
         return CELLS[trial.number % len(CELLS)][param_name]
 
 
-CELLS = [dict(zip(GRID, values)) for values in itertools.product(*GRID.values())] if GRID is not None else []
+# The grid's cells in the playground's order; a conditional setting only in the cells where it exists.
+CELLS = ${grid ? py(gridTrials(spec.space, c)) : '[]'}
 
 
 def write_csv(study, path):
@@ -434,7 +476,8 @@ def main():
     if GRID is not None:
         sampler = NumberedGridSampler()
     else:
-        sampler = optuna.samplers.TPESampler(seed=SEED)
+        warnings.filterwarnings("ignore", category=optuna.exceptions.ExperimentalWarning)
+        sampler = ${samplerCall(spec)}
     study = open_study(args.storage, args.study_name, sampler)
     STUDY = study
     stop = optuna.study.MaxTrialsCallback(N_TRIALS, states=(TrialState.COMPLETE,))

@@ -93,9 +93,33 @@ describe('applyTrial', () => {
       if (t.l2 !== undefined) expect(c.l2).toBe(t.l2);
       if (t.optimizer !== undefined) expect(c.optimizer).toBe(t.optimizer);
       expect(c.layers).toHaveLength(t.layers as number);
-      for (const u of c.layers) expect(u).toBe(t.units);
+      c.layers.forEach((u, i) => expect(u).toBe(i > 0 && t.units2 !== undefined ? t.units2 : t.units));
+      expect(c.momentum).toBe(t.momentum ?? DEFAULT_CONFIG.momentum);
       for (const a of c.activations) expect(a).toBe(t.activation);
       for (const d of c.dropout) expect(d).toBe(t.dropout ?? 0);
     }
+  });
+
+  it('sets momentum β only when the optimizer is momentum, from the trial or the config', () => {
+    const c = applyTrial({ ...DEFAULT_CONFIG, optimizer: 'sgd' }, { optimizer: 'momentum', momentum: 0.75 });
+    expectValid(c);
+    expect(c.optimizer).toBe('momentum');
+    expect(c.momentum).toBe(0.75);
+    expect(applyTrial({ ...DEFAULT_CONFIG, optimizer: 'momentum' }, { momentum: 0.6 }).momentum).toBe(0.6);
+    // Does not exist for Adam, nor for the config's SGD: the config's β stays.
+    expect(applyTrial({ ...DEFAULT_CONFIG, momentum: 0.9 }, { optimizer: 'adam', momentum: 0.6 }).momentum).toBe(0.9);
+    expect(applyTrial({ ...DEFAULT_CONFIG, optimizer: 'sgd', momentum: 0.9 }, { momentum: 0.6 }).momentum).toBe(0.9);
+    expect(() => applyTrial(DEFAULT_CONFIG, { optimizer: 'momentum', momentum: 1.5 })).toThrow(/momentum/);
+  });
+
+  it('units2 sizes hidden layers 2, 3, … and units layer 1, only with 2 or more layers', () => {
+    const c = applyTrial(DEFAULT_CONFIG, { units: 16, layers: 3, units2: 4 });
+    expectValid(c);
+    expect(c.layers).toEqual([16, 4, 4]);
+    expect(applyTrial(DEFAULT_CONFIG, { units: 16, layers: 1, units2: 4 }).layers).toEqual([16]);
+    // Without units, layer 1 keeps the config's first layer's size.
+    expect(applyTrial({ ...DEFAULT_CONFIG, layers: [6, 6], activations: ['tanh', 'tanh'], dropout: [0, 0], batchnorm: [false, false] }, { units2: 3 }).layers).toEqual([6, 3]);
+    // The config's single layer: units2 does not exist.
+    expect(applyTrial({ ...DEFAULT_CONFIG, layers: [6], activations: ['tanh'], dropout: [0], batchnorm: [false] }, { units2: 3 }).layers).toEqual([6]);
   });
 });

@@ -247,3 +247,29 @@ describe('surrogate pieces', () => {
     expect(t[5]).toBeCloseTo(0.8, 12);
   });
 });
+
+describe('BayesianSearch on conditional settings', () => {
+  it('suggests momentum β only with SGD + momentum, and the units of layer 2 only with 2 or more layers', () => {
+    const space: SearchSpace = {
+      lr: { kind: 'range', min: 1e-3, max: 1, scale: 'log' },
+      layers: { kind: 'range', min: 1, max: 3, scale: 'linear', integer: true },
+      units2: { kind: 'range', min: 2, max: 32, scale: 'log', integer: true },
+      optimizer: { kind: 'list', values: ['adam', 'momentum'] },
+      momentum: { kind: 'range', min: 0.5, max: 0.99, scale: 'linear' },
+    };
+    // Best: momentum, β near 0.9, two layers of 8 — the model must learn from trials with and without β.
+    const f = (t: Trial) => (t.optimizer === 'momentum' ? 10 * ((t.momentum as number) - 0.9) ** 2 : 0.5) + (Math.log10(t.lr as number) + 1.5) ** 2 + (t.units2 !== undefined ? 0.05 * (Math.log2(t.units2 as number) - 3) ** 2 : 0.3);
+    const bo = new BayesianSearch(space, 2, { initial: 4, candidates: 100 });
+    const trials: Trial[] = [];
+    for (let i = 0; i < 16; i++) {
+      const t = bo.suggest();
+      bo.observe(t, f(t));
+      trials.push(t);
+    }
+    for (const t of trials) {
+      expect(t.momentum !== undefined).toBe(t.optimizer === 'momentum');
+      expect(t.units2 !== undefined).toBe((t.layers as number) >= 2);
+    }
+    expect(bo.best!.objective).toBeLessThan(Math.min(...randomTrials(space, 4, 2).map(f)));
+  });
+});

@@ -1,13 +1,17 @@
 // Bayesian optimisation (minimisation) over a SearchSpace: a Gaussian-process surrogate with a
 // Matérn-5/2 kernel on the parameters mapped to [0, 1], and expected improvement maximised over
-// seeded random candidates plus local moves around the best trials. Pure and deterministic for
-// a seed (given the same observations in the same order).
+// seeded random candidates plus local moves around the best trials. A conditional setting that
+// does not exist for a trial (momentum β without the momentum optimizer) sits at a fixed
+// coordinate, 0: the trial's other coordinates (the optimizer's) already tell it apart. Pure and
+// deterministic for a seed (given the same observations in the same order).
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { gaussian, hashSeed, mulberry32, type Rand } from '../data/random';
-import { fromUnit, gridSize, gridTrials, sampleTrial, spaceKeys, toUnit, trialKey } from './space';
+import { normCdf, normPdf, robustTargets } from './stats';
+import { fromUnit, gridSize, gridTrials, isActive, sampleTrial, spaceKeys, toUnit, trialKey, type SearchBase } from './space';
 import type { ParamKey, ParamSpec, SearchSpace, Trial } from './types';
 
 export { BAYES_EXPLANATION } from './explanation';
+export { robustTargets } from './stats';
 
 export interface BayesOptions {
   /** Random trials before the model takes over (default 5). */
@@ -51,7 +55,8 @@ function encode(coords: Coord[], t: Trial): number[] {
   const x: number[] = [];
   for (const c of coords) {
     const v = t[c.key];
-    if (c.kind === 'range') x.push(toUnit(c.spec, Number(v)));
+    if (v === undefined) for (let i = 0; i < (c.kind === 'onehot' ? c.values.length : 1); i++) x.push(0);
+    else if (c.kind === 'range') x.push(toUnit(c.spec, Number(v)));
     else if (c.kind === 'ordinal') {
       const m = c.sorted.length;
       const n = Number(v);
@@ -74,18 +79,6 @@ function sqDist(a: number[], b: number[]): number {
 export function matern52(r2: number, ell: number): number {
   const s = (Math.sqrt(5 * r2) / ell);
   return (1 + s + (s * s) / 3) * Math.exp(-s);
-}
-
-function normPdf(z: number): number {
-  return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-}
-
-/** Standard normal CDF (Abramowitz–Stegun 7.1.26 on erf, error < 1.5e-7). */
-function normCdf(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
-  return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }
 
 /** Expected improvement below `best` of a normal prediction (mean mu, standard deviation sd). */
@@ -168,22 +161,6 @@ function predict(fit: Fit, X: number[][], x: number[], v: Float64Array): { mu: n
 }
 
 /**
- * Objectives as the model sees them: failures (NaN, ±Infinity) count as the worst result, and
- * values far above the median are capped so one diverged run does not flatten the rest.
- */
-export function robustTargets(objectives: number[]): number[] | null {
-  const finite = objectives.filter((v) => Number.isFinite(v));
-  if (finite.length === 0) return null;
-  const sorted = [...finite].sort((a, b) => a - b);
-  const med = sorted[Math.floor((sorted.length - 1) / 2)];
-  const spread = med - sorted[0];
-  const cap = spread > 0 ? med + 5 * spread : sorted[sorted.length - 1];
-  const capped = objectives.map((v) => (Number.isFinite(v) ? Math.min(v, cap) : NaN));
-  const worst = Math.max(...capped.filter((v) => !Number.isNaN(v)));
-  return capped.map((v) => (Number.isNaN(v) ? worst : v));
-}
-
-/**
  * Suggests trials one at a time and learns from each result (lower is better).
  *
  *     const bo = new BayesianSearch(space, seed);
@@ -206,6 +183,7 @@ export class BayesianSearch {
     private readonly space: SearchSpace,
     seed: number,
     opts: BayesOptions = {},
+    private readonly base?: SearchBase,
   ) {
     this.coords = coordsFor(space);
     this.rand = mulberry32(hashSeed(seed, 'bayes'));
@@ -246,7 +224,7 @@ export class BayesianSearch {
 
   private next(): Trial {
     const targets = robustTargets(this.objectives);
-    if (this.trials.length < this.initial || !targets || this.coords.length === 0) return sampleTrial(this.space, this.rand);
+    if (this.trials.length < this.initial || !targets || this.coords.length === 0) return sampleTrial(this.space, this.rand, this.base);
 
     // Standardise; pending trials are assumed to score the mean (0 after standardising).
     const mean = targets.reduce((a, b) => a + b, 0) / targets.length;
@@ -255,7 +233,7 @@ export class BayesianSearch {
     const all = [...this.trials, ...this.pending];
     const X = all.map((t) => encode(this.coords, t));
     const fit = fitGp(X, y, this.params);
-    if (!fit) return sampleTrial(this.space, this.rand);
+    if (!fit) return sampleTrial(this.space, this.rand, this.base);
     const bestY = Math.min(...y.slice(0, targets.length));
 
     const taken = new Set(all.map(trialKey));
@@ -272,15 +250,15 @@ export class BayesianSearch {
       }
     }
     // Everything already tried (a small list-only space): fall back to a fresh random draw.
-    return choice ?? sampleTrial(this.space, this.rand);
+    return choice ?? sampleTrial(this.space, this.rand, this.base);
   }
 
   /** Random candidates (or the whole grid of a small list-only space) plus moves around the best trials. */
   private candidateTrials(targets: number[]): Trial[] {
-    const size = gridSize(this.space);
-    if (size <= EXHAUSTIVE) return gridTrials(this.space);
+    const size = gridSize(this.space, this.base);
+    if (size <= EXHAUSTIVE) return gridTrials(this.space, this.base);
     const out: Trial[] = [];
-    for (let i = 0; i < this.candidates; i++) out.push(sampleTrial(this.space, this.rand));
+    for (let i = 0; i < this.candidates; i++) out.push(sampleTrial(this.space, this.rand, this.base));
     const order = targets.map((_, i) => i).sort((a, b) => targets[a] - targets[b] || a - b);
     for (const i of order.slice(0, LOCAL_BEST)) {
       for (let j = 0; j < LOCAL_PER_BEST; j++) {
@@ -292,12 +270,15 @@ export class BayesianSearch {
     return out;
   }
 
+  /** A move around t; a conditional setting that comes to exist by the move is drawn afresh, one that ceases to is left out. */
   private perturb(t: Trial, sigma: number): Trial {
     const out: Trial = {};
     for (const c of this.coords) {
       const spec = this.space[c.key] as ParamSpec;
       const v = t[c.key];
-      if (spec.kind === 'range') out[c.key] = fromUnit(c.key, spec, toUnit(spec, Number(v)) + sigma * gaussian(this.rand));
+      if (!isActive(c.key, out, this.base)) continue;
+      if (v === undefined && spec.kind === 'range') out[c.key] = fromUnit(c.key, spec, this.rand());
+      else if (spec.kind === 'range') out[c.key] = fromUnit(c.key, spec, toUnit(spec, Number(v)) + sigma * gaussian(this.rand));
       else if (this.rand() < 0.25 || v === undefined) out[c.key] = spec.values[Math.min(spec.values.length - 1, Math.floor(this.rand() * spec.values.length))];
       else out[c.key] = v;
     }

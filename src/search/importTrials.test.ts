@@ -47,4 +47,16 @@ describe('importTrials', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(why);
   });
+
+  it('reads a conditional setting from the rows where it exists and refuses it where it does not', () => {
+    const cond: SearchSpace = { optimizer: { kind: 'list', values: ['adam', 'momentum'] }, momentum: { kind: 'range', min: 0.5, max: 0.99, scale: 'linear' } };
+    const r = importTrials('number,optimizer,momentum,value\n0,adam,,0.3\n1,momentum,0.9,0.2\n', cond);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.trials.map((t) => t.trial)).toEqual([{ optimizer: 'adam' }, { optimizer: 'momentum', momentum: 0.9 }]);
+    const given = importTrials('number,optimizer,momentum,value\n0,adam,0.9,0.3\n', cond);
+    expect(!given.ok && given.error).toMatch(/line 2: Momentum β is given \(0\.9\) but does not exist for this trial/);
+    const missing = importTrials('number,optimizer,momentum,value\n0,momentum,,0.3\n', cond);
+    expect(!missing.ok && missing.error).toMatch(/line 2: Momentum β must be a number/);
+  });
 });
+

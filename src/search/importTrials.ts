@@ -2,9 +2,11 @@
 // one row per finished trial, columns number, the searched parameters, value, then optionally
 // std, folds (semicolon-separated) and duration_ms. Checks every column and value against the
 // search space (or, without one, the parameters' own limits) and refuses the whole file, with the
-// reason, at the first problem. Pure: no DOM or store.
+// reason, at the first problem. A conditional setting's cell is empty in the rows where it does
+// not exist (isActive: momentum β without the momentum optimizer), as Optuna writes it. Pure: no
+// DOM or store.
 import Papa from 'papaparse';
-import { PARAM_KEYS, PARAM_LIMITS, isIntegerRange } from './space';
+import { PARAM_KEYS, PARAM_LIMITS, isActive, isIntegerRange } from './space';
 import type { ParamKey, SearchSpace, Trial, TrialRecord } from './types';
 import { t } from '../i18n/i18n';
 import { paramLabel } from './labels';
@@ -96,6 +98,11 @@ export function importTrials(text: string, space: SearchSpace | null = null): Im
     seen.add(number);
     const trial: Trial = {};
     for (const k of params) {
+      // `params` are in PARAM_KEYS order, so the setting a conditional one hangs on is read first.
+      if (!isActive(k, trial)) {
+        if (cell(k).trim() !== '') return fail(t('search:csv.atLine', { line, error: t('search:csv.inactive', { label: paramLabel(k), got: cell(k) }) }));
+        continue;
+      }
       const got = checkParam(k, cell(k), space);
       if ('error' in got) return fail(t('search:csv.atLine', { line, error: got.error }));
       trial[k] = got.value;

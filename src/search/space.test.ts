@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ACTIVATIONS, MAX_LAYERS, MAX_UNITS, OPTIMIZERS, RANGES } from '../shared/config';
+import { ACTIVATIONS, DEFAULT_CONFIG, MAX_LAYERS, MAX_UNITS, OPTIMIZERS, RANGES } from '../shared/config';
 import {
   DEFAULT_LISTS,
   DEFAULT_RANGES,
@@ -7,6 +7,7 @@ import {
   PARAM_LIMITS,
   gridSize,
   gridTrials,
+  isActive,
   randomTrials,
   trialKey,
   validateSpace,
@@ -233,5 +234,95 @@ describe('validateSpace', () => {
       'units: Units per hidden layer: no whole number lies between 2.2 and 2.8.',
       'optimizer: Optimizer takes a list of choices, not a range.',
     ]);
+  });
+});
+
+describe('conditional settings', () => {
+  const sgd = { ...DEFAULT_CONFIG, optimizer: 'sgd' as const, layers: [4] };
+  const withMomentum = { ...DEFAULT_CONFIG, optimizer: 'momentum' as const, layers: [4, 4] };
+
+  it('isActive: momentum only with the momentum optimizer, units2 only with 2 or more layers', () => {
+    expect(isActive('lr', {}, sgd)).toBe(true);
+    expect(isActive('momentum', { optimizer: 'momentum' }, sgd)).toBe(true);
+    expect(isActive('momentum', { optimizer: 'adam' }, withMomentum)).toBe(false);
+    // Not searched: the base config decides; with no base, the page has checked it beforehand.
+    expect(isActive('momentum', {}, sgd)).toBe(false);
+    expect(isActive('momentum', {}, withMomentum)).toBe(true);
+    expect(isActive('momentum', {})).toBe(true);
+    expect(isActive('units2', { layers: 1 }, withMomentum)).toBe(false);
+    expect(isActive('units2', { layers: 2 }, sgd)).toBe(true);
+    expect(isActive('units2', { layers: 0 })).toBe(false);
+    expect(isActive('units2', {}, sgd)).toBe(false);
+    expect(isActive('units2', {}, withMomentum)).toBe(true);
+  });
+
+  it('a grid leaves a setting out of the cells where it does not exist, and counts only real cells', () => {
+    const space: SearchSpace = { optimizer: { kind: 'list', values: ['sgd', 'momentum'] }, momentum: { kind: 'list', values: [0.5, 0.9] } };
+    expect(gridTrials(space)).toEqual([{ optimizer: 'sgd' }, { optimizer: 'momentum', momentum: 0.5 }, { optimizer: 'momentum', momentum: 0.9 }]);
+    expect(gridSize(space)).toBe(3);
+    const deep: SearchSpace = {
+      lr: DEFAULT_LISTS.lr,
+      units: { kind: 'list', values: [4, 8] },
+      layers: { kind: 'list', values: [1, 2, 3] },
+      units2: { kind: 'list', values: [2, 4, 8] },
+      optimizer: { kind: 'list', values: ['adam', 'momentum', 'sgd'] },
+      momentum: { kind: 'list', values: [0.8, 0.9] },
+    };
+    const cells = gridTrials(deep);
+    // lr 3 × units 2 × (1 + 3 + 3 layer cells) × (1 + 2 + 1 optimizer cells).
+    expect(cells).toHaveLength(3 * 2 * 7 * 4);
+    expect(gridSize(deep)).toBe(cells.length);
+    expect(new Set(cells.map(trialKey)).size).toBe(cells.length);
+    for (const t of cells) {
+      expect(t.momentum !== undefined).toBe(t.optimizer === 'momentum');
+      expect(t.units2 !== undefined).toBe((t.layers as number) >= 2);
+    }
+    // With the controlling setting not searched, the base config decides.
+    const beta: SearchSpace = { lr: DEFAULT_LISTS.lr, momentum: DEFAULT_LISTS.momentum };
+    expect(gridTrials(beta, sgd)).toHaveLength(3);
+    expect(gridSize(beta, sgd)).toBe(3);
+    expect(gridTrials(beta, withMomentum)).toHaveLength(6);
+    expect(gridSize(beta, withMomentum)).toBe(6);
+  });
+
+  it('random sampling leaves inactive settings out of the trial and samples active ones', () => {
+    const trials = randomTrials(DEFAULT_RANGES, 600, 9);
+    let momentum = 0;
+    let deep = 0;
+    for (const t of trials) {
+      expect(t.momentum !== undefined).toBe(t.optimizer === 'momentum');
+      expect(t.units2 !== undefined).toBe((t.layers as number) >= 2);
+      if (t.momentum !== undefined) {
+        momentum++;
+        expect(t.momentum).toBeGreaterThanOrEqual(0.5);
+        expect(t.momentum).toBeLessThanOrEqual(0.99);
+      }
+      if (t.units2 !== undefined) {
+        deep++;
+        expect(Number.isInteger(t.units2)).toBe(true);
+      }
+    }
+    // One optimizer in five; two layer counts in three.
+    expect(momentum).toBeGreaterThan(80);
+    expect(momentum).toBeLessThan(160);
+    expect(deep).toBeGreaterThan(340);
+    expect(deep).toBeLessThan(460);
+    // The base config decides when the optimizer is not searched.
+    expect(randomTrials({ lr: DEFAULT_RANGES.lr, momentum: DEFAULT_RANGES.momentum }, 20, 1, sgd).every((t) => t.momentum === undefined)).toBe(true);
+    expect(randomTrials({ lr: DEFAULT_RANGES.lr, momentum: DEFAULT_RANGES.momentum }, 20, 1, withMomentum).every((t) => t.momentum !== undefined)).toBe(true);
+  });
+
+  it('refuses a conditional setting that no trial would use', () => {
+    const adamOnly: SearchSpace = { optimizer: { kind: 'list', values: ['adam', 'sgd'] }, momentum: DEFAULT_LISTS.momentum };
+    expect(messages(validateSpace(adamOnly, 'grid'))).toEqual(['momentum: Momentum β is never used: no trial uses the optimizer "momentum".']);
+    expect(validateSpace({ ...adamOnly, optimizer: { kind: 'list', values: ['adam', 'momentum'] } }, 'grid')).toEqual([]);
+    const shallow: SearchSpace = { layers: { kind: 'range', min: 0, max: 1, scale: 'linear' }, units2: DEFAULT_RANGES.units2 };
+    expect(validateSpace(shallow, 'random').map((i) => i.key)).toEqual(['problem.never.units2']);
+    expect(validateSpace({ ...shallow, layers: DEFAULT_RANGES.layers }, 'random')).toEqual([]);
+    // Not searched: only the page, which knows the config, can tell.
+    expect(validateSpace({ momentum: DEFAULT_LISTS.momentum }, 'grid')).toEqual([]);
+    expect(validateSpace({ momentum: DEFAULT_LISTS.momentum }, 'grid', undefined, withMomentum)).toEqual([]);
+    expect(validateSpace({ momentum: DEFAULT_LISTS.momentum }, 'grid', undefined, sgd).map((i) => i.field)).toEqual(['momentum']);
+    expect(validateSpace({ units2: DEFAULT_LISTS.units2 }, 'grid', undefined, sgd).map((i) => i.key)).toEqual(['problem.never.units2']);
   });
 });

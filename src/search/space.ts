@@ -1,12 +1,17 @@
 // What a hyperparameter search varies: the parameters, how each is given (a range or a list of
-// values), validation against the config's own limits, the grid and seeded random samples.
+// values), which settings exist for a trial (the conditional ones: isActive), validation against
+// the config's own limits, the grid and seeded random samples.
 // Pure: no React, DOM, store or tfjs, so the page and the worker can both use it.
-import { ACTIVATIONS, MAX_LAYERS, MAX_UNITS, OPTIMIZERS, RANGES } from '../shared/config';
+import { ACTIVATIONS, MAX_LAYERS, MAX_UNITS, OPTIMIZERS, RANGES, type ExperimentConfig } from '../shared/config';
 import { hashSeed, mulberry32, type Rand } from '../data/random';
 import type { ParamKey, ParamLimit, ParamSpec, SearchSpace, SpaceIssue, Strategy, Trial } from './types';
 
-/** The searchable settings, in display order (the same keys as PARAM_LIMITS). */
-export const PARAM_KEYS: readonly ParamKey[] = ['lr', 'batch', 'units', 'layers', 'l2', 'dropout', 'optimizer', 'activation'];
+/**
+ * The searchable settings, in display order (the same keys as PARAM_LIMITS). A conditional
+ * setting comes after the one it depends on, so a trial built in this order always knows
+ * whether the next setting exists (grid, random and TPE sampling rely on it).
+ */
+export const PARAM_KEYS: readonly ParamKey[] = ['lr', 'batch', 'units', 'layers', 'units2', 'l2', 'dropout', 'optimizer', 'momentum', 'activation'];
 
 /** The config's own limits for each searchable parameter. */
 export const PARAM_LIMITS: Record<ParamKey, ParamLimit> = {
@@ -14,9 +19,11 @@ export const PARAM_LIMITS: Record<ParamKey, ParamLimit> = {
   batch: { kind: 'number', min: RANGES.batch.min, max: RANGES.batch.max, int: true, label: RANGES.batch.label },
   units: { kind: 'number', min: 1, max: MAX_UNITS, int: true, label: 'Units per hidden layer' },
   layers: { kind: 'number', min: 0, max: MAX_LAYERS, int: true, label: 'Hidden layers' },
+  units2: { kind: 'number', min: 1, max: MAX_UNITS, int: true, label: 'Units of hidden layers 2+' },
   l2: { kind: 'number', min: RANGES.l2.min, max: RANGES.l2.max, int: false, label: RANGES.l2.label },
   dropout: { kind: 'number', min: RANGES.dropoutRate.min, max: RANGES.dropoutRate.max, int: false, label: RANGES.dropoutRate.label },
   optimizer: { kind: 'choice', values: OPTIMIZERS, label: 'Optimizer' },
+  momentum: { kind: 'number', min: RANGES.momentum.min, max: RANGES.momentum.max, int: false, label: RANGES.momentum.label },
   activation: { kind: 'choice', values: ACTIVATIONS, label: 'Activation' },
 };
 
@@ -26,9 +33,11 @@ export const DEFAULT_LISTS: Record<ParamKey, ParamSpec> = {
   batch: { kind: 'list', values: [10, 32, 64] },
   units: { kind: 'list', values: [4, 8, 16] },
   layers: { kind: 'list', values: [1, 2] },
+  units2: { kind: 'list', values: [4, 8] },
   l2: { kind: 'list', values: [0, 0.001, 0.01] },
   dropout: { kind: 'list', values: [0, 0.2] },
   optimizer: { kind: 'list', values: ['sgd', 'adam'] },
+  momentum: { kind: 'list', values: [0.5, 0.9] },
   activation: { kind: 'list', values: ['tanh', 'relu'] },
 };
 export const DEFAULT_RANGES: Record<ParamKey, ParamSpec> = {
@@ -36,11 +45,41 @@ export const DEFAULT_RANGES: Record<ParamKey, ParamSpec> = {
   batch: { kind: 'range', min: 4, max: 128, scale: 'log', integer: true },
   units: { kind: 'range', min: 2, max: 32, scale: 'log', integer: true },
   layers: { kind: 'range', min: 1, max: 3, scale: 'linear', integer: true },
+  units2: { kind: 'range', min: 2, max: 32, scale: 'log', integer: true },
   l2: { kind: 'range', min: 0, max: 0.01, scale: 'linear' },
   dropout: { kind: 'range', min: 0, max: 0.5, scale: 'linear' },
   optimizer: { kind: 'list', values: [...OPTIMIZERS] },
+  momentum: { kind: 'range', min: 0.5, max: 0.99, scale: 'linear' },
   activation: { kind: 'list', values: [...ACTIVATIONS] },
 };
+
+/** What a conditional setting hangs on when the trial does not say: the config the search runs on. */
+export type SearchBase = Pick<ExperimentConfig, 'optimizer' | 'layers'>;
+
+/**
+ * The conditional settings: the setting each depends on, when it exists for a value of that
+ * setting, and that setting's value in the base config (when the search does not vary it).
+ */
+export const CONDITIONS: Partial<Record<ParamKey, { on: ParamKey; when: (v: number | string) => boolean; base: (b: SearchBase) => number | string }>> = {
+  // Momentum β only means something to SGD with momentum.
+  momentum: { on: 'optimizer', when: (v) => v === 'momentum', base: (b) => b.optimizer },
+  // units2 sizes hidden layers 2, 3, …: there must be a second layer.
+  units2: { on: 'layers', when: (v) => Number(v) >= 2, base: (b) => b.layers.length },
+};
+
+/**
+ * Whether a setting exists for a trial: unconditional settings always do; momentum only with the
+ * optimizer 'momentum', units2 only with 2 or more hidden layers, each read from the trial if it
+ * sets the controlling setting, else from `base`. Without a base (the searcher in a worker, which
+ * does not hold the config) an unsearched controlling setting counts as allowing it: the page
+ * refuses such a space beforehand when the config does not (validateSpace with a base).
+ */
+export function isActive(key: ParamKey, trial: Trial, base?: SearchBase): boolean {
+  const c = CONDITIONS[key];
+  if (!c) return true;
+  const v = trial[c.on] ?? (base ? c.base(base) : undefined);
+  return v === undefined || c.when(v);
+}
 
 /** The searched parameters of a space, in the fixed PARAM_KEYS order. */
 export function spaceKeys(space: SearchSpace): ParamKey[] {
@@ -77,7 +116,7 @@ function checkValue(key: ParamKey, v: unknown): Problem | null {
  * Everything wrong with a space for a strategy, each naming its parameter ('space' for the whole).
  * An empty list means the search can start.
  */
-export function validateSpace(space: SearchSpace, strategy: Strategy, limits: { maxGrid: number } = { maxGrid: 500 }): SpaceIssue[] {
+export function validateSpace(space: SearchSpace, strategy: Strategy, limits: { maxGrid: number } = { maxGrid: 500 }, base?: SearchBase): SpaceIssue[] {
   const issues: SpaceIssue[] = [];
   const keys = spaceKeys(space);
   if (keys.length === 0) {
@@ -124,21 +163,60 @@ export function validateSpace(space: SearchSpace, strategy: Strategy, limits: { 
     }
     if (spec.scale === 'log' && spec.min <= 0) add(problem(`${lim.label}: a log scale needs a minimum above 0 (got ${spec.min}).`, 'problem.logMin', { min: spec.min }));
   }
+  for (const key of keys) {
+    // A conditional setting that no trial would use: refused rather than searched for nothing.
+    if (!neverActive(key, space, base)) continue;
+    const why = key === 'momentum' ? 'no trial uses the optimizer "momentum"' : 'no trial has 2 or more hidden layers';
+    issues.push({ field: key, ...problem(`${PARAM_LIMITS[key].label} is never used: ${why}.`, `problem.never.${key}`) });
+  }
   if (strategy === 'grid' && keys.every((k) => space[k]?.kind === 'list')) {
-    const size = gridSize(space);
+    const size = gridSize(space, base);
     if (size > limits.maxGrid) issues.push({ field: 'space', ...problem(`the grid has ${size} trials, more than the limit of ${limits.maxGrid}`, 'problem.gridTooBig', { size, max: limits.maxGrid }) });
   }
   return issues;
 }
 
-/** Trials in the full grid: the product of the list lengths (Infinity if a parameter is a range, 0 if none is chosen). */
-export function gridSize(space: SearchSpace): number {
+/** The values a searched setting may take, as far as its condition goes: a list's values, a range's ends. */
+function controllerValues(spec: ParamSpec): (number | string)[] {
+  return spec.kind === 'list' ? spec.values : [spec.min, spec.max];
+}
+
+/**
+ * Whether a searched conditional setting can exist in no trial at all: its controlling setting is
+ * searched and none of its values allows it (for layers, a range whose top is below 2), or is not
+ * searched and the base config does not allow it.
+ */
+function neverActive(key: ParamKey, space: SearchSpace, base?: SearchBase): boolean {
+  const c = CONDITIONS[key];
+  if (!c) return false;
+  const on = space[c.on];
+  if (on) return on.kind === 'list' && on.values.length > 0 ? !on.values.some(c.when) : on.kind === 'range' && !controllerValues(on).some(c.when);
+  return base !== undefined && !c.when(c.base(base));
+}
+
+/**
+ * Trials in the full grid (Infinity if a parameter is a range, 0 if none is chosen): the product
+ * of the list lengths, except that a conditional setting multiplies only the cells where it
+ * exists (optimizer sgd or momentum × momentum β 0.5 or 0.9 is 3 cells, not 4).
+ */
+export function gridSize(space: SearchSpace, base?: SearchBase): number {
   const keys = spaceKeys(space);
   if (keys.length === 0) return 0;
+  if (keys.some((k) => space[k]!.kind !== 'list')) return Infinity;
+  const len = (k: ParamKey) => (space[k] as Extract<ParamSpec, { kind: 'list' }>).values.length;
+  const dependents = (on: ParamKey) => keys.filter((k) => CONDITIONS[k]?.on === on);
   let size = 1;
   for (const k of keys) {
-    const spec = space[k] as ParamSpec;
-    size *= spec.kind === 'list' ? spec.values.length : Infinity;
+    if (CONDITIONS[k] && space[CONDITIONS[k]!.on]) continue; // counted with the setting it depends on
+    const deps = dependents(k);
+    if (deps.length === 0) {
+      size *= CONDITIONS[k] && !isActive(k, {}, base) ? 1 : len(k);
+      continue;
+    }
+    // A controlling setting: each of its values brings the cells of the settings that exist with it.
+    let sum = 0;
+    for (const v of (space[k] as Extract<ParamSpec, { kind: 'list' }>).values) sum += deps.reduce((n, d) => n * (isActive(d, { [k]: v }, base) ? len(d) : 1), 1);
+    size *= sum;
   }
   return size;
 }
@@ -146,8 +224,10 @@ export function gridSize(space: SearchSpace): number {
 /**
  * The full cartesian product of the value lists, in a stable order: parameters in PARAM_KEYS
  * order, each list in its given order, the last parameter varying fastest (like nested loops).
+ * A conditional setting is left out of the cells where it does not exist (isActive), so no two
+ * cells are the same model.
  */
-export function gridTrials(space: SearchSpace): Trial[] {
+export function gridTrials(space: SearchSpace, base?: SearchBase): Trial[] {
   const keys = spaceKeys(space);
   if (keys.length === 0) return [];
   const lists = keys.map((k) => {
@@ -158,7 +238,10 @@ export function gridTrials(space: SearchSpace): Trial[] {
   let out: Trial[] = [{}];
   keys.forEach((k, j) => {
     const next: Trial[] = [];
-    for (const t of out) for (const v of lists[j]) next.push({ ...t, [k]: v });
+    for (const t of out) {
+      if (!isActive(k, t, base)) next.push(t);
+      else for (const v of lists[j]) next.push({ ...t, [k]: v });
+    }
     out = next;
   });
   return out;
@@ -202,10 +285,14 @@ export function toUnit(spec: Extract<ParamSpec, { kind: 'range' }>, v: number): 
   return span > 0 ? (v - spec.min) / span : 0;
 }
 
-/** One independent sample of every searched parameter, drawing from `rand` in PARAM_KEYS order. */
-export function sampleTrial(space: SearchSpace, rand: Rand): Trial {
+/**
+ * One independent sample of every searched parameter that exists for the trial (isActive),
+ * drawing from `rand` in PARAM_KEYS order.
+ */
+export function sampleTrial(space: SearchSpace, rand: Rand, base?: SearchBase): Trial {
   const t: Trial = {};
   for (const k of spaceKeys(space)) {
+    if (!isActive(k, t, base)) continue;
     const spec = space[k] as ParamSpec;
     if (spec.kind === 'list') {
       if (spec.values.length === 0) continue;
@@ -220,9 +307,9 @@ export function sampleTrial(space: SearchSpace, rand: Rand): Trial {
  * ranges whole numbers in [min, max], lists one value uniformly. Non-integer values are rounded
  * to 4 significant digits.
  */
-export function randomTrials(space: SearchSpace, n: number, seed: number): Trial[] {
+export function randomTrials(space: SearchSpace, n: number, seed: number, base?: SearchBase): Trial[] {
   const rand = mulberry32(hashSeed(seed, 'search-random'));
-  return Array.from({ length: Math.max(0, Math.floor(n)) }, () => sampleTrial(space, rand));
+  return Array.from({ length: Math.max(0, Math.floor(n)) }, () => sampleTrial(space, rand, base));
 }
 
 /** A stable key for a trial (same values → same key), e.g. to spot repeats. */

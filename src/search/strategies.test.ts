@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createSearcher, planTrials } from './strategies';
+import { tpeStartup } from './tpe';
 import { gridTrials, randomTrials } from './space';
 import type { SearchSpace, Trial } from './types';
 
@@ -26,8 +27,9 @@ describe('planTrials', () => {
     expect(planTrials('random', RANGE, 12, 3)).toHaveLength(12);
   });
 
-  it('refuses Bayesian search at run time too', () => {
-    expect(() => planTrials('bayes' as 'grid', RANGE, 5, 1)).toThrow(/BayesianSearch/);
+  it('refuses Bayesian search and TPE at run time too', () => {
+    expect(() => planTrials('bayes' as 'grid', RANGE, 5, 1)).toThrow(/createSearcher/);
+    expect(() => planTrials('tpe' as 'grid', RANGE, 5, 1)).toThrow(/createSearcher/);
   });
 });
 
@@ -50,5 +52,40 @@ describe('createSearcher', () => {
     expect(trials).toHaveLength(12);
     expect(b.next()).toBeNull();
     expect(Math.min(...trials.map(f))).toBeLessThan(Math.min(...randomTrials(RANGE, 12, 4).map(f)));
+  });
+
+  it('runs TPE for exactly the budget, reproducibly, learning after its random start', () => {
+    const run = (seed: number) => drain(createSearcher('tpe', RANGE, 30, seed), f);
+    const trials = run(4);
+    expect(trials).toHaveLength(30);
+    expect(run(4)).toEqual(trials);
+    expect(run(5)).not.toEqual(trials);
+    expect(tpeStartup(30)).toBe(8);
+    // Over a few seeds, the trials after the start land nearer lr = 0.01 than the random start.
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const runs = [1, 2, 3, 4, 5, 6].map(run);
+    expect(mean(runs.flatMap((r) => r.slice(15).map(f)))).toBeLessThan(0.6 * mean(runs.flatMap((r) => r.slice(0, 8).map(f))));
+  });
+
+  it('refuses Hyperband, which the runner drives itself', () => {
+    expect(() => createSearcher('hyperband', RANGE, 10, 1)).toThrow(/hyperband is not a searcher/);
+  });
+
+  it('leaves conditional settings out for every strategy, from the base config when their setting is not searched', () => {
+    const space: SearchSpace = {
+      lr: { kind: 'list', values: [0.1, 0.01] },
+      layers: { kind: 'list', values: [1, 2] },
+      units2: { kind: 'list', values: [4, 8] },
+      momentum: { kind: 'list', values: [0.5, 0.9] },
+    };
+    const base = { optimizer: 'adam' as const, layers: [4] };
+    for (const strategy of ['grid', 'random', 'bayes', 'tpe'] as const) {
+      const trials = drain(createSearcher(strategy, space, 12, 3, { initial: 3, startup: 3 }, base), (t) => Number(t.lr) + (t.units2 ? 0.01 * Number(t.units2) : 0));
+      expect(trials.length).toBeGreaterThan(0);
+      for (const t of trials) {
+        expect(t.momentum).toBeUndefined();
+        expect(t.units2 !== undefined).toBe(t.layers === 2);
+      }
+    }
   });
 });

@@ -3,5 +3,9 @@ import type en from '../en/tpe';
 
 const tpe: Strings<typeof en> = {
   title: 'TPE',
+  conditional: {
+    momentum: '只用于优化器为带动量的 SGD 的试验',
+    units2: '只用于有 2 个或更多隐藏层的试验；此时“每个隐藏层的神经元数”只决定第 1 层',
+  },
 };
 export default tpe;
