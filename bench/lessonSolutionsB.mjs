@@ -36,8 +36,8 @@ export const SOLUTIONS_B = {
     await page.getByTestId('search-list-units').fill('2, 8');
     await page.getByTestId('search-folds').fill('3');
     await page.getByTestId('search-epochs').fill('10');
-    await page.getByRole('button', { name: 'Race the three strategies' }).click();
-    await page.getByTestId('race-table').locator('tbody tr').nth(2).waitFor({ timeout: 90000 });
+    await page.getByRole('button', { name: 'Race the four strategies' }).click();
+    await page.getByTestId('race-table').locator('tbody tr').nth(3).waitFor({ timeout: 90000 });
     await page.getByRole('button', { name: 'Apply best' }).click({ timeout: 30000 });
   },
   async transfer(page) {

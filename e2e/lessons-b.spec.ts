@@ -58,7 +58,7 @@ test('lesson 7 (regularization): L2’s share of the loss, a smaller gap than th
   await allChecks(page, 3);
 });
 
-test('lesson 8 (search): a grid with 3 folds, the race of the three strategies, the best trial applied', async ({ page }) => {
+test('lesson 8 (search): a grid with 3 folds, the race of the four strategies, the best trial applied', async ({ page }) => {
   test.setTimeout(180_000);
   await openPlayground(page, cpuHash());
   await openLessonFromPanel(page, 'search');
@@ -80,8 +80,8 @@ test('lesson 8 (search): a grid with 3 folds, the race of the three strategies, 
   await passed(page, 1);
   await passed(page, 2, false);
 
-  await page.getByRole('button', { name: 'Race the three strategies' }).click();
-  await expect(page.getByTestId('race-table').locator('tbody tr')).toHaveCount(3, { timeout: 90_000 });
+  await page.getByRole('button', { name: 'Race the four strategies' }).click();
+  await expect(page.getByTestId('race-table').locator('tbody tr')).toHaveCount(4, { timeout: 90_000 });
   await expect(page.getByTestId('search-status')).toContainText('done');
   await passed(page, 2);
   // Not applied yet: the playground still has the lesson's own settings.

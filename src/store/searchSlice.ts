@@ -13,7 +13,7 @@ export interface SearchState {
   updatedAt: number;
   finishedAt: number | null;
   error: string | null;
-  /** The last race of the three strategies, filled in as each finishes. */
+  /** The last race of the four strategies, filled in as each finishes. */
   race: RaceRow[] | null;
 }
 

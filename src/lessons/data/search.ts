@@ -1,4 +1,4 @@
-// Lesson 8: manual vs automatic tuning, grid, random and Bayesian search, the race of the three,
+// Lesson 8: manual vs automatic tuning, grid, random and Bayesian search, the race of the four,
 // k-fold cross-validation, the best parameters applied (concepts 15–21). A small data set and a
 // 2 × 2 grid with few epochs per trial, so every search ends in seconds.
 import type { Lesson } from '../types';
@@ -44,7 +44,7 @@ export const search: Lesson = {
         'Press "Set up the page", then tune by hand: Train, note the validation loss, change Learning rate or Units, and train again.',
         'In Hyperparameter search, keep Strategy on Grid, untick "Batch size", set the Learning rate values to "0.3, 0.03" and the Units per hidden layer values to "2, 8". Trials shows 4.',
         'Set Folds k to 3 and Epochs per trial to 10, then press "Start search": each row is the mean validation loss over 3 folds, and the best row is highlighted.',
-        'Press "Race the three strategies": grid, random and Bayesian search run on the same space with the same number of trials, and the table fills with their time and best result.',
+        'Press "Race the four strategies": grid, random, Bayesian and TPE search run on the same space with the same number of trials, and the table fills with their time and best result.',
         'Press "Apply best": the best trial’s learning rate and units go into the playground. Train it and compare with your own best.',
       ],
       question: 'On a space of 3 settings with 10 values each, how many trials does a grid need, and why can random search do with far fewer?',
@@ -64,7 +64,7 @@ export const search: Lesson = {
         '点击“布置页面”，先手动调参：训练，记下验证损失，改一下学习率或神经元数，再训练一次。',
         '在“超参数搜索”中保持搜索策略为网格搜索，取消勾选“批大小”，把“学习率”的取值设为“0.3, 0.03”，把“每个隐藏层的神经元数”的取值设为“2, 8”。试验次数显示 4。',
         '把“折数 k”设为 3，“每次试验的训练轮数”设为 10，然后点击“开始搜索”：每一行是 3 折的平均验证损失，最好的一行会高亮。',
-        '点击“让三种策略比赛”：网格搜索、随机搜索和贝叶斯优化在同一个空间、用同样的试验次数各跑一遍，表格里填上各自的用时和最佳结果。',
+        '点击“让四种策略比赛”：网格搜索、随机搜索、贝叶斯优化和 TPE 在同一个空间、用同样的试验次数各跑一遍，表格里填上各自的用时和最佳结果。',
         '点击“应用最佳设置”：最佳试验的学习率和神经元数会填进实验场。训练它，并和你手动调出的最好结果比较。',
       ],
       question: '一个有 3 个超参数、每个 10 个取值的空间，网格搜索需要多少次试验？为什么随机搜索少得多也行？',
