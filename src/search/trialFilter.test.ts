@@ -27,6 +27,9 @@ describe('trialPasses', () => {
     expect(trials.filter((t) => trialPasses(t, { lr: [0.005, 0.2], [OBJECTIVE_AXIS]: [0, 0.4] })).map((t) => t.index)).toEqual([1]);
     // Reversed ends read the same interval.
     expect(trials.filter((t) => trialPasses(t, { lr: [0.2, 0.005] })).map((t) => t.index)).toEqual([1, 2]);
+    // An open end (a field left empty) keeps everything on that side.
+    expect(trials.filter((t) => trialPasses(t, { lr: [0.05, Infinity] })).map((t) => t.index)).toEqual([2, 3]);
+    expect(trials.filter((t) => trialPasses(t, { lr: [-Infinity, 0.05] })).map((t) => t.index)).toEqual([0, 1]);
   });
 
   it('fails a trial that lacks the brushed setting, or whose score is not a number', () => {

@@ -66,7 +66,8 @@ export function trialPasses(tr: TrialRecord, ranges: TrialRanges): boolean {
     if (v === null) return false;
     const [lo, hi] = range[0] <= range[1] ? range : [range[1], range[0]];
     // A relative slack so a value shown on the brush's edge (rounded for display) stays in.
-    const tol = 1e-9 * Math.max(1, Math.abs(lo), Math.abs(hi));
+    // (An open end, ±Infinity, is left out of the slack's size.)
+    const tol = 1e-9 * Math.max(1, ...[lo, hi].filter(Number.isFinite).map(Math.abs));
     if (v < lo - tol || v > hi + tol) return false;
   }
   return true;
