@@ -78,7 +78,7 @@ export function ContourPlot({ space, trials, objective, initial }: { space: Sear
   if (axes.length < 2 || !ax || !ay || !plot) return null;
   const colour = (v: number) => viridis(objective === 'accuracy' ? 1 - scaleUnit(v, plot.lo, plot.hi, false) : scaleUnit(v, plot.lo, plot.hi, false));
   const axisTicks = (a: SettingAxis, log: boolean) =>
-    a.kind === 'choice' ? a.indices.map((v, k) => ({ p: padded(axisPosition(a, v)), label: a.names[k] })) : ticks(a.min, a.max, log).map((v) => ({ p: padded(axisPosition(a, v, log)), label: tickText(v) }));
+    a.kind === 'choice' ? a.indices.map((v, k) => ({ p: padded(axisPosition(a, v)), label: a.names[k] })) : (a.values && a.values.length <= 8 ? a.values : ticks(a.min, a.max, log)).map((v) => ({ p: padded(axisPosition(a, v, log)), label: tickText(v) }));
   const select = (value: ParamKey, set: (k: ParamKey) => void, label: string, testId: string) => (
     <label className="field sv-select">
       <span className="field-label">{label}</span>

@@ -13,11 +13,28 @@ import { ColorLegend } from './ColorLegend';
 
 const selectRanges = (f: TrialFilterState) => f.ranges;
 const HEIGHT = 260;
-const TOP = 34;
+const TOP = 44;
 const BOTTOM = 14;
 const PLOT_H = HEIGHT - TOP - BOTTOM;
 /** Narrower than this, the plot keeps this width and its box scrolls sideways. */
 const MIN_WIDTH = 520;
+
+/** A name in lines of at most about `room` pixels (11 px type: about 6 px a character), at most two, the second cut with an ellipsis. */
+function wrap(text: string, room: number): string[] {
+  const max = Math.max(6, Math.floor((room - 8) / 6));
+  if (text.length <= max) return [text];
+  const words = text.split(/\s+/);
+  const lines: string[] = [''];
+  for (const w of words) {
+    const cur = lines[lines.length - 1];
+    if (cur && (cur + ' ' + w).length > max) lines.push(w);
+    else lines[lines.length - 1] = cur ? cur + ' ' + w : w;
+  }
+  // Chinese names have no spaces: cut by characters.
+  const out = lines.length === 1 ? [text.slice(0, max), text.slice(max)] : lines;
+  const second = out.slice(1).join(' ');
+  return [out[0], second.length > max ? second.slice(0, max - 1) + '…' : second];
+}
 
 export function ParallelCoords({ space, trials, objective }: { space: SearchSpace; trials: readonly TrialRecord[]; objective: Objective }) {
   const { t } = useTranslation('searchViews');
@@ -32,6 +49,8 @@ export function ParallelCoords({ space, trials, objective }: { space: SearchSpac
   const left = 56;
   const right = 56;
   const x = (i: number) => left + (axes.length > 1 ? (i * (width - left - right)) / (axes.length - 1) : (width - left - right) / 2);
+  // The room between two axes, for wrapping their names.
+  const gap = axes.length > 1 ? (width - left - right) / (axes.length - 1) : width;
   const isLog = (a: Axis) => a.kind === 'number' && (a.key === OBJECTIVE_AXIS ? logObjective && a.min > 0 : logSettings && a.log);
   const pos = (a: Axis, v: number) => axisPosition(a, v, isLog(a));
   const yOf = (p: number) => TOP + (1 - p) * PLOT_H;
@@ -127,14 +146,18 @@ export function ParallelCoords({ space, trials, objective }: { space: SearchSpac
               <g key={a.key} transform={`translate(${x(i)},0)`} className="sv-axis">
                 <line y1={TOP} y2={TOP + PLOT_H} stroke="#334155" />
                 <text y={TOP - 20} textAnchor="middle" className="sv-axis-name">
-                  {name(a)}
+                  {wrap(name(a), gap).map((line, k, all) => (
+                    <tspan key={k} x={0} dy={k === 0 ? `${-(all.length - 1) * 1.1}em` : '1.1em'}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
                 {isLog(a) && (
                   <text y={TOP - 8} textAnchor="middle" className="sv-axis-note">
                     {t('logNote')}
                   </text>
                 )}
-                {(a.kind === 'choice' ? a.indices.map((idx, k) => ({ v: idx, label: a.names[k] })) : ticks(a.min, a.max, isLog(a)).map((v) => ({ v, label: tickText(v) }))).map(({ v, label }) => (
+                {(a.kind === 'choice' ? a.indices.map((idx, k) => ({ v: idx, label: a.names[k] })) : (a.values && a.values.length <= 8 ? a.values : ticks(a.min, a.max, isLog(a))).map((v) => ({ v, label: tickText(v) }))).map(({ v, label }) => (
                   <g key={label} transform={`translate(0,${yOf(pos(a, v)).toFixed(1)})`}>
                     <line x1={-3} x2={0} stroke="#334155" />
                     <text x={-5} dy="0.32em" textAnchor="end" className="sv-tick">

@@ -27,7 +27,9 @@ export function ParetoPlot({ trials, objective, second, shape }: { trials: reado
   const xMax = Math.max(...xs);
   const yMin = Math.min(...ys);
   const yMax = Math.max(...ys);
-  const [logX, setLogX] = useState(xMin > 0 && xMax / xMin >= 10);
+  // null: decided by the data (log when the second objective spans a factor of 10 or more).
+  const [logXSet, setLogX] = useState<boolean | null>(null);
+  const logX = logXSet ?? (xMin > 0 && xMax / xMin >= 10);
   const [logY, setLogY] = useState(false);
   const [applied, setApplied] = useState<number | null>(null);
   const [boxRef, boxWidth] = useWidth<HTMLDivElement>();
@@ -59,7 +61,7 @@ export function ParetoPlot({ trials, objective, second, shape }: { trials: reado
   return (
     <figure className="sv-figure" data-testid="pareto">
       <figcaption className="sv-caption">
-        <strong>{t('paretoTitle')}</strong> <span className="hint">{t('paretoHint', { second: secondName, objective: objectiveName })}</span>
+        <strong>{t('paretoTitle')}</strong> <span className="hint">{t('paretoHint', { second: t(`secondLower.${second}`), objective: objectiveName })}</span>
       </figcaption>
       <div className="sv-toggles">
         <label>
@@ -113,7 +115,7 @@ export function ParetoPlot({ trials, objective, second, shape }: { trials: reado
             })}
           </g>
           <text transform={`translate(12,${m.t + ph / 2}) rotate(-90)`} textAnchor="middle" className="sv-axis-name">
-            {objectiveName}
+            {t('objectiveAxis', { objective: objectiveName })}
             {ly ? ` (${t('logNote')})` : ''}
           </text>
         </svg>

@@ -36,7 +36,7 @@ export const OBJECTIVE_AXIS = 'objective';
  * run of names on the axis is one interval of indices whatever was searched.
  */
 export type Axis =
-  | { key: ParamKey | typeof OBJECTIVE_AXIS; kind: 'number'; min: number; max: number; log: boolean }
+  | { key: ParamKey | typeof OBJECTIVE_AXIS; kind: 'number'; min: number; max: number; log: boolean; values?: number[] }
   | { key: ParamKey; kind: 'choice'; names: string[]; indices: number[] };
 
 /** A name's index in the setting's fixed order of choices (-1 if not one of them). */
@@ -75,7 +75,8 @@ export function trialPasses(tr: TrialRecord, ranges: TrialRanges): boolean {
 
 /**
  * The plot's axes: each searched setting (a range's ends, or a list's extremes; log for a log
- * range, or a list of positive numbers spanning a factor of 10 or more), then the objective
+ * range, or a list of positive numbers spanning a factor of 10 or more; a list's values as
+ * its ticks), then the objective
  * over the trials' finite scores.
  */
 export function searchAxes(space: SearchSpace, trials: readonly TrialRecord[]): Axis[] {
@@ -95,7 +96,8 @@ export function searchAxes(space: SearchSpace, trials: readonly TrialRecord[]): 
     const min = Math.min(...all);
     const max = Math.max(...all);
     const log = spec.kind === 'range' ? spec.scale === 'log' && min > 0 : min > 0 && max / min >= 10;
-    axes.push({ key, kind: 'number', min, max, log });
+    // A list's values are the axis's ticks (a list of whole numbers gets no 1.5).
+    axes.push({ key, kind: 'number', min, max, log, ...(spec.kind === 'list' ? { values: [...new Set(given)].sort((a, b) => a - b) } : {}) });
   }
   const scores = trials.map((tr) => axisValue(tr, OBJECTIVE_AXIS)).filter((v): v is number => v !== null);
   const min = scores.length ? Math.min(...scores) : 0;

@@ -49,6 +49,7 @@ const searchViews = {
   paretoTitle: 'Pareto front',
   paretoHint: 'The red trials are the best trade-offs: no other trial has both a better {{objective}} and a lower {{second}}. Apply one to use its settings.',
   paretoLabel: '{{count}} trials, {{front}} of them on the Pareto front',
+  secondLower: { params: 'parameter count', time: 'training time' },
   timeAxis: 'Training time (s)',
   frontCaption_one: '{{count}} trial on the front, best score first',
   frontCaption_other: '{{count}} trials on the front, best score first',

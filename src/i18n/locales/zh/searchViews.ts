@@ -45,6 +45,7 @@ const searchViews: Strings<typeof en> = {
   paretoTitle: '帕累托前沿',
   paretoHint: '红色的试验是最佳权衡：没有其他试验的{{objective}}更好且{{second}}更低。点击“应用”即可使用其设置。',
   paretoLabel: '{{count}} 次试验，其中 {{front}} 次位于帕累托前沿',
+  secondLower: { params: '参数数量', time: '训练时间' },
   timeAxis: '训练时间（秒）',
   frontCaption_one: '前沿上有 {{count}} 次试验，得分最好的在前',
   frontCaption_other: '前沿上有 {{count}} 次试验，得分最好的在前',
