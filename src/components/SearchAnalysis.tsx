@@ -15,6 +15,7 @@ import { ParetoPlot } from './ParetoPlot';
 import './searchViews.css';
 
 const selectSearch = (s: Store) => s.search;
+const LIVE_LIMIT = 100;
 // What the parameter count depends on: the config, the data's inputs and outputs.
 const selectShapeParts = (s: Store) => ({ config: s.config, table: s.table, upload: s.upload });
 
@@ -34,7 +35,11 @@ export function SearchAnalysis() {
   const shape = useMemo(() => modelShape(parts), [parts]);
   const spec = s.spec;
   const running = s.status === 'running' || s.status === 'cancelling';
-  const importance = useMemo(() => (spec ? searchImportance(spec.space, s.trials, spec.seed) : []), [spec, s.trials]);
+  // The forest takes about 0.2 s on 200 trials and grows faster than the trials: past
+  // LIVE_LIMIT trials a running search refits it once, then again when it ends, not per trial.
+  const frozen = running && s.trials.length > LIVE_LIMIT;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- frozen holds the trials still on purpose
+  const importance = useMemo(() => (spec ? searchImportance(spec.space, s.trials, spec.seed) : []), [spec, frozen ? null : s.trials]);
   if (!spec || s.trials.length < 2) return null;
   const finished = s.trials.filter((tr) => Number.isFinite(tr.mean) && !tr.pruned).length;
   const second = spec.objectives?.[1];
