@@ -13,7 +13,7 @@ export function ColorLegend({ min, max, log, label, reversed, pruned }: { min: n
       <span className="sv-legend-end">{formatSig(min)}</span>
       <span className="sv-gradient" style={{ background: `linear-gradient(to right, ${stops})` }} aria-hidden="true" />
       <span className="sv-legend-end">{formatSig(max)}</span>
-      {log && <span className="hint">({t('logNote')})</span>}
+      {log && <span className="hint">{t('logScaleNote')}</span>}
       {pruned && (
         <>
           <span className="sv-key sv-key-pruned" aria-hidden="true" /> <span>{t('prunedKey')}</span>

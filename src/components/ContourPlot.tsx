@@ -130,8 +130,7 @@ export function ContourPlot({ space, trials, objective, initial }: { space: Sear
               </g>
             ))}
             <text x={pw / 2} y={ph + 32} textAnchor="middle" className="sv-axis-name">
-              {paramLabel(ax.key)}
-              {lx ? ` (${t('logNote')})` : ''}
+              {lx ? t('withLog', { name: paramLabel(ax.key) }) : paramLabel(ax.key)}
             </text>
             {plot.pts.map(({ tr, px, py, vx, vy }) => (
               <circle
@@ -148,8 +147,7 @@ export function ContourPlot({ space, trials, objective, initial }: { space: Sear
             ))}
           </g>
           <text transform={`translate(12,${m.t + ph / 2}) rotate(-90)`} textAnchor="middle" className="sv-axis-name">
-            {paramLabel(ay.key)}
-            {ly ? ` (${t('logNote')})` : ''}
+            {ly ? t('withLog', { name: paramLabel(ay.key) }) : paramLabel(ay.key)}
           </text>
         </svg>
       </div>

@@ -92,8 +92,7 @@ export function ParetoPlot({ trials, objective, second, shape }: { trials: reado
               </g>
             ))}
             <text x={pw / 2} y={ph + 32} textAnchor="middle" className="sv-axis-name">
-              {second === 'time' ? t('timeAxis') : secondName}
-              {lx ? ` (${t('logNote')})` : ''}
+              {lx ? t('withLog', { name: second === 'time' ? t('timeAxis') : secondName }) : second === 'time' ? t('timeAxis') : secondName}
             </text>
             <path d={byX.map((p, i) => `${i ? 'L' : 'M'}${X(p.second).toFixed(1)},${Y(p.first).toFixed(1)}`).join('')} fill="none" stroke="#dc2626" strokeWidth={1.6} />
             {shown.map((p) => {
@@ -115,8 +114,7 @@ export function ParetoPlot({ trials, objective, second, shape }: { trials: reado
             })}
           </g>
           <text transform={`translate(12,${m.t + ph / 2}) rotate(-90)`} textAnchor="middle" className="sv-axis-name">
-            {t('objectiveAxis', { objective: objectiveName })}
-            {ly ? ` (${t('logNote')})` : ''}
+            {ly ? t('withLog', { name: t('objectiveAxis', { objective: objectiveName }) }) : t('objectiveAxis', { objective: objectiveName })}
           </text>
         </svg>
       </div>

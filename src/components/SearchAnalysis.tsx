@@ -1,12 +1,13 @@
 // The whole search at a glance: parallel coordinates (brush an axis to filter the table),
 // importance, a contour plot for any two settings, the Pareto front of a two-objective search,
 // and the trials as CSV. Loaded lazily (lazyCharts.tsx) with the search's results.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { modelShape } from '../client/searchOutcome';
 import { MIN_TRIALS, searchImportance } from '../search/fanova';
 import { useStore, type Store } from '../store/store';
+import { useTrialFilter } from '../search/trialFilter';
 import { errorText } from '../shared/errorText';
 import { ParallelCoords } from './ParallelCoords';
 import { ImportanceBars } from './ImportanceBars';
@@ -34,6 +35,8 @@ export function SearchAnalysis() {
   const parts = useStore(useShallow(selectShapeParts));
   const shape = useMemo(() => modelShape(parts), [parts]);
   const spec = s.spec;
+  // A new search has new axes: the intervals brushed on the last one's would hide its trials.
+  useEffect(() => useTrialFilter.getState().clear(), [spec]);
   const running = s.status === 'running' || s.status === 'cancelling';
   // The forest takes about 0.2 s on 200 trials and grows faster than the trials: past
   // LIVE_LIMIT trials a running search refits it once, then again when it ends, not per trial.

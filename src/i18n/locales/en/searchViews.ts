@@ -20,6 +20,8 @@ const searchViews = {
   objectiveAxis: 'Validation {{objective}}',
   logSettings: 'Log scale for log-searched settings',
   logObjective: 'Log scale for the score',
+  withLog: '{{name}} (log)',
+  logScaleNote: '(log scale)',
   logNote: 'log',
   brushTitle: 'Drag to keep an interval of {{axis}}; click to clear',
   colourBy: 'Colour: validation {{objective}}',

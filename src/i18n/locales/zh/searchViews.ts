@@ -19,6 +19,8 @@ const searchViews: Strings<typeof en> = {
   objectiveAxis: '验证{{objective}}',
   logSettings: '对数刻度搜索的设置用对数轴',
   logObjective: '得分用对数轴',
+  withLog: '{{name}}（对数）',
+  logScaleNote: '（对数刻度）',
   logNote: '对数',
   brushTitle: '拖动以保留{{axis}}的一个区间；单击取消',
   colourBy: '颜色：验证{{objective}}',
