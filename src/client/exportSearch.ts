@@ -10,18 +10,36 @@ import { optunaScript, searchRows } from '../export/optunaScript';
 import { loadSource, tableSource } from '../worker/dataSource';
 import type { ExperimentConfig } from '../shared/config';
 import { currentUpload } from './uploads';
+import { secondValue, type ModelShape } from '../search/objectives';
+import { modelShape } from './searchOutcome';
 
 export type SearchExportFormat = 'json' | 'csv' | 'optuna';
 
-/** The trials as CSV: number, the searched parameters, value (the mean objective), std, folds, duration_ms. */
-export function trialsCsv(spec: Pick<SearchSpec, 'space'>, trials: readonly TrialRecord[]): string {
+/**
+ * The trials as CSV: number, the searched parameters, value (the mean objective), std, folds,
+ * duration_ms (the same columns the exported Optuna script writes, so either imports back), then
+ * pruned (true/false), stopped_at (the last trained epoch, empty where not recorded) and, for a
+ * search whose second objective is the parameter count, params (the time is duration_ms).
+ */
+export function trialsCsv(spec: Pick<SearchSpec, 'space' | 'objectives'>, trials: readonly TrialRecord[], shape: ModelShape | null = null): string {
   const keys = spaceKeys(spec.space);
   const num = (v: number) => (Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : String(v));
+  const params = spec.objectives?.[1] === 'params';
   return Papa.unparse({
-    fields: ['number', ...keys, 'value', 'std', 'folds', 'duration_ms'],
+    fields: ['number', ...keys, 'value', 'std', 'folds', 'duration_ms', 'pruned', 'stopped_at', ...(params ? ['params'] : [])],
     data: [...trials]
       .sort((a, b) => a.index - b.index)
-      .map((t) => [t.index, ...keys.map((k) => t.trial[k] ?? ''), num(t.mean), num(t.std), t.folds.map(num).join(';'), Math.round(t.ms * 10) / 10]),
+      .map((t) => [
+        t.index,
+        ...keys.map((k) => t.trial[k] ?? ''),
+        num(t.mean),
+        num(t.std),
+        t.folds.map(num).join(';'),
+        Math.round(t.ms * 10) / 10,
+        t.pruned ? 'true' : 'false',
+        t.stoppedAt ?? '',
+        ...(params ? [num(secondValue(t, 'params', shape))] : []),
+      ]),
   });
 }
 
@@ -44,6 +62,6 @@ export async function exportSearch(format: SearchExportFormat): Promise<string> 
   if (format !== 'json' && format !== 'csv' && format !== 'optuna') throw new Error(`exportSearch: format must be json, csv or optuna (got ${String(format)})`);
   const { spec, trials } = lastSearch();
   if (format === 'json') return JSON.stringify({ spec, trials }, null, 2);
-  if (format === 'csv') return trialsCsv(spec, trials);
+  if (format === 'csv') return trialsCsv(spec, trials, modelShape());
   return searchScript(spec, useStore.getState().config);
 }

@@ -195,7 +195,9 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
     async search(partial) {
       const spec: SearchSpec = { strategy: 'grid', budget: 10, folds: 1, epochs: 50, seed: 1, objective: 'loss', ...partial };
       const trials = await runSearch(spec);
-      return { trials, best: bestTrial(trials, spec.objective), importance: [] };
+      // Loaded on first use: the forest and the front stay out of the page's first bundle.
+      const { searchOutcome } = await import('./searchOutcome');
+      return { trials, best: bestTrial(trials, spec.objective), ...searchOutcome(spec, trials) };
     },
     cancelSearch: () => cancelSearch(),
     // Loaded on first use: the script generator and the data sources stay out of the first load.

@@ -1,6 +1,71 @@
 // The whole search at a glance: parallel coordinates (brush an axis to filter the table),
-// importance, a contour or slice plot for any two settings, the Pareto front, the trials as CSV.
-// Filled in by the analysis work.
+// importance, a contour plot for any two settings, the Pareto front of a two-objective search,
+// and the trials as CSV. Loaded lazily (lazyCharts.tsx) with the search's results.
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { modelShape } from '../client/searchOutcome';
+import { MIN_TRIALS, searchImportance } from '../search/fanova';
+import { useStore, type Store } from '../store/store';
+import { useTrialFilter } from '../search/trialFilter';
+import { errorText } from '../shared/errorText';
+import { ParallelCoords } from './ParallelCoords';
+import { ImportanceBars } from './ImportanceBars';
+import { ContourPlot } from './ContourPlot';
+import { ParetoPlot } from './ParetoPlot';
+import './searchViews.css';
+
+const selectSearch = (s: Store) => s.search;
+const LIVE_LIMIT = 100;
+// What the parameter count depends on: the config, the data's inputs and outputs.
+const selectShapeParts = (s: Store) => ({ config: s.config, table: s.table, upload: s.upload });
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 export function SearchAnalysis() {
-  return null;
+  const { t } = useTranslation('searchViews');
+  const s = useStore(selectSearch);
+  const parts = useStore(useShallow(selectShapeParts));
+  const shape = useMemo(() => modelShape(parts), [parts]);
+  const spec = s.spec;
+  // A new search has new axes: the intervals brushed on the last one's would hide its trials.
+  useEffect(() => useTrialFilter.getState().clear(), [spec]);
+  const running = s.status === 'running' || s.status === 'cancelling';
+  // The forest takes about 0.2 s on 200 trials and grows faster than the trials: past
+  // LIVE_LIMIT trials a running search refits it once, then again when it ends, not per trial.
+  const frozen = running && s.trials.length > LIVE_LIMIT;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- frozen holds the trials still on purpose
+  const importance = useMemo(() => (spec ? searchImportance(spec.space, s.trials, spec.seed) : []), [spec, frozen ? null : s.trials]);
+  if (!spec || s.trials.length < 2) return null;
+  const finished = s.trials.filter((tr) => Number.isFinite(tr.mean) && !tr.pruned).length;
+  const second = spec.objectives?.[1];
+
+  const exportCsv = () =>
+    import('../client/exportSearch')
+      .then(({ trialsCsv }) => download('search_trials.csv', trialsCsv(spec, s.trials, shape)))
+      .catch((e) => useStore.getState().say('search', 'error', t('downloadFailed', { error: errorText(e) })));
+
+  return (
+    <section className="search-analysis" aria-labelledby="search-analysis-h">
+      <div className="sv-head">
+        <h3 id="search-analysis-h">{t('title')}</h3>
+        <button type="button" onClick={exportCsv} disabled={running} data-testid="trials-csv" title={t('downloadTitle')}>
+          {t('download')}
+        </button>
+      </div>
+      <ParallelCoords space={spec.space} trials={s.trials} objective={spec.objective} />
+      <div className="sv-grid">
+        <ImportanceBars importance={importance} finished={finished} minTrials={MIN_TRIALS} />
+        <ContourPlot space={spec.space} trials={s.trials} objective={spec.objective} initial={importance.map((i) => i.key)} />
+      </div>
+      {second && <ParetoPlot trials={s.trials} objective={spec.objective} second={second} shape={shape} />}
+    </section>
+  );
 }

@@ -23,6 +23,14 @@ describe('importTrials', () => {
     expect(r.trials[2].mean).toBe(Infinity);
   });
 
+  it('reads the page’s own columns pruned and stopped_at back, and accepts its params column', () => {
+    const r = importTrials('number,lr,units,optimizer,value,std,folds,duration_ms,pruned,stopped_at,params\n0,0.01,4,adam,0.3,0,0.3,10,true,2,33\n1,0.02,8,sgd,0.2,0,0.2,12,false,,65\n', space);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.trials[0]).toMatchObject({ pruned: true, stoppedAt: 2 });
+    expect(r.trials[1].pruned).toBe(false);
+    expect(r.trials[1].stoppedAt).toBeUndefined();
+  });
+
   it('without a space, checks the parameters’ own limits only', () => {
     const r = importTrials('number,lr,value\n0,0.5,0.2\n');
     expect(r.ok && r.trials[0].trial).toEqual({ lr: 0.5 });
@@ -36,6 +44,8 @@ describe('importTrials', () => {
     ['number,lr,units,value\n0,0.01,4,0.1\n', /lacks the searched parameter optimizer/],
     ['number,lr,units,optimizer,batch,value\n0,0.01,4,adam,10,0.1\n', /batch that this search does not vary/],
     ['number,lr,units,optimizer,value\n', /no trials/],
+    ['number,lr,units,optimizer,value,pruned\n0,0.01,4,adam,0.1,maybe\n', /line 2: pruned must be true or false/],
+    ['number,lr,units,optimizer,value,stopped_at\n0,0.01,4,adam,0.1,2.5\n', /line 2: stopped_at must be a whole number/],
     ['number,lr,units,optimizer,value\n0,0.9,4,adam,0.1\n', /line 2: Learning rate 0.9 lies outside the search's range/],
     ['number,lr,units,optimizer,value\n0,0.01,16,adam,0.1\n', /line 2: .*16 is not one of the search's values/],
     ['number,lr,units,optimizer,value\n0,0.01,4,nesterov,0.1\n', /Optimizer must be one of/],

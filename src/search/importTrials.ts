@@ -1,6 +1,7 @@
 // Reads the trials CSV that an exported PyTorch + Optuna search writes (src/export/optunaScript.ts):
 // one row per finished trial, columns number, the searched parameters, value, then optionally
-// std, folds (semicolon-separated) and duration_ms. Checks every column and value against the
+// std, folds (semicolon-separated) and duration_ms, and from the page's own CSV pruned,
+// stopped_at and params (the parameter count, recomputed from the config, so not read back). Checks every column and value against the
 // search space (or, without one, the parameters' own limits) and refuses the whole file, with the
 // reason, at the first problem. A conditional setting's cell is empty in the rows where it does
 // not exist (isActive: momentum β without the momentum optimizer), as Optuna writes it. Pure: no
@@ -13,7 +14,7 @@ import { paramLabel } from './labels';
 
 export type ImportResult = { ok: true; trials: TrialRecord[]; params: ParamKey[] } | { ok: false; error: string };
 
-const KNOWN = new Set(['number', 'value', 'std', 'folds', 'duration_ms']);
+const KNOWN = new Set(['number', 'value', 'std', 'folds', 'duration_ms', 'pruned', 'stopped_at', 'params']);
 /** Slack for values written with fewer digits than the range's ends. */
 const EPS = 1e-9;
 
@@ -114,7 +115,18 @@ export function importTrials(text: string, space: SearchSpace | null = null): Im
     const folds = col.has('folds') && cell('folds').trim() !== '' ? cell('folds').split(';').map(num) : [mean];
     if (folds.some((v, i) => Number.isNaN(v) && !/^\s*nan\s*$/i.test(cell('folds').split(';')[i] ?? ''))) return fail(t('search:csv.folds', { line, got: cell('folds') }));
     const ms = col.has('duration_ms') && cell('duration_ms').trim() !== '' ? num(cell('duration_ms')) : NaN;
-    trials.push({ index: number, trial, mean, std, folds, ms });
+    const record: TrialRecord = { index: number, trial, mean, std, folds, ms };
+    if (col.has('pruned')) {
+      const p = cell('pruned').trim().toLowerCase();
+      if (!['true', 'false', '1', '0', ''].includes(p)) return fail(t('searchViews:csv.pruned', { line, got: cell('pruned') }));
+      record.pruned = p === 'true' || p === '1';
+    }
+    if (col.has('stopped_at') && cell('stopped_at').trim() !== '') {
+      const at = num(cell('stopped_at'));
+      if (!Number.isInteger(at) || at < 1) return fail(t('searchViews:csv.stoppedAt', { line, got: cell('stopped_at') }));
+      record.stoppedAt = at;
+    }
+    trials.push(record);
   }
   trials.sort((a, b) => a.index - b.index);
   return { ok: true, trials, params };
