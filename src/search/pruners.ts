@@ -97,8 +97,8 @@ export function medianStops(all: readonly Entry[], candidates: ReadonlySet<numbe
 }
 
 /** The reasons a spec's pruning settings cannot run, by field (searchProblems adds them). */
-export function pruningProblems(spec: SearchSpec): { field: 'eta' | 'minEpochs' | 'pruner'; key: string }[] {
-  const out: { field: 'eta' | 'minEpochs' | 'pruner'; key: string }[] = [];
+export function pruningProblems(spec: SearchSpec): { field: 'eta' | 'minEpochs' | 'pruner'; key: `prune:problem.${'pruner' | 'eta' | 'minEpochs'}` }[] {
+  const out: ReturnType<typeof pruningProblems> = [];
   if (spec.pruner !== undefined && !['none', 'median', 'asha'].includes(spec.pruner)) out.push({ field: 'pruner', key: 'prune:problem.pruner' });
   const uses = spec.strategy === 'hyperband' || spec.pruner === 'asha';
   if (uses && spec.eta !== undefined && !(Number.isFinite(spec.eta) && spec.eta >= 2 && spec.eta <= 10)) out.push({ field: 'eta', key: 'prune:problem.eta' });

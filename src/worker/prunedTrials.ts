@@ -77,7 +77,7 @@ export async function runTrialsPruned(
       const net = new BatchedMlp(plan.members.map((m) => m.member), plan.shape);
       live.push({ plan, net, alive: plan.members.map((_, i) => i), pending: [net.metrics()], judges: plan.members.map((m) => new StopJudge(m.member.settings)), ms: 0 });
     }
-    const batchedTrials = [...new Set(groups.flatMap((g) => g.members.map((m) => m.trial)))];
+    const batchedTrials = [...new Set(groups.flatMap((g) => g.members.map((m) => m.trial)))].sort((a, b) => a - b);
     const targets = [...new Set([...batchedTrials.flatMap((t) => checks[t].filter((e) => e > 0 && e < epochs)), epochs])].sort((a, b) => a - b);
     let lastYield = performance.now();
     for (const target of targets) {
