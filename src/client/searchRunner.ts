@@ -379,9 +379,15 @@ export async function cancelSearch(): Promise<void> {
   abort.abort();
 }
 
-/** The best finished trial: lowest mean loss, or highest mean accuracy. */
+/**
+ * The best finished trial: lowest mean loss, or highest mean accuracy. Trials that ran to the end
+ * come first (as Optuna's best trial is a complete one): a pruned trial's score is from an
+ * earlier epoch and not comparable.
+ */
 export function bestTrial(trials: readonly TrialRecord[], objective: SearchSpec['objective']): TrialRecord | null {
-  const ok = trials.filter((t) => Number.isFinite(t.mean));
+  const finite = trials.filter((t) => Number.isFinite(t.mean));
+  const complete = finite.filter((t) => !t.pruned);
+  const ok = complete.length ? complete : finite;
   if (!ok.length) return null;
   return ok.reduce((b, t) => ((objective === 'accuracy' ? t.mean > b.mean : t.mean < b.mean) ? t : b));
 }
