@@ -68,7 +68,8 @@ export function IntermediateChart({ trials, objective }: { trials: readonly Tria
                 dataKey={`t${x.index}`}
                 stroke={x === best ? BEST : x.pruned ? PRUNED : KEPT}
                 strokeWidth={x === best ? 2.5 : 1}
-                dot={false}
+                // A trial stopped after its first epoch has one point: a dot, or it would not show.
+                dot={x.intermediate!.length === 1 ? { r: 2, fill: PRUNED, stroke: PRUNED } : false}
                 connectNulls={false}
                 isAnimationActive={false}
               />

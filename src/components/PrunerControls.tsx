@@ -30,6 +30,13 @@ export function PrunerControls({ strategy, value, onChange, epochs }: { strategy
     const checks = known ? medianChecks(epochs) : [];
     hint = t('hint.median', { first: checks[0] ?? 2, every: checks.length > 1 ? checks[1] - checks[0] : 1, startup: MEDIAN_STARTUP });
   } else hint = t('hint.none');
+  const hintLine = (
+    <span className="field-hint" id="pruner-hint" data-testid="pruner-hint">
+      {hint}
+    </span>
+  );
+  // The hint sits under the first field (the pruner, or η for Hyperband): the panel's row of
+  // fields does not wrap, and a paragraph beside them would squeeze them.
   return (
     <>
       {!hyperband && (
@@ -40,6 +47,7 @@ export function PrunerControls({ strategy, value, onChange, epochs }: { strategy
             <option value="median">{t('pruners.median')}</option>
             <option value="asha">{t('pruners.asha')}</option>
           </select>
+          {hintLine}
         </label>
       )}
       {usesEta && (
@@ -62,11 +70,9 @@ export function PrunerControls({ strategy, value, onChange, epochs }: { strategy
               {t('problem.eta')}
             </span>
           )}
+          {hyperband && hintLine}
         </label>
       )}
-      <p className="hint" id="pruner-hint" data-testid="pruner-hint">
-        {hint}
-      </p>
     </>
   );
 }
