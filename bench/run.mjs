@@ -3,7 +3,8 @@
 // with the live view, our loop against a bare tfjs loop, page smoothness, search throughput,
 // memory over long runs, start-up, a soak (page heap and speed at epoch 1,000 and 50,000), and
 // every lesson solved by script (BENCH_ONLY=lessons), and the optimizer lab (the race against one
-// run, batch norm's cost). Prints a table; writes bench/results.json.
+// run, batch norm's cost), and stopping bad trials early (BENCH_ONLY=prune: ASHA against the full
+// grid). Prints a table; writes bench/results.json.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -531,6 +532,44 @@ try {
     const bn = Math.max(...rates.bn);
     const base = Math.max(...rates.plain);
     fig(`10. training step with batch norm ÷ without (both hidden layers), default task, cpu, live view (${bn.toFixed(1)} vs ${base.toFixed(1)} epochs/s)`, base / bn, '×', null, null);
+  }
+
+  if (want('prune')) {
+    // ASHA (η = 3, rungs at 3 and 9 of 27 epochs) against the full grid on a 64-configuration
+    // space (learning rate × units × L2), the default task on cpu, batched in the worker pool.
+    // Each search once untimed first (starting the pool and its backends is not the search).
+    const page = await open(browser, `${TASK}&backend=cpu`);
+    const space = {
+      lr: { kind: 'list', values: [0.003, 0.01, 0.03, 0.1] },
+      units: { kind: 'list', values: [2, 4, 6, 8] },
+      l2: { kind: 'list', values: [0, 0.0001, 0.001, 0.01] },
+    };
+    const run = (pruner) =>
+      page.evaluate(
+        async ([space, pruner]) => {
+          const t0 = performance.now();
+          const out = await window.playground.search({ strategy: 'grid', space, folds: 1, epochs: 27, seed: 1, pruner, eta: 3 });
+          return {
+            ms: performance.now() - t0,
+            trials: out.trials.length,
+            pruned: out.trials.filter((t) => t.pruned).length,
+            epochs: out.trials.reduce((a, t) => a + (t.stoppedAt ?? 27), 0),
+            best: out.best.mean,
+          };
+        },
+        [space, pruner],
+      );
+    await run('none');
+    await run('asha');
+    const grid = await run('none');
+    const asha = await run('asha');
+    const gap = (asha.best - grid.best) / grid.best;
+    fig(`11. 64-cell grid, 27 epochs, default task, cpu: best validation loss, full grid`, grid.best, 'loss', null, null);
+    fig(`11. same: best validation loss, ASHA (η = 3; ${asha.pruned} of ${asha.trials} trials pruned)`, asha.best, 'loss', null, null);
+    fig(`11. ASHA's best above the grid's (${asha.best.toPrecision(4)} vs ${grid.best.toPrecision(4)})`, 100 * gap, '%', 2, gap <= 0.02);
+    fig(`11. epochs trained, ASHA ÷ grid (${asha.epochs} vs ${grid.epochs})`, asha.epochs / grid.epochs, '×', 0.33, asha.epochs * 3 <= grid.epochs, true);
+    fig(`11. wall time, ASHA ÷ grid (${(asha.ms / 1000).toFixed(2)} vs ${(grid.ms / 1000).toFixed(2)} s)`, asha.ms / grid.ms, '×', null, null);
+    await page.close();
   }
 
   if (want('lessons')) {

@@ -24,6 +24,11 @@ vi.mock('./workers', async () => {
         calls.push({ worker: name, method: 'runTrials', trials: specs.length });
         return runTrials(specs, progress);
       };
+      const { runTrialsPruned } = api;
+      api.runTrialsPruned = (specs, checks, decide, progress) => {
+        calls.push({ worker: name, method: 'runTrials', trials: specs.length });
+        return runTrialsPruned(specs, checks, decide, progress);
+      };
       return inProcessWorker(api);
     },
   };
@@ -87,6 +92,76 @@ describe('runSearch', async () => {
 
   it('refuses a bad workers count', async () => {
     await expect(runSearch({ ...GRID, workers: 0 })).rejects.toThrow(/workers/);
+  });
+});
+
+describe('runSearch with pruning', async () => {
+  const { runSearch, cancelSearch } = await import('./searchRunner');
+  const { ashaRungs, rungKeeps } = await import('../search/pruners');
+  const NINE: SearchSpec = { ...GRID, epochs: 9, folds: 2, pruner: 'asha', eta: 3, minEpochs: 1 };
+
+  it('ASHA over two workers: each rung keeps the best ⌈n/η⌉ of the whole search; survivors score as unpruned', async () => {
+    const pruned = await runSearch(NINE);
+    // One call per worker with its whole share (a rung needs every trial to reach it).
+    expect(calls.map((c) => c.trials).reduce((a, b) => a + b)).toBe(8);
+    expect(calls).toHaveLength(2);
+    const full = await runSearch({ ...NINE, pruner: 'none' });
+    expect(ashaRungs(9, 3, 1)).toEqual([1, 3]);
+    expect(pruned).toHaveLength(8);
+    let alive = pruned;
+    for (const rung of [1, 3]) {
+      const ranked = [...alive].sort((a, b) => a.intermediate![rung - 1] - b.intermediate![rung - 1] || a.index - b.index);
+      const keep = ranked.slice(0, rungKeeps(alive.length, 3)).map((t) => t.index);
+      expect(alive.filter((t) => t.stoppedAt === rung).map((t) => t.index).sort()).toEqual(ranked.slice(keep.length).map((t) => t.index).sort());
+      alive = alive.filter((t) => keep.includes(t.index));
+    }
+    expect(alive.map((t) => t.stoppedAt)).toEqual([9]);
+    for (const t of pruned) {
+      expect(t.pruned).toBe(t.stoppedAt! < 9);
+      expect(t.intermediate).toHaveLength(t.stoppedAt!);
+      // The score is the objective (mean over folds) where it stopped.
+      expect(t.mean).toBeCloseTo(t.intermediate![t.stoppedAt! - 1], 5);
+      const f = full.find((x) => x.index === t.index)!;
+      expect(f.pruned).toBeUndefined();
+      if (!t.pruned) t.folds.forEach((v, k) => expect(Math.abs(v - f.folds[k]) / f.folds[k]).toBeLessThan(1e-5));
+    }
+  });
+
+  it('median stopping and Hyperband record their stops; Hyperband tags each trial with its bracket', async () => {
+    // Learning rates from high to low: on this short run the later trials learn less and are pruned.
+    const lrs = { lr: { kind: 'list' as const, values: [0.3, 0.1, 0.05, 0.03, 0.01, 0.003, 0.001] } };
+    const median = await runSearch({ ...NINE, pruner: 'median', folds: 1, epochs: 6, space: lrs });
+    expect(median.some((t) => t.pruned)).toBe(true);
+    for (const t of median.filter((x) => x.pruned)) {
+      const e = t.stoppedAt!;
+      const earlier = median.filter((x) => x.index < t.index && x.stoppedAt! >= e).map((x) => x.intermediate![e - 1]).sort((a, b) => a - b);
+      const h = earlier.length >> 1;
+      const med = earlier.length % 2 ? earlier[h] : (earlier[h - 1] + earlier[h]) / 2;
+      expect(t.intermediate![e - 1]).toBeGreaterThan(med);
+    }
+    // The first four trials are never judged (the startup trials).
+    expect(median.slice(0, 4).every((t) => !t.pruned)).toBe(true);
+    const hb = await runSearch({ ...GRID, strategy: 'hyperband', budget: 10, epochs: 9, eta: 3, folds: 1, space: { lr: { kind: 'range', min: 0.001, max: 1, scale: 'log' } } });
+    expect(hb).toHaveLength(10);
+    expect(new Set(hb.map((t) => t.bracket))).toEqual(new Set([0, 1, 2]));
+    expect(hb.filter((t) => t.bracket === 0).some((t) => t.pruned)).toBe(true);
+    expect(hb.filter((t) => t.bracket === 2).every((t) => !t.pruned && t.stoppedAt === 9)).toBe(true);
+  });
+
+  it('a Bayesian search with ASHA observes pruned trials; cancel ends a pruned search without waiting on a rung', async () => {
+    const bo = await runSearch({ ...NINE, strategy: 'bayes', budget: 6, folds: 1, space: { lr: { kind: 'range', min: 0.001, max: 1, scale: 'log' } } });
+    expect(bo).toHaveLength(6);
+    expect(bo.some((t) => t.pruned)).toBe(true);
+    const running = runSearch({ ...NINE, epochs: 400, minEpochs: 200 });
+    await new Promise((r) => setTimeout(r, 300));
+    await cancelSearch();
+    const out = await running;
+    expect(useStore.getState().search.status).toBe('cancelled');
+    expect(out.length).toBeLessThan(8);
+  });
+
+  it('names the field of a bad η', async () => {
+    await expect(runSearch({ ...NINE, eta: 1 })).rejects.toThrow(/η/);
   });
 });
 

@@ -10,11 +10,13 @@ import type { Remote } from 'comlink';
 import { applyTrial } from '../search/applyTrial';
 import { foldsValid } from '../search/kfold';
 import { gridSize, validateSpace } from '../search/space';
+import { planHyperband } from '../search/hyperband';
+import { ashaRungs, DEFAULT_ETA, medianChecks, pruningProblems, PruneCoordinator, type TrialRule } from '../search/pruners';
 import type { RaceRow, SearchSpec, Strategy, Trial, TrialRecord, TrialResult, TrialSpec } from '../search/types';
 import { generateDataset } from '../data/generators';
 import { splitDataset } from '../data/split';
 import type { BackendKey, EngineKey, ExperimentConfig } from '../shared/config';
-import type { SearchApi } from '../shared/protocol';
+import type { PruneReport, SearchApi } from '../shared/protocol';
 import { DATASETS, isTable } from '../shared/datasets';
 import { useStore } from '../store/store';
 import { ensureUpload } from './uploads';
@@ -91,6 +93,7 @@ export function searchProblems(spec: SearchSpec, config: ExperimentConfig): Sear
     if (why) add('folds', why);
   }
   if (spec.objective === 'accuracy' && config.problem === 'regression') add('objective', t('search:problem.accuracy'));
+  for (const p of pruningProblems(spec)) add(p.field, t(p.key));
   return problems;
 }
 
@@ -126,6 +129,68 @@ function chunkTrials(spec: SearchSpec): number {
 interface Planned {
   i: number;
   trial: Trial;
+  /** The Hyperband bracket it runs in. */
+  bracket?: number;
+}
+
+/** Whether the search stops trials early: Hyperband always, other strategies with a pruner. */
+export function prunes(spec: SearchSpec): boolean {
+  return spec.strategy === 'hyperband' || (spec.pruner !== undefined && spec.pruner !== 'none');
+}
+
+/** How a trial is judged: Hyperband's bracket rungs, ASHA's rungs, or median stopping's checks. */
+export function trialRule(spec: SearchSpec, item: Planned, bracketRungs: readonly (readonly number[])[] = []): TrialRule {
+  const eta = spec.eta ?? DEFAULT_ETA;
+  if (spec.strategy === 'hyperband') return { checks: bracketRungs[item.bracket ?? 0] ?? [], rule: 'asha', cohort: item.bracket ?? 0 };
+  if (spec.pruner === 'median') return { checks: medianChecks(spec.epochs), rule: 'median', cohort: 0 };
+  return { checks: ashaRungs(spec.epochs, eta, spec.minEpochs), rule: 'asha', cohort: 0 };
+}
+
+/**
+ * As runBatched, stopping trials early: each worker gets its whole share in one call (a rung
+ * needs every trial of the search to reach it, so a worker cannot hold trials back for a later
+ * call) and trains it rung-major; at each check epoch its `decide` waits on the coordinator's
+ * barrier, where the page decides for all trials at once. A worker that ends, fails or is
+ * cancelled leaves the barrier, so the others never wait on it.
+ */
+async function runPruned(
+  workers: WorkerBridge<SearchApi>[],
+  items: Planned[],
+  coordinator: PruneCoordinator,
+  rule: (item: Planned) => TrialRule,
+  toSpec: (trial: Trial) => TrialSpec,
+  record: (i: number, trial: Trial, r: TrialResult) => void,
+): Promise<(TrialResult | null)[]> {
+  const results: (TrialResult | null)[] = items.map(() => null);
+  const rules = items.map(rule);
+  items.forEach((it, j) => coordinator.add(it.i, rules[j]));
+  const shares = dealTrials(items.map((it) => toSpec(it.trial)), workers.length);
+  await Promise.all(
+    workers.map(async (w, k) => {
+      const share = shares[k];
+      if (share.length === 0) return;
+      const take = (c: number, r: TrialResult | null) => {
+        const j = share[c];
+        if (!r || results[j]) return;
+        const withBracket = items[j].bracket !== undefined ? { ...r, bracket: items[j].bracket } : r;
+        results[j] = withBracket;
+        record(items[j].i, items[j].trial, withBracket);
+      };
+      const decide = async (epoch: number, reports: PruneReport[], leaving: number[]) => {
+        coordinator.leave(leaving.map((c) => items[share[c]].i));
+        const stops = await coordinator.report(epoch, reports.map((r) => ({ index: items[share[r.index]].i, value: r.value })));
+        return reports.map((r) => r.index).filter((c) => stops.has(items[share[c]].i));
+      };
+      try {
+        const specs = share.map((j) => toSpec(items[j].trial));
+        const done = await cancellable(w, (api) => api.runTrialsPruned(specs, share.map((j) => [...rules[j].checks]), w.proxy(decide), w.proxy(take)), specs.map(() => null));
+        done.forEach((r, c) => take(c, r));
+      } finally {
+        coordinator.leave(share.map((j) => items[j].i));
+      }
+    }),
+  );
+  return results;
 }
 
 /**
@@ -218,8 +283,20 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
     // The searcher (for Bayesian search, a Gaussian process refitted per suggestion) lives in
     // the first pool worker, so its linear algebra never blocks the page.
     const host = workers[0];
-    set({ total: await host.call((api) => api.searchBegin(spec.strategy, spec.space, spec.budget, spec.seed)) });
+    // Hyperband's plan (brackets of random trials) is made here; the other searchers live in the host.
+    const hyperband = spec.strategy === 'hyperband' ? planHyperband(spec.space, spec.epochs, spec.eta ?? DEFAULT_ETA, spec.budget, spec.seed) : null;
+    set({ total: hyperband ? hyperband.trials.length : await host.call((api) => api.searchBegin(spec.strategy, spec.space, spec.budget, spec.seed)) });
     const sign = spec.objective === 'accuracy' ? -1 : 1;
+    // One coordinator for the whole search: a Bayesian or TPE round's trials are judged against
+    // every earlier trial's values at the same epoch.
+    const coordinator = new PruneCoordinator(sign, spec.eta ?? DEFAULT_ETA);
+    abort.signal.addEventListener('abort', () => coordinator.abort(), { once: true });
+    const bracketRungs = hyperband?.brackets.map((b) => b.rungs) ?? [];
+    /** Trains a round of trials: batched, and with pruning when the spec asks for it. */
+    const runRound = (items: Planned[]) =>
+      prunes(spec)
+        ? runPruned(workers, items, coordinator, (it) => trialRule(spec, it, bracketRungs), toSpec, record)
+        : runBatched(workers, items, chunkTrials(spec), toSpec, record);
     const toSpec = (trial: Trial): TrialSpec => ({ config: applyTrial(base, trial), folds: spec.folds, epochs: spec.epochs, objective: spec.objective });
     // Results reach the store at most every 250 ms: a table and scatters redrawn per trial would
     // cost the page more than the trials themselves.
@@ -233,7 +310,8 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
       trials.push({ index: i, trial, ...r });
       pending ??= setTimeout(publish, 250);
     };
-    // Searchers minimize; a diverged trial (NaN) counts as the worst.
+    // Searchers minimize; a diverged trial (NaN) counts as the worst. A pruned trial is observed
+    // with its value where it stopped (an early, usually worse value: the searcher learns to avoid it).
     const observe = async (round: Planned[], results: (TrialResult | null)[]) => {
       for (const [j, { trial }] of round.entries()) {
         const r = results[j];
@@ -250,7 +328,9 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
       }
       return out;
     };
-    if (spec.batched === false) {
+    if (hyperband) {
+      await runRound(hyperband.trials.map(({ trial, bracket }, i) => ({ i, trial, bracket })));
+    } else if (spec.batched === false && !prunes(spec)) {
       // One trial per worker at a time, in rounds observed in trial order once the round is
       // done: the searcher then sees the same results in the same order on every run, so a seed
       // reproduces the whole search (Bayesian included) however the workers interleave.
@@ -274,11 +354,11 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
         const round = await next(BAYES_ROUND, index);
         index += round.length;
         if (round.length === 0) break;
-        await observe(round, await runBatched(workers, round, chunkTrials(spec), toSpec, record));
+        await observe(round, await runRound(round));
       }
     } else {
       // Grid and random search know every trial up front: all of them go out at once.
-      await runBatched(workers, await next(Infinity, 0), chunkTrials(spec), toSpec, record);
+      await runRound(await next(Infinity, 0));
     }
     publish();
     set({ status: abort.signal.aborted ? 'cancelled' : 'done', finishedAt: performance.now() });
@@ -299,9 +379,15 @@ export async function cancelSearch(): Promise<void> {
   abort.abort();
 }
 
-/** The best finished trial: lowest mean loss, or highest mean accuracy. */
+/**
+ * The best finished trial: lowest mean loss, or highest mean accuracy. Trials that ran to the end
+ * come first (as Optuna's best trial is a complete one): a pruned trial's score is from an
+ * earlier epoch and not comparable.
+ */
 export function bestTrial(trials: readonly TrialRecord[], objective: SearchSpec['objective']): TrialRecord | null {
-  const ok = trials.filter((t) => Number.isFinite(t.mean));
+  const finite = trials.filter((t) => Number.isFinite(t.mean));
+  const complete = finite.filter((t) => !t.pruned);
+  const ok = complete.length ? complete : finite;
   if (!ok.length) return null;
   return ok.reduce((b, t) => ((objective === 'accuracy' ? t.mean > b.mean : t.mean < b.mean) ? t : b));
 }

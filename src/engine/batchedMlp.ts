@@ -832,6 +832,52 @@ export class BatchedMlp {
     );
   }
 
+  /**
+   * A group of only the members `keep` (indices into this group, ascending), carrying over
+   * everything they have: weights, optimizer state, Adam's step counts, the epoch, and each
+   * member's own batch order, augmentation and dropout streams (the same objects move over), so
+   * each survivor trains on exactly as it would have in this group (pruned members leave while
+   * the others train on). The hidden layers shrink to the survivors' widest (padding only ever
+   * adds exact zeros). This group is left as it was; the caller disposes it.
+   */
+  survivors(keep: readonly number[]): BatchedMlp {
+    if (this.mixed) throw new Error('a mixed-optimizer group cannot drop members');
+    if (keep.length === 0 || keep.some((m, j) => !(m >= 0 && m < this.size) || (j > 0 && m <= keep[j - 1]))) throw new RangeError('keep must list members in ascending order');
+    const members = keep.map((m) => ({ settings: this.memberSettings[m], data: this.data[m] }));
+    const next = new BatchedMlp(members, { inputs: this.inputs, classes: this.kind === 'softmax' ? this.outs : this.kind === 'sigmoid' ? 2 : 1 });
+    keep.forEach((m, j) => (next.members[j] = this.members[m]));
+    next.epoch = this.epoch;
+    const idx = tf.tensor1d(Int32Array.from(keep), 'int32');
+    try {
+      const crop = (t: tf.Tensor, i: number) =>
+        tf.tidy(() => {
+          const R = this.rows[i];
+          const C = this.cols[i];
+          const R2 = next.rows[i];
+          const C2 = next.cols[i];
+          let x = tf.gather(t, idx, 0);
+          // Rows: the kept fan-in, then the bias row (always last). Columns: the kept units,
+          // then the ones unit (last) of a hidden layer; the output layer keeps all its columns.
+          if (R2 < R) x = tf.concat([tf.slice(x, [0, 0, 0], [-1, R2 - 1, -1]), tf.slice(x, [0, R - 1, 0], [-1, 1, -1])], 1);
+          if (C2 < C) x = tf.concat([tf.slice(x, [0, 0, 0], [-1, -1, C2 - 1]), tf.slice(x, [0, 0, C - 1], [-1, -1, 1])], 2);
+          return x;
+        });
+      this.weights.forEach((w, i) => {
+        const v = crop(w, i);
+        next.weights[i].assign(v);
+        v.dispose();
+        this.state[i].forEach((st, k) => {
+          const sv = crop(st, i);
+          next.state[i][k].assign(sv);
+          sv.dispose();
+        });
+      });
+    } finally {
+      idx.dispose();
+    }
+    return next;
+  }
+
   dispose(): void {
     this.weights.forEach((w) => w.dispose());
     this.state.flat().forEach((v) => v.dispose());

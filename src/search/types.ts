@@ -120,7 +120,7 @@ export interface SearchSpec {
   pruner?: Pruner;
   /** ASHA's and Hyperband's reduction factor η (default 3): the best 1/η of a rung go on. */
   eta?: number;
-  /** ASHA's first rung r in epochs (default: the largest r = epochs ÷ η^k with r ≥ 1 and at least 3 rungs, see pruners.ts). */
+  /** ASHA's first rung r in epochs (default ⌊epochs ÷ η²⌋, at least 1: rungs at r, rη, rη², see defaultMinEpochs in pruners.ts). */
   minEpochs?: number;
   /** ['loss'] (default) or ['loss', 'params' | 'time']: then the result has a Pareto front. */
   objectives?: Objectives;

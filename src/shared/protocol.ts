@@ -329,6 +329,12 @@ export interface SweepApi extends TfWorkerBase, UploadTaker {
 }
 
 /** A hyperparameter-search pool worker (src/worker/searchApi.ts). */
+/** A trial's objective at a check epoch (mean over its folds; its index in the worker's specs). */
+export interface PruneReport {
+  index: number;
+  value: number;
+}
+
 export interface SearchApi extends TfWorkerBase, UploadTaker {
   /** Scores one hyperparameter-search trial by k-fold cross-validation; null when cancelled. */
   runTrial(spec: TrialSpec): Promise<TrialResult | null>;
@@ -338,6 +344,19 @@ export interface SearchApi extends TfWorkerBase, UploadTaker {
    * to every result, null for those not finished when cancelled.
    */
   runTrials(specs: TrialSpec[], progress?: (index: number, result: TrialResult) => void | Promise<void>): Promise<(TrialResult | null)[]>;
+  /**
+   * As runTrials, stopping bad trials early (src/worker/prunedTrials.ts): trial i reports its
+   * objective (mean over folds) at each epoch of `checks[i]` through `decide`, which resolves to
+   * the reported trials that stop there (the page decides for the whole search once every worker
+   * has reported that epoch); `leaving` names trials that will report no more (trained alone).
+   * Results carry `pruned`, `stoppedAt` and `intermediate`.
+   */
+  runTrialsPruned(
+    specs: TrialSpec[],
+    checks: number[][],
+    decide: (epoch: number, reports: PruneReport[], leaving: number[]) => Promise<number[]>,
+    progress?: (index: number, result: TrialResult) => void | Promise<void>,
+  ): Promise<(TrialResult | null)[]>;
   /** Stops the trials under way between epochs; their calls resolve (null for unfinished trials). */
   cancel(): Promise<void>;
   /** Starts a searcher in this worker; resolves to the number of trials it will hand out. */

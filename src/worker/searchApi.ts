@@ -5,6 +5,7 @@ import type { SearchApi } from '../shared/protocol';
 import { createSearcher, type Searcher } from '../search/strategies';
 import { runTrialsBatched } from './batchedTrials';
 import { crossValidate } from './crossValidate';
+import { runTrialsPruned } from './prunedTrials';
 import { setUploadTable } from './dataSource';
 import { tfWorkerBase } from './tfWorkerBase';
 
@@ -24,6 +25,10 @@ export function createSearchApi(): SearchApi {
     async runTrials(specs, progress) {
       cancelled = false;
       return runTrialsBatched(specs, isCancelled, progress);
+    },
+    async runTrialsPruned(specs, checks, decide, progress) {
+      cancelled = false;
+      return runTrialsPruned(specs, checks, decide, isCancelled, progress);
     },
     async cancel() {
       cancelled = true;
