@@ -75,7 +75,7 @@ export interface SearchProblem {
 
 /** Every reason the spec cannot run, each tied to the field it is about; empty when it can. */
 export function searchProblems(spec: SearchSpec, config: ExperimentConfig): SearchProblem[] {
-  const problems: SearchProblem[] = validateSpace(spec.space, spec.strategy).map((i) => ({ field: i.field, message: issueText(i) }));
+  const problems: SearchProblem[] = validateSpace(spec.space, spec.strategy, undefined, config).map((i) => ({ field: i.field, message: issueText(i) }));
   const add = (field: string, message: string) => problems.push({ field, message });
   if (!Number.isInteger(spec.epochs) || spec.epochs < 1 || spec.epochs > 5000) add('epochs', t('search:problem.epochs'));
   if (spec.strategy !== 'grid' && (!Number.isInteger(spec.budget) || spec.budget < 1 || spec.budget > 500)) add('budget', t('search:problem.budget'));

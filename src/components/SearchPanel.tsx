@@ -120,7 +120,7 @@ export function SearchPanel() {
             <option value="hyperband">{t('strategies.hyperband')}</option>
           </select>
         </label>
-        <PrunerControls strategy={strategy} value={pruning} onChange={(patch) => setPruning((p) => ({ ...p, ...patch }))} />
+        <PrunerControls strategy={strategy} epochs={Number(epochs)} value={pruning} onChange={(patch) => setPruning((p) => ({ ...p, ...patch }))} />
         <label className="field">
           <span className="field-label">{t('objective')}</span>
           <select value={objective} onChange={(e) => setObjective(e.target.value as SearchSpec['objective'])}>
