@@ -32,10 +32,14 @@ export function SettingScatter() {
       <div className="scatters" data-testid="setting-scatter">
         {keys.map((k) => {
           const numeric = PARAM_LIMITS[k].kind === 'number';
-          const values = s.trials.map((t) => t.trial[k]);
+          // A conditional setting (momentum β, units of layers 2+) is absent from some trials: they have no point here.
+          const values = s.trials.map((t) => t.trial[k]).filter((v) => v !== undefined);
           // Log x (when asked) for the settings searched over decades, whose values are all positive.
-          const log = logX && numeric && (k === 'lr' || k === 'batch' || k === 'units') && values.every((v) => Number(v) > 0);
-          const data = s.trials.filter((t) => Number.isFinite(t.mean)).map((t) => ({ x: t.trial[k], y: t.mean }));
+          const log = logX && numeric && (k === 'lr' || k === 'batch' || k === 'units' || k === 'units2') && values.every((v) => Number(v) > 0);
+          // On a log axis recharts' own ticks crowd (0.01, 0.011, …): the values tried, when few, else none.
+          const distinct = [...new Set(values.map(Number))].sort((a, b) => a - b);
+          const ticks = log && distinct.length <= 8 ? distinct : undefined;
+          const data = s.trials.filter((t) => Number.isFinite(t.mean) && t.trial[k] !== undefined).map((t) => ({ x: t.trial[k], y: t.mean }));
           return (
             <figure key={k} className="scatter">
               <figcaption>{paramLabel(k)}</figcaption>
@@ -45,7 +49,7 @@ export function SettingScatter() {
               <ResponsiveContainer width="100%" height={140}>
                 <ScatterChart margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-                  <XAxis dataKey="x" type={numeric ? 'number' : 'category'} scale={log ? 'log' : 'auto'} domain={numeric ? ['auto', 'auto'] : undefined} allowDuplicatedCategory={false} tick={{ fontSize: 10 }} />
+                  <XAxis dataKey="x" type={numeric ? 'number' : 'category'} scale={log ? 'log' : 'auto'} domain={numeric ? ['auto', 'auto'] : undefined} ticks={ticks} tickFormatter={numeric ? (v: number) => formatSig(v, 2) : undefined} allowDuplicatedCategory={false} tick={{ fontSize: 10 }} />
                   <YAxis dataKey="y" width={40} scale={logY && canLogY ? 'log' : 'auto'} domain={logY && canLogY ? ['auto', 'auto'] : undefined} tick={{ fontSize: 10 }} tickFormatter={(v: number) => formatSig(v, 2)} />
                   <Tooltip formatter={(v) => (typeof v === 'number' ? formatSig(v) : String(v))} />
                   <Scatter data={data} fill="#2563eb" isAnimationActive={false} />
