@@ -4,6 +4,7 @@
 // does not exist for a trial (momentum β without the momentum optimizer) sits at a fixed
 // coordinate, 0: the trial's other coordinates (the optimizer's) already tell it apart. Pure and
 // deterministic for a seed (given the same observations in the same order).
+import { SequentialSearch } from './sequential';
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { gaussian, hashSeed, mulberry32, type Rand } from '../data/random';
 import { normCdf, normPdf, robustTargets } from './stats';
@@ -169,15 +170,12 @@ function predict(fit: Fit, X: number[][], x: number[], v: Float64Array): { mu: n
  * Several suggestions may be outstanding at once (parallel workers): until observed they are
  * assumed to score the mean so far ("constant liar"), which keeps later suggestions away from them.
  */
-export class BayesianSearch {
+export class BayesianSearch extends SequentialSearch {
   private readonly coords: Coord[];
   private readonly rand: Rand;
   private readonly initial: number;
   private readonly candidates: number;
   private readonly params: number;
-  private readonly trials: Trial[] = [];
-  private readonly objectives: number[] = [];
-  private pending: Trial[] = [];
 
   constructor(
     private readonly space: SearchSpace,
@@ -185,16 +183,12 @@ export class BayesianSearch {
     opts: BayesOptions = {},
     private readonly base?: SearchBase,
   ) {
+    super();
     this.coords = coordsFor(space);
     this.rand = mulberry32(hashSeed(seed, 'bayes'));
     this.initial = Math.max(1, Math.floor(opts.initial ?? 5));
     this.candidates = Math.max(1, Math.floor(opts.candidates ?? 300));
     this.params = this.coords.length;
-  }
-
-  /** Observations so far. */
-  get count(): number {
-    return this.trials.length;
   }
 
   /** The best observed trial (failures never count), or null. */
@@ -206,23 +200,7 @@ export class BayesianSearch {
     return bi < 0 ? null : { trial: { ...this.trials[bi] }, objective: this.objectives[bi] };
   }
 
-  /** The next trial to run. */
-  suggest(): Trial {
-    const t = this.next();
-    this.pending.push(t);
-    return { ...t };
-  }
-
-  /** Records a result (NaN or Infinity for a failed or diverged run); the trial need not come from suggest. */
-  observe(trial: Trial, objective: number): void {
-    const key = trialKey(trial);
-    const i = this.pending.findIndex((p) => trialKey(p) === key);
-    if (i >= 0) this.pending.splice(i, 1);
-    this.trials.push({ ...trial });
-    this.objectives.push(objective);
-  }
-
-  private next(): Trial {
+  protected next(): Trial {
     const targets = robustTargets(this.objectives);
     if (this.trials.length < this.initial || !targets || this.coords.length === 0) return sampleTrial(this.space, this.rand, this.base);
 

@@ -12,9 +12,10 @@
 // one per observation (σ = the larger gap to its neighbours, clipped) plus a wide prior; whole
 // numbers score the mass of their rounding interval. Lists (numbers or names) are categorical:
 // weighted counts plus a prior weight per value. Pure and deterministic for a seed.
+import { SequentialSearch } from './sequential';
 import { gaussian, hashSeed, mulberry32, type Rand } from '../data/random';
 import { normCdf, robustTargets } from './stats';
-import { fromUnit, isActive, isIntegerRange, sampleTrial, spaceKeys, trialKey, type SearchBase } from './space';
+import { fromUnit, isActive, isIntegerRange, sampleTrial, spaceKeys, type SearchBase } from './space';
 import type { ParamKey, ParamSpec, SearchSpace, Trial } from './types';
 
 type Range = Extract<ParamSpec, { kind: 'range' }>;
@@ -156,14 +157,11 @@ function split(obs: Observation[]): { good: Observation[]; bad: Observation[] } 
  * they count as the worst results ("constant liar", as Optuna's option), so l(x) keeps its shape
  * while g(x) grows around them and the next suggestions go elsewhere.
  */
-export class TpeSearch {
+export class TpeSearch extends SequentialSearch {
   private readonly rand: Rand;
   private readonly startup: number;
   private readonly candidates: number;
   private readonly priorWeight: number;
-  private readonly trials: Trial[] = [];
-  private readonly objectives: number[] = [];
-  private pending: Trial[] = [];
 
   constructor(
     private readonly space: SearchSpace,
@@ -171,34 +169,14 @@ export class TpeSearch {
     opts: TpeOptions = {},
     private readonly base?: SearchBase,
   ) {
+    super();
     this.rand = mulberry32(hashSeed(seed, 'tpe'));
     this.startup = Math.max(1, Math.floor(opts.startup ?? 10));
     this.candidates = Math.max(1, Math.floor(opts.candidates ?? 24));
     this.priorWeight = opts.priorWeight ?? 1;
   }
 
-  /** Observations so far. */
-  get count(): number {
-    return this.trials.length;
-  }
-
-  /** The next trial to run. */
-  suggest(): Trial {
-    const t = this.next();
-    this.pending.push(t);
-    return { ...t };
-  }
-
-  /** Records a result (NaN or Infinity for a failed or diverged run); the trial need not come from suggest. */
-  observe(trial: Trial, objective: number): void {
-    const key = trialKey(trial);
-    const i = this.pending.findIndex((p) => trialKey(p) === key);
-    if (i >= 0) this.pending.splice(i, 1);
-    this.trials.push({ ...trial });
-    this.objectives.push(objective);
-  }
-
-  private next(): Trial {
+  protected next(): Trial {
     // The first `startup` trials, pending ones included, are random: the same trials come out
     // whether they are asked for one at a time or in rounds.
     const targets = robustTargets(this.objectives);
