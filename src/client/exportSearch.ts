@@ -11,7 +11,7 @@ import { loadSource, tableSource } from '../worker/dataSource';
 import type { ExperimentConfig } from '../shared/config';
 import { currentUpload } from './uploads';
 import { secondValue, type ModelShape } from '../search/objectives';
-import { modelShape } from './searchOutcome';
+import { modelShape } from './modelShape';
 
 export type SearchExportFormat = 'json' | 'csv' | 'optuna';
 

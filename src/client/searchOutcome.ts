@@ -1,19 +1,14 @@
 // What a finished search adds to its trials: the settings' importance and, with two objectives,
 // the Pareto front. Reads the page's config and data widths for the parameter count. Loaded on
 // first use (the forest and the front stay out of the page's first bundle).
-import { isTable } from '../shared/datasets';
-import { outputUnits } from '../shared/config';
+import { modelShape } from './modelShape';
 import { searchImportance } from '../search/fanova';
 import { secondValue, type ModelShape } from '../search/objectives';
 import { paretoFront, type ParetoPoint } from '../search/pareto';
 import type { Importance, SearchSpec, SecondObjective, TrialRecord } from '../search/types';
-import { useStore, type Store } from '../store/store';
 
-/** The current config and the data's input and output widths, as the Model panel counts them. */
-export function modelShape(s: Pick<Store, 'config' | 'table' | 'upload'> = useStore.getState()): ModelShape {
-  const inputs = isTable(s.config.dataset) ? (s.table?.inputNames.length ?? 0) : s.config.features.length;
-  return { config: s.config, inputs, outputs: outputUnits(s.config.dataset, s.upload) };
-}
+export { modelShape };
+
 
 /** Every trial as a point (objective, second objective). */
 export function objectivePoints(trials: readonly TrialRecord[], which: SecondObjective, shape: ModelShape | null): ParetoPoint[] {

@@ -4,6 +4,8 @@
 // operation serving all of them; see src/worker/batchedTrials.ts). The spec's `batched: false`
 // and `workers: n` give the old one-trial-at-a-time path and a smaller pool, e.g. for the
 // benchmark's baseline: `search({ ...spec, workers: 1, batched: false })`.
+import { modelShape } from './modelShape';
+import { secondValue } from '../search/objectives';
 import { t } from '../i18n/i18n';
 import { issueText } from '../search/labels';
 import type { Remote } from 'comlink';
@@ -312,10 +314,15 @@ export async function runSearch(spec: SearchSpec): Promise<TrialRecord[]> {
     };
     // Searchers minimize; a diverged trial (NaN) counts as the worst. A pruned trial is observed
     // with its value where it stopped (an early, usually worse value: the searcher learns to avoid it).
+    // With two objectives the searcher also hears the second (TPE then splits by Pareto rank).
+    const secondOf = spec.objectives?.[1];
+    const shape = secondOf === 'params' ? modelShape() : null;
     const observe = async (round: Planned[], results: (TrialResult | null)[]) => {
-      for (const [j, { trial }] of round.entries()) {
+      for (const [j, { i, trial }] of round.entries()) {
         const r = results[j];
-        if (r) await host.call((api) => api.searchObserve(trial, Number.isFinite(r.mean) ? sign * r.mean : Infinity));
+        if (!r) continue;
+        const second = secondOf ? secondValue({ index: i, trial, ...r }, secondOf, shape) : undefined;
+        await host.call((api) => api.searchObserve(trial, Number.isFinite(r.mean) ? sign * r.mean : Infinity, second));
       }
     };
     /** The next `n` trials of the searcher (fewer at its end). */

@@ -4,7 +4,7 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { modelShape } from '../client/searchOutcome';
+import { modelShape } from '../client/modelShape';
 import { MIN_TRIALS, searchImportance } from '../search/fanova';
 import { useStore, type Store } from '../store/store';
 import { useTrialFilter } from '../search/trialFilter';

@@ -132,6 +132,11 @@ export function SearchPanel() {
       </div>
       {strategy === 'bayes' && <p className="hint">{t('bayesExplanation')}</p>}
       {strategy === 'tpe' && <p className="hint">{t('tpeExplanation')}</p>}
+      {objectives.length === 2 && (
+        <p className="hint" data-testid="two-objectives-hint">
+          {t('twoObjectivesHint', { ns: 'searchViews' })}
+        </p>
+      )}
       {config.batchnorm.some(Boolean) && (
         <p className="hint" data-testid="search-batchnorm-note">
           {t('batchnormAlone')}

@@ -7,6 +7,8 @@ import type { Trial } from './types';
 export abstract class SequentialSearch {
   protected readonly trials: Trial[] = [];
   protected readonly objectives: number[] = [];
+  /** Each observation's second objective (lower is better), NaN where none was given. */
+  protected readonly seconds: number[] = [];
   /** Suggested, not yet observed: a model-based pick treats them as taken. */
   protected pending: Trial[] = [];
 
@@ -22,13 +24,17 @@ export abstract class SequentialSearch {
     return { ...t };
   }
 
-  /** Records a result (NaN or Infinity for a failed or diverged run); the trial need not come from suggest. */
-  observe(trial: Trial, objective: number): void {
+  /**
+   * Records a result (NaN or Infinity for a failed or diverged run), and for a two-objective
+   * search its second objective (lower is better); the trial need not come from suggest.
+   */
+  observe(trial: Trial, objective: number, second = NaN): void {
     const key = trialKey(trial);
     const i = this.pending.findIndex((p) => trialKey(p) === key);
     if (i >= 0) this.pending.splice(i, 1);
     this.trials.push({ ...trial });
     this.objectives.push(objective);
+    this.seconds.push(second);
   }
 
   protected abstract next(): Trial;

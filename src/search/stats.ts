@@ -28,3 +28,41 @@ export function robustTargets(objectives: number[]): number[] | null {
   const worst = Math.max(...capped.filter((v) => !Number.isNaN(v)));
   return capped.map((v) => (Number.isNaN(v) ? worst : v));
 }
+
+/**
+ * One score per observation of a two-objective search (both lower is better), for a searcher
+ * that splits good from bad by one number: the non-domination rank (0 = the Pareto front, 1 = the
+ * front once it is removed, …, as Optuna's multi-objective TPE ranks trials), plus within a rank
+ * a fraction (< 1) from the sum of both objectives scaled to [0, 1], so the rank decides first.
+ * An observation without two finite values ranks after all others.
+ */
+export function paretoRankScores(first: readonly number[], second: readonly number[]): number[] {
+  const n = first.length;
+  const ok = first.map((f, i) => Number.isFinite(f) && Number.isFinite(second[i]));
+  const span = (xs: number[]) => {
+    const v = xs.filter((_, i) => ok[i]);
+    const lo = Math.min(...v);
+    const hi = Math.max(...v);
+    return (x: number) => (hi > lo ? (x - lo) / (hi - lo) : 0);
+  };
+  const s1 = span([...first]);
+  const s2 = span([...second]);
+  const rank = new Array<number>(n).fill(-1);
+  let left = ok.filter(Boolean).length;
+  for (let r = 0; left > 0; r++) {
+    const front: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (!ok[i] || rank[i] >= 0) continue;
+      let dominated = false;
+      for (let j = 0; j < n && !dominated; j++) {
+        if (j === i || !ok[j] || rank[j] >= 0) continue;
+        dominated = first[j] <= first[i] && second[j] <= second[i] && (first[j] < first[i] || second[j] < second[i]);
+      }
+      if (!dominated) front.push(i);
+    }
+    for (const i of front) rank[i] = r;
+    left -= front.length;
+  }
+  const worst = Math.max(0, ...rank) + 1;
+  return first.map((f, i) => (ok[i] ? rank[i] + (s1(f) + s2(second[i])) / 2.001 : worst));
+}

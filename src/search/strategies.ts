@@ -33,7 +33,8 @@ export interface Searcher {
   /** The next trial, or null once `total` have been handed out. */
   next(): Trial | null;
   /** Records a result; grid and random search ignore it, Bayesian search and TPE learn from it. */
-  observe(trial: Trial, objective: number): void;
+  /** `second`: a two-objective search's second objective (lower is better); TPE then splits by Pareto rank. */
+  observe(trial: Trial, objective: number, second?: number): void;
 }
 
 /**
@@ -49,7 +50,7 @@ export function createSearcher(strategy: Strategy, space: SearchSpace, budget: n
     return {
       total,
       next: () => (given < total ? (given++, model.suggest()) : null),
-      observe: (t, o) => model.observe(t, o),
+      observe: (t, o, second) => model.observe(t, o, second),
     };
   }
   const trials = planTrials(strategy, space, budget, seed, base);

@@ -182,3 +182,59 @@ describe('TPE parts', () => {
     expect(below).toBeCloseTo(Math.exp(logLikelihood(p, 0, [0, 0.5])), 1);
   });
 });
+
+describe('TPE with two objectives', () => {
+  it('ranks by Pareto front: the front scores below 1, the next front below 2, a failed trial last', async () => {
+    const { paretoRankScores } = await import('./stats');
+    //            front      front      rank 1     rank 2   failed
+    const first = [0.1, 0.5, 0.6, 0.9, NaN];
+    const second = [100, 10, 50, 60, 1];
+    const s = paretoRankScores(first, second);
+    expect(s[0]).toBeLessThan(1);
+    expect(s[1]).toBeLessThan(1);
+    expect(s[2]).toBeGreaterThanOrEqual(1);
+    expect(s[2]).toBeLessThan(2);
+    expect(s[3]).toBeGreaterThanOrEqual(2);
+    expect(s[4]).toBeGreaterThan(s[3]);
+  });
+
+  it('finds a better front (larger dominated area) than TPE on the loss alone, and than random search, over seeds', () => {
+    // Loss falls with width and with lr near 10^-1.5; the second objective is the width itself:
+    // the front trades one for the other, and only lr near its best is on it. On the loss alone
+    // TPE crowds the widest networks and leaves the small end of the front bare.
+    const space: SearchSpace = { lr: { kind: 'range', min: 1e-4, max: 1, scale: 'log' }, units: { kind: 'range', min: 1, max: 64, scale: 'log', integer: true } };
+    const loss = (t: Trial) => 0.5 * (Math.log10(t.lr as number) + 1.5) ** 2 + 1 / (t.units as number);
+    // The size on a log scale (as the plot draws it): halving a small network counts as much as a large one.
+    const size = (t: Trial) => Math.log2(t.units as number);
+    /** Area dominated by the points within the reference box loss ≤ 1.5, log2 units ≤ 6. */
+    const area = (pts: [number, number][]) => {
+      const front = pts.filter(([a, b]) => a <= 1.5 && !pts.some(([c, d]) => c <= a && d <= b && (c < a || d < b))).sort((p, q) => p[1] - q[1]);
+      let sum = 0;
+      let prevB = 6;
+      for (let i = front.length - 1; i >= 0; i--) {
+        sum += (prevB - front[i][1]) * (1.5 - front[i][0]);
+        prevB = front[i][1];
+      }
+      return sum;
+    };
+    const run = (strategy: 'tpe' | 'random', seed: number, both: boolean) => {
+      const s = createSearcher(strategy, space, 40, seed);
+      const pts: [number, number][] = [];
+      for (let t = s.next(); t; t = s.next()) {
+        const p: [number, number] = [loss(t), size(t)];
+        s.observe(t, p[0], both ? p[1] : undefined);
+        pts.push(p);
+      }
+      return area(pts);
+    };
+    const seeds = Array.from({ length: 20 }, (_, i) => i + 1);
+    const two = seeds.map((s) => run('tpe', s, true));
+    const one = seeds.map((s) => run('tpe', s, false));
+    const random = seeds.map((s) => run('random', s, true));
+    expect(mean(two)).toBeGreaterThan(mean(one));
+    expect(mean(two)).toBeGreaterThan(mean(random));
+    // Not a fluke of a few seeds (measured: 19 and 17 of 20).
+    expect(two.filter((a, i) => a > one[i]).length).toBeGreaterThanOrEqual(14);
+    expect(two.filter((a, i) => a > random[i]).length).toBeGreaterThanOrEqual(13);
+  });
+});

@@ -14,7 +14,7 @@
 // weighted counts plus a prior weight per value. Pure and deterministic for a seed.
 import { SequentialSearch } from './sequential';
 import { gaussian, hashSeed, mulberry32, type Rand } from '../data/random';
-import { normCdf, robustTargets } from './stats';
+import { normCdf, paretoRankScores, robustTargets } from './stats';
 import { fromUnit, isActive, isIntegerRange, sampleTrial, spaceKeys, type SearchBase } from './space';
 import type { ParamKey, ParamSpec, SearchSpace, Trial } from './types';
 
@@ -179,7 +179,8 @@ export class TpeSearch extends SequentialSearch {
   protected next(): Trial {
     // The first `startup` trials, pending ones included, are random: the same trials come out
     // whether they are asked for one at a time or in rounds.
-    const targets = robustTargets(this.objectives);
+    // Two objectives: good and bad by Pareto rank (the front first), as Optuna's multi-objective TPE.
+    const targets = this.seconds.some((v) => Number.isFinite(v)) ? paretoRankScores(this.objectives, this.seconds) : robustTargets(this.objectives);
     if (this.trials.length + this.pending.length < this.startup || !targets) return sampleTrial(this.space, this.rand, this.base);
     const all = [...this.trials, ...this.pending];
     const scores = [...targets, ...this.pending.map(() => Infinity)];

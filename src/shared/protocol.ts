@@ -364,7 +364,7 @@ export interface SearchApi extends TfWorkerBase, UploadTaker {
   /** The next trial of the searcher, or null when it has handed out all. */
   searchNext(): Promise<Trial | null>;
   /** Reports a trial's objective (lower is better) to the searcher. */
-  searchObserve(trial: Trial, objective: number): Promise<void>;
+  searchObserve(trial: Trial, objective: number, second?: number): Promise<void>;
 }
 
 /** The optimizer and learning-rate lab's worker: the race, the finder and the surface paths. */

@@ -40,8 +40,8 @@ export function createSearchApi(): SearchApi {
     async searchNext() {
       return searcher?.next() ?? null;
     },
-    async searchObserve(trial, objective) {
-      searcher?.observe(trial, objective);
+    async searchObserve(trial, objective, second) {
+      searcher?.observe(trial, objective, second);
     },
   };
 }

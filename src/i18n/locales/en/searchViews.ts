@@ -2,6 +2,7 @@
 const searchViews = {
   title: 'See the whole search',
   secondObjective: 'Second objective',
+  twoObjectivesHint: 'Two objectives: TPE steers by both (the trials on the Pareto front count as the good ones, as Optuna’s multi-objective TPE); the other strategies steer by the score, and the front is drawn from their trials.',
   second: { none: 'None', params: 'Parameter count', time: 'Training time' },
   filtered: '{{shown}} of {{total}} trials shown (filtered in the parallel coordinates)',
   clearFilter: 'Show all',

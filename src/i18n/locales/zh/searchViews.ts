@@ -4,6 +4,7 @@ import type en from '../en/searchViews';
 const searchViews: Strings<typeof en> = {
   title: '纵览整个搜索',
   secondObjective: '第二目标',
+  twoObjectivesHint: '两个目标：TPE 同时参考两者（帕累托前沿上的试验算作好的，与 Optuna 的多目标 TPE 相同）；其他策略只按得分寻找，前沿由它们的试验画出。',
   second: { none: '无', params: '参数数量', time: '训练时间' },
   filtered: '显示 {{total}} 次试验中的 {{shown}} 次（在平行坐标图中筛选）',
   clearFilter: '全部显示',
