@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { digitsAsset } from './src/build/digitsAsset';
 
 // Relative base so the built site works from any static file server or sub-folder.
 export default defineConfig({
   base: './',
   plugins: [
     react(),
+    // The handwritten digits, built from the mnist package into one binary file (src/data/digits.ts).
+    digitsAsset(),
     // Offline after the first visit, and installable: a generated service worker precaches every
     // file of the build (all chunks, the workers' own chunks included, the tfjs .wasm files, the
     // built-in tables' chunks, the Chinese strings, icons). 'prompt': a new version waits until the
@@ -38,7 +41,7 @@ export default defineConfig({
       workbox: {
         // Everything the app can ask for (the plugin adds manifest.webmanifest); the README's
         // screenshot is not part of the app.
-        globPatterns: ['**/*.{js,css,html,wasm,json,svg,png,ico,woff,woff2}'],
+        globPatterns: ['**/*.{js,css,html,wasm,json,svg,png,ico,woff,woff2,bin}'],
         globIgnores: ['screenshot.png'],
         // The largest files are the workers (about 0.5 MB each) and the wasm binaries (0.4 MB).
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
