@@ -1,0 +1,138 @@
+// An image model (src/engine/imageLayers.ts' stack + a softmax head) in tfjs: seeded He/Glorot
+// weights, a forward pass of tfjs ops (conv2d, maxPool, matMul), a training step through the
+// gradient tape and a tfjs optimizer (tfjs's conv and pool gradient kernels: nothing to gain by
+// writing them again), and evaluation kept on the device. Batch norm in an image stack is not
+// supported here yet (summarize counts it; the constructor refuses it).
+import * as tf from '@tensorflow/tfjs-core';
+// The tape needs every op's gradient (conv2d, maxPool, logSoftmax, …).
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { mulberry32, hashSeed } from '../data/random';
+import { initialKernel, activate } from './model';
+import { createOptimizer, disposeOptimizer, type OptimizerSettings } from './optimizers';
+import { summarize, type ImageLayer } from './imageLayers';
+
+interface Weights {
+  kernel: tf.Variable;
+  bias: tf.Variable;
+}
+
+/** A variable from an initial value, which it copies: the value is freed at once. */
+function owned(t: tf.Tensor): tf.Variable {
+  const v = tf.variable(t);
+  t.dispose();
+  return v;
+}
+
+export class ImageModel {
+  private readonly weights: (Weights | null)[];
+  private readonly optimizer: tf.Optimizer;
+  private readonly dropRand: () => number;
+
+  constructor(
+    input: readonly [number, number, number],
+    private readonly layers: readonly ImageLayer[],
+    private readonly classes: number,
+    optimizer: OptimizerSettings,
+    seed: number,
+  ) {
+    const s = summarize(input, layers, classes);
+    if (!s.ok) throw new Error(`layer ${s.index + 1}: ${s.reason}`);
+    if (layers.some((l) => l.kind === 'batchnorm')) throw new Error('batch norm in an image model is not supported yet');
+    const rand = mulberry32(hashSeed(seed, 'image-weights'));
+    this.dropRand = mulberry32(hashSeed(seed, 'image-dropout'));
+    let channels = input[2];
+    let flat = 0;
+    const all: ImageLayer[] = [...layers, { kind: 'dense', units: classes, activation: 'linear' }];
+    this.weights = all.map((l, i) => {
+      const init = (fanIn: number, fanOut: number, relu: boolean) => initialKernel(relu ? 'heNormal' : 'glorotUniform', fanIn, fanOut, rand);
+      if (l.kind === 'conv') {
+        const fanIn = l.kernel * l.kernel * channels;
+        const k = owned(tf.tensor4d(init(fanIn, l.filters, l.activation === 'relu'), [l.kernel, l.kernel, channels, l.filters]));
+        channels = l.filters;
+        return { kernel: k, bias: owned(tf.zeros([l.filters])) };
+      }
+      if (l.kind === 'flatten' || l.kind === 'pool' || l.kind === 'dropout' || l.kind === 'batchnorm') {
+        if (l.kind === 'flatten') flat = (s.rows[i].out as readonly [number])[0];
+        return null;
+      }
+      const fanIn = flat;
+      flat = l.units;
+      return { kernel: owned(tf.tensor2d(init(fanIn, l.units, l.activation === 'relu'), [fanIn, l.units])), bias: owned(tf.zeros([l.units])) };
+    });
+    this.optimizer = createOptimizer(optimizer);
+  }
+
+  /** Logits (rows × classes) of images x (rows × h × w × c). */
+  logits(x: tf.Tensor4D, training = false): tf.Tensor2D {
+    return tf.tidy(() => {
+      let a: tf.Tensor = x;
+      const all: ImageLayer[] = [...this.layers, { kind: 'dense', units: this.classes, activation: 'linear' }];
+      all.forEach((l, i) => {
+        const w = this.weights[i];
+        switch (l.kind) {
+          case 'conv':
+            a = activate(tf.add(tf.conv2d(a as tf.Tensor4D, w!.kernel as tf.Tensor4D, l.stride, l.padding), w!.bias), l.activation);
+            break;
+          case 'pool':
+            a = tf.maxPool(a as tf.Tensor4D, l.size, l.stride, 'valid');
+            break;
+          case 'flatten':
+            a = tf.reshape(a, [a.shape[0], -1]);
+            break;
+          case 'dense':
+            a = activate(tf.add(tf.matMul(a as tf.Tensor2D, w!.kernel as tf.Tensor2D), w!.bias), l.activation);
+            break;
+          case 'dropout':
+            if (training && l.rate > 0) {
+              // Inverted dropout with the model's own seeded stream, so a seed reproduces a run.
+              const keep = tf.cast(tf.greater(tf.randomUniform(a.shape, 0, 1, 'float32', Math.floor(this.dropRand() * 2 ** 31)), l.rate), 'float32');
+              a = tf.div(tf.mul(a, keep), 1 - l.rate);
+            }
+            break;
+          case 'batchnorm':
+            break;
+        }
+      });
+      return a as tf.Tensor2D;
+    });
+  }
+
+  /** One step on a batch; the loss stays on the device (a scalar the caller owns). */
+  trainStep(x: tf.Tensor4D, labels: tf.Tensor1D): tf.Scalar {
+    const vars = this.weights.flatMap((w) => (w ? [w.kernel, w.bias] : []));
+    return this.optimizer.minimize(() => this.loss(x, labels, true), true, vars)!;
+  }
+
+  /** Mean softmax cross-entropy of images against integer labels. */
+  loss(x: tf.Tensor4D, labels: tf.Tensor1D, training = false): tf.Scalar {
+    return tf.tidy(() => {
+      const z = this.logits(x, training);
+      const onehot = tf.oneHot(tf.cast(labels, 'int32') as tf.Tensor1D, this.classes);
+      return tf.neg(tf.mean(tf.sum(tf.mul(onehot, tf.logSoftmax(z)), 1))) as tf.Scalar;
+    });
+  }
+
+  /** [loss, accuracy] on a set, as one small tensor (read it with the epoch's other metrics). */
+  evaluate(x: tf.Tensor4D, labels: tf.Tensor1D): tf.Tensor1D {
+    return tf.tidy(() => {
+      const z = this.logits(x);
+      const onehot = tf.oneHot(tf.cast(labels, 'int32') as tf.Tensor1D, this.classes);
+      const loss = tf.neg(tf.mean(tf.sum(tf.mul(onehot, tf.logSoftmax(z)), 1)));
+      const acc = tf.mean(tf.cast(tf.equal(tf.argMax(z, 1), tf.cast(labels, 'int32')), 'float32'));
+      return tf.stack([loss, acc]) as tf.Tensor1D;
+    });
+  }
+
+  /** Class probabilities (rows × classes). */
+  predict(x: tf.Tensor4D): tf.Tensor2D {
+    return tf.tidy(() => tf.softmax(this.logits(x)));
+  }
+
+  dispose(): void {
+    for (const w of this.weights) {
+      w?.kernel.dispose();
+      w?.bias.dispose();
+    }
+    disposeOptimizer(this.optimizer);
+  }
+}
