@@ -1,7 +1,7 @@
 // An image model (src/engine/imageLayers.ts' stack + a softmax head) in tfjs: seeded He/Glorot
 // weights, a forward pass of tfjs ops (conv2d, maxPool, matMul), a training step through the
-// gradient tape and a tfjs optimizer (tfjs's conv and pool gradient kernels: nothing to gain by
-// writing them again), and evaluation kept on the device. Batch norm in an image stack is not
+// gradient tape and a tfjs optimizer (the convolution through src/engine/conv.ts, whose gradient
+// every backend can take, wasm included), and evaluation kept on the device. Batch norm in an image stack is not
 // supported here yet (summarize counts it; the constructor refuses it).
 import * as tf from '@tensorflow/tfjs-core';
 // The tape needs every op's gradient (conv2d, maxPool, logSoftmax, …).
@@ -10,6 +10,7 @@ import { mulberry32, hashSeed } from '../data/random';
 import { initialKernel, activate } from './model';
 import { createOptimizer, disposeOptimizer, type OptimizerSettings } from './optimizers';
 import { summarize, type ImageLayer } from './imageLayers';
+import { conv2d } from './conv';
 
 interface Weights {
   kernel: tf.Variable;
@@ -71,7 +72,7 @@ export class ImageModel {
         const w = this.weights[i];
         switch (l.kind) {
           case 'conv':
-            a = activate(tf.add(tf.conv2d(a as tf.Tensor4D, w!.kernel as tf.Tensor4D, l.stride, l.padding), w!.bias), l.activation);
+            a = activate(tf.add(conv2d(a as tf.Tensor4D, w!.kernel as tf.Tensor4D, l.stride, l.padding), w!.bias), l.activation);
             break;
           case 'pool':
             a = tf.maxPool(a as tf.Tensor4D, l.size, l.stride, 'valid');

@@ -1,0 +1,52 @@
+// The convolution's own gradient equals the tape's through tf.conv2d (on cpu, which has every
+// kernel) for kernels, strides and paddings on tiny inputs, and it trains on wasm, where the
+// tape through tf.conv2d cannot.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { conv2d } from './conv';
+
+const maxAbs = (a: tf.Tensor, b: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
+
+describe('conv2d', () => {
+  it('has the tape’s gradients for every kernel, stride and padding on tiny inputs (cpu)', async () => {
+    await tf.setBackend('cpu');
+    const start = tf.memory().numTensors;
+    for (const [side, k, s, pad] of [[5, 3, 1, 'same'], [6, 3, 2, 'same'], [7, 3, 2, 'valid'], [5, 1, 1, 'valid'], [8, 5, 3, 'same'], [6, 2, 2, 'valid']] as const) {
+      tf.tidy(() => {
+        const x = tf.randomNormal([2, side, side, 3], 0, 1, 'float32', side + k) as tf.Tensor4D;
+        const w = tf.randomNormal([k, k, 3, 4], 0, 1, 'float32', s) as tf.Tensor4D;
+        // A loss that weighs every output differently, so every gradient entry is checked.
+        const weight = (y: tf.Tensor) => tf.sum(tf.mul(tf.square(y), tf.reshape(tf.linspace(0.5, 2, y.size), y.shape)));
+        const [dx1, dw1] = tf.grads((a: tf.Tensor, b: tf.Tensor) => weight(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, s, pad)))([x, w]);
+        const [dx2, dw2] = tf.grads((a: tf.Tensor, b: tf.Tensor) => weight(conv2d(a as tf.Tensor4D, b as tf.Tensor4D, s, pad)))([x, w]);
+        expect(conv2d(x, w, s, pad).shape).toEqual(tf.conv2d(x, w, s, pad).shape);
+        expect(maxAbs(dx1, dx2), `dx ${side} ${k} ${s} ${pad}`).toBeLessThan(1e-3);
+        expect(maxAbs(dw1, dw2), `dw ${side} ${k} ${s} ${pad}`).toBeLessThan(1e-3);
+      });
+    }
+    expect(tf.memory().numTensors).toBe(start);
+  });
+
+  it('takes its gradient on wasm, where the tape through tf.conv2d cannot, equal to cpu’s', async () => {
+    await tf.setBackend('cpu');
+    const xs = tf.randomNormal([2, 6, 6, 2], 0, 1, 'float32', 1);
+    const ws = tf.randomNormal([3, 3, 2, 3], 0, 1, 'float32', 2);
+    const [xv, wv] = [await xs.data(), await ws.data()];
+    const cpu = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same'))))([xs, ws]);
+    const [cdx, cdw] = [await cpu[0].data(), await cpu[1].data()];
+    setWasmPaths(resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
+    await tf.setBackend('wasm');
+    const x = tf.tensor4d(xv, [2, 6, 6, 2]);
+    const w = tf.tensor4d(wv, [3, 3, 2, 3]);
+    expect(() => tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same')))([x, w])).toThrow(/Conv2DBackpropFilter/);
+    const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same'))))([x, w]);
+    const rel = (a: ArrayLike<number>, b: ArrayLike<number>) => Math.max(...Array.from(a, (v, i) => Math.abs(v - b[i]) / (1 + Math.abs(b[i]))));
+    expect(rel(await dx.data(), cdx)).toBeLessThan(1e-4);
+    expect(rel(await dw.data(), cdw)).toBeLessThan(1e-4);
+    await tf.setBackend('cpu');
+  });
+});
