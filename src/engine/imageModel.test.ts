@@ -75,6 +75,25 @@ describe('ImageModel', () => {
     expect(tf.memory().numTensors).toBe(start);
   });
 
+  it('gives each conv layer’s feature maps for an image and the first layer’s filters, leaving no tensors', async () => {
+    const start = tf.memory().numTensors;
+    const m = new ImageModel([28, 28, 1], CNN, 10, { optimizer: 'momentum', lr: 0.01, momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }, 1);
+    try {
+      const image = digitInputs(digits, Int32Array.from([0]));
+      const maps = await m.featureMaps(image);
+      expect(maps.map((x) => x.shape)).toEqual([[28, 28, 4], [14, 14, 8]]);
+      expect(maps[0].data).toHaveLength(28 * 28 * 4);
+      // ReLU maps: no negatives, and the digit's ink lights some of them up.
+      for (const x of maps) expect(Math.min(...x.data)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...maps[0].data)).toBeGreaterThan(0);
+      const f = await m.firstFilters();
+      expect(f?.shape).toEqual([3, 3, 1, 4]);
+    } finally {
+      m.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(start);
+  });
+
   it('refuses a stack that does not fit, with the layer and the reason', () => {
     expect(() => new ImageModel([28, 28, 1], [{ kind: 'dense', units: 4, activation: 'relu' }], 10, { optimizer: 'sgd', lr: 0.1, momentum: 0, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }, 1)).toThrow('layer 1: a dense layer needs a flat input');
   });

@@ -30,7 +30,7 @@ export class ImageModel {
   private readonly dropRand: () => number;
 
   constructor(
-    input: readonly [number, number, number],
+    private readonly input: readonly [number, number, number],
     private readonly layers: readonly ImageLayer[],
     private readonly classes: number,
     optimizer: OptimizerSettings,
@@ -122,6 +122,48 @@ export class ImageModel {
       const acc = tf.mean(tf.cast(tf.equal(tf.argMax(z, 1), tf.cast(labels, 'int32')), 'float32'));
       return tf.stack([loss, acc]) as tf.Tensor1D;
     });
+  }
+
+  /**
+   * Each conv layer's output (after its activation) for one image (h × w × c, values 0–1 as
+   * pixels): the feature maps, per conv layer `{ shape: [h, w, channels], data }` row by row,
+   * channels last. One forward pass, one download.
+   */
+  async featureMaps(image: Float32Array): Promise<{ shape: [number, number, number]; data: Float32Array }[]> {
+    const outs = tf.tidy(() => {
+      let a: tf.Tensor = tf.tensor4d(image, [1, ...this.input]);
+      const maps: tf.Tensor[] = [];
+      this.layers.forEach((l, i) => {
+        const w = this.weights[i];
+        if (l.kind === 'conv') {
+          a = activate(tf.add(conv2d(a as tf.Tensor4D, w!.kernel as tf.Tensor4D, l.stride, l.padding), w!.bias), l.activation);
+          maps.push(a);
+        } else if (l.kind === 'pool') a = tf.maxPool(a as tf.Tensor4D, l.size, l.stride, 'valid');
+      });
+      return maps;
+    });
+    try {
+      const flat = outs.length ? tf.tidy(() => tf.concat(outs.map((m) => tf.reshape(m, [-1])))) : null;
+      const all = flat ? ((await flat.data()) as Float32Array) : new Float32Array(0);
+      flat?.dispose();
+      let at = 0;
+      return outs.map((m) => {
+        const [, h, w, c] = m.shape as [number, number, number, number];
+        const data = all.slice(at, at + h * w * c);
+        at += h * w * c;
+        return { shape: [h, w, c] as [number, number, number], data };
+      });
+    } finally {
+      outs.forEach((m) => m.dispose());
+    }
+  }
+
+  /** The first conv layer's filters (k × k × channels × filters), to draw as small images; null without conv layers. */
+  async firstFilters(): Promise<{ shape: [number, number, number, number]; data: Float32Array } | null> {
+    const i = this.layers.findIndex((l) => l.kind === 'conv');
+    if (i < 0) return null;
+    const k = this.weights[i]!.kernel;
+    return { shape: k.shape as [number, number, number, number], data: (await k.data()) as Float32Array };
   }
 
   /** Class probabilities (rows × classes). */
