@@ -41,7 +41,7 @@ export default defineConfig({
       workbox: {
         // Everything the app can ask for (the plugin adds manifest.webmanifest); the README's
         // screenshot is not part of the app.
-        globPatterns: ['**/*.{js,css,html,wasm,json,svg,png,ico,woff,woff2,bin}'],
+        globPatterns: ['**/*.{js,css,html,wasm,json,svg,png,ico,woff,woff2,dgz}'],
         globIgnores: ['screenshot.png'],
         // The largest files are the workers (about 0.5 MB each) and the wasm binaries (0.4 MB).
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,

@@ -24,6 +24,8 @@ import { lessonsLoaded, loadLessons } from '../lessons/load';
 import { startRace, timeOneRun, type RaceOptions } from './raceClient';
 import { epochsToTarget } from '../components/raceLogic';
 import type { OptimizerKey } from '../shared/config';
+import { isImages } from '../shared/datasets';
+import { DIGIT_PIXELS } from '../data/digits';
 
 /** The lessons module, once loaded (it loads beside the page; `lessons.ready()` waits for it). */
 function lessonsNow() {
@@ -112,6 +114,14 @@ export interface PlaygroundApi {
   }>;
   /** Switches to a built-in data set (2-D or table) by its key, e.g. 'penguins'. */
   loadDataset(name: string): Promise<void>;
+  /**
+   * Image sets: the current model's prediction for one 28 × 28 image given as 784 values 0–1,
+   * row by row (e.g. a drawing prepared as the draw pad does). Rejects on a set of points or a
+   * table, or pixels of the wrong length or range.
+   */
+  predictImage(pixels: number[]): Promise<{ label: number; probs: number[] }>;
+  /** Image sets: each conv layer's feature maps for one image (784 values 0–1): `{ layer, shape: [h, w, channels], data }`, channels last. */
+  getFeatureMaps(pixels: number[]): Promise<{ layer: number; shape: [number, number, number]; data: number[] }[]>;
   /** Trains on CSV text: `target` names the column to predict. Rejects with the message the page shows. */
   loadCsv(text: string, options: { target: string; problem: 'classification' | 'regression'; name?: string }): Promise<void>;
   /** Measurements for `npm run bench`; not needed to use the playground. */
@@ -148,6 +158,15 @@ export interface PlaygroundApi {
     /** Resolves once the lessons have loaded (list and status need them). */
     ready(): Promise<void>;
   };
+}
+
+/** A script's image: 784 finite values 0–1 on an image set, else a refusal that says what is wrong. */
+function imagePixels(pixels: unknown): Float32Array {
+  if (!isImages(useStore.getState().config.dataset)) throw new Error(t('images:api.notImages'));
+  if (!Array.isArray(pixels) && !ArrayBuffer.isView(pixels)) throw new Error(t('images:api.pixels', { n: DIGIT_PIXELS }));
+  const values = Array.from(pixels as ArrayLike<unknown>);
+  if (values.length !== DIGIT_PIXELS || !values.every((v) => typeof v === 'number' && v >= 0 && v <= 1)) throw new Error(t('images:api.pixels', { n: DIGIT_PIXELS }));
+  return Float32Array.from(values as number[]);
 }
 
 function columns(h: MetricsHistory): PlaygroundMetrics {
@@ -255,6 +274,8 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
       };
     },
     loadDataset: (name) => loadDataset(name),
+    predictImage: async (pixels) => client.predictImage(imagePixels(pixels)),
+    getFeatureMaps: async (pixels) => (await client.featureMaps(imagePixels(pixels))).map((m) => ({ layer: m.layer, shape: m.shape, data: Array.from(m.data) })),
     loadCsv: (text, options) => loadCsv(text, options),
   };
 }

@@ -19,7 +19,7 @@ import { generateDataset } from '../data/generators';
 import { splitDataset } from '../data/split';
 import type { BackendKey, EngineKey, ExperimentConfig } from '../shared/config';
 import type { PruneReport, SearchApi } from '../shared/protocol';
-import { DATASETS, isTable } from '../shared/datasets';
+import { DATASETS, isImages, isTable } from '../shared/datasets';
 import { useStore } from '../store/store';
 import { ensureUpload } from './uploads';
 import { searchEngines } from './helperBackend';
@@ -85,7 +85,7 @@ export function searchProblems(spec: SearchSpec, config: ExperimentConfig): Sear
   if (spec.workers !== undefined && (!Number.isInteger(spec.workers) || spec.workers < 1)) add('workers', t('search:problem.workers'));
   if (spec.patience !== undefined && (!Number.isInteger(spec.patience) || spec.patience < 0 || spec.patience > 1000)) add('patience', t('search:problem.patience'));
   if (!Number.isInteger(spec.folds) || spec.folds < 1 || spec.folds > 10) add('folds', t('search:problem.folds'));
-  else if (spec.folds > 1 && !isTable(config.dataset)) {
+  else if (spec.folds > 1 && !isTable(config.dataset) && !isImages(config.dataset)) {
     // Tables are checked in the worker, which holds their rows.
     const info = DATASETS[config.dataset];
     const p = generateDataset(config.dataset, config.samples, config.noise, config.seed);

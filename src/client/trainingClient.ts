@@ -4,7 +4,7 @@ import { t } from '../i18n/i18n';
 import type { Remote } from 'comlink';
 import { howToApply } from '../engine/liveSettings';
 import type { ExperimentConfig } from '../shared/config';
-import type { EpochMetrics, MetricsBatch, NetworkWeights, RunEnd, TableView, TestResult, TimingProgress, TrainerState, TrainingApi } from '../shared/protocol';
+import type { EpochMetrics, FeatureMap, MetricsBatch, NetworkWeights, RunEnd, TableView, TestResult, TimingProgress, TrainerState, TrainingApi } from '../shared/protocol';
 import { useStore } from '../store/store';
 import { ensureUpload } from './uploads';
 import { errorText } from '../shared/errorText';
@@ -143,7 +143,7 @@ export class TrainingClient {
     this.store.clear('early-stop');
     this.store.clear('budget');
     if (result.backend) this.store.setBackend(result.backend);
-    this.store.startRun(config, runIndex, result.points, result.batch, result.baselineLoss, result.table ?? null);
+    this.store.startRun(config, runIndex, result.points, result.batch, result.baselineLoss, result.table ?? null, result.images ?? null);
     if (result.table) this.adoptDrawnSlice(result.table);
   }
 
@@ -395,6 +395,21 @@ export class TrainingClient {
   /** As setWeight, for a unit's bias. */
   setBias(layer: number, unit: number, value: number): Promise<void> {
     return this.edit((api) => api.setBias(layer, unit, value));
+  }
+
+  /**
+   * Image sets: the current model's prediction for one image (784 values 0–1). Not queued behind a
+   * run: the worker answers between two steps, so a drawing is predicted live while it trains.
+   */
+  async predictImage(pixels: Float32Array): Promise<{ label: number; probs: number[] }> {
+    if (!this.running) await this.settled();
+    return this.call((api) => api.predictImage(pixels));
+  }
+
+  /** Image sets: each conv layer's feature maps for one image (784 values 0–1); not queued behind a run. */
+  async featureMaps(pixels: Float32Array): Promise<FeatureMap[]> {
+    if (!this.running) await this.settled();
+    return this.call((api) => api.featureMaps(pixels));
   }
 
   private async edit(fn: (api: Remote<TrainingApi>) => Promise<MetricsBatch>): Promise<void> {

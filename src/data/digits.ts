@@ -50,8 +50,9 @@ export function decodeDigits(bytes: Uint8Array): Digits {
 
 /**
  * `count` digits as balanced over the ten as the file allows (each digit gets ⌊count/10⌋, the
- * first count mod 10 digits one more), chosen at random with the seed; indices into the file,
- * shuffled so no order of digits is learnt. Throws when the file has fewer.
+ * first count mod 10 digits one more; a digit the file has too few of gives all it has, and the
+ * rest is shared the same way among the others), chosen at random with the seed; indices into
+ * the file, shuffled so no order of digits is learnt.
  */
 export function chooseDigits(d: Pick<Digits, 'n' | 'labels'>, count: number, seed: number): Int32Array {
   if (!Number.isInteger(count) || count < 10 || count > d.n) throw new RangeError(`the number of digits must be a whole number from 10 to ${d.n} (got ${count})`);
@@ -65,13 +66,21 @@ export function chooseDigits(d: Pick<Digits, 'n' | 'labels'>, count: number, see
     }
     return a;
   };
-  const out: number[] = [];
-  for (let digit = 0; digit < 10; digit++) {
-    const want = Math.floor(count / 10) + (digit < count % 10 ? 1 : 0);
-    const pool = shuffle([...byDigit[digit]]);
-    if (pool.length < want) throw new RangeError(`the digits file has only ${pool.length} images of ${digit}`);
-    out.push(...pool.slice(0, want));
+  // Water-filling: share what is left equally among the digits that still have images.
+  const want = new Array(10).fill(0);
+  let left = count;
+  for (let open = byDigit.map((_, k) => k).filter((k) => byDigit[k].length > 0); left > 0 && open.length; ) {
+    const share = Math.floor(left / open.length);
+    const extra = left % open.length;
+    open.forEach((k, r) => {
+      const give = Math.min(share + (r < extra ? 1 : 0), byDigit[k].length - want[k]);
+      want[k] += give;
+      left -= give;
+    });
+    open = open.filter((k) => want[k] < byDigit[k].length);
   }
+  const out: number[] = [];
+  for (let digit = 0; digit < 10; digit++) out.push(...shuffle([...byDigit[digit]]).slice(0, want[digit]));
   return Int32Array.from(shuffle(out));
 }
 

@@ -47,6 +47,10 @@ export const SETTING_CHANGES: Record<Key, 'live' | 'new run' | 'new worker' | 'v
   schedule: 'live',
   clip: 'live',
   augment: 'live',
+  images: 'new run',
+  imageLayers: 'new run',
+  // Read by the image trainer at each epoch's augmentation.
+  imageAugment: 'live',
   patience: 'live',
   minDelta: 'live',
   restoreBest: 'live',

@@ -1,6 +1,8 @@
 // The one type that describes an experiment, its defaults and ranges. The URL hash, the
 // scripting API and the controls all validate through `schema.ts` against these definitions.
-import { datasetInfo, type DatasetKey, type Problem, type UploadInfo } from './datasets';
+import { datasetInfo, isImages, type DatasetKey, type Problem, type UploadInfo } from './datasets';
+import type { ImageAugment } from '../data/imageAugment';
+import { SMALL_CNN } from './imageStack';
 
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
@@ -106,6 +108,15 @@ export interface ExperimentConfig {
    * span the decision-boundary slice; every other input is held at its training mean.
    */
   slice: number[];
+  /**
+   * Image sets only: the number of training images (balanced over the classes). Validation and
+   * test are fixed (src/worker/digitsSource.ts), whatever this number, so runs compare.
+   */
+  images: number;
+  /** Image sets only: the layer stack before the softmax head, as text (src/shared/imageStack.ts). */
+  imageLayers: string;
+  /** Image sets only: augmentation of the training images, fresh every epoch (src/data/imageAugment.ts). */
+  imageAugment: ImageAugment;
   /** Epoch budget: training stops at this epoch (0 = no limit). Live: raising it lets a run go on. */
   epochs: number;
   /** Pace in epochs per second, for narrating a run (0 = full speed). Live. */
@@ -140,6 +151,11 @@ export const RANGES = {
   epochs: { min: 0, max: 100000, int: true, label: 'Stop at epoch' },
   pace: { min: 0, max: 60, int: false, label: 'Pace (epochs/s)' },
   clip: { min: 0, max: 1000, int: false, label: 'Clip norm' },
+  images: { min: 100, max: 8000, int: true, label: 'Training images' },
+  imgShift: { min: 0, max: 8, int: false, label: 'Shift (pixels)' },
+  imgRotate: { min: 0, max: 45, int: false, label: 'Rotation (degrees)' },
+  imgZoom: { min: 0, max: 0.5, int: false, label: 'Zoom' },
+  imgNoise: { min: 0, max: 0.5, int: false, label: 'Noise σ' },
 } as const;
 export type RangeKey = keyof typeof RANGES;
 
@@ -178,6 +194,9 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   minDelta: 0.0001,
   restoreBest: true,
   slice: [0, 1],
+  images: 2000,
+  imageLayers: SMALL_CNN,
+  imageAugment: { shift: 0, rotate: 0, zoom: 0, noise: 0, flip: false },
   epochs: 0,
   pace: 0,
 };
@@ -186,6 +205,8 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
 export function lossesFor(dataset: DatasetKey, upload: UploadInfo | null = null): LossKey[] {
   const info = datasetInfo(dataset, upload);
   if (info.problem === 'regression') return ['mse'];
+  // The image model ends in a softmax trained with cross-entropy only.
+  if (isImages(dataset)) return ['cce'];
   return info.classes > 2 ? ['cce', 'mse'] : ['bce', 'mse'];
 }
 

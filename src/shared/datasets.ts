@@ -12,8 +12,8 @@ export interface DatasetInfo {
   classes: number;
   /** One sentence on what the set teaches. */
   hint: string;
-  /** 'points': a generated 2-D set; 'table': rows of named columns (built in or uploaded). */
-  kind: 'points' | 'table';
+  /** 'points': a generated 2-D set; 'table': rows of named columns (built in or uploaded); 'images': 28 × 28 greyscale images (the handwritten digits). */
+  kind: 'points' | 'table' | 'images';
 }
 
 export const DATASET_KEYS = [
@@ -28,12 +28,15 @@ export const DATASET_KEYS = [
   'iris',
   'penguins',
   'cars',
+  'digits',
   'upload',
 ] as const;
 export type DatasetKey = (typeof DATASET_KEYS)[number];
 export type TableKey = 'iris' | 'penguins' | 'cars' | 'upload';
+/** The image sets. */
+export type ImagesKey = 'digits';
 /** The generated 2-D sets. */
-export type PointsKey = Exclude<DatasetKey, TableKey>;
+export type PointsKey = Exclude<DatasetKey, TableKey | ImagesKey>;
 
 /** A shipped table's entry, from its metadata (the classes of its default target). */
 function fromBuiltin(key: BuiltinTableKey, classes: number): DatasetInfo {
@@ -53,6 +56,7 @@ export const DATASETS: Record<DatasetKey, DatasetInfo> = {
   iris: fromBuiltin('iris', 3),
   penguins: fromBuiltin('penguins', 3),
   cars: fromBuiltin('cars', 1),
+  digits: { key: 'digits', label: 'Handwritten digits (images)', problem: 'classification', classes: 10, hint: '28 × 28 images of the digits 0–9: convolutional layers see their shapes.', kind: 'images' },
   upload: { key: 'upload', label: 'Your CSV file', problem: 'classification', classes: 2, hint: 'Open a CSV file: it stays in this browser.', kind: 'table' },
 };
 
@@ -75,6 +79,11 @@ export function datasetInfo(key: DatasetKey, upload: UploadInfo | null = null): 
 
 export function isTable(dataset: DatasetKey): dataset is TableKey {
   return DATASETS[dataset].kind === 'table';
+}
+
+/** Whether the set is made of images (trained by the image model: src/engine/imageTrainer.ts). */
+export function isImages(dataset: DatasetKey): dataset is ImagesKey {
+  return DATASETS[dataset].kind === 'images';
 }
 
 /** The sets a problem offers (the upload only while a file is loaded). */

@@ -180,6 +180,53 @@ export interface NetworkWeights {
   }[];
 }
 
+/**
+ * What the page shows of an image set (no whole split: a sample to preview), sent at setup.
+ * Pixels are 0–255, 784 per image, row by row.
+ */
+export interface ImageSetView {
+  side: number;
+  classes: number;
+  /** Images per split: training (the `images` setting), validation and test (fixed). */
+  counts: { train: number; val: number; test: number };
+  /** The first training images (up to 64), for the grid preview and the augmentation preview. */
+  sample: { n: number; pixels: Uint8Array; labels: Uint8Array };
+  /** Where the images come from, for the Data panel's attribution. */
+  source: string;
+}
+
+/** One misclassified validation image. */
+export interface Misclassified {
+  /** Its position among the validation images. */
+  index: number;
+  /** 784 pixels, 0–255. */
+  pixels: Uint8Array;
+  label: number;
+  predicted: number;
+  /** The model's probability of the predicted class. */
+  prob: number;
+}
+
+/** What an image model shows besides its curves, sent with the views a few times a second. */
+export interface ImageViews {
+  /** Up to MAX_MISCLASSIFIED misclassified validation images, most confident first. */
+  misclassified: Misclassified[];
+  /** How many validation images are misclassified in all. */
+  wrong: number;
+  /** The first conv layer's filters (k × k × channels × filters, as tfjs stores them); null without conv layers. */
+  filters: { shape: [number, number, number, number]; data: Float32Array } | null;
+}
+
+export const MAX_MISCLASSIFIED = 24;
+
+/** One conv layer's feature maps for one image: h × w × channels, channels last, row by row. */
+export interface FeatureMap {
+  /** The layer's position in the stack (0-based). */
+  layer: number;
+  shape: [number, number, number];
+  data: Float32Array;
+}
+
 export interface MetricsBatch {
   epochs: EpochMetrics[];
   boundary?: BoundaryView;
@@ -187,8 +234,10 @@ export interface MetricsBatch {
   network?: NetworkMaps;
   /** Layer health of some of `epochs` (a few a second), oldest first. */
   layerStats?: LayerStatsSample[];
-  /** Tables only, sent with the boundary. */
+  /** Tables and image sets, sent with the boundary (image sets: the validation confusion matrix). */
   evaluation?: EvaluationView;
+  /** Image sets only, sent with the views. */
+  images?: ImageViews;
   /** Set when the loss became NaN or infinite; `epochs` then holds only the finite ones. */
   divergedAt?: number;
   /** Set when early stopping ended the run; `epochs` ends at its stop epoch. */
@@ -205,6 +254,8 @@ export interface SetupResult {
   baselineLoss: number;
   /** Set for table data sets. */
   table?: TableView;
+  /** Set for image sets (`points` is then empty: n = 0). */
+  images?: ImageSetView;
   /** With backend 'auto': the backend picked for this model, and why. */
   backend?: BackendInfo;
 }
@@ -293,6 +344,13 @@ export interface TrainingApi extends TfWorkerBase, UploadTaker {
   pytorchScript(config: ExperimentConfig, run: number, epochs: number, reference?: EpochMetrics[]): Promise<string>;
   /** Puts weights and epoch counter (from a snapshot) into the model set up last; the optimizer starts afresh. */
   importState(state: TrainerState): Promise<MetricsBatch>;
+  /**
+   * Image sets: the current model's prediction for one image (784 values 0–1, row by row, as
+   * src/data/drawnDigit.ts prepares a drawing). Rejects when the set is not images.
+   */
+  predictImage(pixels: Float32Array): Promise<{ label: number; probs: number[] }>;
+  /** Image sets: each conv layer's feature maps for one image (784 values 0–1); one download. */
+  featureMaps(pixels: Float32Array): Promise<FeatureMap[]>;
   /** For the benchmark: epochs per second of our loop or a bare tfjs loop on a fixed task, on this worker's backend. */
   benchLoop(task: 'default' | 'large', loop: 'ours' | 'bare', ms: number): Promise<number>;
   /**

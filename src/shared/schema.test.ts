@@ -38,6 +38,9 @@ const CUSTOM: ExperimentConfig = {
   slice: [2, 0],
   epochs: 50,
   pace: 5,
+  images: 1234,
+  imageLayers: 'conv:4:5:s2:valid:tanh,pool:2,flatten,dropout:0.5,dense:16:sigmoid',
+  imageAugment: { shift: 2, rotate: 10, zoom: 0.1, noise: 0.05, flip: true },
 };
 
 /** Hash of DEFAULT_CONFIG with one raw `key=value` pair replaced or appended. */

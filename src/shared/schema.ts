@@ -24,6 +24,8 @@ import {
 import { DATASET_KEYS, datasetInfo, datasetsFor, type DatasetKey, type UploadInfo } from './datasets';
 import { isPageKey } from '../page/pageParams';
 import { formatSchedule, parseSchedule } from './schedule';
+import { checkStack, formatStack } from './imageStack';
+import type { ImageAugment } from '../data/imageAugment';
 import schemaEn from '../i18n/locales/en/schema';
 
 type TextParams = Record<string, string | number>;
@@ -114,6 +116,9 @@ export const FIELDS: readonly Field[] = [
   field('minDelta', num('minDelta')),
   field('restoreBest', readRestore, 'restore'),
   field('slice', readSlice),
+  field('images', num('images')),
+  field('imageLayers', readImageLayers),
+  field('imageAugment', readImageAugment, 'imageAugment', imageAugmentToText),
   // An empty value means no limit and full speed, like 0.
   field('epochs', (v) => (v === '' ? { ok: true, value: 0 } : coerceNumber('epochs', v))),
   field('pace', (v) => (v === '' ? { ok: true, value: 0 } : coerceNumber('pace', v))),
@@ -296,6 +301,58 @@ function readSchedule(v: unknown): Coerced<string> {
   return { ok: true, value: formatSchedule(p.value) };
 }
 
+/** An image model's layer stack (src/shared/imageStack.ts), checked to fit 28 × 28 images, kept in its canonical form. */
+function readImageLayers(v: unknown): Coerced<string> {
+  if (typeof v !== 'string') return fail(msg('imageLayers.form'));
+  const c = checkStack(v);
+  if (!c.ok) return fail(msg('imageLayers.bad', { reason: c.reason }));
+  return { ok: true, value: formatStack(c.layers) };
+}
+
+const IMAGE_AUGMENT_RANGES = { shift: 'imgShift', rotate: 'imgRotate', zoom: 'imgZoom', noise: 'imgNoise' } as const;
+
+/** `imageAugment`: an object, or link tokens like `shift:2,rotate:10,zoom:0.1,noise:0.1,flip`; empty or `off` is none. */
+function readImageAugment(v: unknown): Coerced<ImageAugment> {
+  const out: ImageAugment = { shift: 0, rotate: 0, zoom: 0, noise: 0, flip: false };
+  const set = (name: keyof typeof IMAGE_AUGMENT_RANGES, value: unknown): string | null => {
+    const c = coerceNumber(IMAGE_AUGMENT_RANGES[name], value);
+    if (!c.ok) return msg('prefixed', { name: 'imageAugment', error: c.error });
+    out[name] = c.value;
+    return null;
+  };
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o = v as Partial<Record<keyof ImageAugment, unknown>>;
+    for (const k of Object.keys(o)) if (!(k in out)) return fail(msg('imageAugment.form'));
+    for (const k of Object.keys(IMAGE_AUGMENT_RANGES) as (keyof typeof IMAGE_AUGMENT_RANGES)[]) {
+      const e = set(k, o[k] ?? 0);
+      if (e) return fail(e);
+    }
+    if (o.flip !== undefined && typeof o.flip !== 'boolean') return fail(msg('imageAugment.flip'));
+    out.flip = o.flip ?? false;
+    return { ok: true, value: out };
+  }
+  if (typeof v !== 'string') return fail(msg('imageAugment.form'));
+  for (const token of v.split(',').map((t) => t.trim())) {
+    if (token === '' || token === 'off') continue;
+    if (token === 'flip') {
+      out.flip = true;
+      continue;
+    }
+    const [name, value, ...extra] = token.split(':');
+    if (!(name in IMAGE_AUGMENT_RANGES) || value === undefined || extra.length) return fail(msg('imageAugment.form'));
+    const e = set(name as keyof typeof IMAGE_AUGMENT_RANGES, value);
+    if (e) return fail(e);
+  }
+  return { ok: true, value: out };
+}
+
+export function imageAugmentToText(a: ImageAugment): string {
+  const parts: string[] = [];
+  for (const k of ['shift', 'rotate', 'zoom', 'noise'] as const) if (a[k] > 0) parts.push(`${k}:${a[k]}`);
+  if (a.flip) parts.push('flip');
+  return parts.length ? parts.join(',') : 'off';
+}
+
 function readRestore(v: unknown): Coerced<boolean> {
   if (v === true || v === 'true' || v === '1' || v === 1) return { ok: true, value: true };
   if (v === false || v === 'false' || v === '0' || v === 0) return { ok: true, value: false };
@@ -386,6 +443,7 @@ export function normalizeConfig(c: ExperimentConfig, upload: UploadInfo | null =
   // Batch norm follows the layers too; a missing switch is off.
   out.batchnorm = out.layers.map((_, i) => (c.batchnorm ?? [])[i] ?? false);
   out.augment = { ...c.augment };
+  out.imageAugment = { ...(c.imageAugment ?? DEFAULT_CONFIG.imageAugment) };
   // Per-layer λ lists follow the weight layers (hidden layers, then the output layer).
   if (Array.isArray(c.l1)) out.l1 = lambdaPerLayer(c.l1, out.layers.length + 1);
   if (Array.isArray(c.l2)) out.l2 = lambdaPerLayer(c.l2, out.layers.length + 1);

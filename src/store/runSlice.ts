@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { ExperimentConfig } from '../shared/config';
 import { diagnose, type Diagnosis } from '../diagnosis/diagnose';
 import { MetricsHistory } from '../diagnosis/metricsHistory';
-import type { BackendInfo, BoundaryView, EarlyStop, EvaluationView, MetricsBatch, NetworkMaps, PointsView, TableView, TestResult } from '../shared/protocol';
+import type { BackendInfo, BoundaryView, EarlyStop, EvaluationView, ImageSetView, ImageViews, MetricsBatch, NetworkMaps, PointsView, TableView, TestResult } from '../shared/protocol';
 import type { Store } from './store';
 import { referenceFor } from './referenceSlice';
 import { appendStats } from '../network/statsHistory';
@@ -64,6 +64,9 @@ export interface RunSlice {
   /** Tables only: what was loaded, and the latest confusion matrix or predicted-vs-actual. */
   table: TableView | null;
   evaluation: EvaluationView | null;
+  /** Image sets only: what was loaded (counts, a sample), and the latest misclassified images and filters. */
+  imageSet: ImageSetView | null;
+  imageViews: ImageViews | null;
   kept: KeptRun[];
   overlay: number[];
   /** The config the current run started with; `runConfig` follows live edits. */
@@ -76,7 +79,7 @@ export interface RunSlice {
   noteWeightEdit: (epoch: number) => void;
   /** Overlays a kept run (the oldest overlaid one makes room when all are taken). */
   showKept: (id: number) => void;
-  startRun: (config: ExperimentConfig, runIndex: number, points: PointsView, first: MetricsBatch, baselineLoss?: number, table?: TableView | null) => void;
+  startRun: (config: ExperimentConfig, runIndex: number, points: PointsView, first: MetricsBatch, baselineLoss?: number, table?: TableView | null, imageSet?: ImageSetView | null) => void;
   /** A new slice of the same table: plot coordinates, axes and boundary change, the model does not. */
   setSlice: (plot: Float32Array, table: TableView, boundary: BoundaryView, network?: NetworkMaps) => void;
   appendBatch: (b: MetricsBatch) => void;
@@ -109,11 +112,13 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
   test: null,
   table: null,
   evaluation: null,
+  imageSet: null,
+  imageViews: null,
   kept: [],
   overlay: [],
   runStartConfig: null,
   liveEdits: null,
-  startRun: (config, runIndex, points, first, baselineLoss = NaN, table = null) => {
+  startRun: (config, runIndex, points, first, baselineLoss = NaN, table = null, imageSet = null) => {
     const s = get();
     const metrics = MetricsHistory.from(first.epochs);
     let kept = s.kept;
@@ -148,6 +153,8 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
       test: null,
       table,
       evaluation: first.evaluation ?? null,
+      imageSet,
+      imageViews: first.images ?? null,
       kept,
       overlay: s.overlay.filter((id) => ids.has(id)),
       status: 'ready',
@@ -170,6 +177,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
         earlyStop: b.earlyStop ?? s.earlyStop,
         augmented: b.boundary ? (b.augmented ?? null) : s.augmented,
         evaluation: b.evaluation ?? s.evaluation,
+        imageViews: b.images ?? s.imageViews,
       };
     }),
   setSlice: (plot, table, boundary, network) => set((s) => ({ table, boundary, network: network ?? null, points: s.points ? { ...s.points, x: plot } : s.points })),

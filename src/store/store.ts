@@ -1,5 +1,5 @@
 // The one zustand store, combined from its slices (config, run, network, reference, sweep,
-// search, transfer, race, lrLab, ui).
+// search, transfer, race, lrLab, image, ui).
 // Components pick fields with module-level selectors; only the client (src/client) turns worker
 // results into store updates.
 import { create } from 'zustand';
@@ -13,8 +13,9 @@ import { createTransferSlice, type TransferSlice } from './transferSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createRaceSlice, type RaceSlice } from './raceSlice';
 import { createLrLabSlice, type LrLabSlice } from './lrLabSlice';
+import { createImageSlice, type ImageSlice } from './imageSlice';
 
-export type Store = ConfigSlice & RunSlice & NetworkSlice & ReferenceSlice & SweepSlice & SearchSlice & TransferSlice & RaceSlice & LrLabSlice & UiSlice;
+export type Store = ConfigSlice & RunSlice & NetworkSlice & ReferenceSlice & SweepSlice & SearchSlice & TransferSlice & RaceSlice & LrLabSlice & ImageSlice & UiSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createConfigSlice(...a),
@@ -26,5 +27,6 @@ export const useStore = create<Store>()((...a) => ({
   ...createTransferSlice(...a),
   ...createRaceSlice(...a),
   ...createLrLabSlice(...a),
+  ...createImageSlice(...a),
   ...createUiSlice(...a),
 }));

@@ -7,7 +7,7 @@ import { loadBuiltinTable } from '../data/tables/builtin';
 import { encodeTable, sliceAxes, sliceGrid, slicePoints, type EncodedTable } from '../data/tables/encode';
 import type { ExperimentConfig } from '../shared/config';
 import { BUILTIN_TABLES, type BuiltinTableKey } from '../shared/builtinTables';
-import { DATASETS, GRID_RESOLUTION, isTable, type Problem } from '../shared/datasets';
+import { DATASETS, GRID_RESOLUTION, isImages, isTable, type Problem } from '../shared/datasets';
 import type { TableView } from '../shared/protocol';
 import type { Table, TableTask } from '../shared/table';
 
@@ -106,6 +106,7 @@ export function tableSource(c: DataConfig, table: Table, task: TableTask): Sourc
 
 export function pointsSource(c: DataConfig): SourceData {
   if (isTable(c.dataset)) throw new Error(`${c.dataset} is a table`);
+  if (isImages(c.dataset)) throw new Error(`${c.dataset} is a set of images: the image trainer loads it (src/worker/digitsSource.ts)`);
   const info = DATASETS[c.dataset];
   const points = generateDataset(c.dataset, c.samples, c.noise, c.seed);
   return {

@@ -375,6 +375,15 @@ export function createTrainingApi(): TrainingApi {
       return afterEdit(t);
     },
 
+    // Issue 19 contract: the image trainer answers these (src/engine/imageTrainer.ts).
+    async predictImage() {
+      throw new Error('predictImage is not built yet');
+    },
+
+    async featureMaps() {
+      throw new Error('featureMaps is not built yet');
+    },
+
     benchLoop: (task, loop, ms) => benchLoop(task, loop, ms),
 
     async diagnosticsLoseContext() {

@@ -33,6 +33,7 @@ const data = {
     iris: { label: 'Iris flowers', hint: 'Four measurements of 150 iris flowers: tell the three species apart, a classic first table.' },
     penguins: { label: 'Palmer penguins', hint: 'Beak, flipper, body mass, island and sex of 344 penguins, some with missing values: tell the three species apart.' },
     cars: { label: 'Cars (miles per gallon)', hint: 'Predict the fuel economy of 1970s and early 1980s cars from their engine, weight, year and origin.' },
+    digits: { label: 'Handwritten digits (images)', hint: '28 × 28 images of the digits 0–9: convolutional layers see their shapes.' },
     upload: { label: 'Your CSV file', hint: 'Open a CSV file: it stays in this browser.' },
   },
   table: '{{label}} (table)',

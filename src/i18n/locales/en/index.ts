@@ -21,6 +21,7 @@ import search from './search';
 import searchViews from './searchViews';
 import tpe from './tpe';
 import prune from './prune';
+import images from './images';
 import shared from './shared';
 import sweeps from './sweeps';
 import test from './test';
@@ -50,6 +51,7 @@ export const en = {
   searchViews,
   tpe,
   prune,
+  images,
   shared,
   sweeps,
   test,

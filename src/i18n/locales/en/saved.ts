@@ -140,6 +140,9 @@ const saved = {
     slice: 'slice',
     epochs: 'epochs',
     pace: 'pace',
+    images: 'training images',
+    imageLayers: 'image layers',
+    imageAugment: 'image augmentation',
   },
 } as const;
 // Every setting has its name here: the table's filter and the comparison list them all, and a

@@ -26,6 +26,11 @@ const schema = {
     epochs: 'Stop at epoch',
     clip: 'Clip norm',
     pace: 'Pace (epochs/s)',
+    images: 'Training images',
+    imgShift: 'Shift (pixels)',
+    imgRotate: 'Rotation (degrees)',
+    imgZoom: 'Zoom',
+    imgNoise: 'Noise σ',
   },
   number: {
     decimal: '{{label}} must be a number written in decimal digits',
@@ -66,6 +71,14 @@ const schema = {
   augment: {
     symmetry: 'augment: symmetry must be true or false',
     form: 'augment must look like jitter:0.3,symmetry',
+  },
+  imageLayers: {
+    form: 'imageLayers must be a layer stack like conv:8:3,pool:2,flatten,dense:32',
+    bad: 'imageLayers: {{reason}}',
+  },
+  imageAugment: {
+    form: 'imageAugment must look like shift:2,rotate:10,zoom:0.1,noise:0.1,flip',
+    flip: 'imageAugment: flip must be true or false',
   },
   sliceBeyond: 'slice: {{name}} has {{n}} numeric inputs (positions 0–{{last}}), so {{slice}} cannot be drawn',
   notices: {

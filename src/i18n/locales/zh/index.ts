@@ -22,6 +22,7 @@ import search from './search';
 import searchViews from './searchViews';
 import tpe from './tpe';
 import prune from './prune';
+import images from './images';
 import shared from './shared';
 import sweeps from './sweeps';
 import test from './test';
@@ -51,6 +52,7 @@ export const zh: Strings<typeof en> = {
   searchViews,
   tpe,
   prune,
+  images,
   shared,
   sweeps,
   test,

@@ -137,6 +137,9 @@ const saved: Strings<typeof en> = {
     slice: '切片列',
     epochs: '训练轮数上限',
     pace: '节奏',
+    images: '训练图像数',
+    imageLayers: '图像模型的层',
+    imageAugment: '图像增强',
   },
 };
 export default saved;

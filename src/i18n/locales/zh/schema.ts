@@ -26,6 +26,11 @@ const schema: Strings<typeof en> = {
     epochs: '停在第几轮',
     clip: '裁剪范数',
     pace: '速度（轮/秒）',
+    images: '训练图像数',
+    imgShift: '平移（像素）',
+    imgRotate: '旋转（度）',
+    imgZoom: '缩放',
+    imgNoise: '噪声 σ',
   },
   number: {
     decimal: '{{label}}必须是用十进制数字写的数',
@@ -66,6 +71,14 @@ const schema: Strings<typeof en> = {
   augment: {
     symmetry: 'augment：symmetry 必须是 true 或 false',
     form: 'augment 的格式应为 jitter:0.3,symmetry',
+  },
+  imageLayers: {
+    form: 'imageLayers 必须是层的序列，例如 conv:8:3,pool:2,flatten,dense:32',
+    bad: 'imageLayers：{{reason}}',
+  },
+  imageAugment: {
+    form: 'imageAugment 的格式应为 shift:2,rotate:10,zoom:0.1,noise:0.1,flip',
+    flip: 'imageAugment：flip 必须是 true 或 false',
   },
   sliceBeyond: 'slice：{{name}} 只有 {{n}} 个数值输入（位置 0–{{last}}），无法绘制 {{slice}}',
   notices: {
