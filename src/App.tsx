@@ -8,7 +8,7 @@ import { AlertRegion } from './components/AlertRegion';
 import { BoundaryCanvas } from './components/BoundaryCanvas';
 import { DataPanel } from './components/DataPanel';
 import { DiagnosisPanel } from './components/DiagnosisPanel';
-import { EvaluationView, LossChart, SweepPanel } from './components/lazyCharts';
+import { DrawPad, EvaluationView, ImageViews, LossChart, SweepPanel } from './components/lazyCharts';
 import { LabPanel } from './components/lazyCharts';
 import { ModelPanel } from './components/ModelPanel';
 import { PresetBar } from './components/PresetBar';
@@ -33,6 +33,8 @@ import { loadLessons } from './lessons/load';
 import { ClassroomTools, SETTINGS_ID } from './components/classroom/ClassroomTools';
 import { PanelShown } from './components/classroom/Gate';
 import { WorkflowStepper } from './components/classroom/WorkflowStepper';
+import { useStore, type Store } from './store/store';
+import { isImages } from './shared/datasets';
 
 // Saved runs bring IndexedDB (Dexie) and their table: loaded beside the page, not in its first bundle.
 const SavedRunsPanel = lazy(() => import('./components/SavedRunsPanel').then((m) => ({ default: m.SavedRunsPanel })));
@@ -58,7 +60,11 @@ function useRunBarHeight() {
   return ref;
 }
 
+// Image sets show a drawing pad in the boundary's place and image views instead of the network view.
+const selectImages = (s: Store) => isImages(s.config.dataset);
+
 export function App() {
+  const images = useStore(selectImages);
   const runBar = useRunBarHeight();
   const { t } = useTranslation();
   const { t: ts } = useTranslation('shared');
@@ -175,9 +181,15 @@ export function App() {
             <div className="live-body">
               <div className="live-main">
                 <div className="view-grid">
-                  <PanelBoundary name="Decision boundary">
-                    <BoundaryCanvas />
-                  </PanelBoundary>
+                  {images ? (
+                    <PanelBoundary name="Drawing pad">
+                      <DrawPad />
+                    </PanelBoundary>
+                  ) : (
+                    <PanelBoundary name="Decision boundary">
+                      <BoundaryCanvas />
+                    </PanelBoundary>
+                  )}
                   <div className="view-side">
                     <PanelBoundary name="Readouts">
                       <Readouts />
@@ -196,14 +208,19 @@ export function App() {
                 <PanelBoundary name="Evaluation">
                   <EvaluationView />
                 </PanelBoundary>
+                {images && (
+                  <PanelBoundary name="Image views">
+                    <ImageViews />
+                  </PanelBoundary>
+                )}
               </div>
-              <PanelShown id="network">
+              {!images && <PanelShown id="network">
                 <div className="live-network">
                   <PanelBoundary name="Network view">
                     <NetworkView />
                   </PanelBoundary>
                 </div>
-              </PanelShown>
+              </PanelShown>}
             </div>
           </section>
         </div>

@@ -1,6 +1,12 @@
 // Architecture controls: hidden layers (add, remove, units, activation, dropout, batch norm) and the initializer.
+// Image sets instead: the layer stack (a list and its text) and the model summary.
+import { useState } from 'react';
+import type { ImageLayer } from '../engine/imageLayers';
+import { checkStack, formatStack, parseStack } from '../shared/imageStack';
+import { StackList, StackText } from './StackEditor';
+import { ModelSummary } from './ModelSummary';
 import { ACTIVATIONS, INITIALIZERS, MAX_LAYERS, outputUnits, type Activation } from '../shared/config';
-import { datasetInfo, isTable } from '../shared/datasets';
+import { datasetInfo, isImages, isTable } from '../shared/datasets';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { addLayer, removeLayer, setLayerActivation, setLayerBatchnorm, setLayerDropout, setLayerUnits } from './modelEdits';
@@ -17,7 +23,71 @@ const selectUpload = (s: Store) => s.upload;
 // A table's inputs are its encoded columns (known once the worker has loaded it).
 const selectInputs = (s: Store) => (isTable(s.config.dataset) ? (s.table?.inputNames.length ?? 0) : s.config.features.length);
 
+const selectStack = (s: Store) => s.config.imageLayers;
+
+/**
+ * The image model: one draft of the stack that the list and the text both edit. A draft that fits
+ * is applied (as every control is, through change); one that does not stays in the field, refused
+ * with the reason in the summary, and the model keeps its last good stack.
+ */
+function ImageModel() {
+  const applied = useStore(selectStack);
+  // The draft is kept with the stack it was typed over: a stack set from elsewhere (a preset, a
+  // link, a lesson) replaces it.
+  const [typed, setTyped] = useState<{ over: string; text: string } | null>(null);
+  const { t } = useTranslation('images');
+  const draft = typed && typed.over === applied ? typed.text : null;
+  const setDraft = (text: string | null) => setTyped(text === null ? null : { over: applied, text });
+  const text = draft ?? applied;
+  const apply = (next: string) => {
+    const c = checkStack(next);
+    if (!c.ok) {
+      setDraft(next);
+      return;
+    }
+    const canonical = formatStack(c.layers);
+    setDraft(null);
+    if (canonical !== applied) change({ imageLayers: canonical });
+  };
+  const parsed = parseStack(text);
+  const layers: ImageLayer[] | null = parsed.ok ? parsed.layers : null;
+  return (
+    <>
+      <p className="hint">{t('stack.intro')}</p>
+      <Gate id="image-layers">
+        <StackList layers={layers} onEdit={(l) => apply(formatStack(l))} />
+      </Gate>
+      <Gate id="image-stack">
+        <StackText text={text} onType={setDraft} onApply={() => draft !== null && apply(draft)} />
+      </Gate>
+      <ModelSummary text={text} applied={applied} />
+    </>
+  );
+}
+
 export function ModelPanel() {
+  const m = useStore(selectConfig);
+  if (isImages(m.dataset)) {
+    return (
+      <section className="panel" aria-labelledby="model-h">
+        <ModelTitle />
+        <ImageModel />
+      </section>
+    );
+  }
+  return <DenseModel />;
+}
+
+function ModelTitle() {
+  const { t } = useTranslation('model');
+  return (
+    <h2 id="model-h">
+      <span className="step-no">2</span> {t('title')}
+    </h2>
+  );
+}
+
+function DenseModel() {
   const m = useStore(selectConfig);
   const upload = useStore(selectUpload);
   const { dropout, dataset } = m;

@@ -1,8 +1,12 @@
 // Regularization controls: L1/L2 penalties, data augmentation and early stopping. Dropout sits
 // with each hidden layer in the model panel. All apply to the running model at once.
+// Image sets: image augmentation (shift, rotation, zoom, noise, flip) with a preview instead of
+// the 2-D jitter and symmetry; dropout and batch norm are layers of the stack.
+import { lazy, Suspense } from 'react';
+import type { ImageAugment } from '../data/imageAugment';
 import { SYMMETRIES } from '../data/augment';
 import { lambdaMax, lambdaPerLayer, type Lambda } from '../shared/config';
-import { isTable, type PointsKey } from '../shared/datasets';
+import { isImages, isTable, type PointsKey } from '../shared/datasets';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
 import { NumberField } from './NumberField';
@@ -15,6 +19,36 @@ const selectShowAugmented = (s: Store) => s.showAugmented;
 const selectKernels = (s: Store) => s.config.layers.length + 1;
 
 const SUGGESTED = [0, 0.0001, 0.001, 0.01, 0.1];
+// The preview draws with augmentImages: loaded with the digits only.
+const AugmentPreview = lazy(() => import('./AugmentPreview').then((m) => ({ default: m.AugmentPreview })));
+
+/** Image augmentation: each setting with its range and units, a preview, and why a flip hurts digits. */
+function ImageAugmentFields({ a }: { a: ImageAugment }) {
+  const { t } = useTranslation('images');
+  const set = (patch: Partial<ImageAugment>) => change({ imageAugment: { ...a, ...patch } });
+  return (
+    <fieldset className="group">
+      <legend>{t('augment.legend')}</legend>
+      <p className="hint">{t('augment.intro')}</p>
+      <div className="row">
+        <NumberField label={t('augment.shift')} range="imgShift" value={a.shift} onCommit={(shift) => set({ shift })} testId="img-shift" hint={t('augment.shiftHint')} />
+        <NumberField label={t('augment.rotate')} range="imgRotate" value={a.rotate} onCommit={(rotate) => set({ rotate })} testId="img-rotate" hint={t('augment.rotateHint')} />
+        <NumberField label={t('augment.zoom')} range="imgZoom" value={a.zoom} onCommit={(zoom) => set({ zoom })} testId="img-zoom" hint={t('augment.zoomHint')} />
+        <NumberField label={t('augment.noise')} range="imgNoise" value={a.noise} onCommit={(noise) => set({ noise })} testId="img-noise" hint={t('augment.noiseHint')} />
+      </div>
+      <Gate id="img-flip"><label className="check">
+        <input type="checkbox" checked={a.flip} onChange={(e) => set({ flip: e.target.checked })} data-testid="img-flip" />
+        {t('augment.flip')}
+      </label></Gate>
+      <p className={a.flip ? 'hint warn' : 'hint'} data-testid="flip-note">
+        {t('augment.flipNote')}
+      </p>
+      <Suspense fallback={null}>
+        <AugmentPreview augment={a} />
+      </Suspense>
+    </fieldset>
+  );
+}
 
 /** One λ field, or one per weight layer when the penalty is set per layer. */
 function LambdaFields({ name, value, kernels }: { name: 'l1' | 'l2'; value: Lambda; kernels: number }) {
@@ -72,7 +106,9 @@ export function RegularizationPanel() {
         <input type="checkbox" checked={perLayer} onChange={(e) => togglePerLayer(e.target.checked)} data-testid="per-layer" />
         {t('perLayer')}
       </label></Gate>
-      {isTable(dataset) ? (
+      {isImages(dataset) ? (
+        <ImageAugmentFields a={r.imageAugment} />
+      ) : isTable(dataset) ? (
         <p className="hint" data-testid="augment-note">
           {t('augmentTables')}
         </p>

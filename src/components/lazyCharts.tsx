@@ -18,6 +18,8 @@ const TransferTableLazy = lazy(() => import('./TransferChart').then((m) => ({ de
 const RaceChartLazy = lazy(() => import('./RaceChart').then((m) => ({ default: m.RaceChart })));
 const IntermediateChartLazy = lazy(() => import('./IntermediateChart').then((m) => ({ default: m.IntermediateChart })));
 const SearchAnalysisLazy = lazy(() => import('./SearchAnalysis').then((m) => ({ default: m.SearchAnalysis })));
+const ImageViewsLazy = lazy(() => import('./ImageViews').then((m) => ({ default: m.ImageViews })));
+const DrawPadLazy = lazy(() => import('./DrawPad').then((m) => ({ default: m.DrawPad })));
 const LabPanelLazy = lazy(() => import('./LabPanel').then((m) => ({ default: m.LabPanel })));
 
 /** An empty box the size of a chart while recharts loads. */
@@ -108,6 +110,24 @@ export function SearchAnalysis() {
   return (
     <Suspense fallback={null}>
       <SearchAnalysisLazy />
+    </Suspense>
+  );
+}
+
+/** Image sets: the misclassified images, feature maps and filters (loaded with the digits only). */
+export function ImageViews() {
+  return (
+    <Suspense fallback={null}>
+      <ImageViewsLazy />
+    </Suspense>
+  );
+}
+
+/** Image sets: the drawing pad and its live prediction, in the decision boundary's place. */
+export function DrawPad() {
+  return (
+    <Suspense fallback={<div className="draw-area" aria-hidden="true" />}>
+      <DrawPadLazy />
     </Suspense>
   );
 }
