@@ -4,6 +4,7 @@
 // the 2-D jitter and symmetry; dropout and batch norm are layers of the stack.
 import { lazy, Suspense } from 'react';
 import type { ImageAugment } from '../data/imageAugment';
+import { parseStack } from '../shared/imageStack';
 import { SYMMETRIES } from '../data/augment';
 import { lambdaMax, lambdaPerLayer, type Lambda } from '../shared/config';
 import { isImages, isTable, type PointsKey } from '../shared/datasets';
@@ -16,7 +17,12 @@ import { symmetryLabel } from '../shared/labels';
 
 const selectConfig = (s: Store) => s.config;
 const selectShowAugmented = (s: Store) => s.showAugmented;
-const selectKernels = (s: Store) => s.config.layers.length + 1;
+// Weight layers: the hidden layers and the output; on image sets the conv and dense layers of the stack and the head.
+const selectKernels = (s: Store) => {
+  if (!isImages(s.config.dataset)) return s.config.layers.length + 1;
+  const p = parseStack(s.config.imageLayers);
+  return (p.ok ? p.layers.filter((l) => l.kind === 'conv' || l.kind === 'dense').length : 0) + 1;
+};
 
 const SUGGESTED = [0, 0.0001, 0.001, 0.01, 0.1];
 // The preview draws with augmentImages: loaded with the digits only.
