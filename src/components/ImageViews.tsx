@@ -136,7 +136,7 @@ function Filters() {
       </figcaption>
       <div className="map-grid">
         {Array.from({ length: nf }, (_, i) => (
-          <ImageThumb key={i} values={filterOf(f.data, f.shape, i, 0)} width={kw} height={kh} mode="signed" size={32} label={t('filters.one', { n: i + 1 })} testId="filter" />
+          <ImageThumb key={i} values={filterOf(f.data, f.shape, i, 0)} width={kw} height={kh} mode="signed" size={40} label={t('filters.one', { n: i + 1 })} testId="filter" />
         ))}
       </div>
       {cin > 1 && <p className="hint">{t('filters.channels', { n: cin })}</p>}
