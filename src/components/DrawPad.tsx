@@ -8,6 +8,7 @@ import { client } from '../client/trainingClient';
 import { prepareDrawnDigit } from '../data/drawnDigit';
 import { useStore, type Store } from '../store/store';
 import { ImageThumb } from './ImageThumb';
+import { Throttle } from './throttle';
 
 /** The pad's own resolution (shown larger by CSS); prepareDrawnDigit scales the ink box to 20 × 20. */
 const PAD = 112;
@@ -34,44 +35,6 @@ function inkOf(canvas: HTMLCanvasElement): Float32Array | null {
     if (ink[i] > 0.05) any = true;
   }
   return any ? ink : null;
-}
-
-/** Runs its task at most once per `ms` and never two at once; asked while one runs, it runs again after. */
-class Throttle {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private last = 0;
-  private busy = false;
-  private again = false;
-  constructor(
-    private readonly ms: number,
-    private readonly task: () => Promise<void>,
-  ) {}
-  ask(): void {
-    if (this.busy) {
-      this.again = true;
-      return;
-    }
-    if (this.timer) return;
-    this.timer = setTimeout(() => void this.run(), Math.max(0, this.last + this.ms - performance.now()));
-  }
-  stop(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
-  private async run(): Promise<void> {
-    this.timer = null;
-    this.busy = true;
-    this.last = performance.now();
-    try {
-      await this.task();
-    } finally {
-      this.busy = false;
-      if (this.again) {
-        this.again = false;
-        this.ask();
-      }
-    }
-  }
 }
 
 export function DrawPad() {

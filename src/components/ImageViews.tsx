@@ -10,6 +10,7 @@ import { useStore, type Store } from '../store/store';
 import { channelOf, filterOf, imageAt } from './imagePixels';
 import { ImageThumb } from './ImageThumb';
 import { shapeText } from './stackEdits';
+import { Throttle } from './throttle';
 
 const selectViews = (s: Store) => s.imageViews;
 const selectImageSet = (s: Store) => s.imageSet;
@@ -65,23 +66,30 @@ function FeatureMaps() {
   const image = useMemo(() => chosen ?? (set && set.sample.n > 0 ? imageAt(set.sample.pixels, 0, side * side) : null), [chosen, set, side]);
   const [maps, setMaps] = useState<FeatureMap[] | null>(null);
   const [error, setError] = useState(false);
-  const lastAsk = useRef(0);
+  // The image asked for, read when the throttled call runs; a late answer for another image is dropped.
+  const wanted = useRef<Float32Array | null>(null);
+  const throttle = useRef<Throttle | null>(null);
   useEffect(() => {
-    if (!image) return;
-    let live = true;
-    const ask = () => {
-      lastAsk.current = performance.now();
-      client
-        .featureMaps(image)
-        .then((m) => live && (setMaps(m), setError(false)))
-        .catch(() => live && setError(true));
-    };
-    const id = setTimeout(ask, Math.max(0, lastAsk.current + MAPS_EVERY_MS - performance.now()));
-    return () => {
-      live = false;
-      clearTimeout(id);
-    };
-    // The views change after each batch: the model did, so its maps did.
+    const th = new Throttle(MAPS_EVERY_MS, async () => {
+      const im = wanted.current;
+      if (!im) return;
+      try {
+        const m = await client.featureMaps(im);
+        if (wanted.current === im) {
+          setMaps(m);
+          setError(false);
+        }
+      } catch {
+        setError(true);
+      }
+    });
+    throttle.current = th;
+    return () => th.stop();
+  }, []);
+  // A new image, a new model or a batch of metrics (the model changed, so did its maps).
+  useEffect(() => {
+    wanted.current = image;
+    throttle.current?.ask();
   }, [image, views, set]);
   const layers = useMemo(() => {
     const p = parseStack(stack);
