@@ -1,7 +1,8 @@
 // The drawing pad: draw a digit with a mouse, a finger or a pen (pointer events), and the current
 // model predicts it live, the ten probabilities as bars. The drawing is prepared as the training
 // digits were (prepareDrawnDigit) before the model sees it; predictions are throttled to about
-// ten a second while drawing, and redone as the model changes (after each batch of metrics).
+// ten a second while drawing, and redone as the model changes (after each batch of metrics, and
+// every second while it trains).
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../client/trainingClient';
@@ -15,7 +16,11 @@ const PAD = 112;
 const PEN = 9;
 const EVERY_MS = 100;
 
-const selectModelTick = (s: Store) => s.imageViews;
+// The model changes with every batch of metrics (and, within a long epoch, between them).
+const selectModelTick = (s: Store) => s.metrics;
+const selectTraining = (s: Store) => s.status === 'training';
+/** While training, the drawing is predicted again this often even between batches (an epoch of images can take seconds). */
+const WHILE_TRAINING_MS = 1000;
 const selectImageSet = (s: Store) => s.imageSet;
 
 interface Prediction {
@@ -47,6 +52,7 @@ export function DrawPad() {
   const inked = useRef(false);
   const modelTick = useStore(selectModelTick);
   const imageSet = useStore(selectImageSet);
+  const training = useStore(selectTraining);
   const throttle = useRef<Throttle | null>(null);
   useEffect(() => {
     const th = new Throttle(EVERY_MS, async () => {
@@ -74,6 +80,11 @@ export function DrawPad() {
   useEffect(() => {
     if (inked.current) throttle.current?.ask();
   }, [modelTick, imageSet]);
+  useEffect(() => {
+    if (!training) return;
+    const id = setInterval(() => inked.current && throttle.current?.ask(), WHILE_TRAINING_MS);
+    return () => clearInterval(id);
+  }, [training]);
 
   const point = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();

@@ -17,6 +17,10 @@ const selectImageSet = (s: Store) => s.imageSet;
 const selectFeature = (s: Store) => s.featureImage;
 const selectSource = (s: Store) => s.featureSource;
 const selectStack = (s: Store) => (s.runConfig ?? s.config).imageLayers;
+const selectTick = (s: Store) => s.metrics;
+const selectTraining = (s: Store) => s.status === 'training';
+/** While training, the maps are asked for again this often even between batches (an epoch can take seconds). */
+const WHILE_TRAINING_MS = 1000;
 /** Feature maps are asked for at most this often while training (one image through the model). */
 const MAPS_EVERY_MS = 500;
 /** Channels drawn per layer; more are counted, not drawn (a 64-filter layer would fill the page). */
@@ -59,6 +63,8 @@ function FeatureMaps() {
   const source = useStore(selectSource);
   const set = useStore(selectImageSet);
   const views = useStore(selectViews);
+  const tick = useStore(selectTick);
+  const training = useStore(selectTraining);
   const stack = useStore(selectStack);
   const { t } = useTranslation('images');
   const side = set?.side ?? 28;
@@ -90,7 +96,12 @@ function FeatureMaps() {
   useEffect(() => {
     wanted.current = image;
     throttle.current?.ask();
-  }, [image, views, set]);
+  }, [image, views, tick, set]);
+  useEffect(() => {
+    if (!training) return;
+    const id = setInterval(() => throttle.current?.ask(), WHILE_TRAINING_MS);
+    return () => clearInterval(id);
+  }, [training]);
   const layers = useMemo(() => {
     const p = parseStack(stack);
     return p.ok ? p.layers : [];
