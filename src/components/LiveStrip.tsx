@@ -8,9 +8,12 @@ import { useRegimeTitle } from './DiagnosisPanel';
 import { formatLoss } from '../shared/format';
 import { NARROW, useMediaQuery } from './useMediaQuery';
 import { useTranslation } from 'react-i18next';
+import { isImages } from '../shared/datasets';
 
 const selectLast = (s: Store) => s.metrics.last;
 const selectRegime = (s: Store) => s.diagnosis.regime;
+// Image sets have no boundary to show in small (the draw pad below stands in for it).
+const selectIsImages = (s: Store) => isImages(s.config.dataset);
 
 function Thumb() {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -24,11 +27,12 @@ export function LiveStrip() {
   const last = useStore(selectLast);
   const regime = useStore(selectRegime);
   const regimeTitle = useRegimeTitle(regime);
+  const images = useStore(selectIsImages);
   const { t } = useTranslation('run');
   if (!narrow) return null;
   return (
     <div className="live-strip" data-testid="live-strip">
-      <Thumb />
+      {images ? null : <Thumb />}
       <dl className="strip-stats">
         <div>
           <dt>{t('strip.epoch')}</dt>

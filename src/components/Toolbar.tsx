@@ -3,7 +3,7 @@
 import { client } from '../client/trainingClient';
 import { useStore, type Store } from '../store/store';
 import { useRate } from './useRate';
-import { isTable } from '../shared/datasets';
+import { isImages, isTable } from '../shared/datasets';
 import { change } from './change';
 import { RunControls } from './RunControls';
 import { formatMs, formatRate } from '../shared/format';
@@ -14,6 +14,7 @@ const selectStatus = (s: Store) => s.status;
 const selectEpoch = (s: Store) => s.metrics.last?.epoch ?? 0;
 const selectBackend = (s: Store) => s.backend;
 const selectIsTable = (s: Store) => isTable(s.config.dataset);
+const selectIsImages = (s: Store) => isImages(s.config.dataset);
 const selectTiming = (s: Store) => s.timing;
 
 /**
@@ -50,6 +51,7 @@ export function Toolbar() {
   const epoch = useStore(selectEpoch);
   const backend = useStore(selectBackend);
   const table = useStore(selectIsTable);
+  const images = useStore(selectIsImages);
   const training = status === 'training';
   const rate = useRate(epoch, training);
   const timing = useStore(selectTiming) !== null;
@@ -79,9 +81,9 @@ export function Toolbar() {
         type="button"
         onClick={() => client.regenerate().catch(ignore)}
         disabled={busy}
-        title={table ? t('toolbar.newSplitTitle') : t('toolbar.regenerateTitle')}
+        title={images ? t('toolbar.newImagesTitle') : table ? t('toolbar.newSplitTitle') : t('toolbar.regenerateTitle')}
       >
-        {table ? t('toolbar.newSplit') : t('toolbar.regenerate')}
+        {table || images ? t('toolbar.newSplit') : t('toolbar.regenerate')}
       </button>
       <ExportMenu />
       <RunControls />

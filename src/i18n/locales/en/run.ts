@@ -10,6 +10,7 @@ const run = {
     regenerate: 'Regenerate data',
     newSplitTitle: 'A new train/validation/test split from the next seed',
     regenerateTitle: 'New points from the next seed',
+    newImagesTitle: 'Other training, validation and test images, from the next seed',
     epoch: 'Epoch',
     epochsPerSecond: 'Epochs/s',
     backend: 'Backend',

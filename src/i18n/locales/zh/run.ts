@@ -12,6 +12,7 @@ const run: Strings<typeof en> = {
     regenerate: '重新生成数据',
     newSplitTitle: '用下一个种子重新划分训练集、验证集和测试集',
     regenerateTitle: '用下一个种子生成新的数据点',
+    newImagesTitle: '用下一个种子换一批训练、验证和测试图像',
     epoch: '轮数',
     epochsPerSecond: '轮/秒',
     backend: '后端',
