@@ -73,7 +73,7 @@ export const DEFAULT_IMAGE_TRANSFER: ImageTransferSettings = {
   pretrainEpochs: 2,
   epochs: 30,
   nTarget: 30,
-  targetAcc: 0.7,
+  targetAcc: 0.6,
   lr: 0.01,
   lrFactor: 0.1,
   batch: 32,
