@@ -71,7 +71,7 @@ export const DEFAULT_IMAGE_TRANSFER: ImageTransferSettings = {
   stack: DEFAULT_IMAGE_BASE,
   sourceImages: 2000,
   pretrainEpochs: 2,
-  epochs: 30,
+  epochs: 20,
   nTarget: 30,
   targetAcc: 0.6,
   lr: 0.01,

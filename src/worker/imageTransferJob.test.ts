@@ -94,7 +94,9 @@ describe('image transfer', () => {
     expect(same(f.after[2], f.before[2])).toBe(false);
     for (const i of [0, 1, 2]) expect(same(ft.after[i], ft.before[i])).toBe(false);
     // From scratch: fresh seeded weights (a new model of the seed's), not the base's; everything trains.
-    const fresh = new ImageModel(IMAGE_INPUT, (baseStack(STACK, 5) as { layers: never[] }).layers, 5, { optimizer: 'adam', lr: 0.01, momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }, S.seed);
+    const stack = baseStack(STACK, 5);
+    if (!stack.ok) throw new Error(stack.reason);
+    const fresh = new ImageModel(IMAGE_INPUT, stack.layers, 5, { optimizer: 'adam', lr: 0.01, momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }, S.seed);
     const freshW = await weighted(fresh);
     fresh.dispose();
     for (const i of [0, 1, 2]) expect(same(sc.before[i], freshW[i])).toBe(true);
