@@ -222,7 +222,7 @@ function imageTask(key: string, role: TaskRole, label: string, description: stri
 
 const IMAGE_TASKS: TransferTask[] = [
   imageTask('digits-0-4', 'source', 'Digits 0–4 (images)', 'Handwritten digits 0 to 4, thousands of them: a CNN base learns strokes and shapes.', [0, 1, 2, 3, 4]),
-  imageTask('digits-5-9', 'target', 'Digits 5–9, few examples (images)', 'Handwritten digits 5 to 9, only a few of each: new classes made of the same strokes.', [5, 6, 7, 8, 9]),
+  imageTask('digits-5-9', 'target', 'Digits 5–9, few images', 'Handwritten digits 5 to 9, only a few of each: new classes made of the same strokes.', [5, 6, 7, 8, 9]),
 ];
 
 export function isImageTask(key: string): boolean {

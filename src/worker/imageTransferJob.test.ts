@@ -17,7 +17,7 @@ import { exportFiles, importFiles, type Base } from '../transfer/modelFile';
 import { findTask } from '../transfer/tasks';
 import { baseStack } from '../transfer/imageBase';
 import { setDigitsLoader } from './digitsSource';
-import { buildImageTarget, compareImageMethods, imagePlans, pretrainImageBase } from './imageTransferJob';
+import { buildImageTarget, compareImageMethods, imagePlans, placeBase, pretrainImageBase } from './imageTransferJob';
 import { createTransferApi } from './transferApi';
 
 const STACK = 'conv:4:3,pool:2,conv:8:3,pool:2,flatten';
@@ -139,6 +139,24 @@ describe('image transfer', () => {
     const back = importFiles(files);
     expect(back.info.image).toEqual(b.info.image);
     back.layers.forEach((l, i) => expect(same(l, b.layers[i])).toBe(true));
+
+    // A working tfjs model: tf.loadLayersModel reads it and predicts as the base does.
+    const layers = await import('@tensorflow/tfjs-layers');
+    const loaded = await layers.loadLayersModel(tf.io.fromMemory({ modelTopology: model.modelTopology, weightSpecs: model.weightsManifest[0].weights, weightData: files.weights }));
+    const stack = baseStack(STACK, 5);
+    if (!stack.ok) throw new Error(stack.reason);
+    const ours = new ImageModel(IMAGE_INPUT, stack.layers, 5, { optimizer: 'sgd', lr: 0.1, momentum: 0, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }, 1);
+    ours.loadWeights([...placeBase(stack.layers, b), b.layers[b.layers.length - 1]]);
+    const val = (await findTask('digits-5-9').build({ nTrain: 10, seed: 1 })).train;
+    const x = tf.tensor4d(val.x, [val.n, ...IMAGE_INPUT]);
+    const [theirs, mine] = tf.tidy(() => [loaded.predict(x) as tf.Tensor, ours.predict(x)]);
+    const a = (await theirs.data()) as Float32Array;
+    const c = (await mine.data()) as Float32Array;
+    for (const t of [x, theirs, mine]) t.dispose();
+    loaded.dispose();
+    ours.dispose();
+    expect(a.length).toBe(50);
+    a.forEach((v, i) => expect(v).toBeCloseTo(c[i], 4));
 
     const api = createTransferApi();
     await expect(api.transferImport(files, 'points')).rejects.toThrow('is an image base');

@@ -153,7 +153,7 @@ const transfer = {
     'penguins-sex': { label: 'Penguins: sex of Adelie and Gentoo', description: 'Male or female, from beak length and depth, flipper length and body mass, on 265 Adelie and Gentoo penguins.' },
     'iris-species': { label: 'Iris: species from 4 flower measurements', description: 'Three iris species from sepal and petal length and width, 150 flowers.' },
     'digits-0-4': { label: 'Digits 0–4 (images)', description: 'Handwritten digits 0 to 4, thousands of them: a CNN base learns strokes and shapes.' },
-    'digits-5-9': { label: 'Digits 5–9, few examples (images)', description: 'Handwritten digits 5 to 9, only a few of each: new classes made of the same strokes.' },
+    'digits-5-9': { label: 'Digits 5–9, few images', description: 'Handwritten digits 5 to 9, only a few of each: new classes made of the same strokes.' },
     'chinstrap-sex': { label: 'Penguins: sex of Chinstrap', description: 'The same question for the third species, with only 68 birds: inputs scaled with the source’s statistics.' },
   },
   domains: {

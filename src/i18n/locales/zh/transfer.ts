@@ -148,7 +148,7 @@ const transfer: Strings<typeof en> = {
     'penguins-sex': { label: '企鹅：阿德利企鹅和巴布亚企鹅的性别', description: '根据喙的长度和深度、鳍肢长度和体重判断雄雌，共 265 只阿德利企鹅和巴布亚企鹅。' },
     'iris-species': { label: '鸢尾花：由 4 项花的测量值判断种类', description: '根据萼片和花瓣的长度和宽度区分三种鸢尾花，共 150 朵。' },
     'digits-0-4': { label: '数字 0–4（图像）', description: '手写数字 0 到 4，数千张：卷积基础网络学会笔画和形状。' },
-    'digits-5-9': { label: '数字 5–9，少量样本（图像）', description: '手写数字 5 到 9，每个只有几张：由同样笔画组成的新类别。' },
+    'digits-5-9': { label: '数字 5–9，少量图像', description: '手写数字 5 到 9，每个只有几张：由同样笔画组成的新类别。' },
     'chinstrap-sex': { label: '企鹅：帽带企鹅的性别', description: '对第三种企鹅问同样的问题，只有 68 只：输入按源任务的统计量缩放。' },
   },
   domains: {
