@@ -2,7 +2,8 @@
 // on digits 0–4, then digits 5–9 with 30 training images three ways. Transfer (frozen base + new
 // head, or fine-tune all) reaches the target validation accuracy in fewer epochs than from
 // scratch (checked locally over seeds 1, 2, 3, 5 and 6: frozen 1–2 epochs, scratch 4–6); the chart
-// and the table show the three methods; an image base is refused for a points task.
+// and the table show the three methods; pretraining cancels; an image base is refused for a
+// points task.
 import type { Locator } from '@playwright/test';
 import { test, expect, openPlayground, cpuHash } from './fixtures';
 
@@ -35,6 +36,13 @@ test('with 30 target images, transfer beats scratch in epochs to the target accu
   const epochs = page.getByTestId('transfer-epochs');
   await epochs.fill('12');
   await epochs.press('Enter');
+
+  // Cancel stops a pretraining under way; there is still no base.
+  await page.getByTestId('transfer-pretrain').click();
+  await expect(page.getByTestId('transfer-status')).toContainText('pretraining');
+  await page.getByTestId('transfer-cancel').click();
+  await expect(page.getByTestId('transfer-message')).toContainText('Pretraining cancelled', { timeout: 30_000 });
+  await expect(page.getByTestId('transfer-base')).toContainText('No base yet');
 
   await page.getByTestId('transfer-pretrain').click();
   await expect(page.getByTestId('transfer-progress')).toBeVisible();
