@@ -194,6 +194,12 @@ describe('ImageTrainer', () => {
     expect(tf.memory().numTensors).toBe(start);
   });
 
+  it('reports a diverged run’s loss as it is (not finite), for the worker to cut the batch there', async () => {
+    const m = await train(config({ optimizer: 'sgd', lr: 1e30 }), 2);
+    expect(Number.isFinite(m[0].valLoss)).toBe(true);
+    expect(m.slice(1).some((e) => !Number.isFinite(e.trainLoss) || !Number.isFinite(e.valLoss))).toBe(true);
+  });
+
   it('refuses a stack that does not fit, with the layer and reason', () => {
     expect(() => new ImageTrainer(data, config({ imageLayers: 'conv:8:30:valid,flatten' }), 0)).toThrow(/layer 1 \(conv\): the kernel size must be/);
   });
