@@ -227,13 +227,15 @@ export class ImageModel {
   }
 
   // ---- transfer learning (src/worker/imageTransferJob.ts): copy a base's weights, freeze them ----
+  // Conv and dense layers only: a transfer base refuses batch norm (src/transfer/imageBase.ts), so
+  // batch-norm layers count as layers without weights here.
 
   /**
-   * The weights of the first `count` layers of the stack (count = layers.length + 1 includes the
-   * head), null for layers without weights; one download for all of them.
+   * The kernel and bias of the first `count` layers of the stack (count = layers.length + 1
+   * includes the head), null for layers without them; one download for all of them.
    */
   async readWeights(count = this.weights.length): Promise<({ kernel: Float32Array; bias: Float32Array } | null)[]> {
-    const ws = this.weights.slice(0, count);
+    const ws = this.weights.slice(0, count).map((w) => (isWeights(w) ? w : null));
     const parts = ws.flatMap((w) => (w ? [w.kernel, w.bias] : []));
     const flat = parts.length ? tf.tidy(() => tf.concat(parts.map((p) => tf.reshape(p, [-1])))) : null;
     const all = flat ? ((await flat.data()) as Float32Array) : new Float32Array(0);
@@ -243,12 +245,12 @@ export class ImageModel {
     return ws.map((w) => (w ? { kernel: take(w.kernel.size), bias: take(w.bias.size) } : null));
   }
 
-  /** Puts weights (as readWeights gives them) into the first layers; a layer's sizes must match. */
+  /** Puts kernels and biases (as readWeights gives them) into the first layers; a layer's sizes must match. */
   loadWeights(from: readonly ({ kernel: Float32Array; bias: Float32Array } | null)[]): void {
     from.forEach((f, i) => {
       const w = this.weights[i];
-      if (!f && !w) return;
-      if (!f || !w || f.kernel.length !== w.kernel.size || f.bias.length !== w.bias.size) throw new Error(`layer ${i + 1}: the weights to load do not fit it`);
+      if (!f && !isWeights(w)) return;
+      if (!f || !isWeights(w) || f.kernel.length !== w.kernel.size || f.bias.length !== w.bias.size) throw new Error(`layer ${i + 1}: the weights to load do not fit it`);
       tf.tidy(() => {
         w.kernel.assign(tf.tensor(f.kernel, w.kernel.shape));
         w.bias.assign(tf.tensor(f.bias, w.bias.shape));
@@ -257,12 +259,12 @@ export class ImageModel {
   }
 
   /**
-   * Keeps the first `count` layers' weights fixed in trainStep: their variables are marked not
-   * trainable, which the optimizer honours (tf.variableGrads leaves them out).
+   * Keeps the first `count` layers' kernels and biases fixed in trainStep: their variables are
+   * marked not trainable, which the optimizer honours (tf.variableGrads leaves them out).
    */
   freeze(count: number): void {
     this.weights.forEach((w, i) => {
-      if (w) w.kernel.trainable = w.bias.trainable = i >= count;
+      if (isWeights(w)) w.kernel.trainable = w.bias.trainable = i >= count;
     });
   }
 
