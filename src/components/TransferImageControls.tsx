@@ -39,12 +39,12 @@ function StackField({ value, disabled }: { value: string; disabled: boolean }) {
       setText(null);
     }
   };
-  const hint = check.ok
-    ? `${tr('image.baseLayersHint')}. ${tr('image.baseSummary', {
+  const summary = check.ok
+    ? tr('image.baseSummary', {
         params: baseParams(shown),
         out: check.outs[check.layers.length - 1].join(' × '),
         count: check.layers.filter((l) => l.kind === 'conv' || l.kind === 'dense').length,
-      })}`
+      })
     : '';
   return (
     <label className="field transfer-stack" htmlFor={id}>
@@ -67,7 +67,9 @@ function StackField({ value, disabled }: { value: string; disabled: boolean }) {
       />
       {check.ok ? (
         <span id={`${id}-hint`} className="field-hint">
-          {hint}
+          {tr('image.baseLayersHint')}
+          <br />
+          <span data-testid="transfer-image-summary">{summary}</span>
         </span>
       ) : (
         <span id={`${id}-hint`} className="field-error" role="alert">
