@@ -3,10 +3,10 @@
 // store's transfer slice; downloads and uploads happen here, since files live with the page.
 import * as Comlink from 'comlink';
 import type { BackendKey } from '../shared/config';
-import type { BaseInfo, ModelFiles, TransferApi } from '../shared/transferProtocol';
+import { baseKind, type BaseInfo, type BaseKind, type ModelFiles, type TransferApi } from '../shared/transferProtocol';
 import { t } from '../i18n/i18n';
 import { baseSourceLabel, incompatibilityText } from '../transfer/labels';
-import { findTask, TRANSFER_TASKS } from '../transfer/tasks';
+import { findTask, isImageTask, TRANSFER_TASKS } from '../transfer/tasks';
 import { useStore } from '../store/store';
 import type { TransferState } from '../store/transferSlice';
 import { errorText } from '../shared/errorText';
@@ -19,16 +19,19 @@ const MAX_JSON_BYTES = 5_000_000;
 const MAX_WEIGHTS_BYTES = 50_000_000;
 
 /**
- * The worker, started on first use with the config's backend. 'auto' becomes cpu: these models
- * are small and their batches tiny, where the cpu backend is the fastest, and it is exact from
- * run to run. It is not ended when idle: it holds the current base, which only lives there.
+ * The worker, started on first use with the config's backend. 'auto' becomes cpu for points and
+ * tables: these models are small and their batches tiny, where the cpu backend is the fastest,
+ * and it is exact from run to run; for the image tasks it becomes wasm, many times faster than
+ * cpu on convolutions. It is not ended when idle: it holds the current base, which only lives
+ * there (a base of the other kind could not be used with the chosen tasks anyway).
  */
 const bridge = new WorkerBridge<TransferApi>({
   role: 'transfer',
   start: () => startWorker('transfer'),
   key: () => {
     const configured = useStore.getState().config.backend;
-    return configured === 'auto' ? 'cpu' : configured;
+    if (configured !== 'auto') return configured;
+    return isImageTask(get().source) ? 'wasm' : 'cpu';
   },
   init: async (api, backend) => {
     await api.init(backend as BackendKey);
@@ -45,6 +48,28 @@ const set = (patch: Partial<TransferState>) => useStore.getState().setTransfer(p
 /** A loaded base's source becomes the chosen one, when this version knows that task. */
 const sourceOf = (info: BaseInfo) => (TRANSFER_TASKS.some((k) => k.key === info.source && k.role === 'source') ? info.source : get().source);
 const get = () => useStore.getState().transfer;
+
+/** The kind of base the chosen tasks need. */
+function tasksKind(): BaseKind {
+  return isImageTask(get().source) ? 'image' : 'points';
+}
+
+/** Why a base of `kind` cannot be loaded for the chosen tasks, in the page's language; null when it fits. */
+export function kindRefusal(name: string, kind: BaseKind): string | null {
+  const want = tasksKind();
+  if (kind === want) return null;
+  return want === 'points' ? t('transfer:msg.imageBaseForPoints', { name }) : t('transfer:msg.pointsBaseForImages', { name });
+}
+
+/** The base's kind and name from an uploaded model.json, read on the page; null when it has no description (the worker then says what is wrong). */
+function describedKind(modelJson: string): { kind: BaseKind; name: string } | null {
+  try {
+    const info = (JSON.parse(modelJson) as { userDefinedMetadata?: { transferBase?: BaseInfo } }).userDefinedMetadata?.transferBase;
+    return info && typeof info === 'object' ? { kind: baseKind(info), name: String(info.name) } : null;
+  } catch {
+    return null;
+  }
+}
 
 function failed(e: unknown): void {
   set({ status: 'idle', message: { kind: 'error', text: errorText(e) } });
@@ -68,7 +93,7 @@ export async function pretrain(): Promise<void> {
           settings,
           bridge.proxy((p) => {
             const note = { epoch: p.epoch, epochs: p.epochs, loss: formatFixed(p.valLoss, 3) };
-            set({ progress: p.epoch / p.epochs, pretrainNote: p.valAcc === null ? t('transfer:msg.note', note) : t('transfer:msg.noteAcc', { ...note, acc: formatPercent(p.valAcc) }) });
+            set({ progress: p.fraction ?? p.epoch / p.epochs, pretrainNote: p.valAcc === null ? t('transfer:msg.note', note) : t('transfer:msg.noteAcc', { ...note, acc: formatPercent(p.valAcc) }) });
           }),
         ),
       // Cancel stops between epochs; the call then resolves to null.
@@ -90,7 +115,7 @@ export async function compare(): Promise<void> {
     set({ message: { kind: 'error', text: t('transfer:msg.needBase') } });
     return;
   }
-  const bad = incompatibilityText({ label: base.sourceLabel, domain: base.domain, inputNames: base.inputNames }, findTask(target));
+  const bad = incompatibilityText({ label: base.sourceLabel, domain: base.domain, inputNames: base.inputNames, kind: base.image ? 'image' : undefined }, findTask(target));
   if (bad) {
     set({ message: { kind: 'error', text: bad } });
     return;
@@ -147,7 +172,14 @@ export async function saveBase(): Promise<void> {
 }
 
 export async function loadBase(name: string): Promise<void> {
-  const info = await storage((r) => r.transferLoad(name));
+  const listed = get().saved.find((b) => b.name === name);
+  const refusal = listed && kindRefusal(name, baseKind(listed));
+  if (refusal) {
+    set({ message: { kind: 'error', text: refusal } });
+    return;
+  }
+  const kind = tasksKind();
+  const info = await storage((r) => r.transferLoad(name, kind));
   if (info) set({ base: info, source: sourceOf(info), message: { kind: 'info', text: t('transfer:msg.loaded', { name: info.name }) } });
 }
 
@@ -201,6 +233,13 @@ export async function uploadBase(files: readonly File[]): Promise<void> {
     set({ message: { kind: 'error', text: errorText(e) } });
     return;
   }
-  const info: BaseInfo | undefined = await storage((r) => r.transferImport(Comlink.transfer(pair, [pair.weights])));
+  const described = describedKind(pair.modelJson);
+  const refusal = described && kindRefusal(described.name, described.kind);
+  if (refusal) {
+    set({ message: { kind: 'error', text: refusal } });
+    return;
+  }
+  const kind = tasksKind();
+  const info: BaseInfo | undefined = await storage((r) => r.transferImport(Comlink.transfer(pair, [pair.weights]), kind));
   if (info) set({ base: info, source: sourceOf(info), message: { kind: 'info', text: t('transfer:msg.uploaded', { name: info.name, source: baseSourceLabel(info) }) } });
 }

@@ -1,5 +1,6 @@
 // Keeping pretrained bases: save the current one in this browser (IndexedDB), download it as a
-// tfjs model (.json + .weights.bin), upload such a pair, and load or delete saved ones.
+// tfjs model (.json + .weights.bin), upload such a pair, and load or delete saved ones. A base of
+// the other kind than the chosen tasks' (images or rows of numbers) is refused with the reason.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { baseSourceLabel } from '../transfer/labels';
@@ -56,7 +57,9 @@ export function TransferBases() {
             <li key={b.name} data-name={b.name} aria-current={t.base?.name === b.name ? 'true' : undefined}>
               <span>
                 <strong>{baseSourceLabel(b)}</strong>
-                {tr('savedItem', { layers: b.layers.join(' × '), activation: b.activations[0], seed: b.seed, acc: formatPercent(b.sourceValAcc) })}
+                {b.image
+                  ? tr('savedImage', { stack: b.image.stack, seed: b.seed, acc: formatPercent(b.sourceValAcc) })
+                  : tr('savedItem', { layers: b.layers.join(' × '), activation: b.activations[0], seed: b.seed, acc: formatPercent(b.sourceValAcc) })}
                 <span className="hint"> ({b.createdAt.slice(0, 19).replace('T', ' ')})</span>
               </span>
               <button type="button" className="link" disabled={!idle} onClick={() => loadBase(b.name).catch(ignore)} aria-label={tr('loadLabel', { name: b.name })}>

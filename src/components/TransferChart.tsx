@@ -1,5 +1,6 @@
-// The transfer comparison's three validation curves on one chart, and its table: final
-// validation loss and accuracy, and the epochs each method needed to reach the target loss.
+// The transfer comparison's three validation curves on one chart (loss, or for images accuracy),
+// and its table: final validation loss and accuracy, and the epochs each method needed to reach
+// the target loss (images: the target accuracy).
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { methodLabel } from '../transfer/labels';
@@ -17,12 +18,15 @@ export const METHOD_STYLE: Record<TransferMethod, { color: string; dash?: string
 
 type Row = { epoch: number } & Partial<Record<TransferMethod, number>>;
 
-function rows(curves: Partial<Record<TransferMethod, readonly EpochMetrics[]>>): Row[] {
+export type ChartMetric = 'loss' | 'acc';
+
+function rows(curves: Partial<Record<TransferMethod, readonly EpochMetrics[]>>, metric: ChartMetric): Row[] {
   const length = Math.max(0, ...TRANSFER_METHODS.map((m) => curves[m]?.length ?? 0));
   return Array.from({ length }, (_, e) => {
     const row: Row = { epoch: e };
     for (const m of TRANSFER_METHODS) {
-      const v = curves[m]?.[e]?.valLoss;
+      const point = curves[m]?.[e];
+      const v = metric === 'acc' ? (point?.valAcc ?? undefined) : point?.valLoss;
       if (v !== undefined && Number.isFinite(v)) row[m] = v;
     }
     return row;
@@ -31,27 +35,35 @@ function rows(curves: Partial<Record<TransferMethod, readonly EpochMetrics[]>>):
 
 interface ChartProps {
   curves: Partial<Record<TransferMethod, readonly EpochMetrics[]>>;
-  targetLoss: number;
+  /** What the curves show: validation loss, or validation accuracy (image tasks). */
+  metric: ChartMetric;
+  /** The target loss or accuracy, drawn as a line. */
+  target: number;
 }
 
-export const TransferChart = memo(function TransferChart({ curves, targetLoss }: ChartProps) {
-  const data = useMemo(() => rows(curves), [curves]);
+export const TransferChart = memo(function TransferChart({ curves, metric, target }: ChartProps) {
+  const data = useMemo(() => rows(curves, metric), [curves, metric]);
   const { t } = useTranslation('transfer');
+  const acc = metric === 'acc';
   return (
-    <div className="sweep-chart transfer-chart" data-testid="transfer-chart" role="img" aria-label={t('chartLabel')}>
+    <div className="sweep-chart transfer-chart" data-testid="transfer-chart" data-metric={metric} role="img" aria-label={acc ? t('image.chartLabel') : t('chartLabel')}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 20, left: 12 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
           <XAxis dataKey="epoch" type="number" domain={[0, 'dataMax']} allowDecimals={false} label={{ value: t('chartX'), position: 'insideBottom', offset: -12 }} />
           <YAxis
             width={64}
-            domain={[0, 'auto']}
-            tickFormatter={(v: number) => formatSig(v, 2)}
-            label={{ value: t('chartY'), angle: -90, position: 'insideLeft', offset: 0, style: { textAnchor: 'middle' } }}
+            domain={acc ? [0, 1] : [0, 'auto']}
+            tickFormatter={(v: number) => (acc ? formatPercent(v, 0) : formatSig(v, 2))}
+            label={{ value: acc ? t('image.chartY') : t('chartY'), angle: -90, position: 'insideLeft', offset: 0, style: { textAnchor: 'middle' } }}
           />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? formatLoss(v) : String(v))} labelFormatter={(e) => t('chartEpoch', { epoch: e })} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? (acc ? formatPercent(v) : formatLoss(v)) : String(v))} labelFormatter={(e) => t('chartEpoch', { epoch: e })} />
           <Legend verticalAlign="top" height={24} />
-          <ReferenceLine y={targetLoss} stroke="#16a34a" strokeDasharray="4 4" label={{ value: t('chartTarget', { loss: targetLoss }), position: 'insideTopRight', fill: '#16a34a', fontSize: 11 }} />
+          <ReferenceLine
+            y={target}
+            stroke="#16a34a"
+            strokeDasharray="4 4"
+            label={{ value: acc ? t('image.chartTarget', { acc: formatPercent(target) }) : t('chartTarget', { loss: target }), position: 'insideTopRight', fill: '#16a34a', fontSize: 11 }} />
           {TRANSFER_METHODS.map((m) => (
             <Line
               key={m}
@@ -76,9 +88,10 @@ const pct = (v: number | null) => formatPercent(v);
 export function TransferTable({ result }: { result: TransferResult }) {
   const { t } = useTranslation('transfer');
   const trained = result.methods[0]?.curve.length - 1;
+  const acc = result.targetAcc;
   return (
     <div className="table-scroll">
-      <table className="trials transfer-table" data-testid="transfer-table" data-target-loss={result.targetLoss}>
+      <table className="trials transfer-table" data-testid="transfer-table" data-target-loss={result.targetLoss} data-target-acc={acc ?? ''}>
         <caption>
           {t('tableCaption', { n: result.nTarget, val: result.nVal, seed: result.seed, count: result.headOutputs })}
         </caption>
@@ -89,7 +102,7 @@ export function TransferTable({ result }: { result: TransferResult }) {
             <th scope="col">{t('colFrozen')}</th>
             <th scope="col">{t('colLoss')}</th>
             <th scope="col">{t('colAcc')}</th>
-            <th scope="col">{t('colEpochs', { loss: result.targetLoss })}</th>
+            <th scope="col">{acc !== undefined ? t('image.colEpochs', { acc: pct(acc) }) : t('colEpochs', { loss: result.targetLoss })}</th>
           </tr>
         </thead>
         <tbody>
@@ -105,7 +118,15 @@ export function TransferTable({ result }: { result: TransferResult }) {
                 <span className="line-key" style={{ borderColor: METHOD_STYLE[m.method].color, borderTopStyle: METHOD_STYLE[m.method].border }} /> {methodLabel(m.method)}
               </th>
               <td>{formatSig(m.lr)}</td>
-              <td>{m.method === 'scratch' ? t('noBaseCell') : m.frozenLayers.length ? m.frozenLayers.join(', ') : t('none')}</td>
+              <td>
+                {m.method === 'scratch'
+                  ? t('noBaseCell')
+                  : !m.frozenLayers.length
+                    ? t('none')
+                    : acc !== undefined
+                      ? t('image.frozenCell', { layers: m.frozenLayers.join(', ') })
+                      : m.frozenLayers.join(', ')}
+              </td>
               <td>{formatLoss(m.finalValLoss)}</td>
               <td>{pct(m.finalValAcc)}</td>
               <td>{m.epochsToTarget ?? t('notReached', { n: trained })}</td>

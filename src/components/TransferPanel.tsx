@@ -3,7 +3,7 @@
 // same target data and seed. The three criteria for reusing a pretrained model (a related task,
 // good performance on the source, compatible inputs and outputs; see src/transfer/checks.ts) are
 // checked for the chosen pair; an incompatible pair is refused.
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { cancel, compare, pretrain } from '../client/transferClient';
@@ -13,77 +13,16 @@ import type { TransferCheck } from '../transfer/checks';
 import { baseSourceLabel, incompatibilityText, taskDescription, taskLabel, transferChecksText } from '../transfer/labels';
 import { findTask, tasksFor, type TransferTask } from '../transfer/tasks';
 import { TransferBases } from './TransferBases';
+import { TransferNumber } from './TransferNumber';
+import { TransferImageSource, TransferImageTarget } from './TransferImageControls';
 import { TransferChart, TransferTable } from './lazyCharts';
 import { formatFixed, formatPercent, formatSig } from '../shared/format';
 
 const selectTransfer = (s: Store) => s.transfer;
 const ignore = () => {};
 
-interface NumberProps {
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  int?: boolean;
-  onCommit: (v: number) => void;
-  testId?: string;
-  hint?: string;
-  disabled?: boolean;
-}
-
-/** A numeric input checked as typed; the last good value stays until the text is fixed. */
-function TransferNumber({ label, value, min, max, int, onCommit, testId, hint, disabled }: NumberProps) {
-  const { t: tr } = useTranslation('transfer');
-  const id = useId();
-  const [text, setText] = useState<string | null>(null);
-  const parse = (t: string): { ok: true; value: number } | { ok: false; error: string } => {
-    const v = Number(t.trim());
-    if (t.trim() === '' || !Number.isFinite(v)) return { ok: false, error: tr('number.nan', { label }) };
-    if (int && !Number.isInteger(v)) return { ok: false, error: tr('number.whole', { label }) };
-    if (v < min || v > max) return { ok: false, error: tr('number.between', { label, min, max }) };
-    return { ok: true, value: v };
-  };
-  const check = text === null ? null : parse(text);
-  const error = check && !check.ok ? check.error : null;
-  const commit = () => {
-    if (!check) return;
-    if (check.ok) {
-      if (check.value !== value) onCommit(check.value);
-      setText(null);
-    }
-  };
-  return (
-    <label className="field" htmlFor={id}>
-      <span className="field-label">{label}</span>
-      <input
-        id={id}
-        type="text"
-        inputMode="decimal"
-        data-testid={testId}
-        value={text ?? String(value)}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-err` : undefined}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setText(null);
-        }}
-      />
-      {error ? (
-        <span id={`${id}-err`} className="field-error" role="alert">
-          {tr('number.keeping', { error, value })}
-        </span>
-      ) : hint ? (
-        <span className="field-hint">{hint}</span>
-      ) : null}
-    </label>
-  );
-}
-
 /** The task picker's option groups, in order. */
-const GROUPS: TransferTask['kind'][] = ['2d', 'table'];
+const GROUPS: TransferTask['kind'][] = ['2d', 'table', 'image'];
 
 function TaskPicker({ label, role, value, onChange, testId, disabled }: { label: string; role: 'source' | 'target'; value: string; onChange: (k: string) => void; testId: string; disabled: boolean }) {
   const id = useId();
@@ -156,6 +95,7 @@ export function TransferPanel() {
   const idle = t.status === 'idle';
   const running = t.status === 'pretraining' || t.status === 'comparing' || t.status === 'cancelling';
   const baseFits = base !== null && base.source === source.key;
+  const isImage = source.kind === 'image';
   const refusal = incompatibilityText(source, target);
   const checks = transferChecksText(source, target, baseFits ? base : null);
   const maxN = Math.min(TRANSFER_RANGES.nTarget.max, target.maxTrain);
@@ -165,6 +105,16 @@ export function TransferPanel() {
   const activations = baseFits ? base.activations : settings.activations;
   const curves = t.result ? Object.fromEntries(t.result.methods.map((m) => [m.method, m.curve])) : t.live;
   const showChart = t.result !== null || Object.keys(t.live).length > 0;
+  // The chart and table follow the result's kind (an image comparison judges accuracy), else the tasks'.
+  const accMetric = t.result ? t.result.targetAcc !== undefined : target.kind === 'image';
+  const imageStack = baseFits && base.image ? base.image.stack : settings.image.stack;
+  /** Picking a task of the other kind (images or numbers) brings its counterpart along. */
+  const pair = (role: 'source' | 'target', key: string): { source: string; target: string } => {
+    const picked = findTask(key);
+    const other = findTask(role === 'source' ? t.target : t.source);
+    const match = (other.kind === 'image') === (picked.kind === 'image') ? other.key : tasksFor(role === 'source' ? 'target' : 'source').find((k) => (k.kind === 'image') === (picked.kind === 'image'))!.key;
+    return role === 'source' ? { source: key, target: match } : { source: match, target: key };
+  };
   const nId = useId();
 
   return (
@@ -173,13 +123,13 @@ export function TransferPanel() {
       <p className="hint">{tr('intro')}</p>
 
       <div className="row">
-        <TaskPicker label={tr('source')} role="source" value={t.source} onChange={(k) => set({ source: k })} testId="transfer-source" disabled={!idle} />
+        <TaskPicker label={tr('source')} role="source" value={t.source} onChange={(k) => set({ ...pair('source', k), result: null, live: {} })} testId="transfer-source" disabled={!idle} />
         <TaskPicker
           label={tr('target')}
           role="target"
           value={t.target}
           onChange={(k) => {
-            set({ target: k, result: null });
+            set({ ...pair('target', k), result: null, live: {} });
             const max = Math.min(TRANSFER_RANGES.nTarget.max, findTask(k).maxTrain);
             if (settings.nTarget > max) setSettings({ nTarget: max });
           }}
@@ -196,7 +146,12 @@ export function TransferPanel() {
         </p>
       )}
 
+      {isImage && <p className="hint">{tr('image.intro')}</p>}
       <h3 className="transfer-sub">{tr('step1')}</h3>
+      {isImage ? (
+        <TransferImageSource settings={settings} disabled={!idle} />
+      ) : (
+        <>
       <p className="hint">
         {tr('baseShape', { count: layers.length, units: layers.join(tr('and')), activations: activations.join(', '), batch: settings.batch })}
       </p>
@@ -205,6 +160,8 @@ export function TransferPanel() {
         <TransferNumber label={tr('lr')} value={settings.lr} {...TRANSFER_RANGES.lr} onCommit={(v) => setSettings({ lr: v })} testId="transfer-lr" disabled={!idle} hint={tr('lrHint')} />
         <TransferNumber label={tr('seed')} value={settings.seed} {...TRANSFER_RANGES.seed} int onCommit={(v) => setSettings({ seed: v })} testId="transfer-seed" disabled={!idle} hint={tr('seedHint')} />
       </div>
+        </>
+      )}
       <div className="row transfer-buttons">
         {/* Named without the word "train", so scripts that look for the Train button by name still find one. */}
         <button type="button" className="primary" disabled={!idle || refusal !== null} onClick={() => pretrain().catch(ignore)} data-testid="transfer-pretrain">
@@ -225,6 +182,10 @@ export function TransferPanel() {
       <TransferBases />
 
       <h3 className="transfer-sub">{tr('step2')}</h3>
+      {isImage ? (
+        <TransferImageTarget settings={settings} stack={imageStack} disabled={!idle} />
+      ) : (
+        <>
       <fieldset className="features transfer-freeze">
         <legend>{tr('freeze')}</legend>
         {layers.map((u, i) => (
@@ -272,6 +233,8 @@ export function TransferPanel() {
           hint={tr('lrFactorHint', { factor: settings.lrFactor, lr: formatSig(settings.lr * settings.lrFactor) })}
         />
       </div>
+        </>
+      )}
       <div className="row transfer-buttons">
         <button
           type="button"
@@ -298,7 +261,13 @@ export function TransferPanel() {
           {t.message.text}
         </p>
       )}
-      {showChart && <TransferChart curves={curves} targetLoss={t.result?.targetLoss ?? settings.targetLoss} />}
+      {showChart && (
+        <TransferChart
+          curves={curves}
+          metric={accMetric ? 'acc' : 'loss'}
+          target={accMetric ? (t.result?.targetAcc ?? settings.image.targetAcc) : (t.result?.targetLoss ?? settings.targetLoss)}
+        />
+      )}
       {t.result && <TransferTable result={t.result} />}
     </section>
   );

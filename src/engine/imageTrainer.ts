@@ -232,7 +232,7 @@ export class ImageTrainer {
       const inputs = this.epochInputs();
       return { xs: tf.split(tf.gather(inputs, idx), sizes), ys: tf.split(tf.gather(this.train.y, idx), sizes) };
     });
-    const vars = this.model.variables;
+    const vars = this.model.trainable;
     const kernels = this.model.kernels;
     const penalized = l1.some((v) => v > 0) || l2.some((v) => v > 0);
     return {

@@ -20,6 +20,15 @@ export interface SourceSide {
   domain: string;
   domainLabel?: string;
   inputNames: readonly string[];
+  /** 'image' for a CNN base or image task (a task gives its own kind; a base, 'image' when it is one). */
+  kind?: TransferTask['kind'];
+}
+
+/** Why a base of one kind (images or rows of numbers) cannot read the other's examples, or null. */
+export function kindMismatch(source: SourceSide, target: TransferTask): 'imageBase' | 'pointsBase' | null {
+  const a = source.kind === 'image';
+  const b = target.kind === 'image';
+  return a === b ? null : a ? 'imageBase' : 'pointsBase';
 }
 
 function sameInputs(a: readonly string[], b: readonly string[]): boolean {
@@ -28,6 +37,13 @@ function sameInputs(a: readonly string[], b: readonly string[]): boolean {
 
 /** Why the base cannot be used for the target, or null when its inputs fit. */
 export function incompatibility(source: SourceSide, target: TransferTask): string | null {
+  const kinds = kindMismatch(source, target);
+  if (kinds === 'imageBase') {
+    return `The base is a convolutional network pretrained on 28 × 28 images; the target’s examples are rows of ${target.inputNames.length} numbers (${target.inputNames.join(', ')}), not images, so its layers cannot read them. Pick an image target, or a base pretrained on points or a table.`;
+  }
+  if (kinds === 'pointsBase') {
+    return `The base reads rows of ${source.inputNames.length} numbers (${source.inputNames.join(', ')}); the target’s examples are 28 × 28 images, so its first layer cannot read them. Pick an image source (digits) and pretrain or load a base on it.`;
+  }
   if (sameInputs(source.inputNames, target.inputNames)) return null;
   const missing = target.inputNames.filter((n) => !source.inputNames.includes(n));
   const extra = source.inputNames.filter((n) => !target.inputNames.includes(n));
@@ -71,7 +87,9 @@ export function transferChecks(source: SourceSide, target: TransferTask, base: B
       title: 'Compatible inputs and outputs',
       ok: bad === null,
       detail:
-        bad === null
+        bad === null && target.kind === 'image'
+          ? `The same 28 × 28 greyscale images; a new head with ${outputs} outputs for the target's classes (${target.classNames.join(', ')}) replaces the base's.`
+          : bad === null
           ? `Same ${source.inputNames.length} input features (${source.inputNames.join(', ')}); a new head with ${outputs} output${outputs === 1 ? '' : 's'} for the target's ${target.classNames.length} classes replaces the base's.`
           : bad,
     },

@@ -3,14 +3,14 @@
 import { t } from '../i18n/i18n';
 import { GOOD_SOURCE_ACCURACY, type BaseInfo, type TransferMethod } from '../shared/transferProtocol';
 import { formatFixed, formatPercent } from '../shared/format';
-import { incompatibility, transferChecks, type SourceSide, type TransferCheck } from './checks';
+import { incompatibility, kindMismatch, transferChecks, type SourceSide, type TransferCheck } from './checks';
 import { TRANSFER_TASKS, type TransferTask } from './tasks';
 
 type TaskKey = keyof typeof import('../i18n/locales/en/transfer').default.tasks;
 type DomainKey = keyof typeof import('../i18n/locales/en/transfer').default.domains;
 
 const known = (key: string): key is TaskKey => TRANSFER_TASKS.some((k) => k.key === key);
-const knownDomain = (d: string): d is DomainKey => ['circle', 'spiral', 'moons', 'xor', 'penguin-sex', 'iris-species'].includes(d);
+const knownDomain = (d: string): d is DomainKey => ['circle', 'spiral', 'moons', 'xor', 'penguin-sex', 'iris-species', 'digits'].includes(d);
 
 export function taskLabel(task: TransferTask): string {
   return known(task.key) ? t(`transfer:tasks.${task.key}.label`) : task.label;
@@ -36,6 +36,9 @@ export function methodLabel(m: TransferMethod): string {
 /** incompatibility() in the page's language. */
 export function incompatibilityText(source: SourceSide, target: TransferTask): string | null {
   if (incompatibility(source, target) === null) return null;
+  const kinds = kindMismatch(source, target);
+  if (kinds === 'imageBase') return t('transfer:check.imageBase', { m: target.inputNames.length, targetNames: target.inputNames.join(', ') });
+  if (kinds === 'pointsBase') return t('transfer:check.pointsBase', { n: source.inputNames.length, names: source.inputNames.join(', ') });
   const missing = target.inputNames.filter((n) => !source.inputNames.includes(n));
   const extra = source.inputNames.filter((n) => !target.inputNames.includes(n));
   const parts: string[] = [
@@ -66,6 +69,7 @@ export function transferChecksText(source: SourceSide, target: TransferTask, bas
         : t('transfer:check.performanceUnknown', { need: pct(GOOD_SOURCE_ACCURACY) });
       return { ...c, title, detail };
     }
+    if (!bad && target.kind === 'image') return { ...c, title, detail: t('transfer:check.shapesImage', { count: outputs, classes: target.classNames.join(', ') }) };
     const detail = bad ?? t('transfer:check.shapesYes', { n: source.inputNames.length, names: source.inputNames.join(', '), count: outputs, classes: target.classNames.length });
     return { ...c, title, detail };
   });

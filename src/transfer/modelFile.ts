@@ -1,11 +1,13 @@
-// A pretrained base as a tfjs model: a Keras-style Sequential of Dense layers (the layers-model
-// format tf.loadLayersModel reads) with float32 weights, plus the playground's description of
+// A pretrained base as a tfjs model: a Keras-style Sequential of Dense layers (an image base's:
+// conv, pool, flatten and dense layers, see imageBase.ts; the layers-model format
+// tf.loadLayersModel reads) with float32 weights, plus the playground's description of
 // the base in userDefinedMetadata. Writes and validates the model.json + weights.bin pair, and the
 // artifacts tfjs's IndexedDB handler stores. Plain data; no tfjs needed.
 import type { LayerWeights } from '../engine/model';
 import { ACTIVATIONS, type Activation } from '../shared/config';
 import type { BaseInfo, ModelFiles } from '../shared/transferProtocol';
 import { errorText } from '../shared/errorText';
+import { checkImageInfo, imageSpecs, imageTopology } from './imageBase';
 
 /** A base: its description and every weight layer, its own head last. */
 export interface Base {
@@ -47,6 +49,7 @@ function layerName(i: number): string {
 }
 
 function topology(info: BaseInfo): object {
+  if (info.image) return imageTopology(info);
   const u = units(info);
   return {
     class_name: 'Sequential',
@@ -71,6 +74,7 @@ function topology(info: BaseInfo): object {
 }
 
 function specs(info: BaseInfo): WeightSpec[] {
+  if (info.image) return imageSpecs(info).map((w) => ({ ...w, dtype: 'float32' as const }));
   const sizes = [info.inputNames.length, ...units(info)];
   return sizes.slice(1).flatMap((n, i) => [
     { name: `${layerName(i)}/kernel`, shape: [sizes[i], n], dtype: 'float32' as const },
@@ -145,8 +149,15 @@ function checkInfo(v: unknown): BaseInfo {
   need(typeof v.domain === 'string', 'domain');
   need(isStrings(v.inputNames) && v.inputNames.length >= 1, 'inputNames');
   need(isStrings(v.classNames) && v.classNames.length >= 2, 'classNames');
-  need(Array.isArray(v.layers) && v.layers.length >= 1 && v.layers.every(isCount), 'layers');
-  need(Array.isArray(v.activations) && v.activations.length === (v.layers as unknown[]).length && v.activations.every((a) => ACTIVATIONS.includes(a as Activation)), 'activations');
+  if (v.image !== undefined) {
+    // An image base: its stack says it all; `layers` and `activations` stay empty.
+    const bad = checkImageInfo(v, (v.classNames as string[]).length);
+    if (bad) need(false, bad);
+    need(Array.isArray(v.layers) && Array.isArray(v.activations), 'layers');
+  } else {
+    need(Array.isArray(v.layers) && v.layers.length >= 1 && v.layers.every(isCount), 'layers');
+    need(Array.isArray(v.activations) && v.activations.length === (v.layers as unknown[]).length && v.activations.every((a) => ACTIVATIONS.includes(a as Activation)), 'activations');
+  }
   need(typeof v.sourceValAcc === 'number' && typeof v.sourceValLoss === 'number', 'sourceValAcc');
   const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
   return {
@@ -163,7 +174,9 @@ export function fromArtifacts(a: { modelTopology?: unknown; weightSpecs?: unknow
   const info = checkInfo(isObj(a.userDefinedMetadata) ? a.userDefinedMetadata[METADATA_KEY] : undefined);
   if (!Array.isArray(a.weightSpecs)) fail('model.json lists no weights.');
   const expected = specs(info);
-  if (a.weightSpecs.length !== expected.length) fail(`model.json lists ${a.weightSpecs.length} weight arrays; a base with ${info.layers.length} hidden layers has ${expected.length}.`);
+  if (a.weightSpecs.length !== expected.length) {
+    fail(`model.json lists ${a.weightSpecs.length} weight arrays; a base ${info.image ? `with the layers ${info.image.stack}` : `with ${info.layers.length} hidden layers`} has ${expected.length}.`);
+  }
   a.weightSpecs.forEach((s: unknown, i) => {
     const e = expected[i];
     if (!isObj(s) || !Array.isArray(s.shape)) fail(`weight ${i + 1} in model.json has no shape.`);
@@ -181,7 +194,7 @@ export function fromArtifacts(a: { modelTopology?: unknown; weightSpecs?: unknow
   const layers: LayerWeights[] = [];
   let at = 0;
   for (let i = 0; i < expected.length; i += 2) {
-    const k = expected[i].shape[0] * expected[i].shape[1];
+    const k = expected[i].shape.reduce((p, d) => p * d, 1);
     const b = expected[i + 1].shape[0];
     layers.push({ kernel: flat.slice(at, at + k), bias: flat.slice(at + k, at + k + b) });
     at += k + b;

@@ -44,7 +44,7 @@ export interface TransferTask {
   domain: string;
   /** What the domain is, for the "related task" check. */
   domainLabel: string;
-  kind: '2d' | 'table';
+  kind: '2d' | 'table' | 'image';
   inputNames: string[];
   classNames: string[];
   /** One sentence on what the task is. */
@@ -195,6 +195,40 @@ const TABLE_TASKS: TransferTask[] = [
   },
 ];
 
+/** The image tasks' one input: a whole picture. */
+export const IMAGE_INPUT_NAMES = ['28 × 28 greyscale pixels'];
+const DIGITS = 'handwritten digits';
+/** Training images of digits 0–4 outside the held-out ones (about 900 each); the source's most. */
+export const MAX_SOURCE_IMAGES = 4000;
+/** The target slider's top. */
+export const MAX_TARGET_IMAGES = 1000;
+
+/** Digits `digits` as a task; the data code (and the digits file) loads on first use, in the worker. */
+function imageTask(key: string, role: TaskRole, label: string, description: string, digits: number[]): TransferTask {
+  return {
+    key,
+    label,
+    role,
+    domain: 'digits',
+    domainLabel: DIGITS,
+    kind: 'image',
+    inputNames: IMAGE_INPUT_NAMES,
+    classNames: digits.map(String),
+    description,
+    maxTrain: role === 'source' ? MAX_SOURCE_IMAGES : MAX_TARGET_IMAGES,
+    build: async ({ nTrain, seed }) => (await import('../worker/imageTransferData')).digitsTaskData(digits, key, nTrain, seed),
+  };
+}
+
+const IMAGE_TASKS: TransferTask[] = [
+  imageTask('digits-0-4', 'source', 'Digits 0–4 (images)', 'Handwritten digits 0 to 4, thousands of them: a CNN base learns strokes and shapes.', [0, 1, 2, 3, 4]),
+  imageTask('digits-5-9', 'target', 'Digits 5–9, few images', 'Handwritten digits 5 to 9, only a few of each: new classes made of the same strokes.', [5, 6, 7, 8, 9]),
+];
+
+export function isImageTask(key: string): boolean {
+  return TRANSFER_TASKS.some((t) => t.key === key && t.kind === 'image');
+}
+
 const CIRCLE = 'a disc inside a ring';
 const SPIRAL = 'two interleaved spirals';
 const MOONS = 'two interlocking moons';
@@ -216,6 +250,7 @@ export const TRANSFER_TASKS: TransferTask[] = [
   task2d('spiral-rotated', 'target', 'Spiral rotated 30°', 'spiral', SPIRAL, 'The spiral turned by 30°: few points of a hard pattern.', { dataset: 'spiral', noise: 0.1, rotate: 30 }),
   task2d('moons-shifted', 'target', 'Two moons, shifted and rotated', 'moons', MOONS, 'The moons moved by (1, −0.5) and turned by 20°.', { dataset: 'moons', noise: 0.1, rotate: 20, shift: [1, -0.5] }),
   ...TABLE_TASKS,
+  ...IMAGE_TASKS,
 ];
 
 export const DEFAULT_SOURCE = 'circle';

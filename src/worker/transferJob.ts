@@ -165,7 +165,7 @@ export async function compareMethods(
   cancelled: () => boolean = () => false,
 ): Promise<TransferResult | null> {
   const target = findTask(targetKey);
-  const bad = incompatibility({ label: base.info.sourceLabel, domain: base.info.domain, inputNames: base.info.inputNames }, target);
+  const bad = incompatibility({ label: base.info.sourceLabel, domain: base.info.domain, inputNames: base.info.inputNames, kind: base.info.image ? 'image' : undefined }, target);
   if (bad) throw new Error(`Cannot reuse the base pretrained on “${base.info.sourceLabel}” for “${target.label}”. ${bad}`);
   const data = await target.build({ nTrain: s.nTarget, seed: s.seed, stats: base.info.stats });
   const curves: Partial<Record<TransferMethod, EpochMetrics[]>> = {};
