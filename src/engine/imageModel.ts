@@ -161,8 +161,12 @@ export class ImageModel {
 
   /** [loss, accuracy] on a set, as one small tensor (read it with the epoch's other metrics). */
   evaluate(x: tf.Tensor4D, labels: tf.Tensor1D): tf.Tensor1D {
+    return tf.tidy(() => this.score(this.logits(x), labels));
+  }
+
+  /** [loss, accuracy] of logits z (rows × classes) against integer labels. */
+  score(z: tf.Tensor2D, labels: tf.Tensor1D): tf.Tensor1D {
     return tf.tidy(() => {
-      const z = this.logits(x);
       const onehot = tf.oneHot(tf.cast(labels, 'int32') as tf.Tensor1D, this.classes);
       const loss = tf.neg(tf.mean(tf.sum(tf.mul(onehot, tf.logSoftmax(z)), 1)));
       const acc = tf.mean(tf.cast(tf.equal(tf.argMax(z, 1), tf.cast(labels, 'int32')), 'float32'));

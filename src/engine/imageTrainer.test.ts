@@ -126,6 +126,8 @@ describe('ImageTrainer', () => {
       expect(evaluation.counts.reduce((a, b) => a + b, 0)).toBe(200);
       const correct = evaluation.counts.filter((_, i) => i % 11 === 0).reduce((a, b) => a + b, 0);
       expect(images.wrong).toBe(200 - correct);
+      // The views reuse the metrics pass's probabilities: they agree with a fresh evaluation.
+      expect((await t.evaluate('val')).accuracy).toBeCloseTo(correct / 200, 5);
       expect(images.misclassified.length).toBe(Math.min(MAX_MISCLASSIFIED, images.wrong));
       const probs = images.misclassified.map((m) => m.prob);
       expect(probs).toEqual([...probs].sort((a, b) => b - a));
