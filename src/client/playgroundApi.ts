@@ -126,8 +126,8 @@ export interface PlaygroundApi {
   loadCsv(text: string, options: { target: string; problem: 'classification' | 'regression'; name?: string }): Promise<void>;
   /** Measurements for `npm run bench`; not needed to use the playground. */
   diagnostics: {
-    /** Epochs/s of our training loop or a bare tfjs loop on a fixed task, in a fresh worker on `backend`. */
-    benchLoop(task: 'default' | 'large', loop: 'ours' | 'bare', ms: number, backend: 'webgl' | 'wasm' | 'cpu'): Promise<number>;
+    /** Epochs/s of our training loop or a bare tfjs loop on a fixed task, in a fresh worker on `backend` ('cnn': training images/s of the small CNN on 2,000 digits). */
+    benchLoop(task: 'default' | 'large' | 'cnn', loop: 'ours' | 'bare', ms: number, backend: 'webgl' | 'wasm' | 'cpu'): Promise<number>;
     /** Tensors held by each search pool worker. */
     poolMemory(): Promise<{ numTensors: number; numBytes: number }[]>;
     /** Fault injection: the named panel (e.g. 'Decision boundary') throws on its next render, as a bug in it would. */
