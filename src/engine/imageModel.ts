@@ -63,6 +63,16 @@ export class ImageModel {
     this.optimizer = createOptimizer(optimizer);
   }
 
+  /** Every trainable variable, kernels and biases, layer by layer (the head's last). */
+  get variables(): tf.Variable[] {
+    return this.weights.flatMap((w) => (w ? [w.kernel, w.bias] : []));
+  }
+
+  /** The conv and dense kernels in order, the head's last: the weights L1/L2 penalize. */
+  get kernels(): tf.Variable[] {
+    return this.weights.flatMap((w) => (w ? [w.kernel] : []));
+  }
+
   /** Logits (rows × classes) of images x (rows × h × w × c). */
   logits(x: tf.Tensor4D, training = false): tf.Tensor2D {
     return tf.tidy(() => {
@@ -129,7 +139,8 @@ export class ImageModel {
    * pixels): the feature maps, per conv layer `{ shape: [h, w, channels], data }` row by row,
    * channels last. One forward pass, one download.
    */
-  async featureMaps(image: Float32Array): Promise<{ shape: [number, number, number]; data: Float32Array }[]> {
+  async featureMaps(image: Float32Array): Promise<{ layer: number; shape: [number, number, number]; data: Float32Array }[]> {
+    const layerOf: number[] = [];
     const outs = tf.tidy(() => {
       let a: tf.Tensor = tf.tensor4d(image, [1, ...this.input]);
       const maps: tf.Tensor[] = [];
@@ -138,6 +149,7 @@ export class ImageModel {
         if (l.kind === 'conv') {
           a = activate(tf.add(conv2d(a as tf.Tensor4D, w!.kernel as tf.Tensor4D, l.stride, l.padding), w!.bias), l.activation);
           maps.push(a);
+          layerOf.push(i);
         } else if (l.kind === 'pool') a = tf.maxPool(a as tf.Tensor4D, l.size, l.stride, 'valid');
       });
       return maps;
@@ -147,15 +159,21 @@ export class ImageModel {
       const all = flat ? ((await flat.data()) as Float32Array) : new Float32Array(0);
       flat?.dispose();
       let at = 0;
-      return outs.map((m) => {
+      return outs.map((m, k) => {
         const [, h, w, c] = m.shape as [number, number, number, number];
         const data = all.slice(at, at + h * w * c);
         at += h * w * c;
-        return { shape: [h, w, c] as [number, number, number], data };
+        return { layer: layerOf[k], shape: [h, w, c] as [number, number, number], data };
       });
     } finally {
       outs.forEach((m) => m.dispose());
     }
+  }
+
+  /** The first conv layer's kernel variable (owned by the model), or null without conv layers. */
+  firstFilterTensor(): tf.Variable | null {
+    const i = this.layers.findIndex((l) => l.kind === 'conv');
+    return i < 0 ? null : this.weights[i]!.kernel;
   }
 
   /** The first conv layer's filters (k × k × channels × filters), to draw as small images; null without conv layers. */

@@ -8,6 +8,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import type { BackendKey, EngineKey, ExperimentConfig } from '../shared/config';
 import type { BackendInfo, TimingProgress } from '../shared/protocol';
 import { Trainer, type TrainerData } from '../engine/trainer';
+import { ImageTrainer, type ImageTrainerData } from '../engine/imageTrainer';
 import { errorText } from '../shared/errorText';
 import { formatSig } from '../shared/format';
 
@@ -141,11 +142,27 @@ interface Timing {
  * lose, and the user does not wait for whole epochs of it (a full epoch per backend, cold and
  * then timed, made a heavy model wait ~97–170 s).
  */
-async function timeModel(data: TrainerData, config: ExperimentConfig, shareMs: number, best: number): Promise<Timing> {
+/** What timing needs of a throwaway trainer: Trainer for points and tables, ImageTrainer for images. */
+interface Timed {
+  trainEpoch(): void;
+  trainSteps(steps: number): number;
+  sync(): Promise<void>;
+  flush(): Promise<unknown>;
+  dispose(): void;
+}
+
+/** A model to time: a fresh throwaway trainer (no metrics at epoch 0) and its training rows. */
+interface TimedModel {
+  key: string;
+  rows: number;
+  make: () => Timed;
+}
+
+async function timeModel(model: TimedModel, config: ExperimentConfig, shareMs: number, best: number): Promise<Timing> {
   const began = performance.now();
   const left = () => shareMs - (performance.now() - began);
-  const t = new Trainer(data, config, 0, undefined, false);
-  const steps = Math.ceil(data.train.n / Math.max(1, Math.min(config.batch, data.train.n)));
+  const t = model.make();
+  const steps = Math.ceil(model.rows / Math.max(1, Math.min(config.batch, model.rows)));
   const round = async (k: number) => {
     const start = performance.now();
     if (k >= steps) {
@@ -191,8 +208,26 @@ export async function pickFor(
   config: ExperimentConfig,
   progress?: (p: TimingProgress) => void,
 ): Promise<BackendInfo | null> {
+  return pickWith({ key: shapeKey(data, config), rows: data.train.n, make: () => new Trainer(data, config, 0, undefined, false) }, config, progress);
+}
+
+/**
+ * As pickFor, for an image model: each backend times a few steps (then epochs) of the ImageTrainer
+ * the run will use, so a CNN runs where convolutions are fastest (WebGL on a graphics card;
+ * wasm or cpu without one).
+ */
+export async function pickForImages(
+  data: ImageTrainerData,
+  config: ExperimentConfig,
+  progress?: (p: TimingProgress) => void,
+): Promise<BackendInfo | null> {
+  const key = JSON.stringify(['images', config.imageLayers, data.train.n, Math.min(config.batch, data.train.n)]);
+  return pickWith({ key, rows: data.train.n, make: () => new ImageTrainer(data, config, 0, false) }, config, progress);
+}
+
+async function pickWith(model: TimedModel, config: ExperimentConfig, progress?: (p: TimingProgress) => void): Promise<BackendInfo | null> {
   if (requested !== 'auto') return null;
-  const key = shapeKey(data, config);
+  const key = model.key;
   let info = picks.get(key);
   if (!info) {
     // WebGL on a graphics card first: it is the one likely to win a heavy model. WebGL that
@@ -217,7 +252,7 @@ export async function pickFor(
       report(b);
       await tf.setBackend(b);
       const share = (TIMING_BUDGET_MS - elapsed()) / (order.length - i);
-      timings.push({ backend: b, ...(await timeModel(data, config, share, bestSoFar)) });
+      timings.push({ backend: b, ...(await timeModel(model, config, share, bestSoFar)) });
     }
     report(null);
     timings.sort((a, b) => a.msPerStep - b.msPerStep);

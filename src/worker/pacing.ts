@@ -17,7 +17,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * A `between` for Trainer.trainEpochPaced: every few steps it waits for the device, then idles.
  * How many steps make a chunk adapts to the measured chunk length.
  */
-export function pacer(t: Trainer): () => Promise<void> | null {
+export function pacer(t: Pick<Trainer, 'sync'>): () => Promise<void> | null {
   let every = 1;
   let steps = 0;
   let resumed = performance.now();

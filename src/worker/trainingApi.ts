@@ -5,12 +5,13 @@ import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs-core';
 import { baselineLoss } from '../data/baseline';
 import { outputKindFor, Trainer } from '../engine/trainer';
+import type { ImageTrainer } from '../engine/imageTrainer';
 import { BN_EPSILON, BN_MOMENTUM } from '../engine/model';
 import { pytorchScript } from '../export/pytorchScript';
 import { exportRefusal, runExportFor } from '../export/runExport';
 import type { ExperimentConfig } from '../shared/config';
-import { GRID_RESOLUTION } from '../shared/datasets';
-import type { EvaluationView, MetricsBatch, RunEnd, TrainerState, TrainingApi } from '../shared/protocol';
+import { GRID_RESOLUTION, isImages } from '../shared/datasets';
+import type { EarlyStop, EpochMetrics, EvaluationView, ImageViews, LayerStatsSample, MetricsBatch, RunEnd, TrainerState, TrainingApi } from '../shared/protocol';
 import { chooseBackend, onSoftwareWebgl, pickFor } from './backends';
 import { pacer } from './pacing';
 import { setUploadTable, sliceOf, sliceView, type SourceData } from './dataSource';
@@ -19,6 +20,8 @@ import { benchLoop } from './benchLoops';
 import { evaluationView } from './evaluation';
 import { tfWorkerBase } from './tfWorkerBase';
 import { breather } from './workerBase';
+import { setupImages } from './imageSetup';
+import { checkImagePixels } from './imageInput';
 
 /** How often the loop downloads metrics and posts them (ms), and redraws the boundary. */
 const METRICS_INTERVAL_MS = 100;
@@ -35,12 +38,40 @@ const SNAPSHOT_INTERVAL_MS = 1000;
 const STATS_INTERVAL_MS = 200;
 const STATS_EVERY_EPOCHS = 4;
 
+/**
+ * What the run loop needs of the model it trains, whichever it is: Trainer (2-D points and
+ * tables) or ImageTrainer (image sets). Views and network edits differ and are asked of each.
+ */
+interface RunModel {
+  readonly epoch: number;
+  readonly pendingCount: number;
+  readonly testSize: number;
+  update(config: ExperimentConfig): 'applied' | 'needs a new run';
+  trainEpochPaced(between: () => Promise<void> | null, stats?: boolean): Promise<boolean>;
+  sync(): Promise<void>;
+  flush(): Promise<EpochMetrics[]>;
+  takeStop(): EarlyStop | null;
+  takeStats(): LayerStatsSample[];
+  sampleStats(again?: boolean): void;
+  evaluate(split?: 'train' | 'val' | 'test'): Promise<{ loss: number; accuracy: number | null }>;
+  exportState(): Promise<TrainerState>;
+  importState(state: TrainerState): void;
+  dispose(): void;
+}
+
 function evaluationBuffers(e: EvaluationView | undefined): ArrayBuffer[] {
   return e?.kind === 'fit' ? [e.actual.buffer as ArrayBuffer, e.predicted.buffer as ArrayBuffer] : [];
 }
 
+function imageBuffers(v: ImageViews | undefined): ArrayBuffer[] {
+  return v ? [...v.misclassified.map((m) => m.pixels.buffer as ArrayBuffer), ...(v.filters ? [v.filters.data.buffer as ArrayBuffer] : [])] : [];
+}
+
+/** Refusals of what only a network of dense layers has (its weights, its maps, its PyTorch script). */
+const NOT_FOR_IMAGES = (what: string) => new Error(`${what} is not available for image sets: their models are convolutional (see the model summary and the image views instead)`);
+
 function send(batch: MetricsBatch): MetricsBatch {
-  const buffers = [batch.boundary?.values.buffer, batch.network?.maps.buffer, batch.augmented?.buffer, ...evaluationBuffers(batch.evaluation)].filter((b) => b !== undefined) as ArrayBuffer[];
+  const buffers = [batch.boundary?.values.buffer, batch.network?.maps.buffer, batch.augmented?.buffer, ...evaluationBuffers(batch.evaluation), ...imageBuffers(batch.images)].filter((b) => b !== undefined) as ArrayBuffer[];
   // The boundary and the maps share one buffer (one download): each buffer is listed once.
   return buffers.length ? Comlink.transfer(batch, [...new Set(buffers)]) : batch;
 }
@@ -59,7 +90,9 @@ function webglCanvas(): (EventTarget & { getContext?: unknown }) | null {
 }
 
 export function createTrainingApi(): TrainingApi {
+  /** The run's model: `trainer` for 2-D points and tables, `image` for image sets (one of them at a time). */
   let trainer: Trainer | null = null;
+  let image: ImageTrainer | null = null;
   let classes = 2;
   /** The current run's rows; tables keep theirs for the evaluation view and slice changes. */
   let source: SourceData | null = null;
@@ -111,13 +144,26 @@ export function createTrainingApi(): TrainingApi {
     return pace > 0 ? due() : performance.now();
   }
 
-  function need(): Trainer {
+  function need(): RunModel {
+    const t = image ?? trainer;
+    if (!t) throw new Error('The model is not set up yet');
+    return t;
+  }
+
+  /** The network of dense layers (points and tables), for what only it has; `what` names the refused call on image sets. */
+  function needNet(what: string): Trainer {
+    if (image) throw NOT_FOR_IMAGES(what);
     if (!trainer) throw new Error('The model is not set up yet');
     return trainer;
   }
 
-  /** Reads pending epochs (and the boundary when asked); cuts the batch at the first non-finite loss. */
-  async function collect(t: Trainer, withBoundary: boolean): Promise<MetricsBatch> {
+  function needImage(): ImageTrainer {
+    if (!image) throw new Error(trainer ? 'This data set is not images: choose the handwritten digits' : 'The model is not set up yet');
+    return image;
+  }
+
+  /** Reads pending epochs (and the views when asked); cuts the batch at the first non-finite loss. */
+  async function collect(t: RunModel, withBoundary: boolean): Promise<MetricsBatch> {
     const epochs = await t.flush();
     const bad = epochs.findIndex((e) => !Number.isFinite(e.trainLoss) || !Number.isFinite(e.valLoss));
     const batch: MetricsBatch = { epochs: bad < 0 ? epochs : epochs.slice(0, bad), numTensors: tf.memory().numTensors };
@@ -126,12 +172,22 @@ export function createTrainingApi(): TrainingApi {
     const stop = t.takeStop();
     if (stop) batch.earlyStop = stop;
     if (bad >= 0) batch.divergedAt = epochs[bad].epoch;
-    else if (withBoundary || stop) await addViews(t, batch);
+    else if (withBoundary || stop) await addViews(batch);
     return batch;
   }
 
-  /** What the page draws of the current weights: the boundary, augmented points, evaluation, the neuron maps. */
-  async function addViews(t: Trainer, batch: MetricsBatch): Promise<void> {
+  /**
+   * What the page draws of the current weights: for image sets the validation confusion matrix and
+   * the image views; else the boundary, augmented points, evaluation, the neuron maps.
+   */
+  async function addViews(batch: MetricsBatch): Promise<void> {
+    if (image) {
+      const { evaluation, images } = await image.views();
+      batch.evaluation = evaluation;
+      batch.images = images;
+      return;
+    }
+    const t = trainer!;
     const { boundary: values, network } = await t.views(inspecting);
     batch.boundary = { resolution: GRID_RESOLUTION, channels: classes > 2 ? classes : 1, values };
     if (network) batch.network = network;
@@ -147,7 +203,7 @@ export function createTrainingApi(): TrainingApi {
   async function afterEdit(t: Trainer): Promise<MetricsBatch> {
     if (running) {
       const batch: MetricsBatch = { epochs: [], numTensors: tf.memory().numTensors };
-      await addViews(t, batch);
+      await addViews(batch);
       return send(batch);
     }
     t.sampleStats();
@@ -155,7 +211,7 @@ export function createTrainingApi(): TrainingApi {
   }
 
   /** Sends the weights to the page, not awaited: training goes on meanwhile. */
-  async function snapshotTo(t: Trainer, snapshot: (s: TrainerState) => void): Promise<void> {
+  async function snapshotTo(t: RunModel, snapshot: (s: TrainerState) => void): Promise<void> {
     const state = await orLost(t.exportState());
     void Promise.resolve(snapshot(Comlink.transfer(state, state.weights.map((w) => w.buffer as ArrayBuffer)))).catch(() => {});
   }
@@ -176,10 +232,23 @@ export function createTrainingApi(): TrainingApi {
       pace = config.pace;
       trainer?.dispose();
       trainer = null;
+      image?.dispose();
+      image = null;
       source = null;
+      const report = progress && ((p: Parameters<typeof progress>[0]) => void Promise.resolve(progress(p)).catch(() => {}));
+      if (isImages(config.dataset)) {
+        const set = await setupImages(config, run, report);
+        watchContext();
+        classes = set.view.classes;
+        image = set.trainer;
+        const batch = await collect(image, true);
+        const points = { n: 0, x: new Float32Array(0), y: new Float32Array(0), role: new Uint8Array(0) };
+        const result = { points, batch, baselineLoss: set.baselineLoss, images: set.view, ...(set.picked ? { backend: set.picked } : {}) };
+        return Comlink.transfer(result, [set.view.sample.pixels.buffer as ArrayBuffer, set.view.sample.labels.buffer as ArrayBuffer, ...imageBuffers(batch.images)]);
+      }
       const prepared = await prepareAny(config);
       // Not awaited: waiting on the page's answer would only slow the timing down.
-      const picked = await pickFor(prepared.data, config, progress && ((p) => void Promise.resolve(progress(p)).catch(() => {})));
+      const picked = await pickFor(prepared.data, config, report);
       watchContext();
       classes = prepared.data.classes;
       source = prepared.source;
@@ -207,7 +276,7 @@ export function createTrainingApi(): TrainingApi {
     },
 
     async setSlice(slice) {
-      const t = need();
+      const t = needNet('A slice');
       if (!source?.encoded || !source.table) throw new Error('Only tables have a slice to choose');
       const chosen = sliceOf(source.encoded, slice);
       const view = sliceView(source.encoded, chosen);
@@ -327,15 +396,16 @@ export function createTrainingApi(): TrainingApi {
 
     async inspect(on) {
       inspecting = on;
-      // A run in progress sends the maps with its next boundary; a paused one would not.
-      if (!on || !trainer || running) return null;
+      // A run in progress sends the maps with its next boundary; a paused one would not. Image
+      // models have no neuron maps: their feature maps are asked for by image (featureMaps).
+      if (!on || !trainer || image || running) return null;
       const batch: MetricsBatch = { epochs: [], numTensors: tf.memory().numTensors };
-      await addViews(trainer, batch);
+      await addViews(batch);
       return send(batch);
     },
 
     async getNetwork() {
-      const t = need();
+      const t = needNet('The network’s weights');
       const layers = await t.model.readLayers();
       const norms = await t.model.readBatchNorm();
       const { activations } = t.model.spec;
@@ -357,6 +427,7 @@ export function createTrainingApi(): TrainingApi {
     },
 
     async pytorchScript(config, run, epochs, reference) {
+      if (isImages(config.dataset)) throw NOT_FOR_IMAGES('The PyTorch script');
       const refusal = exportRefusal(config);
       if (refusal) throw new Error(refusal);
       // Built here, beside the run: the same data, seeds and backend (Adagrad's ε is the backend's).
@@ -364,24 +435,25 @@ export function createTrainingApi(): TrainingApi {
     },
 
     async setWeight(layer, from, to, value) {
-      const t = need();
+      const t = needNet('Editing a weight');
       t.setWeight(layer, from, to, value);
       return afterEdit(t);
     },
 
     async setBias(layer, unit, value) {
-      const t = need();
+      const t = needNet('Editing a bias');
       t.setBias(layer, unit, value);
       return afterEdit(t);
     },
 
-    // Issue 19 contract: the image trainer answers these (src/engine/imageTrainer.ts).
-    async predictImage() {
-      throw new Error('predictImage is not built yet');
+    // Answered between training steps too: a run yields within its epochs (breather, pacer).
+    async predictImage(pixels) {
+      return needImage().predict(checkImagePixels(pixels));
     },
 
-    async featureMaps() {
-      throw new Error('featureMaps is not built yet');
+    async featureMaps(pixels) {
+      const maps = await needImage().featureMaps(checkImagePixels(pixels));
+      return Comlink.transfer(maps, maps.map((m) => m.data.buffer as ArrayBuffer));
     },
 
     benchLoop: (task, loop, ms) => benchLoop(task, loop, ms),
