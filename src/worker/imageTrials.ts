@@ -10,7 +10,7 @@ import type { TrialResult, TrialSpec } from '../search/types';
 import type { EngineKey, ExperimentConfig } from '../shared/config';
 import { isImages } from '../shared/datasets';
 import type { EpochMetrics, PruneReport } from '../shared/protocol';
-import { autoEngines } from './backends';
+import { pickForImages } from './backends';
 import { digitArrays, digitPixels, loadDigits, splitDigits } from './digitsSource';
 import { breather } from './workerBase';
 
@@ -39,12 +39,12 @@ export function imageTrialData(c: Pick<ExperimentConfig, 'images' | 'seed'>): Pr
 }
 
 /**
- * With 'auto' on a CPU, a CNN trains several times faster on wasm's SIMD kernels than on the cpu
- * backend: image trials move there when the pool started it. A named backend is kept.
+ * With 'auto', the backend the first trial's model trains fastest on (timed once per stack and
+ * kept by pickForImages): a CNN's convolutions want WebGL on a graphics card, wasm without one.
+ * Timing every trial's own stack would cost more than most trials; their shapes are alike.
  */
-async function imageEngine(): Promise<void> {
-  const engines = autoEngines();
-  if (tf.getBackend() === 'cpu' && engines.includes('wasm')) await tf.setBackend('wasm');
+async function imageEngine(spec: TrialSpec): Promise<void> {
+  await pickForImages(await imageTrialData(spec.config), spec.config);
 }
 
 /** One trial under way: its trainer and its objective after each epoch 1, 2, … */
@@ -54,7 +54,6 @@ interface Live {
   ms: number;
   /** The epoch early stopping scored it at, once it stopped. */
   stoppedAt: number | null;
-  start: number;
 }
 
 const objectiveOf = (spec: TrialSpec, m: EpochMetrics) => (spec.objective === 'accuracy' ? (m.valAcc ?? NaN) : m.valLoss);
@@ -92,7 +91,7 @@ function resultOf(live: Live, pruned: boolean, withCurve: boolean): TrialResult 
 
 async function begin(spec: TrialSpec): Promise<Live> {
   const data = await imageTrialData(spec.config);
-  return { trainer: new ImageTrainer(data, spec.config, 0), curve: [], ms: 0, stoppedAt: null, start: performance.now() };
+  return { trainer: new ImageTrainer(data, spec.config, 0, false), curve: [], ms: 0, stoppedAt: null };
 }
 
 /** Scores image trials one after another (null for those not finished when cancelled). */
@@ -104,7 +103,7 @@ export async function runImageTrials(
   const results: (TrialResult | null)[] = specs.map(() => null);
   const home = tf.getBackend();
   try {
-    await imageEngine();
+    if (specs.length) await imageEngine(specs[0]);
     for (const [i, spec] of specs.entries()) {
       if (cancelled()) break;
       const live = await begin(spec);
@@ -147,7 +146,7 @@ export async function runImageTrialsPruned(
     void Promise.resolve(progress?.(i, results[i]!)).catch(() => {});
   };
   try {
-    await imageEngine();
+    await imageEngine(specs[0]);
     for (const [i, spec] of specs.entries()) live.set(i, await begin(spec));
     const targets = [...new Set([...checks.flat().filter((e) => e > 0 && e < epochs), epochs])].sort((a, b) => a - b);
     for (const target of targets) {
