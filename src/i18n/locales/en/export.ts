@@ -31,6 +31,7 @@ const exportNs = {
   noBoundary: 'there is no decision boundary on screen (this table has no plane to draw)',
   searchRunning: 'the search is still running: export it when it has finished',
   noSearch: 'no search has run yet',
+  searchImages: 'the PyTorch + Optuna script models the 2-D and table sets’ dense networks, not image models: it cannot export a search on the digits',
   searchBatchnorm: 'batch norm is on, which the PyTorch + Optuna script does not model; turn batch norm off to export the search script',
 } as const;
 export default exportNs;

@@ -44,6 +44,7 @@ const search = {
   log: 'log',
   values: '{{label}} values',
   imageFoldsHint: 'Image trials are scored on the fixed validation images (k = 1).',
+  optunaImages: 'The PyTorch + Optuna script is for the dense networks of the 2-D and table sets; it does not export image searches.',
   folds: 'Folds k',
   epochs: 'Epochs per trial',
   trials: 'Trials',

@@ -30,6 +30,7 @@ const exportNs: Strings<typeof en> = {
   noBoundary: '屏幕上没有决策边界（这个表格没有可画的平面）',
   searchRunning: '搜索仍在运行：请等它结束后再导出',
   noSearch: '还没有运行过搜索',
+  searchImages: 'PyTorch + Optuna 脚本只描述二维数据集和表格数据集的全连接网络，不包含图像模型：无法导出手写数字上的搜索',
   searchBatchnorm: '已开启批归一化，而 PyTorch + Optuna 脚本不包含它；请关闭批归一化后再导出搜索脚本',
 };
 export default exportNs;

@@ -45,6 +45,7 @@ const search: Strings<typeof en> = {
   log: '对数',
   values: '{{label}} 取值',
   imageFoldsHint: '图像试验在固定的验证图像上打分（k = 1）。',
+  optunaImages: 'PyTorch + Optuna 脚本只适用于二维数据集和表格数据集的全连接网络，不导出图像搜索。',
   folds: '折数 k',
   epochs: '每次试验的训练轮数',
   trials: '试验次数',
