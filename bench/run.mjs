@@ -4,7 +4,9 @@
 // memory over long runs, start-up, a soak (page heap and speed at epoch 1,000 and 50,000), and
 // every lesson solved by script (BENCH_ONLY=lessons), and the optimizer lab (the race against one
 // run, batch norm's cost), and stopping bad trials early (BENCH_ONLY=prune: ASHA against the full
-// grid). Prints a table; writes bench/results.json.
+// grid), and the small CNN on the digits (BENCH_ONLY=images: training images/s per backend, our
+// loop against a bare tfjs model.fit, what 'auto' picks, the page's longest task while it trains).
+// Prints a table; writes bench/results.json.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -37,6 +39,11 @@ const LESSON_LIMIT_S = 60;
 const LESSON_GIVE_UP_MS = Number(process.env.BENCH_LESSON_MS || 120000);
 // BENCH_LESSONS=id,id times only those lessons.
 const LESSON_IDS = process.env.BENCH_LESSONS ? new Set(process.env.BENCH_LESSONS.split(',')) : null;
+// Images: the small CNN (the default stack) on 2,000 training digits, as src/worker/imageBench.ts times it.
+const IMG_TASK = 'dataset=digits&images=2000&optimizer=adam&lr=0.003&batch=32';
+const IMG_IMAGES = 2000;
+const IMG_LOOP_MS = Number(process.env.BENCH_IMG_LOOP_MS || 10000);
+const IMG_MEASURE_MS = Number(process.env.BENCH_IMG_MS || 20000);
 const GRID = { lr: { kind: 'list', values: [0.01, 0.03, 0.1] }, batch: { kind: 'list', values: [10, 20, 50] }, units: { kind: 'list', values: [2, 4, 8] } };
 
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -89,19 +96,19 @@ async function open(browser, hash) {
 }
 
 /** Epochs/s with the live view, the longest main-thread task and the page's frame rate while training. */
-async function liveRun(browser, backend, { task = TASK, network = true } = {}) {
+async function liveRun(browser, backend, { task = TASK, network = true, warmupMs = WARMUP_MS, measureMs = MEASURE_MS } = {}) {
   const page = await open(browser, `${task}&backend=${backend}`);
   // The network view is shown by default; hiding it stops the worker computing its maps.
   if (!network) await page.getByLabel('Show the network').uncheck();
   const active = await page.getByTestId('backend').textContent();
   const epochNow = async () => Number(await page.getByTestId('epoch').textContent());
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.waitForTimeout(WARMUP_MS);
+  await page.waitForTimeout(warmupMs);
   // Counted from here on: start-up work (compiling shaders, wasm) is not training.
   await page.evaluate(() => ((window.__longest = 0), (window.__stall = 0), (window.__frames = 0)));
   const e0 = await epochNow();
   const t0 = Date.now();
-  await page.waitForTimeout(MEASURE_MS);
+  await page.waitForTimeout(measureMs);
   const e1 = await epochNow();
   const t1 = Date.now();
   const { longest, stall, frames } = await page.evaluate(() => ({ longest: window.__longest, stall: window.__stall, frames: window.__frames }));
@@ -570,6 +577,40 @@ try {
     fig(`11. epochs trained, ASHA ÷ grid (${asha.epochs} vs ${grid.epochs})`, asha.epochs / grid.epochs, '×', 0.33, asha.epochs * 3 <= grid.epochs, true);
     fig(`11. wall time, ASHA ÷ grid (${(asha.ms / 1000).toFixed(2)} vs ${(grid.ms / 1000).toFixed(2)} s)`, asha.ms / grid.ms, '×', null, null);
     await page.close();
+  }
+
+  if (want('images')) {
+    // Our loop and model.fit, once each per backend in a fresh bench worker; a loop that cannot
+    // run there (model.fit's convolution gradient on wasm) is reported with its reason.
+    const pages = { plain: await open(plain, `${TASK}&backend=cpu`), gl: await open(gl, `${TASK}&backend=cpu`) };
+    const measured = [];
+    for (const b of BACKENDS) {
+      const page = b === 'webgl' ? pages.gl : pages.plain;
+      const rate = (loop) =>
+        page
+          .evaluate(([l, ms, b]) => window.playground.diagnostics.benchLoop('cnn', l, ms, b), [loop, IMG_LOOP_MS, b])
+          .then((v) => ({ v }))
+          .catch((e) => ({ why: String(e.message ?? e).split('\n')[0].slice(0, 120) }));
+      const ours = await rate('ours');
+      const bare = await rate('bare');
+      if (ours.v !== undefined) measured.push({ backend: b, rate: ours.v });
+      fig(`12. small CNN, 2,000 digits, batch 32: training images/s, our loop (metrics and views each epoch), ${b}`, ours.v ?? `failed: ${ours.why}`, 'images/s', null, null);
+      fig(`12. same: bare tfjs model.fit (tfjs-layers, validationData), ${b}`, bare.v ?? `cannot: ${bare.why}`, 'images/s', null, null);
+      if (ours.v !== undefined && bare.v !== undefined) fig(`12. our loop ÷ model.fit, small CNN, ${b}`, ours.v / bare.v, '×', 0.9, ours.v / bare.v >= 0.9);
+    }
+    await pages.plain.close();
+    await pages.gl.close();
+    // 'auto' as a GPU-less user's browser gets it, training live with every view; the longest task.
+    const live = await liveRun(plain, 'auto', { task: IMG_TASK, warmupMs: 8000, measureMs: IMG_MEASURE_MS });
+    const ran = (live.active ?? '').trim();
+    // The browser without a GPU starts no WebGL: auto is judged against the others measured.
+    const startable = measured.filter((m) => m.backend !== 'webgl');
+    const fastest = startable.reduce((a, m) => (m.rate > a.rate ? m : a), startable[0] ?? { backend: '?', rate: 0 });
+    fig(`12. live run, backend auto (ran on ${ran}), small CNN: training images/s`, live.epochsPerSecond * IMG_IMAGES, 'images/s', null, null);
+    fig(`12. auto (no GPU) picked ${ran}; fastest of ${startable.map((m) => m.backend).join(', ') || 'none measured'}: ${fastest.backend} (${Math.round(fastest.rate)} images/s)`, ran.includes(fastest.backend) ? 'same' : 'other', '', null, ran.includes(fastest.backend));
+    fig(`12. longest main-thread task over 50 ms while a CNN trains (Long Tasks API; 0 = none), auto`, live.longestTaskMs, 'ms', 50, live.longestTaskMs <= 50);
+    fig(`12. longest lateness of a 5 ms timer while a CNN trains, auto`, live.stallMs, 'ms', 50, live.stallMs <= 50);
+    fig(`12. page frame rate while a CNN trains, auto`, live.fps, 'frames/s', 30, live.fps >= 30);
   }
 
   if (want('lessons')) {

@@ -23,12 +23,17 @@ export function buildDigitsFile(): Uint8Array {
   return encodeDigits(byDigit);
 }
 
-export function digitsAsset(): Plugin {
+export function digitsAsset(inWorker = false): Plugin {
   let packed: Uint8Array | null = null;
   const get = () => (packed ??= gzipSync(buildDigitsFile(), { level: 9 }));
   let serving = false;
   return {
     name: 'tuning-playground:digits',
+    // The module is imported by the training worker, whose chunks Vite builds with the worker's
+    // own plugin list: the plugin adds itself there (`vite build` failed to resolve it without).
+    config() {
+      return inWorker ? undefined : { worker: { plugins: () => [digitsAsset(true)] } };
+    },
     configResolved(config) {
       serving = config.command === 'serve';
     },

@@ -8,6 +8,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conv2d } from './conv';
+import { outSide } from './imageLayers';
 
 const maxAbs = (a: tf.Tensor, b: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
 
@@ -48,5 +49,27 @@ describe('conv2d', () => {
     expect(rel(await dx.data(), cdx)).toBeLessThan(1e-4);
     expect(rel(await dw.data(), cdw)).toBeLessThan(1e-4);
     await tf.setBackend('cpu');
+  });
+
+  it('pools to the shapes the summary gives, with the gradient of finite differences on tiny inputs (cpu)', async () => {
+    await tf.setBackend('cpu');
+    for (const [side, size, stride] of [[4, 2, 2], [5, 2, 2], [5, 3, 1], [6, 3, 2]] as const) {
+      // Distinct values: each window has one maximum, so the gradient is well defined.
+      const values = Array.from({ length: side * side * 2 }, (_, i) => ((i * 37) % 101) / 10);
+      const x = tf.tensor4d(values, [1, side, side, 2]);
+      const weights = tf.linspace(0.5, 2, outSide(side, size, stride, 'valid') ** 2 * 2);
+      const f = (a: tf.Tensor) => tf.sum(tf.mul(tf.reshape(tf.maxPool(a as tf.Tensor4D, size, stride, 'valid'), [-1]), weights));
+      expect(tf.maxPool(x, size, stride, 'valid').shape).toEqual([1, outSide(side, size, stride, 'valid'), outSide(side, size, stride, 'valid'), 2]);
+      const tape = await tf.grad(f)(x).data();
+      const h = 1e-2;
+      for (let i = 0; i < values.length; i++) {
+        const up = values.slice();
+        const down = values.slice();
+        up[i] += h;
+        down[i] -= h;
+        const diff = ((await f(tf.tensor4d(up, x.shape)).data())[0] - (await f(tf.tensor4d(down, x.shape)).data())[0]) / (2 * h);
+        expect(tape[i], `pool ${side} ${size} ${stride} at ${i}`).toBeCloseTo(diff, 2);
+      }
+    }
   });
 });

@@ -39,8 +39,16 @@ function filterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, w: tf.Tensor4D, stride: num
   });
 }
 
+/**
+ * Backends whose own filter gradient is used: WebGL's Conv2DBackpropFilter runs as one shader on
+ * the GPU. The cpu backend has one too, but it is far slower than filterGrad's one conv2d (node,
+ * 32 images: 744 vs 113 ms for 28 × 28 × 1 → 8 filters, 2,068 vs 87 ms for 14 × 14 × 8 → 16).
+ */
+const NATIVE_GRADIENT = new Set(['webgl']);
+
 /** tf.conv2d(x, w, stride, padding) with a gradient that works on every backend (wasm included). */
 export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, padding: ConvPadding): tf.Tensor4D {
+  if (NATIVE_GRADIENT.has(tf.getBackend())) return tf.conv2d(x, w, stride, padding);
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const xs = args[0] as tf.Tensor4D;
     const ws = args[1] as tf.Tensor4D;

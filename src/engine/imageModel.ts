@@ -1,13 +1,15 @@
 // An image model (src/engine/imageLayers.ts' stack + a softmax head) in tfjs: seeded He/Glorot
 // weights, a forward pass of tfjs ops (conv2d, maxPool, matMul), a training step through the
 // gradient tape and a tfjs optimizer (the convolution through src/engine/conv.ts, whose gradient
-// every backend can take, wasm included), and evaluation kept on the device. Batch norm in an image stack is not
-// supported here yet (summarize counts it; the constructor refuses it).
+// every backend can take, wasm included), and evaluation kept on the device. Batch norm normalizes
+// per channel after a conv or pool (over rows, height and width) and per unit after flatten or
+// dense: the mini-batch's statistics in training, running averages (updated by each training
+// forward pass, on the device) in evaluation, as src/engine/model.ts does for the 2-D sets.
 import * as tf from '@tensorflow/tfjs-core';
 // The tape needs every op's gradient (conv2d, maxPool, logSoftmax, …).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { mulberry32, hashSeed } from '../data/random';
-import { initialKernel, activate } from './model';
+import { initialKernel, activate, BN_EPSILON, BN_MOMENTUM } from './model';
 import { createOptimizer, disposeOptimizer, type OptimizerSettings } from './optimizers';
 import { summarize, type ImageLayer } from './imageLayers';
 import { conv2d } from './conv';
@@ -17,15 +19,26 @@ interface Weights {
   bias: tf.Variable;
 }
 
+/** A batch-norm layer's scale and shift (trained) and running averages (not trained), one per channel or unit. */
+interface Norm {
+  gamma: tf.Variable;
+  beta: tf.Variable;
+  runMean: tf.Variable;
+  runVar: tf.Variable;
+}
+
+const isNorm = (w: Weights | Norm | null): w is Norm => w !== null && 'gamma' in w;
+const isWeights = (w: Weights | Norm | null): w is Weights => w !== null && 'kernel' in w;
+
 /** A variable from an initial value, which it copies: the value is freed at once. */
-function owned(t: tf.Tensor): tf.Variable {
-  const v = tf.variable(t);
+function owned(t: tf.Tensor, trainable = true): tf.Variable {
+  const v = tf.variable(t, trainable);
   t.dispose();
   return v;
 }
 
 export class ImageModel {
-  private readonly weights: (Weights | null)[];
+  private readonly weights: (Weights | Norm | null)[];
   private readonly optimizer: tf.Optimizer;
   private readonly dropRand: () => number;
 
@@ -38,7 +51,6 @@ export class ImageModel {
   ) {
     const s = summarize(input, layers, classes);
     if (!s.ok) throw new Error(`layer ${s.index + 1}: ${s.reason}`);
-    if (layers.some((l) => l.kind === 'batchnorm')) throw new Error('batch norm in an image model is not supported yet');
     const rand = mulberry32(hashSeed(seed, 'image-weights'));
     this.dropRand = mulberry32(hashSeed(seed, 'image-dropout'));
     let channels = input[2];
@@ -52,7 +64,12 @@ export class ImageModel {
         channels = l.filters;
         return { kernel: k, bias: owned(tf.zeros([l.filters])) };
       }
-      if (l.kind === 'flatten' || l.kind === 'pool' || l.kind === 'dropout' || l.kind === 'batchnorm') {
+      if (l.kind === 'batchnorm') {
+        const out = s.rows[i].out;
+        const ch = out.length === 3 ? out[2] : out[0];
+        return { gamma: owned(tf.ones([ch])), beta: owned(tf.zeros([ch])), runMean: owned(tf.zeros([ch]), false), runVar: owned(tf.ones([ch]), false) };
+      }
+      if (l.kind === 'flatten' || l.kind === 'pool' || l.kind === 'dropout') {
         if (l.kind === 'flatten') flat = (s.rows[i].out as readonly [number])[0];
         return null;
       }
@@ -63,14 +80,59 @@ export class ImageModel {
     this.optimizer = createOptimizer(optimizer);
   }
 
-  /** Every trainable variable, kernels and biases, layer by layer (the head's last). */
+  /** Every trainable variable, layer by layer (the head's last): kernels, biases, batch norm's γ and β. */
+  get trainable(): tf.Variable[] {
+    return this.weights.flatMap((w) => (isWeights(w) ? [w.kernel, w.bias] : isNorm(w) ? [w.gamma, w.beta] : []));
+  }
+
+  /** The whole state: the trainable variables and batch norm's running averages (to save, restore, snapshot). */
   get variables(): tf.Variable[] {
-    return this.weights.flatMap((w) => (w ? [w.kernel, w.bias] : []));
+    return this.weights.flatMap((w) => (isWeights(w) ? [w.kernel, w.bias] : isNorm(w) ? [w.gamma, w.beta, w.runMean, w.runVar] : []));
   }
 
   /** The conv and dense kernels in order, the head's last: the weights L1/L2 penalize. */
   get kernels(): tf.Variable[] {
-    return this.weights.flatMap((w) => (w ? [w.kernel] : []));
+    return this.weights.flatMap((w) => (isWeights(w) ? [w.kernel] : []));
+  }
+
+  /** One layer of the forward pass. In training, dropout drops and batch norm uses (and averages) the batch's statistics. */
+  private layer(a: tf.Tensor, l: ImageLayer, i: number, training: boolean): tf.Tensor {
+    const w = this.weights[i];
+    switch (l.kind) {
+      case 'conv': {
+        const k = w as Weights;
+        return activate(tf.add(conv2d(a as tf.Tensor4D, k.kernel as tf.Tensor4D, l.stride, l.padding), k.bias), l.activation);
+      }
+      case 'pool':
+        return tf.maxPool(a as tf.Tensor4D, l.size, l.stride, 'valid');
+      case 'flatten':
+        return tf.reshape(a, [a.shape[0], -1]);
+      case 'dense': {
+        const k = w as Weights;
+        return activate(tf.add(tf.matMul(a as tf.Tensor2D, k.kernel as tf.Tensor2D), k.bias), l.activation);
+      }
+      case 'dropout':
+        if (training && l.rate > 0) {
+          // Inverted dropout with the model's own seeded stream, so a seed reproduces a run.
+          const keep = tf.cast(tf.greater(tf.randomUniform(a.shape, 0, 1, 'float32', Math.floor(this.dropRand() * 2 ** 31)), l.rate), 'float32');
+          return tf.div(tf.mul(a, keep), 1 - l.rate);
+        }
+        return a;
+      case 'batchnorm': {
+        const n = w as Norm;
+        if (!training) return tf.add(tf.mul(tf.mul(tf.sub(a, n.runMean), tf.rsqrt(tf.add(n.runVar, BN_EPSILON))), n.gamma), n.beta);
+        // Per channel over rows, height and width (a conv's maps), or per unit over rows.
+        const axes = a.rank === 4 ? [0, 1, 2] : [0];
+        const { mean, variance } = tf.moments(a, axes);
+        const count = a.size / mean.size;
+        // The running variance averages the unbiased estimate, as PyTorch (and model.ts) do.
+        tf.tidy(() => {
+          n.runMean.assign(tf.add(tf.mul(n.runMean, BN_MOMENTUM), tf.mul(mean, 1 - BN_MOMENTUM)));
+          n.runVar.assign(tf.add(tf.mul(n.runVar, BN_MOMENTUM), tf.mul(variance, ((1 - BN_MOMENTUM) * count) / Math.max(1, count - 1))));
+        });
+        return tf.add(tf.mul(tf.mul(tf.sub(a, mean), tf.rsqrt(tf.add(variance, BN_EPSILON))), n.gamma), n.beta);
+      }
+    }
   }
 
   /** Logits (rows × classes) of images x (rows × h × w × c). */
@@ -78,40 +140,14 @@ export class ImageModel {
     return tf.tidy(() => {
       let a: tf.Tensor = x;
       const all: ImageLayer[] = [...this.layers, { kind: 'dense', units: this.classes, activation: 'linear' }];
-      all.forEach((l, i) => {
-        const w = this.weights[i];
-        switch (l.kind) {
-          case 'conv':
-            a = activate(tf.add(conv2d(a as tf.Tensor4D, w!.kernel as tf.Tensor4D, l.stride, l.padding), w!.bias), l.activation);
-            break;
-          case 'pool':
-            a = tf.maxPool(a as tf.Tensor4D, l.size, l.stride, 'valid');
-            break;
-          case 'flatten':
-            a = tf.reshape(a, [a.shape[0], -1]);
-            break;
-          case 'dense':
-            a = activate(tf.add(tf.matMul(a as tf.Tensor2D, w!.kernel as tf.Tensor2D), w!.bias), l.activation);
-            break;
-          case 'dropout':
-            if (training && l.rate > 0) {
-              // Inverted dropout with the model's own seeded stream, so a seed reproduces a run.
-              const keep = tf.cast(tf.greater(tf.randomUniform(a.shape, 0, 1, 'float32', Math.floor(this.dropRand() * 2 ** 31)), l.rate), 'float32');
-              a = tf.div(tf.mul(a, keep), 1 - l.rate);
-            }
-            break;
-          case 'batchnorm':
-            break;
-        }
-      });
+      all.forEach((l, i) => (a = this.layer(a, l, i, training)));
       return a as tf.Tensor2D;
     });
   }
 
   /** One step on a batch; the loss stays on the device (a scalar the caller owns). */
   trainStep(x: tf.Tensor4D, labels: tf.Tensor1D): tf.Scalar {
-    const vars = this.weights.flatMap((w) => (w ? [w.kernel, w.bias] : []));
-    return this.optimizer.minimize(() => this.loss(x, labels, true), true, vars)!;
+    return this.optimizer.minimize(() => this.loss(x, labels, true), true, this.trainable)!;
   }
 
   /** Mean softmax cross-entropy of images against integer labels. */
@@ -125,8 +161,12 @@ export class ImageModel {
 
   /** [loss, accuracy] on a set, as one small tensor (read it with the epoch's other metrics). */
   evaluate(x: tf.Tensor4D, labels: tf.Tensor1D): tf.Tensor1D {
+    return tf.tidy(() => this.score(this.logits(x), labels));
+  }
+
+  /** [loss, accuracy] of logits z (rows × classes) against integer labels. */
+  score(z: tf.Tensor2D, labels: tf.Tensor1D): tf.Tensor1D {
     return tf.tidy(() => {
-      const z = this.logits(x);
       const onehot = tf.oneHot(tf.cast(labels, 'int32') as tf.Tensor1D, this.classes);
       const loss = tf.neg(tf.mean(tf.sum(tf.mul(onehot, tf.logSoftmax(z)), 1)));
       const acc = tf.mean(tf.cast(tf.equal(tf.argMax(z, 1), tf.cast(labels, 'int32')), 'float32'));
@@ -144,13 +184,14 @@ export class ImageModel {
     const outs = tf.tidy(() => {
       let a: tf.Tensor = tf.tensor4d(image, [1, ...this.input]);
       const maps: tf.Tensor[] = [];
-      this.layers.forEach((l, i) => {
-        const w = this.weights[i];
+      // Up to the last conv layer (batch norm as in evaluation); the rest does not change the maps.
+      const last = this.layers.findLastIndex((l) => l.kind === 'conv');
+      this.layers.slice(0, last + 1).forEach((l, i) => {
+        a = this.layer(a, l, i, false);
         if (l.kind === 'conv') {
-          a = activate(tf.add(conv2d(a as tf.Tensor4D, w!.kernel as tf.Tensor4D, l.stride, l.padding), w!.bias), l.activation);
           maps.push(a);
           layerOf.push(i);
-        } else if (l.kind === 'pool') a = tf.maxPool(a as tf.Tensor4D, l.size, l.stride, 'valid');
+        }
       });
       return maps;
     });
@@ -173,14 +214,14 @@ export class ImageModel {
   /** The first conv layer's kernel variable (owned by the model), or null without conv layers. */
   firstFilterTensor(): tf.Variable | null {
     const i = this.layers.findIndex((l) => l.kind === 'conv');
-    return i < 0 ? null : this.weights[i]!.kernel;
+    return i < 0 ? null : (this.weights[i] as Weights).kernel;
   }
 
   /** The first conv layer's filters (k × k × channels × filters), to draw as small images; null without conv layers. */
   async firstFilters(): Promise<{ shape: [number, number, number, number]; data: Float32Array } | null> {
     const i = this.layers.findIndex((l) => l.kind === 'conv');
     if (i < 0) return null;
-    const k = this.weights[i]!.kernel;
+    const k = (this.weights[i] as Weights).kernel;
     return { shape: k.shape as [number, number, number, number], data: (await k.data()) as Float32Array };
   }
 
@@ -190,10 +231,7 @@ export class ImageModel {
   }
 
   dispose(): void {
-    for (const w of this.weights) {
-      w?.kernel.dispose();
-      w?.bias.dispose();
-    }
+    for (const v of this.variables) v.dispose();
     disposeOptimizer(this.optimizer);
   }
 }

@@ -126,6 +126,8 @@ describe('ImageTrainer', () => {
       expect(evaluation.counts.reduce((a, b) => a + b, 0)).toBe(200);
       const correct = evaluation.counts.filter((_, i) => i % 11 === 0).reduce((a, b) => a + b, 0);
       expect(images.wrong).toBe(200 - correct);
+      // The views reuse the metrics pass's probabilities: they agree with a fresh evaluation.
+      expect((await t.evaluate('val')).accuracy).toBeCloseTo(correct / 200, 5);
       expect(images.misclassified.length).toBe(Math.min(MAX_MISCLASSIFIED, images.wrong));
       const probs = images.misclassified.map((m) => m.prob);
       expect(probs).toEqual([...probs].sort((a, b) => b - a));
@@ -156,6 +158,48 @@ describe('ImageTrainer', () => {
       t.dispose();
     }
     expect(tf.memory().numTensors).toBe(start);
+  });
+
+  it('trains with batch norm per channel after convs and per unit after dense, evaluating with running averages', async () => {
+    const start = tf.memory().numTensors;
+    const c = config({ imageLayers: 'conv:4:3,batchnorm,pool:2,flatten,dense:16,batchnorm' });
+    const t = new ImageTrainer(data, c, 0);
+    try {
+      // γ, β, running mean and variance: 4 per channel of the conv, 4 per unit of the dense layer.
+      const sizes = t.model.variables.map((v) => v.size);
+      expect(sizes).toEqual([36, 4, 4, 4, 4, 4, 784 * 16, 16, 16, 16, 16, 16, 160, 10]);
+      expect(t.model.trainable.map((v) => v.size)).toEqual([36, 4, 4, 4, 784 * 16, 16, 16, 16, 160, 10]);
+      t.trainEpoch();
+      t.trainEpoch();
+      const m = await t.flush();
+      expect(m[2].valAcc).toBeGreaterThan(0.6);
+      const state = await t.exportState();
+      // The running averages moved from their start (mean 0, variance 1).
+      expect(Array.from(state.weights[4]).some((v) => v !== 0)).toBe(true);
+      expect(Array.from(state.weights[5]).some((v) => v !== 1)).toBe(true);
+      // Evaluation uses them: the same images, one at a time or all together, give the same probabilities.
+      const one = await t.predict(data.val.x.slice(0, 784));
+      const again = await t.predict(data.val.x.slice(0, 784));
+      expect(one).toEqual(again);
+      const maps = await t.featureMaps(data.val.x.slice(0, 784));
+      expect(maps.map((x) => x.shape)).toEqual([[28, 28, 4]]);
+      const other = new ImageTrainer(data, c, 1);
+      try {
+        other.importState(state);
+        expect(await other.evaluate('val')).toEqual(await t.evaluate('val'));
+      } finally {
+        other.dispose();
+      }
+    } finally {
+      t.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(start);
+  });
+
+  it('reports a diverged run’s loss as it is (not finite), for the worker to cut the batch there', async () => {
+    const m = await train(config({ optimizer: 'sgd', lr: 1e30 }), 2);
+    expect(Number.isFinite(m[0].valLoss)).toBe(true);
+    expect(m.slice(1).some((e) => !Number.isFinite(e.trainLoss) || !Number.isFinite(e.valLoss))).toBe(true);
   });
 
   it('refuses a stack that does not fit, with the layer and reason', () => {

@@ -90,6 +90,11 @@ export class ImageTrainer {
   private epochSteps = 0;
   private clipCount: tf.Scalar | null = null;
   private disposed = false;
+  /**
+   * The validation probabilities the last metrics pass computed, while the weights are still those
+   * (no step, restore or import since): views() reuses them instead of a second forward pass.
+   */
+  private valProbs: tf.Tensor2D | null = null;
 
   /** `run` numbers the resets of one config: each draws new seeded weights (as Trainer's). */
   constructor(
@@ -220,6 +225,7 @@ export class ImageTrainer {
   private beginEpoch(maxSteps = Infinity): { steps: number; step: (b: number) => void; release: () => void } {
     const batch = Math.max(1, Math.floor(this.config.batch));
     const [l1, l2] = this.lambdas();
+    this.dropValProbs();
     this.applyRate();
     this.resetEpochCounts();
     shuffleInPlace(this.order, this.batchRand);
@@ -232,7 +238,7 @@ export class ImageTrainer {
       const inputs = this.epochInputs();
       return { xs: tf.split(tf.gather(inputs, idx), sizes), ys: tf.split(tf.gather(this.train.y, idx), sizes) };
     });
-    const vars = this.model.variables;
+    const vars = this.model.trainable;
     const kernels = this.model.kernels;
     const penalized = l1.some((v) => v > 0) || l2.some((v) => v > 0);
     return {
@@ -275,6 +281,11 @@ export class ImageTrainer {
     if (count || this.config.clip > 0) queued.clip = { count: count ?? tf.scalar(0), steps };
   }
 
+  private dropValProbs(): void {
+    this.valProbs?.dispose();
+    this.valProbs = null;
+  }
+
   private resetEpochCounts(): void {
     this.clipCount?.dispose();
     this.clipCount = null;
@@ -284,12 +295,15 @@ export class ImageTrainer {
   /** Queues [train loss, val loss, penalty, train acc, val acc] of the current weights, on the device. */
   private queueMetrics(): void {
     const [l1, l2] = this.lambdas();
-    const values = tf.tidy(() => {
+    this.dropValProbs();
+    const { values, probs } = tf.tidy(() => {
       const t = this.model.evaluate(this.trainMetric.x, this.trainMetric.y);
-      const v = this.model.evaluate(this.val.x, this.val.y);
+      const z = this.model.logits(this.val.x);
+      const v = this.model.score(z, this.val.y);
       const p = tf.reshape(weightPenalty(this.model.kernels, l1, l2), [1]);
-      return tf.concat([tf.slice(t, 0, 1), tf.slice(v, 0, 1), p, tf.slice(t, 1, 1), tf.slice(v, 1, 1)]) as tf.Tensor1D;
+      return { values: tf.concat([tf.slice(t, 0, 1), tf.slice(v, 0, 1), p, tf.slice(t, 1, 1), tf.slice(v, 1, 1)]) as tf.Tensor1D, probs: tf.softmax(z) as tf.Tensor2D };
     });
+    this.valProbs = probs;
     this.pending.push({ epoch: this.epoch, values });
     this.stopper.snapshot(this.epoch, this.model.variables);
   }
@@ -322,6 +336,7 @@ export class ImageTrainer {
     const verdict = this.stopper.judge(epochs);
     if (!verdict) return epochs;
     if (verdict.weights) {
+      this.dropValProbs();
       this.model.variables.forEach((v, i) => v.assign(verdict.weights![i]));
       verdict.weights.forEach((w) => w.dispose());
     }
@@ -360,7 +375,7 @@ export class ImageTrainer {
   async views(): Promise<{ evaluation: EvaluationView; images: ImageViews }> {
     const k = this.data.classes;
     const filters = this.model.firstFilterTensor();
-    const t = tf.tidy(() => tf.concat([tf.reshape(this.model.predict(this.val.x), [-1]), ...(filters ? [tf.reshape(filters, [-1])] : [])]));
+    const t = tf.tidy(() => tf.concat([tf.reshape(this.valProbs ?? this.model.predict(this.val.x), [-1]), ...(filters ? [tf.reshape(filters, [-1])] : [])]));
     const flat = (await t.data()) as Float32Array;
     t.dispose();
     const n = this.val.n;
@@ -422,6 +437,7 @@ export class ImageTrainer {
     if (state.weights.length !== vars.length || state.weights.some((w, i) => w.length !== vars[i].size)) {
       throw new RangeError('the saved weights do not fit this model');
     }
+    this.dropValProbs();
     vars.forEach((v, i) => {
       const t = tf.tensor(state.weights[i], v.shape);
       v.assign(t);
@@ -442,6 +458,7 @@ export class ImageTrainer {
     this.pending.forEach((p) => tf.dispose(pendingTensors(p)));
     this.pending = [];
     this.resetEpochCounts();
+    this.dropValProbs();
     const splits = [this.train, this.val, this.test];
     if (this.trainMetric !== this.train) splits.push(this.trainMetric);
     for (const s of splits) {

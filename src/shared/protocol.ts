@@ -351,8 +351,8 @@ export interface TrainingApi extends TfWorkerBase, UploadTaker {
   predictImage(pixels: Float32Array): Promise<{ label: number; probs: number[] }>;
   /** Image sets: each conv layer's feature maps for one image (784 values 0–1); one download. */
   featureMaps(pixels: Float32Array): Promise<FeatureMap[]>;
-  /** For the benchmark: epochs per second of our loop or a bare tfjs loop on a fixed task, on this worker's backend. */
-  benchLoop(task: 'default' | 'large', loop: 'ours' | 'bare', ms: number): Promise<number>;
+  /** For the benchmark: epochs per second of our loop or a bare tfjs loop on a fixed task ('cnn': training images per second, the bare loop model.fit), on this worker's backend. */
+  benchLoop(task: 'default' | 'large' | 'cnn', loop: 'ours' | 'bare', ms: number): Promise<number>;
   /**
    * Fault injection for tests (like src/components/faults.ts): loses this worker's WebGL context
    * as a GPU reset or a driver update would. Resolves false when the backend is not WebGL.

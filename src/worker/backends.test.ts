@@ -7,7 +7,11 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
 import type { TimingProgress } from '../shared/protocol';
-import { TIMING_BUDGET_MS, chooseBackend, pickFor } from './backends';
+import { TIMING_BUDGET_MS, chooseBackend, pickFor, pickForImages } from './backends';
+import { buildDigitsFile } from '../build/digitsAsset';
+import { decodeDigits } from '../data/digits';
+import { digitArrays, digitPixels, splitDigits } from './digitsSource';
+import { SMALL_CNN } from '../shared/imageStack';
 import { prepareData } from './prepareData';
 
 vi.mock('./backendWasm', () => ({}));
@@ -59,4 +63,21 @@ describe('pickFor with backend auto', () => {
     expect(info!.timings).toHaveLength(2);
     expect(info!.timings!.some((t) => t.warmOnly)).toBe(false);
   }, 20_000);
+
+  it('times the image model itself for image sets: the small CNN runs on wasm, several times faster here than cpu', async () => {
+    const d = decodeDigits(buildDigitsFile());
+    const split = splitDigits(d, 500, 1);
+    const data = { side: 28, classes: 10, train: digitArrays(d, split.train), val: digitArrays(d, split.val), test: digitArrays(d, split.test), valPixels: digitPixels(d, split.val) };
+    const c: ExperimentConfig = { ...DEFAULT_CONFIG, backend: 'auto', dataset: 'digits', loss: 'cce', images: 500, imageLayers: SMALL_CNN, batch: 32 };
+    const before = tf.memory().numTensors;
+    const start = performance.now();
+    const info = await pickForImages(data, c);
+    expect(performance.now() - start).toBeLessThan(TIMING_BUDGET_MS + 3000);
+    expect(info!.timings!.map((t) => t.backend).sort()).toEqual(['cpu', 'wasm']);
+    expect(info!.active).toBe('wasm');
+    expect(tf.getBackend()).toBe('wasm');
+    const [fast, slow] = info!.timings!;
+    expect(slow.msPerStep).toBeGreaterThan(2 * fast.msPerStep);
+    expect(tf.memory().numTensors).toBe(before);
+  }, 30_000);
 });

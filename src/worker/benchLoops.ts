@@ -8,7 +8,7 @@ import { Trainer, type TrainerData } from '../engine/trainer';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
 import { prepareData } from './prepareData';
 
-export type BenchTask = 'default' | 'large';
+export type BenchTask = 'default' | 'large' | 'cnn';
 export type BenchLoop = 'ours' | 'bare';
 
 /** TensorFlow Playground's default task: circle, 500 points (250 train), 4-2 tanh, batch 10, SGD 0.03. */
@@ -40,7 +40,7 @@ function teacherData(): TrainerData {
   return { inputs: LARGE.inputs, classes: LARGE.classes, train: split(LARGE.train), val: split(LARGE.val), test: split(4), grid: new Float32Array(4 * LARGE.inputs), trainRaw: new Float32Array(2 * LARGE.train) };
 }
 
-function taskOf(task: BenchTask): { config: ExperimentConfig; data: TrainerData } {
+function taskOf(task: Exclude<BenchTask, 'cnn'>): { config: ExperimentConfig; data: TrainerData } {
   return task === 'large' ? { config: LARGE_TASK, data: teacherData() } : { config: DEFAULT_TASK, data: prepareData(DEFAULT_TASK).data };
 }
 
@@ -126,8 +126,9 @@ async function bare(config: ExperimentConfig, data: TrainerData, ms: number): Pr
   }
 }
 
-/** Epochs per second of one loop on one task, on this worker's backend. */
+/** Epochs per second of one loop on one task, on this worker's backend; for 'cnn', training images per second (imageBench.ts). */
 export async function benchLoop(task: BenchTask, loop: BenchLoop, ms: number): Promise<number> {
+  if (task === 'cnn') return (await import('./imageBench')).imageBenchLoop(loop, ms);
   const { config, data } = taskOf(task);
   return loop === 'ours' ? ours(config, data, ms) : bare(config, data, ms);
 }
