@@ -32,17 +32,17 @@ export const SOLUTIONS_B = {
   },
   async images(page) {
     // The set-up's dense baseline, then the small CNN (a new run), then shifts and rotations, then
-    // flips only: augmentation is live, so each starts fresh. 15 epochs each (the set-up's budget).
+    // flips only: augmentation is live, so each starts fresh. 20 epochs each (the set-up's budget).
     const off = { shift: 0, rotate: 0, zoom: 0, noise: 0, flip: false };
-    await train(page, 15);
+    await train(page, 20);
     await setConfig(page, { imageLayers: 'conv:8:3,pool:2,conv:16:3,pool:2,flatten,dense:32' });
-    await train(page, 15);
+    await train(page, 20);
     await setConfig(page, { imageAugment: { ...off, shift: 2, rotate: 10 } });
     await page.getByTestId('start-fresh').click();
-    await train(page, 15);
+    await train(page, 20);
     await setConfig(page, { imageAugment: { ...off, flip: true } });
     await page.getByTestId('start-fresh').click();
-    await train(page, 15);
+    await train(page, 20);
   },
   async search(page) {
     await page.getByTestId('search-on-batch').uncheck();
