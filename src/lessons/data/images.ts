@@ -65,9 +65,9 @@ export const images: Lesson = {
         'A dense layer gives every pixel its own weight, so a digit moved by two pixels looks new to it. A convolution slides the same small filter over the whole image: far fewer weights, and what it learns in one place works everywhere. Augmentation only helps when it keeps the label: a shifted or slightly rotated 2 is still a 2, a mirrored 2 is not.',
       steps: [
         'Press "Set up the page": the digits with 500 training images and the dense baseline (flatten, dense:64). Read its weights in the model summary, then Train until the 20-epoch budget ends and note the validation accuracy.',
-        'Change the layer stack to the small CNN, conv:8:3,pool:2,conv:16:3,pool:2,flatten,dense:32, and train 20 epochs again. Compare the weights in the summary and the validation accuracy.',
-        'Keep the CNN and set the image augmentation to shifts of 2 px and rotations of 10°; look at the augmented preview, then train 20 epochs.',
-        'Now turn the augmentation off and tick "Horizontal flip" only; look at the preview (mirrored digits), train 20 epochs and compare the validation accuracy with the CNN run without flips.',
+        'Change the Layer stack (text) to the small CNN, conv:8:3,pool:2,conv:16:3,pool:2,flatten,dense:32, and train 20 epochs again. Compare the weights in the summary and the validation accuracy.',
+        'Keep the CNN and set the image augmentation’s Shift (px) to 2 and Rotation (°) to 10; look at the augmented preview, then train 20 epochs.',
+        'Now set Shift and Rotation back to 0 and tick "Flip left–right" only; look at the preview (mirrored digits), train 20 epochs and compare the validation accuracy with the CNN run without flips.',
       ],
       question: 'Why does the CNN beat the dense baseline with fewer weights, and why do flips hurt while shifts do not?',
       answer:
@@ -87,7 +87,7 @@ export const images: Lesson = {
         '点击“布置页面”：手写数字，500 张训练图像，全连接基线（flatten、dense:64）。在模型摘要里看它的权重数，然后点“训练”，直到 20 轮的预算用完，记下验证准确率。',
         '把层堆栈改成小型 CNN：conv:8:3,pool:2,conv:16:3,pool:2,flatten,dense:32，再训练 20 轮。比较摘要里的权重数和验证准确率。',
         '保留 CNN，把图像增强设为平移 2 像素、旋转 10°；看一看增强预览，然后训练 20 轮。',
-        '现在关掉这些增强，只勾选“水平翻转”；看预览（镜像的数字），训练 20 轮，把验证准确率和不翻转的 CNN 运行比较。',
+        '现在把平移和旋转改回 0，只勾选“左右翻转”；看预览（镜像的数字），训练 20 轮，把验证准确率和不翻转的 CNN 运行比较。',
       ],
       question: '为什么 CNN 权重更少却胜过全连接基线？为什么翻转有害，而平移无害？',
       answer:
