@@ -1,4 +1,4 @@
-// Scripted solutions of lessons 6–10 (overfitting, regularization, search, transfer, evaluate),
+// Scripted solutions of lessons 6–11 (overfitting, regularization, images, search, transfer, evaluate),
 // in the shape of bench/lessonSolutions.mjs: each runs after `playground.lessons.open(id)` has set
 // up the page, and the bench then waits until every check of `playground.lessons.status(id)` is
 // met. They do what the lesson's steps say, through `window.playground` and, where it has no call
@@ -29,6 +29,20 @@ export const SOLUTIONS_B = {
     await page.getByTestId('start-fresh').click();
     await fill(page, 'sweep-epochs', '60');
     await page.getByRole('button', { name: 'Learning curve' }).click();
+  },
+  async images(page) {
+    // The set-up's dense baseline, then the small CNN (a new run), then shifts and rotations, then
+    // flips only: augmentation is live, so each starts fresh. 20 epochs each (the set-up's budget).
+    const off = { shift: 0, rotate: 0, zoom: 0, noise: 0, flip: false };
+    await train(page, 20);
+    await setConfig(page, { imageLayers: 'conv:8:3,pool:2,conv:16:3,pool:2,flatten,dense:32' });
+    await train(page, 20);
+    await setConfig(page, { imageAugment: { ...off, shift: 2, rotate: 10 } });
+    await page.getByTestId('start-fresh').click();
+    await train(page, 20);
+    await setConfig(page, { imageAugment: { ...off, flip: true } });
+    await page.getByTestId('start-fresh').click();
+    await train(page, 20);
   },
   async search(page) {
     await page.getByTestId('search-on-batch').uncheck();

@@ -124,7 +124,7 @@ function check(c: Case, seen: Seen, label: string): void {
   expect(seen.pwned, `${label}: no script ran`).toBeUndefined();
   for (const t of seen.alertTags) expect(['DIV', 'SPAN', 'BUTTON'], `${label}: only text in the alert region`).toContain(t);
   // Rewritten: every known setting present once, nothing unknown kept.
-  for (const k of shown.keys()) expect(KNOWN.includes(k) || ['v', 'backend', 'problem', 'trainPct', 'valPct', 'features', 'activation', 'dropout', 'batchnorm', 'augment', 'slice'].includes(k), `${label}: "${k}" in the address bar`).toBe(true);
+  for (const k of shown.keys()) expect(KNOWN.includes(k) || ['v', 'backend', 'problem', 'trainPct', 'valPct', 'features', 'activation', 'dropout', 'batchnorm', 'augment', 'slice', 'images', 'imageLayers', 'imageAugment'].includes(k), `${label}: "${k}" in the address bar`).toBe(true);
   expect(shown.get('backend'), label).toBe('cpu');
   const unknown = c.pairs.filter(([k]) => !KNOWN.includes(k)).map(([k]) => k);
   if (unknown.length > 3) expect(seen.alert, label).toContain(`${unknown.length} unknown settings ignored`);

@@ -6,6 +6,7 @@
 // has its config and metrics only (its chart, boundary and weights are gone once it was replaced),
 // and asking for more rejects with a message that says so.
 import { t } from '../i18n/i18n';
+import { isImages } from '../shared/datasets';
 import type { ExperimentConfig } from '../shared/config';
 import type { MetricsHistory } from '../diagnosis/metricsHistory';
 import type { LiveEdits } from '../store/runSlice';
@@ -57,6 +58,7 @@ const PYTORCH: Builder | null = async (run) => {
     throw new Error(t('export:liveEdits', { id: run.id, what, epoch: run.liveEdits.fromEpoch }));
   }
   // The worker refuses too (exportRefusal, for the scripting API); here the page says it in its language.
+  if (isImages(run.startConfig.dataset)) throw new Error(t('export:images', { id: run.id, what: t('export:items.pytorch') }));
   if (run.startConfig.batchnorm?.some(Boolean)) throw new Error(t('export:batchnorm', { id: run.id }));
   const epochs = run.metrics.last?.epoch ?? 0;
   // The page's losses, printed beside the script's, while every epoch is kept exactly.
@@ -70,7 +72,7 @@ const BUILDERS: Record<ExportFormat, Builder | null> = {
   csv: async (run) => metricsCsv(run.metrics),
   png: (run, image) => (currentOnly(run, `a ${image === 'chart' ? 'loss chart' : 'decision boundary'} image`), image === 'chart' ? chartPng() : boundaryPng()),
   svg: async (run, image) => (currentOnly(run, `a ${image === 'chart' ? 'loss chart' : 'decision boundary'} image`), image === 'chart' ? chartSvgText() : boundarySvgText()),
-  tfjs: (run) => (currentOnly(run, 'the trained model'), tfjsFiles(run)),
+  tfjs: (run) => (currentOnly(run, 'the trained model'), imagesRefused(run, t('export:items.tfjs')), tfjsFiles(run)),
   pytorch: PYTORCH,
 };
 
@@ -78,6 +80,11 @@ export function formatAvailable(format: ExportFormat): boolean {
   return BUILDERS[format] !== null;
 }
 
+
+/** Image models are not the dense networks the tfjs files and the PyTorch script describe. */
+function imagesRefused(run: ExportSource, what: string): void {
+  if (isImages(run.config.dataset)) throw new Error(t('export:images', { id: run.id, what }));
+}
 
 function currentOnly(run: ExportSource, what: string): void {
   if (!run.current) throw new Error(t('export:keptRun', { id: run.id, what, current: useStore.getState().runId }));

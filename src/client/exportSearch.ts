@@ -12,6 +12,7 @@ import type { ExperimentConfig } from '../shared/config';
 import { currentUpload } from './uploads';
 import { secondValue, type ModelShape } from '../search/objectives';
 import { modelShape } from './modelShape';
+import { isImages } from '../shared/datasets';
 
 export type SearchExportFormat = 'json' | 'csv' | 'optuna';
 
@@ -52,6 +53,7 @@ function lastSearch(): { spec: SearchSpec; trials: TrialRecord[] } {
 /** The script for a search spec on a config (the rows loaded as the search's own workers load them). */
 export async function searchScript(spec: SearchSpec, config: ExperimentConfig): Promise<string> {
   const c = spec.patience !== undefined ? { ...config, patience: spec.patience } : config;
+  if (isImages(c.dataset)) throw new Error(t('export:searchImages'));
   if (c.batchnorm.some(Boolean)) throw new Error(t('export:searchBatchnorm'));
   const upload = currentUpload();
   const src = c.dataset === 'upload' && upload ? tableSource(c, upload.table, upload.task) : await loadSource(c);

@@ -1,6 +1,8 @@
 // The learning-rate lab's calls to the lab worker (labBridge.ts): the range test with progress
 // and Cancel, "use it", and the loss surface's paths, one call in flight with the latest
 // settings winning. Results go to the store's lrLab slice.
+import { isImages } from '../shared/datasets';
+import { t } from '../i18n/i18n';
 import { change } from '../components/change';
 import { RANGES } from '../shared/config';
 import { errorText } from '../shared/errorText';
@@ -19,6 +21,7 @@ let abort: AbortController | null = null;
 export async function findLearningRate(): Promise<FinderResult> {
   const s = useStore.getState();
   if (abort) throw new Error('the learning-rate finder is already running');
+  if (isImages(s.config.dataset)) throw new Error(t('lab:finderImages'));
   const config = s.config;
   s.setFinder({ status: 'running', progress: 0, error: null });
   const controller = new AbortController();

@@ -1,5 +1,7 @@
 // The optimizer race runs in the lab worker (src/worker/race.ts) beside the main run; its
 // progress and result go to the store's race slice, which the Race panel draws.
+import { isImages } from '../shared/datasets';
+import { t } from '../i18n/i18n';
 import { OPTIMIZERS, type OptimizerKey } from '../shared/config';
 import { errorText } from '../shared/errorText';
 import { checkRaceRequest, type RaceRequest, type RaceResult } from '../shared/race';
@@ -38,6 +40,8 @@ export function raceRequest(opts: RaceOptions = {}): RaceRequest {
 export async function startRace(opts: RaceOptions = {}): Promise<RaceResult> {
   const s = useStore.getState();
   if (s.race.status === 'running' || s.race.status === 'cancelling') throw new Error('a race is already running');
+  // The race trains dense networks only: refused on images before anything changes.
+  if (isImages(s.config.dataset)) throw new Error(t('race:images'));
   const request = raceRequest(opts);
   // A bad request is refused before the panel changes: the ticks, rates and last race stay;
   // only the reason is shown.

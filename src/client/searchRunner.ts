@@ -85,6 +85,7 @@ export function searchProblems(spec: SearchSpec, config: ExperimentConfig): Sear
   if (spec.workers !== undefined && (!Number.isInteger(spec.workers) || spec.workers < 1)) add('workers', t('search:problem.workers'));
   if (spec.patience !== undefined && (!Number.isInteger(spec.patience) || spec.patience < 0 || spec.patience > 1000)) add('patience', t('search:problem.patience'));
   if (!Number.isInteger(spec.folds) || spec.folds < 1 || spec.folds > 10) add('folds', t('search:problem.folds'));
+  else if (spec.folds > 1 && isImages(config.dataset)) add('folds', t('search:problem.imageFolds'));
   else if (spec.folds > 1 && !isTable(config.dataset) && !isImages(config.dataset)) {
     // Tables are checked in the worker, which holds their rows.
     const info = DATASETS[config.dataset];

@@ -1,5 +1,7 @@
 // Learning curves, capacity sweeps and the diagnosis's reference fit run in a worker of their
 // own, so the main run and the page carry on; sweep progress and results go to the store's sweep slice.
+import { isImages } from '../shared/datasets';
+import { t } from '../i18n/i18n';
 import type { EngineKey, ExperimentConfig } from '../shared/config';
 import type { ReferenceFit, SweepApi } from '../shared/protocol';
 import type { SweepKind } from '../shared/sweep';
@@ -25,6 +27,10 @@ let abort: AbortController | null = null;
 export async function startSweep(kind: SweepKind, epochs: number): Promise<void> {
   const s = useStore.getState();
   if (s.sweep.status === 'running') return;
+  if (isImages(s.config.dataset)) {
+    s.setSweep({ kind, status: 'error', error: t('sweeps:images') });
+    return;
+  }
   const config = s.config;
   s.setSweep({ kind, status: 'running', epochs, progress: 0, points: [], config, error: null });
   const controller = new AbortController();

@@ -10,12 +10,16 @@ import { useStore, type Store } from '../store/store';
 import { configLink } from '../export/configJson';
 import { KEPT_FORMATS, type ExportFormat, type ExportImage } from '../export/formats';
 import { errorText } from '../shared/errorText';
+import { isImages } from '../shared/datasets';
 
 interface Item {
   key: 'json' | 'link' | 'csv' | 'chart-png' | 'chart-svg' | 'boundary-png' | 'boundary-svg' | 'tfjs' | 'pytorch';
   format: ExportFormat;
   image?: ExportImage;
 }
+
+/** What an image run cannot export. */
+const IMAGE_LESS: readonly Item['key'][] = ['boundary-png', 'boundary-svg', 'tfjs', 'pytorch'];
 
 const ITEMS: Item[] = [
   { key: 'json', format: 'json' },
@@ -53,7 +57,10 @@ export function ExportMenu({ runId }: { runId?: number }) {
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
-  const items = ITEMS.filter((it) => current || KEPT_FORMATS.includes(it.format));
+  const images = useStore((s) => isImages((s.runId === id || !s.kept.some((k) => k.id === id) ? (s.runConfig ?? s.config) : s.kept.find((k) => k.id === id)!.config).dataset));
+  // An image run has no boundary, and its model is not a dense network the tfjs files and the
+  // PyTorch script describe: those items are left out (exportRun refuses them with the reason).
+  const items = ITEMS.filter((it) => (current || KEPT_FORMATS.includes(it.format)) && !(images && IMAGE_LESS.includes(it.key)));
 
   const focusItem = (i: number) => {
     const list = menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]');

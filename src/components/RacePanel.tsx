@@ -8,6 +8,7 @@ import { cancelRace, startRace } from '../client/raceClient';
 import { OPTIMIZERS, type OptimizerKey } from '../shared/config';
 import { formatLoss, formatSeconds, formatSig } from '../shared/format';
 import { optimizerLabel } from '../shared/labels';
+import { isImages } from '../shared/datasets';
 import type { RaceEntry } from '../shared/race';
 import { useStore, type Store } from '../store/store';
 import { change } from './change';
@@ -88,7 +89,24 @@ function RaceRow({ e, target, onApply }: { e: RaceEntry; target: number | null; 
   );
 }
 
+const selectImages = (s: Store) => isImages(s.config.dataset);
+
+/** The race, or on image sets one line saying why it does not apply. */
 export function RacePanel() {
+  const { t } = useTranslation('race');
+  const images = useStore(selectImages);
+  if (!images) return <RaceControls />;
+  return (
+    <section className="panel race-panel" aria-labelledby="race-h" data-testid="optimizer-race">
+      <h2 id="race-h">{t('title')}</h2>
+      <p className="hint" data-testid="race-images">
+        {t('images')}
+      </p>
+    </section>
+  );
+}
+
+function RaceControls() {
   const { t } = useTranslation('race');
   const race = useStore(selectRace);
   const basis = useStore(useShallow(selectRateBasis));

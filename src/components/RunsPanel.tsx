@@ -5,7 +5,7 @@ import { MAX_OVERLAY } from '../store/runSlice';
 import { useStore, type Store } from '../store/store';
 import { OVERLAY_COLORS } from './colors';
 import { formatLoss } from './Readouts';
-import { runDiffLabel, testText } from './runLabels';
+import { archText, runDiffLabel, testText } from './runLabels';
 import { ExportMenu } from './ExportMenu';
 import { useTranslation } from 'react-i18next';
 
@@ -44,7 +44,7 @@ export function RunsPanel() {
                         {' '}
                         {t('runSummary', {
                           dataset: r.config.dataset,
-                          arch: r.config.layers.length ? r.config.layers.join('-') : t('value.linear'),
+                          arch: archText(r.config),
                           optimizer: r.config.optimizer,
                           lr: r.config.lr,
                           epochs: last?.epoch ?? 0,

@@ -3,6 +3,7 @@
 // the trials CSV that the script writes. Imported trials are shown on their own, labelled as
 // imported, beside the browser's (never mixed into the browser's search).
 import { useState } from 'react';
+import { isImages } from '../shared/datasets';
 import { useTranslation } from 'react-i18next';
 import { bestTrial } from '../client/searchRunner';
 import { errorText } from '../shared/errorText';
@@ -31,6 +32,8 @@ interface Imported {
 export function SearchExchange({ spec, config, specOk, lastDone }: { spec: SearchSpec; config: ExperimentConfig; specOk: boolean; lastDone: boolean }) {
   const { t } = useTranslation('search');
   const [imported, setImported] = useState<Imported | null>(null);
+  // The Optuna script writes dense PyTorch networks only (searchScript says why when asked).
+  const images = isImages(config.dataset);
   const [error, setError] = useState<string | null>(null);
   const fail = (what: (error: string) => string) => (e: unknown) => useStore.getState().say('search', 'error', what(errorText(e)));
 
@@ -61,8 +64,13 @@ export function SearchExchange({ spec, config, specOk, lastDone }: { spec: Searc
 
   return (
     <div className="search-exchange">
+      {images && (
+        <p className="hint" data-testid="optuna-images">
+          {t('optunaImages')}
+        </p>
+      )}
       <div className="row sweep-controls">
-        <button type="button" disabled={!specOk} onClick={exportScript} data-testid="export-optuna" title={t('exportOptunaTitle')}>
+        <button type="button" disabled={!specOk || images} onClick={exportScript} data-testid="export-optuna" title={images ? t('searchImages', { ns: 'export' }) : t('exportOptunaTitle')}>
           {t('exportOptuna')}
         </button>
         <button type="button" disabled={!lastDone} onClick={() => exportLast('csv')} data-testid="export-trials-csv">

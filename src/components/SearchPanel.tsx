@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bestTrial, cancelSearch, runRace, runSearch, searchProblems, type SearchProblem } from '../client/searchRunner';
 import { applyTrial } from '../search/applyTrial';
-import { CONDITIONS, DEFAULT_LISTS, DEFAULT_RANGES, gridSize, PARAM_KEYS, PARAM_LIMITS } from '../search/space';
+import { appliesTo, CONDITIONS, DEFAULT_LISTS, DEFAULT_RANGES, gridSize, PARAM_KEYS, PARAM_LIMITS, type SearchBase } from '../search/space';
+import { isImages } from '../shared/datasets';
 import type { Objectives, ParamKey, ParamSpec, SearchSpace, SearchSpec, Strategy } from '../search/types';
 import { PrunerControls, type PrunerSettings } from './PrunerControls';
 import { ObjectivesControl } from './ObjectivesControl';
@@ -51,7 +52,7 @@ const initialRows = (): Record<ParamKey, ParamRow> =>
       return [
         k,
         {
-          on: k === 'lr' || k === 'batch' || k === 'units',
+          on: k === 'lr' || k === 'batch' || k === 'units' || k === 'filters',
           mode: 'list',
           list: l.values.join(', '),
           min: r.kind === 'range' ? String(r.min) : '',
@@ -62,11 +63,12 @@ const initialRows = (): Record<ParamKey, ParamRow> =>
     }),
   ) as Record<ParamKey, ParamRow>;
 
-function toSpace(rows: Record<ParamKey, ParamRow>, strategy: Strategy): SearchSpace {
+/** The searched settings; those the model does not have (appliesTo: e.g. filters off images) are not shown and not searched. */
+function toSpace(rows: Record<ParamKey, ParamRow>, strategy: Strategy, base: SearchBase): SearchSpace {
   const space: SearchSpace = {};
   for (const k of PARAM_KEYS) {
     const r = rows[k];
-    if (!r.on) continue;
+    if (!r.on || !appliesTo(k, base)) continue;
     const range = r.mode === 'range' && strategy !== 'grid' && PARAM_LIMITS[k].kind === 'number';
     space[k] = range ? { kind: 'range', min: Number(r.min), max: Number(r.max), scale: r.scale } : { kind: 'list', values: parseList(k, r.list) };
   }
@@ -87,9 +89,11 @@ export function SearchPanel() {
   const [objective, setObjective] = useState<SearchSpec['objective']>('loss');
   const [pruning, setPruning] = useState<PrunerSettings>({ pruner: 'none', eta: '3' });
   const [objectives, setObjectives] = useState<Objectives>(['loss']);
-  const space = useMemo(() => toSpace(rows, strategy), [rows, strategy]);
-  const spec: SearchSpec = { strategy, space, budget: Number(budget), folds: Number(folds), epochs: Number(epochs), seed: Number(seed), objective, patience: Number(patience), pruner: pruning.pruner, eta: Number(pruning.eta), objectives };
   const config = useStore(selectConfig); // the folds are checked again when the data change
+  const images = isImages(config.dataset);
+  const space = useMemo(() => toSpace(rows, strategy, config), [rows, strategy, config]);
+  // Image trials are scored on the fixed validation images only (k = 1; searchProblems says why).
+  const spec: SearchSpec = { strategy, space, budget: Number(budget), folds: images ? 1 : Number(folds), epochs: Number(epochs), seed: Number(seed), objective, patience: Number(patience), pruner: pruning.pruner, eta: Number(pruning.eta), objectives };
   const problems = searchProblems(spec, config);
   const running = search.status === 'running' || search.status === 'cancelling';
   const size = strategy === 'grid' ? gridSize(space) : Number(budget);
@@ -144,7 +148,7 @@ export function SearchPanel() {
       )}
       <table className="search-space">
         <tbody>
-          {PARAM_KEYS.map((k) => {
+          {PARAM_KEYS.filter((k) => appliesTo(k, config)).map((k) => {
             const r = rows[k];
             const numeric = PARAM_LIMITS[k].kind === 'number';
             const range = r.mode === 'range' && strategy !== 'grid' && numeric;
@@ -181,10 +185,10 @@ export function SearchPanel() {
                       <input aria-label={t('values', { label })} value={r.list} onChange={(e) => setRow(k, { list: e.target.value })} data-testid={`search-list-${k}`} />
                     ))}
                   {r.on && <FieldProblems problems={problems} field={k} />}
-                  {CONDITIONS[k] && (
+                  {(CONDITIONS[k] || k === 'filters') && (
                     <span className="hint" data-testid={`search-condition-${k}`}>
                       {' '}
-                      {tt(`conditional.${k as 'momentum' | 'units2'}`)}
+                      {tt(`conditional.${k as 'momentum' | 'units2' | 'filters'}`)}
                     </span>
                   )}
                 </td>
@@ -196,7 +200,12 @@ export function SearchPanel() {
       <div className="row">
         <label className="field">
           <span className="field-label">{t('folds')}</span>
-          <input value={folds} onChange={(e) => setFolds(e.target.value)} inputMode="numeric" data-testid="search-folds" />
+          <input value={images ? '1' : folds} disabled={images} onChange={(e) => setFolds(e.target.value)} inputMode="numeric" data-testid="search-folds" />
+          {images && (
+            <span className="hint" data-testid="search-image-folds">
+              {t('imageFoldsHint')}
+            </span>
+          )}
           <FieldProblems problems={problems} field="folds" />
         </label>
         <label className="field">

@@ -6,11 +6,29 @@ import { useTranslation } from 'react-i18next';
 import { useStore, type Store } from '../store/store';
 import { NumberField } from './NumberField';
 import { formatLoss, formatSig } from '../shared/format';
+import { isImages } from '../shared/datasets';
 
 const selectSweep = (s: Store) => s.sweep;
 
 
+const selectImages = (s: Store) => isImages(s.config.dataset);
+
+/** The sweeps, or on image sets one line saying why they do not apply. */
 export function SweepPanel() {
+  const { t } = useTranslation('sweeps');
+  const images = useStore(selectImages);
+  if (!images) return <SweepControls />;
+  return (
+    <section className="panel" aria-labelledby="sweep-h">
+      <h2 id="sweep-h">{t('title')}</h2>
+      <p className="hint" data-testid="sweeps-images">
+        {t('images')}
+      </p>
+    </section>
+  );
+}
+
+function SweepControls() {
   const { t } = useTranslation('sweeps');
   const sweep = useStore(selectSweep);
   const busy = sweep.status === 'running' || sweep.status === 'cancelling';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../shared/config';
-import { differences, runDiffLabel, testText } from './runLabels';
+import { archText, differences, runDiffLabel, testText } from './runLabels';
+import { DENSE_BASELINE, SMALL_CNN } from '../shared/imageStack';
 
 const run = (config: Partial<ExperimentConfig>, runIndex = 0, liveEdits: { fromEpoch: number; config: ExperimentConfig; weightsFrom?: number } | null = null) => ({
   id: 1,
@@ -55,4 +56,18 @@ describe('kept-run labels', () => {
     expect(testText({ loss: 0.31234, accuracy: 0.873, n: 125 })).toBe('test loss 0.312, accuracy 87%');
     expect(testText({ loss: 2.5, accuracy: null, n: 125 })).toBe('test loss 2.5');
   });
+
+  it('on image sets name the training images, the stack and the image augmentation, not the points’ settings', () => {
+    const digits: ExperimentConfig = { ...DEFAULT_CONFIG, dataset: 'digits', loss: 'cce' };
+    expect(differences({ ...digits, images: 500, imageLayers: DENSE_BASELINE }, digits)).toEqual([`training images 500 → now 2000`, `layers ${DENSE_BASELINE} → now ${SMALL_CNN}`]);
+    expect(differences({ ...digits, imageAugment: { shift: 2, rotate: 0, zoom: 0, noise: 0, flip: true } }, digits)).toEqual(['image augmentation shift:2,flip → now off']);
+    // The hidden layers of the 2-D sets do not exist on images: not compared between two image runs.
+    expect(differences({ ...digits, layers: [8], activations: ['relu'], dropout: [0] }, digits)).toEqual([]);
+    // Nor the image settings between two 2-D runs (a run saved before images existed has none).
+    const old = Object.fromEntries(Object.entries(DEFAULT_CONFIG).filter(([k]) => !k.startsWith('image'))) as unknown as ExperimentConfig;
+    expect(differences(old, { ...DEFAULT_CONFIG, images: 500 })).toEqual([]);
+    expect(archText({ ...digits, images: 500 })).toBe(`500 images · ${SMALL_CNN}`);
+    expect(archText(DEFAULT_CONFIG)).toBe('4-2');
+  });
 });
+

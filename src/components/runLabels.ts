@@ -4,11 +4,16 @@
 // panels that call these re-render on a switch).
 import { FEATURE_LABELS, INITIALIZER_LABELS, OPTIMIZER_LABELS, type ExperimentConfig } from '../shared/config';
 import type { TestResult } from '../shared/protocol';
-import { augmentToText } from '../shared/schema';
+import { augmentToText, imageAugmentToText } from '../shared/schema';
+import { isImages } from '../shared/datasets';
+import { DEFAULT_CONFIG } from '../shared/config';
 import { formatSig } from '../shared/format';
 import { t } from '../i18n/i18n';
 
 type Key = keyof ExperimentConfig;
+/** Which sets a setting exists for: image sets, or the 2-D and table sets (absent: all). */
+type Family = 'images' | 'points';
+const familyOf = (c: ExperimentConfig): Family => (isImages(c.dataset) ? 'images' : 'points');
 
 /** At most this many differences are named; the rest are counted. */
 const MAX_NAMED = 3;
@@ -43,6 +48,9 @@ const SETTING_KEYS = {
   patience: 'setting.patience',
   minDelta: 'setting.minDelta',
   restoreBest: 'setting.restoreBest',
+  images: 'setting.images',
+  imageLayers: 'setting.imageLayers',
+  imageAugment: 'setting.imageAugment',
 } as const;
 
 /**
@@ -50,17 +58,22 @@ const SETTING_KEYS = {
  * reads. Left out: the backend (same maths), the slice (a view), the budget and the pace (they
  * steer a run, the epoch count says how far it went), `problem` (follows the data set).
  */
-const SHOWN: { key: Key & keyof typeof SETTING_KEYS; text?: (c: ExperimentConfig) => string }[] = [
+const SHOWN: { key: Key & keyof typeof SETTING_KEYS; text?: (c: ExperimentConfig) => string; only?: Family }[] = [
   { key: 'dataset' },
-  { key: 'samples' },
-  { key: 'noise' },
+  // Image sets: the training images, the layer stack and the image augmentation (a run saved
+  // before images existed had the defaults).
+  { key: 'images', text: (c) => String(c.images ?? DEFAULT_CONFIG.images), only: 'images' },
+  { key: 'imageLayers', text: (c) => c.imageLayers ?? DEFAULT_CONFIG.imageLayers, only: 'images' },
+  { key: 'imageAugment', text: (c) => offText(imageAugmentToText(c.imageAugment ?? DEFAULT_CONFIG.imageAugment)), only: 'images' },
+  { key: 'samples', only: 'points' },
+  { key: 'noise', only: 'points' },
   { key: 'seed' },
-  { key: 'trainPct' },
-  { key: 'valPct' },
-  { key: 'features', text: (c) => c.features.map((f) => FEATURE_LABELS[f]).join(',') },
-  { key: 'layers', text: (c) => (c.layers.length ? c.layers.join('-') : t('value.linear', { ns: 'runs' })) },
-  { key: 'activations', text: (c) => (c.activations.length ? sameOrList(c.activations) : t('value.none', { ns: 'runs' })) },
-  { key: 'init', text: (c) => INITIALIZER_LABELS[c.init] },
+  { key: 'trainPct', only: 'points' },
+  { key: 'valPct', only: 'points' },
+  { key: 'features', only: 'points', text: (c) => c.features.map((f) => FEATURE_LABELS[f]).join(',') },
+  { key: 'layers', only: 'points', text: (c) => (c.layers.length ? c.layers.join('-') : t('value.linear', { ns: 'runs' })) },
+  { key: 'activations', only: 'points', text: (c) => (c.activations.length ? sameOrList(c.activations) : t('value.none', { ns: 'runs' })) },
+  { key: 'init', only: 'points', text: (c) => INITIALIZER_LABELS[c.init] },
   { key: 'loss' },
   { key: 'optimizer', text: (c) => OPTIMIZER_LABELS[c.optimizer] },
   { key: 'lr' },
@@ -74,14 +87,16 @@ const SHOWN: { key: Key & keyof typeof SETTING_KEYS; text?: (c: ExperimentConfig
   { key: 'clip', text: (c) => ((c.clip ?? 0) > 0 ? String(c.clip) : t('value.off', { ns: 'runs' })) },
   { key: 'l1', text: (c) => lambdaText(c.l1) },
   { key: 'l2', text: (c) => lambdaText(c.l2) },
-  { key: 'dropout', text: (c) => (c.dropout.length ? sameOrList(c.dropout) : '0') },
+  { key: 'dropout', only: 'points', text: (c) => (c.dropout.length ? sameOrList(c.dropout) : '0') },
   // A run saved before batch norm existed had none.
-  { key: 'batchnorm', text: (c) => ((c.batchnorm ?? []).some(Boolean) ? c.batchnorm.map((b) => (b ? 1 : 0)).join(',') : t('value.off', { ns: 'runs' })) },
-  { key: 'augment', text: (c) => augmentToText(c.augment) },
+  { key: 'batchnorm', only: 'points', text: (c) => ((c.batchnorm ?? []).some(Boolean) ? c.batchnorm.map((b) => (b ? 1 : 0)).join(',') : t('value.off', { ns: 'runs' })) },
+  { key: 'augment', only: 'points', text: (c) => augmentToText(c.augment) },
   { key: 'patience', text: (c) => (c.patience === 0 ? t('value.off', { ns: 'runs' }) : String(c.patience)) },
   { key: 'minDelta' },
   { key: 'restoreBest', text: (c) => t(c.restoreBest ? 'value.on' : 'value.off', { ns: 'runs' }) },
 ];
+
+const offText = (s: string) => (s === 'off' ? t('value.off', { ns: 'runs' }) : s);
 
 /** One value for a list whose items are all equal ("relu" for relu,relu), else the list. */
 function sameOrList<T>(xs: readonly T[]): string {
@@ -103,6 +118,8 @@ function valueText(entry: (typeof SHOWN)[number], c: ExperimentConfig): string {
 export function differences(run: ExperimentConfig, current: ExperimentConfig, now = true): string[] {
   const out: string[] = [];
   for (const entry of SHOWN) {
+    // A setting neither run has (the points' hidden layers between two image runs) is not compared.
+    if (entry.only && familyOf(run) !== entry.only && familyOf(current) !== entry.only) continue;
     const a = valueText(entry, run);
     const b = valueText(entry, current);
     if (a !== b) out.push(t(now ? 'diff' : 'diffLive', { ns: 'runs', name: t(SETTING_KEYS[entry.key], { ns: 'runs' }), was: a, now: b }));
@@ -134,6 +151,12 @@ export function runDiffLabel(run: LabelledRun, current: ExperimentConfig, curren
   }
   if (parts.length === 0) parts.push(t(run.runIndex !== currentRunIndex ? 'sameOtherWeights' : 'same', { ns: 'runs' }));
   return parts.join(sep);
+}
+
+/** A run's model in a few words: "4-2" (hidden layers), "linear", or on image sets "2000 images · conv:8:3,…" (its training images and stack). */
+export function archText(c: ExperimentConfig): string {
+  if (isImages(c.dataset)) return t('value.imageArch', { ns: 'runs', images: c.images ?? DEFAULT_CONFIG.images, stack: c.imageLayers ?? DEFAULT_CONFIG.imageLayers });
+  return c.layers.length ? c.layers.join('-') : t('value.linear', { ns: 'runs' });
 }
 
 /** "test loss 0.312, accuracy 87%" when the run was evaluated on the test split, else ''. */

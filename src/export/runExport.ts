@@ -9,6 +9,7 @@ import type { EpochMetrics } from '../shared/protocol';
 import { Mlp, type LayerWeights } from '../engine/model';
 import { TRAIN_METRIC_ROWS, outputKindFor, type SplitArrays, type TrainerData } from '../engine/trainer';
 import { prepareAny } from '../worker/prepareData';
+import { isImages } from '../shared/datasets';
 import * as tf from '@tensorflow/tfjs-core';
 
 /** The settings of a run that its replay depends on. */
@@ -107,6 +108,7 @@ export function dropoutSeeds(trainRows: number, batch: number, seed: number, run
 
 /** Why a run cannot be exported exactly, or null when it can. */
 export function exportRefusal(settings: ExportSettings): string | null {
+  if (isImages(settings.dataset)) return 'the run trains an image model (conv layers): the PyTorch script replays the dense networks of the 2-D and table sets only; export the config, metrics or loss chart instead';
   if (isAugmenting(settings.augment, settings.dataset)) {
     return 'augmentation is on: each epoch’s augmented points are drawn in the page and are not part of the script; turn augmentation off to export the run';
   }

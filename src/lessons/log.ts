@@ -108,6 +108,8 @@ export function startRecorder(store: Pick<StoreApi<Store>, 'getState' | 'subscri
     }
     for (let i = t.seen; i < h.length; i++) {
       const row = h.row(i);
+      const acc = row.count === 1 ? row.end.valAcc : row.max.valAcc;
+      if (acc !== null && acc !== undefined && Number.isFinite(acc) && !(acc <= (rec.bestValAcc ?? -Infinity))) rec.bestValAcc = acc;
       const v = row.count === 1 ? row.end.valLoss : row.min.valLoss;
       if (Number.isFinite(v) && v < rec.bestValLoss) {
         rec.bestValLoss = v;
@@ -121,6 +123,7 @@ export function startRecorder(store: Pick<StoreApi<Store>, 'getState' | 'subscri
       rec.epochs = last.epoch;
       rec.trainLoss = last.trainLoss;
       rec.valLoss = last.valLoss;
+      rec.valAcc = last.valAcc ?? NaN;
       if (!rec.valTurnedUp && Number.isFinite(last.valLoss) && last.epoch > rec.bestValEpoch && last.valLoss >= 1.1 * rec.bestValLoss && last.trainLoss < t.trainAtBest) rec.valTurnedUp = true;
     }
     const regime = s.diagnosis.regime;

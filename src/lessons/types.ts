@@ -29,6 +29,9 @@ export interface RunRecord {
   /** The last epoch's losses (NaN when not measured). */
   trainLoss: number;
   valLoss: number;
+  /** The last epoch's validation accuracy and the highest so far (classification; absent or NaN otherwise). */
+  valAcc?: number;
+  bestValAcc?: number;
   /** Lowest validation loss and its epoch. */
   bestValLoss: number;
   bestValEpoch: number;

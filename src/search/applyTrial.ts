@@ -2,6 +2,8 @@
 // hash and the scripting API.
 import type { ExperimentConfig } from '../shared/config';
 import { applyPatch } from '../shared/schema';
+import { isImages } from '../shared/datasets';
+import { applyToStack } from './imageTrial';
 import { isActive } from './space';
 import type { Trial } from './types';
 
@@ -16,7 +18,8 @@ const DEFAULT_UNITS = 8;
  * layers), when `units` sizes layer 1 and `units2` layers 2, 3, …; a layer the trial does not size
  * takes the config's first layer's units, else 8. A setting that does not exist for the trial
  * (isActive) is ignored. Per-layer lists stay as long as the layers. Throws (naming the field) if
- * a value is out of range, like `applyPatch`.
+ * a value is out of range, like `applyPatch`. On image sets, `filters` and `units` are written
+ * into the layer stack (applyToStack) and the hidden-layer settings are ignored.
  */
 export function applyTrial(config: ExperimentConfig, trial: Trial): ExperimentConfig {
   const patch: Record<string, unknown> = {};
@@ -25,6 +28,14 @@ export function applyTrial(config: ExperimentConfig, trial: Trial): ExperimentCo
   if (trial.l2 !== undefined) patch.l2 = trial.l2;
   if (trial.optimizer !== undefined) patch.optimizer = trial.optimizer;
   if (trial.momentum !== undefined && isActive('momentum', trial, config)) patch.momentum = trial.momentum;
+  if (isImages(config.dataset)) {
+    // An image model's size lives in its layer stack: filters and units are written into it;
+    // the 2-D sets' hidden-layer settings do not exist here (appliesTo in space.ts).
+    const filters = trial.filters !== undefined && isActive('filters', trial, config) ? Number(trial.filters) : undefined;
+    const units = trial.units !== undefined && isActive('units', trial, config) ? Number(trial.units) : undefined;
+    if (filters !== undefined || units !== undefined) patch.imageLayers = applyToStack(config.imageLayers, filters, units);
+    return applyPatch(config, patch);
+  }
 
   const count = trial.layers !== undefined ? Number(trial.layers) : config.layers.length;
   if (!Number.isInteger(count) || count < 0) throw new Error(`layers: must be a whole number of hidden layers (got ${trial.layers})`);

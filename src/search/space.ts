@@ -4,6 +4,8 @@
 // Pure: no React, DOM, store or tfjs, so the page and the worker can both use it.
 import { ACTIVATIONS, MAX_LAYERS, MAX_UNITS, OPTIMIZERS, RANGES, type ExperimentConfig } from '../shared/config';
 import { hashSeed, mulberry32, type Rand } from '../data/random';
+import { isImages } from '../shared/datasets';
+import { stackHas } from './imageTrial';
 import type { ParamKey, ParamLimit, ParamSpec, SearchSpace, SpaceIssue, Strategy, Trial } from './types';
 
 /**
@@ -11,12 +13,13 @@ import type { ParamKey, ParamLimit, ParamSpec, SearchSpace, SpaceIssue, Strategy
  * setting comes after the one it depends on, so a trial built in this order always knows
  * whether the next setting exists (grid, random and TPE sampling rely on it).
  */
-export const PARAM_KEYS: readonly ParamKey[] = ['lr', 'batch', 'units', 'layers', 'units2', 'l2', 'dropout', 'optimizer', 'momentum', 'activation'];
+export const PARAM_KEYS: readonly ParamKey[] = ['lr', 'batch', 'filters', 'units', 'layers', 'units2', 'l2', 'dropout', 'optimizer', 'momentum', 'activation'];
 
 /** The config's own limits for each searchable parameter. */
 export const PARAM_LIMITS: Record<ParamKey, ParamLimit> = {
   lr: { kind: 'number', min: RANGES.lr.min, max: RANGES.lr.max, int: false, label: RANGES.lr.label },
   batch: { kind: 'number', min: RANGES.batch.min, max: RANGES.batch.max, int: true, label: RANGES.batch.label },
+  filters: { kind: 'number', min: 1, max: 256, int: true, label: 'Filters of conv layer 1' },
   units: { kind: 'number', min: 1, max: MAX_UNITS, int: true, label: 'Units per hidden layer' },
   layers: { kind: 'number', min: 0, max: MAX_LAYERS, int: true, label: 'Hidden layers' },
   units2: { kind: 'number', min: 1, max: MAX_UNITS, int: true, label: 'Units of hidden layers 2+' },
@@ -31,6 +34,7 @@ export const PARAM_LIMITS: Record<ParamKey, ParamLimit> = {
 export const DEFAULT_LISTS: Record<ParamKey, ParamSpec> = {
   lr: { kind: 'list', values: [0.1, 0.03, 0.01] },
   batch: { kind: 'list', values: [10, 32, 64] },
+  filters: { kind: 'list', values: [4, 8, 16] },
   units: { kind: 'list', values: [4, 8, 16] },
   layers: { kind: 'list', values: [1, 2] },
   units2: { kind: 'list', values: [4, 8] },
@@ -43,6 +47,7 @@ export const DEFAULT_LISTS: Record<ParamKey, ParamSpec> = {
 export const DEFAULT_RANGES: Record<ParamKey, ParamSpec> = {
   lr: { kind: 'range', min: 1e-4, max: 1, scale: 'log' },
   batch: { kind: 'range', min: 4, max: 128, scale: 'log', integer: true },
+  filters: { kind: 'range', min: 2, max: 32, scale: 'log', integer: true },
   units: { kind: 'range', min: 2, max: 32, scale: 'log', integer: true },
   layers: { kind: 'range', min: 1, max: 3, scale: 'linear', integer: true },
   units2: { kind: 'range', min: 2, max: 32, scale: 'log', integer: true },
@@ -53,8 +58,28 @@ export const DEFAULT_RANGES: Record<ParamKey, ParamSpec> = {
   activation: { kind: 'list', values: [...ACTIVATIONS] },
 };
 
-/** What a conditional setting hangs on when the trial does not say: the config the search runs on. */
-export type SearchBase = Pick<ExperimentConfig, 'optimizer' | 'layers'>;
+/**
+ * What a conditional setting hangs on when the trial does not say: the config the search runs on
+ * (its data set and layer stack decide which model settings exist at all).
+ */
+export type SearchBase = Pick<ExperimentConfig, 'optimizer' | 'layers'> & Partial<Pick<ExperimentConfig, 'dataset' | 'imageLayers'>>;
+
+/** Settings of the 2-D and table sets' hidden layers, which an image model's layer stack replaces. */
+const POINTS_ONLY: readonly ParamKey[] = ['layers', 'units2', 'dropout', 'activation'];
+
+/**
+ * Whether a setting exists for the model `base` describes at all: on image sets, `filters` (conv
+ * layer 1's filters) where the stack has a conv layer and `units` where it has a dense one, and
+ * none of the 2-D sets' hidden-layer settings; elsewhere everything but `filters`. Without a
+ * base, or a base without its data set, every setting may exist.
+ */
+export function appliesTo(key: ParamKey, base?: SearchBase): boolean {
+  if (!base?.dataset) return true;
+  if (!isImages(base.dataset)) return key !== 'filters';
+  if (key === 'filters') return stackHas(base.imageLayers, 'conv');
+  if (key === 'units') return stackHas(base.imageLayers, 'dense');
+  return !POINTS_ONLY.includes(key);
+}
 
 /**
  * The conditional settings: the setting each depends on, when it exists for a value of that
@@ -75,6 +100,7 @@ export const CONDITIONS: Partial<Record<ParamKey, { on: ParamKey; when: (v: numb
  * refuses such a space beforehand when the config does not (validateSpace with a base).
  */
 export function isActive(key: ParamKey, trial: Trial, base?: SearchBase): boolean {
+  if (!appliesTo(key, base)) return false;
   const c = CONDITIONS[key];
   if (!c) return true;
   const v = trial[c.on] ?? (base ? c.base(base) : undefined);
@@ -164,6 +190,14 @@ export function validateSpace(space: SearchSpace, strategy: Strategy, limits: { 
     if (spec.scale === 'log' && spec.min <= 0) add(problem(`${lim.label}: a log scale needs a minimum above 0 (got ${spec.min}).`, 'problem.logMin', { min: spec.min }));
   }
   for (const key of keys) {
+    // A setting the model does not have (filters without conv layers, hidden layers on images).
+    if (appliesTo(key, base)) continue;
+    const k = base?.dataset && isImages(base.dataset) ? (key === 'filters' ? 'noConv' : key === 'units' ? 'noDense' : 'images') : 'notImages';
+    const why = { noConv: 'the layer stack has no conv layer', noDense: 'the layer stack has no dense layer', images: 'on image sets the layer stack sets it', notImages: 'only image models have conv layers' }[k];
+    issues.push({ field: key, ...problem(`${PARAM_LIMITS[key].label} does not apply: ${why}.`, `problem.absent.${k}`) });
+  }
+  for (const key of keys) {
+    if (!appliesTo(key, base)) continue;
     // A conditional setting that no trial would use: refused rather than searched for nothing.
     if (!neverActive(key, space, base)) continue;
     const why = key === 'momentum' ? 'no trial uses the optimizer "momentum"' : 'no trial has 2 or more hidden layers';

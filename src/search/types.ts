@@ -8,10 +8,12 @@ import type { EngineKey, ExperimentConfig } from '../shared/config';
  * The settings a search can vary (PARAM_KEYS in space.ts lists them in display order). Two are
  * conditional (isActive in space.ts): `momentum` (momentum β) exists only when the trial's
  * optimizer is 'momentum', `units2` (the units of hidden layers 2, 3, …; `units` then sizes
- * layer 1 only) only when the trial has 2 or more hidden layers. A trial leaves inactive
- * settings out.
+ * layer 1 only) only when the trial has 2 or more hidden layers. On image sets `filters` is
+ * the first conv layer's filters (later conv layers keep their proportion to it) and `units` the
+ * dense layers' units; the 2-D sets' hidden-layer settings do not exist there (appliesTo in
+ * space.ts). A trial leaves inactive settings out.
  */
-export type ParamKey = 'lr' | 'batch' | 'units' | 'layers' | 'units2' | 'l2' | 'dropout' | 'optimizer' | 'momentum' | 'activation';
+export type ParamKey = 'lr' | 'batch' | 'filters' | 'units' | 'layers' | 'units2' | 'l2' | 'dropout' | 'optimizer' | 'momentum' | 'activation';
 
 /** A continuous or integer interval, or an explicit list of values to try. */
 export type ParamSpec =

@@ -1,6 +1,7 @@
 // One-click setups that show a phenomenon, each with a sentence on what to watch. A preset
 // is a partial config applied over the defaults (the backend the user chose is kept).
 import type { ExperimentConfig } from './config';
+import { BIG_CNN, DENSE_BASELINE, SMALL_CNN } from './imageStack';
 
 export interface Preset {
   key: string;
@@ -47,6 +48,27 @@ const VANISHING: Partial<ExperimentConfig> = {
   dropout: [0, 0, 0, 0, 0, 0],
   optimizer: 'sgd',
   lr: 0.1,
+};
+
+// The digits with everything but the layer stack fixed, so the image presets differ only where
+// they mean to: Adam at its usual rate, no penalties, no augmentation, a fixed number of epochs.
+const DIGITS: Partial<ExperimentConfig> = {
+  dataset: 'digits',
+  problem: 'classification',
+  loss: 'cce',
+  seed: 1,
+  images: 2000,
+  imageLayers: SMALL_CNN,
+  imageAugment: { shift: 0, rotate: 0, zoom: 0, noise: 0, flip: false },
+  optimizer: 'adam',
+  lr: 0.001,
+  batch: 32,
+  l1: 0,
+  l2: 0,
+  schedule: 'constant',
+  clip: 0,
+  patience: 0,
+  epochs: 15,
 };
 
 export const PRESETS: Preset[] = [
@@ -98,5 +120,23 @@ export const PRESETS: Preset[] = [
     label: 'Fixed with ReLU and He init',
     watch: 'The same six layers with ReLU and He initialization: gradient norms stay within about ten times of each other across layers, and the network learns the circle in under 50 epochs.',
     config: { ...VANISHING, activations: ['relu', 'relu', 'relu', 'relu', 'relu', 'relu'], init: 'heNormal' },
+  },
+  {
+    key: 'digits-dense',
+    label: 'Dense baseline on digits',
+    watch: 'The 784 pixels flattened into one hidden layer of 64 units: about 51,000 weights, each tied to one pixel, so a digit shifted by a few pixels looks new to it.',
+    config: { ...DIGITS, imageLayers: DENSE_BASELINE },
+  },
+  {
+    key: 'digits-cnn',
+    label: 'Small CNN on digits',
+    watch: 'Two conv + pool blocks: about half the dense baseline’s weights, each filter shared across the whole image, and a higher validation accuracy on the same 2,000 images.',
+    config: { ...DIGITS, imageLayers: SMALL_CNN },
+  },
+  {
+    key: 'digits-big-cnn',
+    label: 'Over-sized CNN on 500 images overfits',
+    watch: 'Four conv layers and 256 dense units (about 870,000 weights) on 500 images: training accuracy reaches 100% while validation accuracy stalls well below it and validation loss climbs.',
+    config: { ...DIGITS, images: 500, imageLayers: BIG_CNN, epochs: 30 },
   },
 ];

@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand';
 import type { ExperimentConfig } from '../shared/config';
 import type { ReferenceFit } from '../shared/protocol';
+import { isImages } from '../shared/datasets';
 import { diagnose } from '../diagnosis/diagnose';
 import type { Store } from './store';
 
@@ -22,7 +23,8 @@ export interface ReferenceSlice {
  * name here, so it gets no reference (the diagnosis then judges as before).
  */
 export function referenceKey(c: ExperimentConfig): string | null {
-  if (c.dataset === 'upload') return null;
+  // No reference for images: a second CNN fit would cost as much as the run; the diagnosis judges from the baseline.
+  if (c.dataset === 'upload' || isImages(c.dataset)) return null;
   return JSON.stringify([c.dataset, c.problem, c.samples, c.noise, c.seed, c.trainPct, c.valPct, [...c.features].sort(), c.loss]);
 }
 

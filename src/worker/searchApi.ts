@@ -6,6 +6,7 @@ import { createSearcher, type Searcher } from '../search/strategies';
 import { runTrialsBatched } from './batchedTrials';
 import { crossValidate } from './crossValidate';
 import { runTrialsPruned } from './prunedTrials';
+import { imageSpecs, runImageTrials, runImageTrialsPruned } from './imageTrials';
 import { setUploadTable } from './dataSource';
 import { tfWorkerBase } from './tfWorkerBase';
 
@@ -20,14 +21,18 @@ export function createSearchApi(): SearchApi {
     },
     async runTrial(spec) {
       cancelled = false;
+      if (imageSpecs([spec])) return (await runImageTrials([spec], isCancelled))[0];
       return crossValidate(spec, isCancelled);
     },
     async runTrials(specs, progress) {
       cancelled = false;
+      // Image trials train one CNN at a time (no batched engine for them).
+      if (imageSpecs(specs)) return runImageTrials(specs, isCancelled, progress);
       return runTrialsBatched(specs, isCancelled, progress);
     },
     async runTrialsPruned(specs, checks, decide, progress) {
       cancelled = false;
+      if (imageSpecs(specs)) return runImageTrialsPruned(specs, checks, decide, isCancelled, progress);
       return runTrialsPruned(specs, checks, decide, isCancelled, progress);
     },
     async cancel() {

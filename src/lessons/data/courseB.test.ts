@@ -13,6 +13,7 @@ import type { Lesson, LessonLog, RunRecord } from '../types';
 import { bestOf, configHasTrial, gapShrank, penaltyShare } from './courseBChecks';
 import { LESSONS_B } from './courseB';
 import { evaluate } from './evaluate';
+import { images } from './images';
 import { overfitting } from './overfitting';
 import { regularization } from './regularization';
 import { search } from './search';
@@ -50,8 +51,8 @@ const check = (lesson: Lesson, n: number, s: Store, l: LessonLog) => lesson.chec
 
 describe('lessons 6–10: shape', () => {
   it('the course part holds the five lessons in workflow order', () => {
-    expect(LESSONS_B.map((l) => l.id)).toEqual(['overfitting', 'regularization', 'search', 'transfer', 'evaluate']);
-    expect(LESSONS_B).toEqual([overfitting, regularization, search, transfer, evaluate]);
+    expect(LESSONS_B.map((l) => l.id)).toEqual(['overfitting', 'regularization', 'images', 'search', 'transfer', 'evaluate']);
+    expect(LESSONS_B).toEqual([overfitting, regularization, images, search, transfer, evaluate]);
   });
 
   it('each has 3–6 steps and as many check texts as checks, in both languages, and its concepts', () => {
@@ -67,7 +68,7 @@ describe('lessons 6–10: shape', () => {
       expect(l.checks.length, l.id).toBeLessThanOrEqual(4);
       expect(l.kind).toBe('lesson');
     }
-    expect(LESSONS.flatMap((l) => l.concepts).sort((a, b) => a - b)).toEqual([1, 8, 9, 11, 12, 13, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
+    expect(LESSONS.flatMap((l) => l.concepts).sort((a, b) => a - b)).toEqual([1, 8, 9, 11, 12, 13, 13, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30]);
   });
 
   it('the Chinese texts are Chinese and use the source text’s terms', () => {

@@ -2,6 +2,7 @@
 const lab = {
   title: 'Learning rate lab',
   intro: 'How the step is taken: find a learning rate for the current setup, and watch optimizers walk a loss surface.',
+  finderImages: 'The learning-rate finder runs on the 2-D and table sets’ dense networks, not image models; on the digits, try a few rates in turn (Adam’s 0.001 is a good start).',
   finder: {
     title: 'Learning-rate finder',
     what: 'The range test trains a copy of the current setup (from its first weights) for {{steps}} mini-batches with the rate growing from 10⁻⁶ to 10, and records the smoothed training loss until it blows up. The run on screen is not touched.',

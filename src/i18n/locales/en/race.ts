@@ -2,6 +2,7 @@
 const race = {
   title: 'Optimizer race',
   intro: 'Trains the current setup with each ticked optimizer from the same initial weights, data, batch order and seed, side by side in a helper worker, so only the way the step is taken differs.',
+  images: 'The race trains the 2-D and table sets’ dense networks side by side; it does not race image models. Compare optimizers on the digits by training with each in turn (the run history keeps them).',
   optimizers: 'Optimizers and their learning rates',
   rate: 'Learning rate of {{name}}',
   ratesHint: 'Starting rates: the usual rate for each optimizer on a small network; {{current}}, the optimizer you train with, starts at your learning rate ({{lr}}). The schedule, if any, scales each rate by epoch.',

@@ -36,8 +36,12 @@ const runs = {
     patience: 'patience',
     minDelta: 'min. improvement',
     restoreBest: 'restore best',
+    images: 'training images',
+    imageLayers: 'layers',
+    imageAugment: 'image augmentation',
   },
   value: {
+    imageArch: '{{images}} images · {{stack}}',
     linear: 'linear',
     none: 'none',
     off: 'off',

@@ -24,6 +24,7 @@ const search = {
   param: {
     lr: 'Learning rate',
     batch: 'Batch size',
+    filters: 'Filters of conv layer 1',
     units: 'Units per hidden layer',
     layers: 'Hidden layers',
     units2: 'Units of hidden layers 2+',
@@ -42,6 +43,8 @@ const search = {
   linear: 'linear',
   log: 'log',
   values: '{{label}} values',
+  imageFoldsHint: 'Image trials are scored on the fixed validation images (k = 1).',
+  optunaImages: 'The PyTorch + Optuna script is for the dense networks of the 2-D and table sets; it does not export image searches.',
   folds: 'Folds k',
   epochs: 'Epochs per trial',
   trials: 'Trials',
@@ -121,6 +124,13 @@ const search = {
     notNumbers: '{{label}} values must be numbers (got {{got}})',
     between: '{{label}} must be between {{min}} and {{max}} (got {{got}})',
     whole: '{{label}} must be a whole number (got {{got}})',
+    absent: {
+      noConv: '{{label}} does not apply: the layer stack has no conv layer.',
+      noDense: '{{label}} does not apply: the layer stack has no dense layer.',
+      images: '{{label}} does not apply: on image sets the layer stack sets it.',
+      notImages: '{{label}} does not apply: only image models have conv layers.',
+    },
+    imageFolds: 'image searches score each trial on the fixed validation images (k = 1): cross-validation would train every trial k times on a data set already slow to train',
     never: {
       momentum: '{{label}} is never used: no trial uses the optimizer "momentum".',
       units2: '{{label}} is never used: no trial has 2 or more hidden layers.',

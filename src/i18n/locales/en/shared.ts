@@ -73,6 +73,19 @@ const shared = {
       watch:
         'The same six layers with ReLU and He initialization: gradient norms stay within about ten times of each other across layers, and the network learns the circle in under 50 epochs.',
     },
+    'digits-dense': {
+      label: 'Dense baseline on digits',
+      watch: 'The 784 pixels flattened into one hidden layer of 64 units: about 51,000 weights, each tied to one pixel, so a digit shifted by a few pixels looks new to it.',
+    },
+    'digits-cnn': {
+      label: 'Small CNN on digits',
+      watch: 'Two conv + pool blocks: about half the dense baseline’s weights, each filter shared across the whole image, and a higher validation accuracy on the same 2,000 images.',
+    },
+    'digits-big-cnn': {
+      label: 'Over-sized CNN on 500 images overfits',
+      watch:
+        'Four conv layers and 256 dense units (about 870,000 weights) on 500 images: training accuracy reaches 100% while validation accuracy stalls well below it and validation loss climbs.',
+    },
   },
 } as const;
 export default shared;

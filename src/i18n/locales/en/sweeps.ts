@@ -2,6 +2,7 @@
 const sweeps = {
   title: 'Learning curve and capacity',
   intro: 'Trains the current setup several times, in the background, and plots the final losses.',
+  images: 'Learning curves and capacity sweeps train the 2-D and table sets’ dense networks; they do not sweep image models. On the digits, change the training images or the layer stack and compare the runs in the run history.',
   epochs: 'Epochs per model',
   learningCurve: 'Learning curve',
   capacity: 'Capacity sweep',

@@ -23,6 +23,7 @@ const exportNs: Strings<typeof en> = {
   weightsByHand: '手动设置了权重',
   settingsChanged: '改动了设置',
   liveEdits: '第 {{id}} 次运行在训练中{{what}}（从第 {{epoch}} 轮起）：脚本只能从头重放一份配置；请用“用这个设置重新开始”，再导出那次运行',
+  images: '运行 {{id}} 训练的是图像模型，而{{what}}只描述二维数据集和表格数据集的全连接网络；请改为导出它的配置（json、链接）、指标（csv）或损失曲线图',
   batchnorm: '第 {{id}} 次运行使用了批归一化，PyTorch 脚本无法精确重放它（训练时的批统计量、滑动平均以及被抵消的全连接偏置）；请导出包含批归一化的模型文件（tfjs），或关闭批归一化后导出那次运行',
   keptRun: '第 {{id}} 次运行是保留的运行：只能导出它的配置（json、链接）、指标（csv）和 PyTorch 脚本（pytorch）；{{what}} 只属于当前运行（{{current}}）',
   noRun: '没有第 {{id}} 次运行：现有的运行是 {{ids}}（当前为 {{current}}）',
@@ -30,6 +31,7 @@ const exportNs: Strings<typeof en> = {
   noBoundary: '屏幕上没有决策边界（这个表格没有可画的平面）',
   searchRunning: '搜索仍在运行：请等它结束后再导出',
   noSearch: '还没有运行过搜索',
+  searchImages: 'PyTorch + Optuna 脚本只描述二维数据集和表格数据集的全连接网络，不包含图像模型：无法导出手写数字上的搜索',
   searchBatchnorm: '已开启批归一化，而 PyTorch + Optuna 脚本不包含它；请关闭批归一化后再导出搜索脚本',
 };
 export default exportNs;

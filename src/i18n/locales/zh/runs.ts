@@ -38,8 +38,12 @@ const runs: Strings<typeof en> = {
     patience: '耐心',
     minDelta: '最小改进',
     restoreBest: '恢复最佳',
+    images: '训练图像',
+    imageLayers: '层',
+    imageAugment: '图像增强',
   },
   value: {
+    imageArch: '{{images}} 张图像 · {{stack}}',
     linear: '线性',
     none: '无',
     off: '关',

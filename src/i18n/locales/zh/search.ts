@@ -25,6 +25,7 @@ const search: Strings<typeof en> = {
   param: {
     lr: '学习率',
     batch: '批大小',
+    filters: '第 1 个卷积层的滤波器数',
     units: '每个隐藏层的神经元数',
     layers: '隐藏层数',
     units2: '第 2 层起每个隐藏层的神经元数',
@@ -43,6 +44,8 @@ const search: Strings<typeof en> = {
   linear: '线性',
   log: '对数',
   values: '{{label}} 取值',
+  imageFoldsHint: '图像试验在固定的验证图像上打分（k = 1）。',
+  optunaImages: 'PyTorch + Optuna 脚本只适用于二维数据集和表格数据集的全连接网络，不导出图像搜索。',
   folds: '折数 k',
   epochs: '每次试验的训练轮数',
   trials: '试验次数',
@@ -116,6 +119,13 @@ const search: Strings<typeof en> = {
     notNumbers: '{{label}} 的取值必须是数字（当前为 {{got}}）',
     between: '{{label}} 必须在 {{min}} 到 {{max}} 之间（当前为 {{got}}）',
     whole: '{{label}} 必须是整数（当前为 {{got}}）',
+    absent: {
+      noConv: '{{label}} 不适用：层堆栈里没有卷积层。',
+      noDense: '{{label}} 不适用：层堆栈里没有全连接层。',
+      images: '{{label}} 不适用：图像数据集由层堆栈决定它。',
+      notImages: '{{label}} 不适用：只有图像模型才有卷积层。',
+    },
+    imageFolds: '图像搜索在固定的验证图像上为每次试验打分（k = 1）：交叉验证要把每次试验训练 k 遍，而图像本来就训练得慢',
     never: {
       momentum: '{{label}} 永远不会用到：没有任何试验使用“momentum”优化器。',
       units2: '{{label}} 永远不会用到：没有任何试验有 2 个或更多隐藏层。',

@@ -4,6 +4,7 @@ import type en from '../en/sweeps';
 const sweeps: Strings<typeof en> = {
   title: '学习曲线与模型容量',
   intro: '在后台把当前设置训练多次，并画出最终的损失。',
+  images: '学习曲线和容量扫描只训练二维数据集和表格数据集的全连接网络，不扫描图像模型。在手写数字上，请改变训练图像数或层堆栈，再在运行历史中比较各次运行。',
   epochs: '每个模型的训练轮数',
   learningCurve: '学习曲线',
   capacity: '容量扫描',
