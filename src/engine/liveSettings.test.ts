@@ -11,7 +11,7 @@ describe('the live rule', () => {
 
   it('learning rate, batch, the optimizer and its settings, regularization and early stopping are live', () => {
     expect([...LIVE_SETTINGS].sort()).toEqual(
-      ['lr', 'batch', 'optimizer', 'momentum', 'beta1', 'beta2', 'epsilon', 'l1', 'l2', 'dropout', 'augment', 'patience', 'minDelta', 'restoreBest', 'epochs', 'pace', 'schedule', 'clip'].sort(),
+      ['lr', 'batch', 'optimizer', 'momentum', 'beta1', 'beta2', 'epsilon', 'l1', 'l2', 'dropout', 'augment', 'imageAugment', 'patience', 'minDelta', 'restoreBest', 'epochs', 'pace', 'schedule', 'clip'].sort(),
     );
     expect(howToApply(['lr', 'batch', 'l2'])).toBe('live');
     expect(howToApply(['optimizer', 'momentum'])).toBe('live');

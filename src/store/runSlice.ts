@@ -5,6 +5,7 @@ import { diagnose, type Diagnosis } from '../diagnosis/diagnose';
 import { MetricsHistory } from '../diagnosis/metricsHistory';
 import type { BackendInfo, BoundaryView, EarlyStop, EvaluationView, ImageSetView, ImageViews, MetricsBatch, NetworkMaps, PointsView, TableView, TestResult } from '../shared/protocol';
 import type { Store } from './store';
+import { isImages } from '../shared/datasets';
 import { referenceFor } from './referenceSlice';
 import { appendStats } from '../network/statsHistory';
 
@@ -90,7 +91,7 @@ export interface RunSlice {
 }
 
 function describe(c: ExperimentConfig, epochs: number): string {
-  const arch = c.layers.length ? c.layers.join('-') : 'linear';
+  const arch = isImages(c.dataset) ? `${c.images} images · ${c.imageLayers}` : c.layers.length ? c.layers.join('-') : 'linear';
   return `${c.dataset} · ${arch} · ${c.optimizer} lr ${c.lr} · ${epochs} ep`;
 }
 
