@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { digitsAsset } from './src/build/digitsAsset';
+import { digitsAsset } from './src/build/digitsAsset.ts';
 
 // Relative base so the built site works from any static file server or sub-folder.
 export default defineConfig({

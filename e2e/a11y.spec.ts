@@ -1,5 +1,5 @@
 // axe-core on the built page in its main states: idle, training, after a sweep and a search, a
-// table data set, the transfer panel with a base, and a phone. No serious or critical violation.
+// table data set, the digits, the transfer panel with a base, and a phone. No serious or critical violation.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, openPlayground, cpuHash } from './fixtures';
@@ -50,6 +50,15 @@ test('a table data set (iris)', async ({ page }) => {
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.getByTestId('confusion')).toBeVisible();
   await expectNoSeriousViolations(page, 'on a table');
+});
+
+test('the digits: image grid, layer stack, drawing pad and image views after a step', async ({ page }) => {
+  await openPlayground(page, '#dataset=digits&images=200&backend=wasm&optimizer=adam&lr=0.01&batch=32&imageLayers=conv:4:3,pool:2,flatten');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.getByTestId('misclassified')).toBeVisible();
+  await expect(page.getByTestId('feature-maps')).toBeVisible();
+  await expect(page.getByTestId('confusion')).toBeVisible();
+  await expectNoSeriousViolations(page, 'on the digits');
 });
 
 test('the transfer panel with a pretrained base', async ({ page }) => {

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { encodeDigits } from '../data/digits';
+import { encodeDigits } from '../data/digits.ts';
 
 /** The name the file is served under by the dev server (the build hashes it). `.dgz`: no server takes it for a gzip encoding to undo. */
 export const DIGITS_FILE = 'digits.dgz';

@@ -102,7 +102,9 @@ export async function pretrain(): Promise<void> {
     if (info) set({ status: 'idle', base: info, progress: 1, message: { kind: 'info', text: t('transfer:msg.pretrained', { source: baseSourceLabel(info), acc: formatPercent(info.sourceValAcc) }) } });
     else set({ status: 'idle', message: { kind: 'info', text: t('transfer:msg.pretrainCancelled') } });
   } catch (e) {
-    failed(e);
+    // Cancel before the worker had begun (it was still starting): the call never ran, so it is cancelled too.
+    if (controller.signal.aborted) set({ status: 'idle', message: { kind: 'info', text: t('transfer:msg.pretrainCancelled') } });
+    else failed(e);
   } finally {
     if (abort === controller) abort = null;
   }
@@ -130,7 +132,8 @@ export async function compare(): Promise<void> {
     if (result) set({ status: 'idle', result, live: {}, progress: 1 });
     else set({ status: 'idle', message: { kind: 'info', text: t('transfer:msg.compareCancelled') } });
   } catch (e) {
-    failed(e);
+    if (controller.signal.aborted) set({ status: 'idle', message: { kind: 'info', text: t('transfer:msg.compareCancelled') } });
+    else failed(e);
   } finally {
     if (abort === controller) abort = null;
   }

@@ -5,7 +5,8 @@
 //
 // The file: "DGT1", then the count n (uint32, little-endian), then n labels (uint8 0–9), then
 // n × 784 pixels (uint8, 0 = background, 255 = ink), the images in label order.
-import { hashSeed, mulberry32 } from './random';
+// With its extension: vite.config.ts loads this file in Node (src/build/digitsAsset.ts), where an import needs one.
+import { hashSeed, mulberry32 } from './random.ts';
 
 export const DIGIT_SIDE = 28;
 export const DIGIT_PIXELS = DIGIT_SIDE * DIGIT_SIDE;

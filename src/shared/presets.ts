@@ -135,7 +135,7 @@ export const PRESETS: Preset[] = [
   },
   {
     key: 'digits-big-cnn',
-    label: 'Over-sized CNN on 500 images overfits',
+    label: 'Over-sized CNN on 500 images',
     watch: 'Four conv layers and 256 dense units (about 870,000 weights) on 500 images: training accuracy reaches 100% while validation accuracy stalls well below it and validation loss climbs.',
     config: { ...DIGITS, images: 500, imageLayers: BIG_CNN, epochs: 30 },
   },

@@ -82,7 +82,7 @@ const shared = {
       watch: 'Two conv + pool blocks: about half the dense baseline’s weights, each filter shared across the whole image, and a higher validation accuracy on the same 2,000 images.',
     },
     'digits-big-cnn': {
-      label: 'Over-sized CNN on 500 images overfits',
+      label: 'Over-sized CNN on 500 images',
       watch:
         'Four conv layers and 256 dense units (about 870,000 weights) on 500 images: training accuracy reaches 100% while validation accuracy stalls well below it and validation loss climbs.',
     },
