@@ -68,7 +68,7 @@ function imageBuffers(v: ImageViews | undefined): ArrayBuffer[] {
 }
 
 /** Refusals of what only a network of dense layers has (its weights, its maps, its PyTorch script). */
-const NOT_FOR_IMAGES = (what: string) => new Error(`${what} is not available for image sets: their models are convolutional (see the model summary and the image views instead)`);
+const NOT_FOR_IMAGES = (what: string) => new Error(`${what}: not available for image sets, whose models are convolutional (see the model summary and the image views instead)`);
 
 function send(batch: MetricsBatch): MetricsBatch {
   const buffers = [batch.boundary?.values.buffer, batch.network?.maps.buffer, batch.augmented?.buffer, ...evaluationBuffers(batch.evaluation), ...imageBuffers(batch.images)].filter((b) => b !== undefined) as ArrayBuffer[];
