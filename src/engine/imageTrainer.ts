@@ -3,6 +3,7 @@
 // dropout, early stopping and image augmentation (fresh every epoch, seeded by seed and epoch).
 // The same surface as Trainer where the worker's run loop uses it (src/worker/trainingApi.ts):
 // metrics stay on the device and are read in one download by flush(), a few times a second.
+import { runSteps, runStepsPaced, type Epoch } from './epochLoop';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { augmentImages, isAugmenting } from '../data/imageAugment';
@@ -174,29 +175,14 @@ export class ImageTrainer {
   /** One epoch over the (augmented) training images, awaiting `between()` after a step whenever it returns a promise; false when disposed meanwhile. */
   async trainEpochPaced(between: () => Promise<void> | null, stats = false): Promise<boolean> {
     void stats;
-    const epoch = this.beginEpoch();
-    try {
-      for (let b = 0; b < epoch.steps; b++) {
-        epoch.step(b);
-        const wait = between();
-        if (wait) await wait;
-        if (this.disposed) return false;
-      }
-    } finally {
-      epoch.release();
-    }
+    if (!(await runStepsPaced(this.beginEpoch(), between, () => this.disposed))) return false;
     this.endEpoch();
     return true;
   }
 
   /** As trainEpochPaced, without waits. */
   trainEpoch(): void {
-    const epoch = this.beginEpoch();
-    try {
-      for (let b = 0; b < epoch.steps; b++) epoch.step(b);
-    } finally {
-      epoch.release();
-    }
+    runSteps(this.beginEpoch());
     this.endEpoch();
   }
 
@@ -224,7 +210,7 @@ export class ImageTrainer {
     return tf.tensor4d(x, [this.train.n, this.side, this.side, 1]);
   }
 
-  private beginEpoch(maxSteps = Infinity): { steps: number; step: (b: number) => void; release: () => void } {
+  private beginEpoch(maxSteps = Infinity): Epoch {
     const batch = Math.max(1, Math.floor(this.config.batch));
     const [l1, l2] = this.lambdas();
     this.dropValProbs();

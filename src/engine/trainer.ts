@@ -1,5 +1,6 @@
 // The training loop of one run: owns the data tensors, the model and the optimizer. Metrics of
 // each epoch stay on the device until `flush()` downloads all pending epochs in one read.
+import { runSteps, runStepsPaced, type Epoch } from './epochLoop';
 import * as tf from '@tensorflow/tfjs-core';
 // tfjs-core alone has no gradient kernels registered; training needs them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
@@ -238,12 +239,7 @@ export class Trainer {
    * layer health (inspect.ts) is queued with its metrics, its last step's update size included.
    */
   trainEpoch(stats = false): void {
-    const epoch = this.beginEpoch(Infinity, stats);
-    try {
-      for (let b = 0; b < epoch.steps; b++) epoch.step(b);
-    } finally {
-      epoch.release();
-    }
+    runSteps(this.beginEpoch(Infinity, stats));
     this.endEpoch(stats);
   }
 
@@ -253,17 +249,7 @@ export class Trainer {
    * epoch not counted, when the Trainer was disposed during a wait.
    */
   async trainEpochPaced(between: () => Promise<void> | null, stats = false): Promise<boolean> {
-    const epoch = this.beginEpoch(Infinity, stats);
-    try {
-      for (let b = 0; b < epoch.steps; b++) {
-        epoch.step(b);
-        const wait = between();
-        if (wait) await wait;
-        if (this.disposed) return false;
-      }
-    } finally {
-      epoch.release();
-    }
+    if (!(await runStepsPaced(this.beginEpoch(Infinity, stats), between, () => this.disposed))) return false;
     this.endEpoch(stats);
     return true;
   }
@@ -296,7 +282,7 @@ export class Trainer {
    * `maxSteps`, only the rows of the first `maxSteps` batches are gathered and cut (the same
    * batches, without the cost of cutting the rest).
    */
-  private beginEpoch(maxSteps = Infinity, probeLast = false): { steps: number; step: (b: number) => void; release: () => void } {
+  private beginEpoch(maxSteps = Infinity, probeLast = false): Epoch {
     const { loss, batch, dropout } = this.settings;
     const [l1, l2] = this.lambdas();
     this.applyRate();
