@@ -48,7 +48,10 @@ test('a search pool worker that closes: the search ends with a message, Cancel a
   await page.getByTestId('search-epochs').fill('3000');
   await page.getByRole('button', { name: 'Start search' }).click();
   const status = page.getByTestId('search-status');
-  await expect(status).toContainText('running');
+  // Mid-run: the pool has loaded and the host has planned the 4 trials. (A worker closed while
+  // still loading its script has never said anything, so the page allows it the 30 s a slow
+  // start may take before calling it gone: that is not what this test is about.)
+  await expect(status).toContainText('/ 4 trials · running', { timeout: 30_000 });
   await expect.poll(() => page.workers().filter((w) => w.url().includes('searchWorker')).length).toBeGreaterThan(0);
   expect(await closeWorkers(page, 'searchWorker')).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Cancel search' }).click();
