@@ -72,14 +72,16 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   const bad = history ? history.firstNonFinite : firstNonFinite(epochs as readonly EpochMetrics[]);
   if (bad) return diverged(bad.epoch, msg(bad.nan ? 'nonFinite.nan' : 'nonFinite.inf', { epoch: bad.epoch }));
 
-  if (n < MIN_BLOWUP_EPOCHS) return tooShort(n);
+  // Epochs trained: the last epoch's number (a run records epoch 0, before any step, too).
+  const trained = () => (history ? history.last?.epoch : (epochs as readonly EpochMetrics[]).at(-1)?.epoch) ?? 0;
+  if (n < MIN_BLOWUP_EPOCHS) return tooShort(trained());
   const s = buildSeries(history ? history.binnedLogs(MAX_POINTS) : binArray(epochs as readonly EpochMetrics[]));
   const lastEpoch = history ? history.last!.epoch : (epochs as readonly EpochMetrics[])[n - 1].epoch;
   const curves = curvesOf(s, n, lastEpoch, input.baselineLoss, previous?.regime ?? null, input.reference ?? null);
 
   const blown = blowUp(curves);
   if (blown) return blown;
-  if (n < MIN_EPOCHS) return tooShort(n);
+  if (n < MIN_EPOCHS) return tooShort(trained());
   for (const detect of DETECTORS) {
     const verdict = detect(curves);
     if (verdict) return verdict;

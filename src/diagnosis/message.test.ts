@@ -31,7 +31,8 @@ describe('the diagnosis in Chinese', () => {
     const nan = diagnose({ epochs: overfit.slice(0, 30), baselineLoss: 0.69, divergedAt: 12 });
     expect(over.regime).toBe('overfitting');
     expect(renderMsg(over.msg!)).toBe(over.evidence);
-    expect(short.evidence).toBe('only 5 epochs so far; a verdict needs at least 20');
+    // Epochs 0–4: four trained (epoch 0 is the model before its first step).
+    expect(short.evidence).toBe('only 4 epochs so far; a verdict needs at least 20');
 
     await switchLanguage('zh');
     expect(i18n.language).toBe('zh');
@@ -43,7 +44,7 @@ describe('the diagnosis in Chinese', () => {
       expect(numbers(zh)).toEqual(numbers(d.evidence));
     }
     expect(renderMsg(over.msg!)).toContain('验证损失');
-    expect(renderMsg(short.msg!)).toBe('目前仅 5 轮；判断至少需要 20 轮');
+    expect(renderMsg(short.msg!)).toBe('目前仅 4 轮；判断至少需要 20 轮');
     // Remedies in the source text's terms.
     const labels = remediesFor('overfitting', DEFAULT_CONFIG).map((r) => r.label);
     expect(labels.join(' ')).toContain('正则化');

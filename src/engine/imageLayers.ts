@@ -1,7 +1,9 @@
 // The layer stack of an image model (conv 2-D, max pooling, flatten, dense, dropout, batch norm)
 // as data, and its summary: each layer's output shape and parameter count, or the first layer
 // whose shape does not fit with the reason, before anything trains. Pure: the Model panel, the
-// link's checks and the worker share it.
+// link's checks and the worker share it. Its reasons are the schema namespace's `stack` texts.
+import { msg } from '../shared/schemaText';
+
 export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
 export type Padding = 'same' | 'valid';
 
@@ -45,38 +47,38 @@ export function summarize(input: readonly [number, number, number], layers: read
     const [h, w, c]: readonly [number, number, number] = spatial ? (shape as readonly [number, number, number]) : [0, 0, 0];
     switch (l.kind) {
       case 'conv': {
-        if (!spatial) return fail(i, 'a convolution needs an image: it cannot come after flatten or dense');
-        if (!whole(l.filters, 1, 256)) return fail(i, `filters must be a whole number from 1 to 256 (got ${l.filters})`);
-        if (!whole(l.kernel, 1, 11)) return fail(i, `the kernel size must be a whole number from 1 to 11 (got ${l.kernel})`);
-        if (!whole(l.stride, 1, 4)) return fail(i, `the stride must be a whole number from 1 to 4 (got ${l.stride})`);
-        if (l.padding === 'valid' && (l.kernel > h || l.kernel > w)) return fail(i, `a ${l.kernel} × ${l.kernel} kernel is larger than its ${h} × ${w} input (use padding "same" or a smaller kernel)`);
+        if (!spatial) return fail(i, msg('stack.convFlat'));
+        if (!whole(l.filters, 1, 256)) return fail(i, msg('stack.filters', { got: l.filters }));
+        if (!whole(l.kernel, 1, 11)) return fail(i, msg('stack.kernel', { got: l.kernel }));
+        if (!whole(l.stride, 1, 4)) return fail(i, msg('stack.stride', { got: l.stride }));
+        if (l.padding === 'valid' && (l.kernel > h || l.kernel > w)) return fail(i, msg('stack.kernelTooBig', { k: l.kernel, h, w }));
         shape = [outSide(h, l.kernel, l.stride, l.padding), outSide(w, l.kernel, l.stride, l.padding), l.filters];
         rows.push({ layer: l, out: shape, params: l.kernel * l.kernel * c * l.filters + l.filters });
         break;
       }
       case 'pool': {
-        if (!spatial) return fail(i, 'pooling needs an image: it cannot come after flatten or dense');
-        if (!whole(l.size, 2, 8) || !whole(l.stride, 1, 8)) return fail(i, `the pool size must be a whole number from 2 to 8 and its stride from 1 to 8 (got ${l.size}, ${l.stride})`);
-        if (l.size > h || l.size > w) return fail(i, `a ${l.size} × ${l.size} pool is larger than its ${h} × ${w} input`);
+        if (!spatial) return fail(i, msg('stack.poolFlat'));
+        if (!whole(l.size, 2, 8) || !whole(l.stride, 1, 8)) return fail(i, msg('stack.poolSize', { size: l.size, stride: l.stride }));
+        if (l.size > h || l.size > w) return fail(i, msg('stack.poolTooBig', { p: l.size, h, w }));
         shape = [outSide(h, l.size, l.stride, 'valid'), outSide(w, l.size, l.stride, 'valid'), c];
         rows.push({ layer: l, out: shape, params: 0 });
         break;
       }
       case 'flatten': {
-        if (!spatial) return fail(i, 'the input is flat already');
+        if (!spatial) return fail(i, msg('stack.flatAlready'));
         shape = [h * w * c];
         rows.push({ layer: l, out: shape, params: 0 });
         break;
       }
       case 'dense': {
-        if (spatial) return fail(i, 'a dense layer needs a flat input: add flatten before it');
-        if (!whole(l.units, 1, 1024)) return fail(i, `units must be a whole number from 1 to 1024 (got ${l.units})`);
+        if (spatial) return fail(i, msg('stack.denseSpatial'));
+        if (!whole(l.units, 1, 1024)) return fail(i, msg('stack.units', { got: l.units }));
         rows.push({ layer: l, out: [l.units], params: shape[0] * l.units + l.units });
         shape = [l.units];
         break;
       }
       case 'dropout': {
-        if (!(l.rate >= 0 && l.rate < 1)) return fail(i, `the dropout rate must be from 0 to below 1 (got ${l.rate})`);
+        if (!(l.rate >= 0 && l.rate < 1)) return fail(i, msg('stack.dropout', { got: l.rate }));
         rows.push({ layer: l, out: shape, params: 0 });
         break;
       }
@@ -88,7 +90,7 @@ export function summarize(input: readonly [number, number, number], layers: read
       }
     }
   }
-  if (shape.length === 3) return fail(layers.length, 'the stack must end flat: add flatten (and dense layers) before the output');
+  if (shape.length === 3) return fail(layers.length, msg('stack.endFlat'));
   const head: ImageLayer = { kind: 'dense', units: classes, activation: 'linear' };
   rows.push({ layer: head, out: [classes], params: shape[0] * classes + classes });
   shape = [classes];

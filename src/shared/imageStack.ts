@@ -12,6 +12,7 @@
 // e.g. 'conv:8:3,pool:2,conv:16:3,pool:2,flatten,dense:32'. The softmax head over the ten
 // classes is not written: every stack ends in it.
 import { summarize, type Activation, type ImageLayer, type Summary } from '../engine/imageLayers';
+import { msg } from './schemaText';
 
 export const IMAGE_SIDE = 28;
 export const IMAGE_INPUT: readonly [number, number, number] = [IMAGE_SIDE, IMAGE_SIDE, 1];
@@ -33,66 +34,66 @@ const isNumber = (t: string) => /^(\d+\.?\d*|\.\d+)$/.test(t);
 /** Reads one layer's text; a reason when it is not one. */
 function parseLayer(text: string): ImageLayer | string {
   const [name, ...rest] = text.trim().split(':').map((t) => t.trim());
-  const need = (n: number, what: string) => (rest.length < n ? `"${name}" needs ${what}` : null);
+  const need = (n: number, example: string) => (rest.length < n ? msg(`stack.needs.${name}`, { example }) : null);
   switch (name) {
     case 'conv': {
-      const missing = need(2, 'its filters and kernel size, e.g. conv:8:3');
+      const missing = need(2, 'conv:8:3');
       if (missing) return missing;
       const [f, k, ...opts] = rest;
-      if (!isWhole(f) || !isWhole(k)) return `conv's filters and kernel size must be whole numbers (got "${f}", "${k}")`;
+      if (!isWhole(f) || !isWhole(k)) return msg('stack.convWhole', { f, k });
       const layer: ImageLayer = { kind: 'conv', filters: Number(f), kernel: Number(k), stride: 1, padding: 'same', activation: 'relu' };
       for (const o of opts) {
         if (/^s\d+$/.test(o)) layer.stride = Number(o.slice(1));
         else if (o === 'same' || o === 'valid') layer.padding = o;
         else if ((ACTS as readonly string[]).includes(o)) layer.activation = o as Activation;
-        else return `"${o}" is not a conv option (sN for the stride, same or valid, or an activation: ${ACTS.join(', ')})`;
+        else return msg('stack.convOption', { o, acts: ACTS.join(', ') });
       }
       return layer;
     }
     case 'pool': {
-      const missing = need(1, 'its size, e.g. pool:2');
+      const missing = need(1, 'pool:2');
       if (missing) return missing;
       const [p, ...opts] = rest;
-      if (!isWhole(p)) return `pool's size must be a whole number (got "${p}")`;
+      if (!isWhole(p)) return msg('stack.poolWhole', { p });
       const layer: ImageLayer = { kind: 'pool', size: Number(p), stride: Number(p) };
       for (const o of opts) {
         if (/^s\d+$/.test(o)) layer.stride = Number(o.slice(1));
-        else return `"${o}" is not a pool option (sN for the stride)`;
+        else return msg('stack.poolOption', { o });
       }
       return layer;
     }
     case 'flatten':
     case 'batchnorm':
-      if (rest.length) return `"${name}" takes no numbers`;
+      if (rest.length) return msg('stack.noNumbers', { name });
       return { kind: name };
     case 'dense': {
-      const missing = need(1, 'its units, e.g. dense:32');
+      const missing = need(1, 'dense:32');
       if (missing) return missing;
       const [u, ...opts] = rest;
-      if (!isWhole(u)) return `dense's units must be a whole number (got "${u}")`;
+      if (!isWhole(u)) return msg('stack.denseWhole', { u });
       const layer: ImageLayer = { kind: 'dense', units: Number(u), activation: 'relu' };
       for (const o of opts) {
         if ((ACTS as readonly string[]).includes(o)) layer.activation = o as Activation;
-        else return `"${o}" is not an activation (${ACTS.join(', ')})`;
+        else return msg('stack.activation', { o, acts: ACTS.join(', ') });
       }
       return layer;
     }
     case 'dropout': {
-      const missing = need(1, 'its rate, e.g. dropout:0.25');
+      const missing = need(1, 'dropout:0.25');
       if (missing) return missing;
-      if (rest.length > 1 || !isNumber(rest[0])) return `dropout's rate must be a number from 0 to below 1 (got "${rest.join(':')}")`;
+      if (rest.length > 1 || !isNumber(rest[0])) return msg('stack.dropoutRate', { got: rest.join(':') });
       return { kind: 'dropout', rate: Number(rest[0]) };
     }
     default:
-      return `"${name}" is not a layer (conv, pool, flatten, dense, dropout, batchnorm)`;
+      return msg('stack.notLayer', { name });
   }
 }
 
 /** Reads a stack's text into layers (not yet checked for fit: see checkStack). */
 export function parseStack(text: string): StackParse {
-  if (typeof text !== 'string' || text.trim() === '') return { ok: false, index: 0, reason: 'the stack is empty: it needs at least flatten' };
+  if (typeof text !== 'string' || text.trim() === '') return { ok: false, index: 0, reason: msg('stack.empty') };
   const parts = text.split(',');
-  if (parts.length > 24) return { ok: false, index: 24, reason: 'a stack has at most 24 layers' };
+  if (parts.length > 24) return { ok: false, index: 24, reason: msg('stack.tooMany', { max: 24 }) };
   const layers: ImageLayer[] = [];
   for (const [i, p] of parts.entries()) {
     const l = parseLayer(p);
@@ -130,11 +131,11 @@ export function formatStack(layers: readonly ImageLayer[]): string {
  */
 export function checkStack(text: string, classes = 10): { ok: true; layers: ImageLayer[]; summary: Extract<Summary, { ok: true }> } | { ok: false; index: number; reason: string } {
   const p = parseStack(text);
-  if (!p.ok) return { ok: false, index: p.index, reason: `layer ${p.index + 1}: ${p.reason}` };
+  if (!p.ok) return { ok: false, index: p.index, reason: msg('stack.at', { n: p.index + 1, reason: p.reason }) };
   const s = summarize(IMAGE_INPUT, p.layers, classes);
   if (!s.ok) {
     const name = p.layers[s.index]?.kind;
-    return { ok: false, index: s.index, reason: name ? `layer ${s.index + 1} (${name}): ${s.reason}` : s.reason };
+    return { ok: false, index: s.index, reason: name ? msg('stack.atNamed', { n: s.index + 1, name, reason: s.reason }) : s.reason };
   }
   return { ok: true, layers: p.layers, summary: s };
 }

@@ -8,6 +8,7 @@ import { PRESETS } from './presets';
 import { SYMMETRIES } from '../data/augment';
 import { datasetHint, datasetLabel, initializerLabel, lossLabel, optimizerLabel, presetLabel, presetWatch, rangeLabel, symmetryLabel } from './labels';
 import { coerceNumber, parseHash } from './schema';
+import { checkStack } from './imageStack';
 import { toggleFeature } from '../components/modelEdits';
 
 const upload = { label: 'my.csv', problem: 'regression' as const, classes: 1 };
@@ -60,5 +61,14 @@ describe('labels in Chinese', () => {
     expect(datasetLabel('upload', upload)).toBe('my.csv');
     expect(toggleFeature(['x1'], 'x1', false)).toEqual({ error: '至少保留一个输入特征。' });
     expect(coerceNumber('lr', '20')).toEqual({ ok: false, error: '学习率必须在 0.00001 到 10 之间' });
+  });
+
+  it('refuse a layer stack in Chinese, naming the layer, and in English again after switching back', async () => {
+    await switchLanguage('zh');
+    expect(checkStack('conv:8:3,pool:2,pool:2,pool:2,conv:8:5:valid,flatten')).toMatchObject({ ok: false, index: 4, reason: '第 5 层（conv）：5 × 5 的卷积核大于它 3 × 3 的输入（改用 "same" 填充或更小的卷积核）' });
+    expect(checkStack('conv:8,flatten')).toMatchObject({ ok: false, reason: '第 1 层："conv" 需要滤波器个数和卷积核大小，例如 conv:8:3' });
+    expect(parseHash('#dataset=digits&imageLayers=dense:8').notices[0]).toContain('全连接层需要扁平输入');
+    await switchLanguage('en');
+    expect(checkStack('conv:8,flatten')).toMatchObject({ ok: false, reason: 'layer 1: "conv" needs its filters and kernel size, e.g. conv:8:3' });
   });
 });

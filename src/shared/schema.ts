@@ -26,25 +26,9 @@ import { isPageKey } from '../page/pageParams';
 import { formatSchedule, parseSchedule } from './schedule';
 import { checkStack, formatStack } from './imageStack';
 import type { ImageAugment } from '../data/imageAugment';
-import schemaEn from '../i18n/locales/en/schema';
+import { msg, setSchemaText } from './schemaText';
 
-type TextParams = Record<string, string | number>;
-
-/** The English message `key` (a path in the schema namespace) with its {{placeholders}} filled. */
-function english(key: string, params: TextParams = {}): string {
-  const s = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], schemaEn);
-  return String(s).replace(/\{\{(\w+)\}\}/g, (_, n: string) => String(params[n] ?? ''));
-}
-
-/**
- * How messages are written: English here (and in the workers); the page hands in i18next's `t`
- * for the schema namespace (src/shared/labels.ts), so they follow the interface's language.
- */
-let msg: (key: string, params?: TextParams) => string = english;
-
-export function setSchemaText(fn: (key: string, params?: TextParams) => string): void {
-  msg = fn;
-}
+export { setSchemaText };
 
 /** A setting's name in messages (RANGES' label, in the interface's language). */
 export const rangeName = (key: RangeKey): string => msg(`ranges.${key}`);
