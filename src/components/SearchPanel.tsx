@@ -113,7 +113,7 @@ export function SearchPanel() {
     <section className="panel" aria-labelledby="search-h">
       <h2 id="search-h">{t('title')}</h2>
       <p className="hint">{t('intro')}</p>
-      <div className="row">
+      <div className="row search-head">
         <label className="field">
           <span className="field-label">{t('strategy')}</span>
           <select value={strategy} onChange={(e) => setStrategy(e.target.value as Strategy)} data-testid="search-strategy">
