@@ -1,5 +1,5 @@
-// The page trains on the WebGL backend, inside a Web Worker, when WebGL is asked for. This and
-// the auto-backend spec are the only ones that use WebGL (SwiftShader in CI is slow), so it
+// The page trains on the WebGL backend, inside a Web Worker, when WebGL is asked for: a dense net
+// and a small CNN on the digits (whose layers run fused there). SwiftShader in CI is slow, so each
 // trains just a few epochs.
 import { test, expect, readEpoch, readLoss } from './fixtures';
 
@@ -41,5 +41,18 @@ test('the page trains on WebGL in a Web Worker', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
   await expect(page.getByTestId('status')).toHaveText('paused');
   // Still on WebGL: no silent fallback happened while training.
+  await expect(page.getByTestId('backend')).toHaveText('webgl');
+});
+
+test('a small CNN learns digits on WebGL, where its conv and dense layers run fused', async ({ page }) => {
+  await page.goto('./#backend=webgl&dataset=digits&images=300');
+  await expect(page.getByTestId('backend')).toHaveText('webgl', { timeout: 60_000 });
+  await page.waitForFunction(() => typeof window.playground?.ready === 'function');
+  await page.evaluate(() => window.playground.ready());
+  const m = await page.evaluate(() => window.playground.train(3));
+  // Chance is 0.1; the fused layers' gradients (src/engine/conv.ts) must train it well above that.
+  expect(m.epoch.at(-1)).toBe(3);
+  expect(m.valAcc.at(-1)!).toBeGreaterThan(0.5);
+  expect(m.valLoss.at(-1)!).toBeLessThan(m.valLoss[0] * 0.6);
   await expect(page.getByTestId('backend')).toHaveText('webgl');
 });

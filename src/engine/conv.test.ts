@@ -7,7 +7,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conv2d } from './conv';
+import { conv2d, convLayer, denseLayer, fuses } from './conv';
 import { outSide } from './imageLayers';
 
 const maxAbs = (a: tf.Tensor, b: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);
@@ -71,5 +71,31 @@ describe('conv2d', () => {
         expect(tape[i], `pool ${side} ${size} ${stride} at ${i}`).toBeCloseTo(diff, 2);
       }
     }
+  });
+
+  it('fused layers (as WebGL runs them) give the values and gradients of the parts, and fuse only relu and linear on WebGL', async () => {
+    await tf.setBackend('cpu');
+    const start = tf.memory().numTensors;
+    for (const act of ['relu', 'linear', 'tanh'] as const) {
+      tf.tidy(() => {
+        const x = tf.randomNormal([2, 6, 6, 2], 0, 1, 'float32', 3) as tf.Tensor4D;
+        const w = tf.randomNormal([3, 3, 2, 4], 0, 1, 'float32', 4) as tf.Tensor4D;
+        const b = tf.randomNormal([4], 0, 1, 'float32', 5) as tf.Tensor1D;
+        const dw = tf.randomNormal([3 * 3 * 4, 5], 0, 0.1, 'float32', 6) as tf.Tensor2D;
+        const db = tf.randomNormal([5], 0, 1, 'float32', 7) as tf.Tensor1D;
+        const net = (fused: boolean) => (xs: tf.Tensor, ws: tf.Tensor, bs: tf.Tensor, dws: tf.Tensor, dbs: tf.Tensor) => {
+          const a = convLayer(xs as tf.Tensor4D, ws as tf.Tensor4D, bs as tf.Tensor1D, 2, 'same', act, fused);
+          const z = denseLayer(tf.reshape(a, [2, -1]) as tf.Tensor2D, dws as tf.Tensor2D, dbs as tf.Tensor1D, act, fused);
+          return tf.sum(tf.mul(tf.square(z), tf.reshape(tf.linspace(0.5, 2, z.size), z.shape)));
+        };
+        const parts = tf.grads(net(false))([x, w, b, dw, db]);
+        const fused = tf.grads(net(true))([x, w, b, dw, db]);
+        expect(maxAbs(net(false)(x, w, b, dw, db), net(true)(x, w, b, dw, db)), act).toBeLessThan(1e-3);
+        parts.forEach((g, i) => expect(maxAbs(g, fused[i]), `${act} gradient ${i}`).toBeLessThan(1e-3));
+      });
+    }
+    expect(tf.memory().numTensors).toBe(start);
+    // cpu keeps the parts (and wasm must: a fused conv2d's gradient needs Conv2DBackpropFilter).
+    expect([fuses('relu'), fuses('tanh')]).toEqual([false, false]);
   });
 });

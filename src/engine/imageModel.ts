@@ -9,10 +9,10 @@ import * as tf from '@tensorflow/tfjs-core';
 // The tape needs every op's gradient (conv2d, maxPool, logSoftmax, …).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { mulberry32, hashSeed } from '../data/random';
-import { initialKernel, activate, BN_EPSILON, BN_MOMENTUM } from './model';
+import { initialKernel, BN_EPSILON, BN_MOMENTUM } from './model';
 import { createOptimizer, disposeOptimizer, type OptimizerSettings } from './optimizers';
 import { summarize, type ImageLayer } from './imageLayers';
-import { conv2d } from './conv';
+import { convLayer, denseLayer } from './conv';
 
 interface Weights {
   kernel: tf.Variable;
@@ -101,7 +101,7 @@ export class ImageModel {
     switch (l.kind) {
       case 'conv': {
         const k = w as Weights;
-        return activate(tf.add(conv2d(a as tf.Tensor4D, k.kernel as tf.Tensor4D, l.stride, l.padding), k.bias), l.activation);
+        return convLayer(a as tf.Tensor4D, k.kernel as tf.Tensor4D, k.bias as tf.Tensor1D, l.stride, l.padding, l.activation);
       }
       case 'pool':
         return tf.maxPool(a as tf.Tensor4D, l.size, l.stride, 'valid');
@@ -109,7 +109,7 @@ export class ImageModel {
         return tf.reshape(a, [a.shape[0], -1]);
       case 'dense': {
         const k = w as Weights;
-        return activate(tf.add(tf.matMul(a as tf.Tensor2D, k.kernel as tf.Tensor2D), k.bias), l.activation);
+        return denseLayer(a as tf.Tensor2D, k.kernel as tf.Tensor2D, k.bias as tf.Tensor1D, l.activation);
       }
       case 'dropout':
         if (training && l.rate > 0) {
@@ -150,12 +150,16 @@ export class ImageModel {
     return this.optimizer.minimize(() => this.loss(x, labels, true), true, this.trainable)!;
   }
 
-  /** Mean softmax cross-entropy of images against integer labels. */
-  loss(x: tf.Tensor4D, labels: tf.Tensor1D, training = false): tf.Scalar {
+  /**
+   * Mean softmax cross-entropy of images against labels: integers (rows), or one-hot (rows ×
+   * classes, as the trainer makes them once per epoch). tfjs's softmaxCrossEntropy has its own
+   * gradient (softmax − labels), fewer kernels per step than the tape through logSoftmax.
+   */
+  loss(x: tf.Tensor4D, labels: tf.Tensor1D | tf.Tensor2D, training = false): tf.Scalar {
     return tf.tidy(() => {
       const z = this.logits(x, training);
-      const onehot = tf.oneHot(tf.cast(labels, 'int32') as tf.Tensor1D, this.classes);
-      return tf.neg(tf.mean(tf.sum(tf.mul(onehot, tf.logSoftmax(z)), 1))) as tf.Scalar;
+      const onehot = labels.rank === 2 ? labels : tf.oneHot(tf.cast(labels, 'int32') as tf.Tensor1D, this.classes);
+      return tf.losses.softmaxCrossEntropy(onehot, z, undefined, 0, tf.Reduction.MEAN) as tf.Scalar;
     });
   }
 

@@ -224,7 +224,9 @@ export class ImageTrainer {
     const { xs, ys } = tf.tidy(() => {
       const idx = tf.tensor1d(rows < n ? this.order.subarray(0, rows) : this.order, 'int32');
       const inputs = this.epochInputs();
-      return { xs: tf.split(tf.gather(inputs, idx), sizes), ys: tf.split(tf.gather(this.train.y, idx), sizes) };
+      // One-hot once per epoch, not per step.
+      const onehot = tf.oneHot(tf.cast(tf.gather(this.train.y, idx), 'int32') as tf.Tensor1D, this.data.classes);
+      return { xs: tf.split(tf.gather(inputs, idx), sizes), ys: tf.split(onehot, sizes) };
     });
     const vars = this.model.trainable;
     const kernels = this.model.kernels;
@@ -236,7 +238,7 @@ export class ImageTrainer {
         const clip = this.config.clip;
         const count = tf.tidy(() => {
           const { grads: named } = tf.variableGrads(() => {
-            const data = this.model.loss(xs[b] as tf.Tensor4D, ys[b] as tf.Tensor1D, true);
+            const data = this.model.loss(xs[b] as tf.Tensor4D, ys[b] as tf.Tensor2D, true);
             return penalized ? tf.add(data, weightPenalty(kernels, l1, l2)) : data;
           }, vars);
           let grads = vars.map((v) => ({ name: v.name, tensor: named[v.name] }));
