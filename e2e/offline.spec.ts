@@ -84,7 +84,7 @@ test('the precache manifest lists every file of the build: all chunks, the worke
   }
 
   // Each worker, and the chunks only a worker loads (the backends, the tables' data).
-  for (const chunk of ['trainingWorker', 'sweepWorker', 'searchWorker', 'transferWorker', 'csvWorker', 'backendWasm', 'backendWebgl', 'penguins', 'cars']) {
+  for (const chunk of ['trainingWorker', 'sweepWorker', 'searchWorker', 'transferWorker', 'csvWorker', 'analysisWorker', 'backendWasm', 'backendWebgl', 'penguins', 'cars']) {
     const re = new RegExp(`^assets/${chunk}-[\\w-]+\\.js$`);
     expect(urls.some((u) => re.test(u)), `${chunk} chunk precached`).toBe(true);
   }

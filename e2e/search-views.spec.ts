@@ -58,6 +58,8 @@ test('parallel coordinates draw every trial; brushing an axis filters the table;
   const shares = (await page.getByTestId('importance').locator('.sv-bar-value').allTextContents()).map((s) => Number(s.replace('%', '')));
   expect(shares[0]).toBeGreaterThanOrEqual(shares[1]);
   expect(shares[0] + shares[1]).toBeCloseTo(100, 0);
+  // The forest is fitted in the analysis worker, not on the page's thread.
+  expect(page.workers().some((w) => w.url().includes('analysisWorker'))).toBe(true);
 
   // The contour plot has a dot per trial.
   await expect(page.getByTestId('contour').locator('circle')).toHaveCount(6);

@@ -216,7 +216,7 @@ export function createPlaygroundApi(client: TrainingClient): PlaygroundApi {
       const trials = await runSearch(spec);
       // Loaded on first use: the forest and the front stay out of the page's first bundle.
       const { searchOutcome } = await import('./searchOutcome');
-      return { trials, best: bestTrial(trials, spec.objective), ...searchOutcome(spec, trials) };
+      return { trials, best: bestTrial(trials, spec.objective), ...(await searchOutcome(spec, trials)) };
     },
     cancelSearch: () => cancelSearch(),
     // Loaded on first use: the script generator and the data sources stay out of the first load.

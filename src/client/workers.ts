@@ -3,7 +3,7 @@
 // stand-ins running the same API factories.
 import type { WorkerLike } from './workerBridge';
 
-export type Role = 'training' | 'sweep' | 'search' | 'transfer' | 'csv' | 'lab';
+export type Role = 'training' | 'sweep' | 'search' | 'transfer' | 'csv' | 'lab' | 'analysis';
 
 /** Starts a worker of `role`; `name` is its self.name (e.g. 'search-2'), which tools show. */
 export function startWorker(role: Role, name: string = role): WorkerLike {
@@ -21,5 +21,7 @@ export function startWorker(role: Role, name: string = role): WorkerLike {
       return new Worker(new URL('../worker/labWorker.ts', import.meta.url), { type: 'module', name });
     case 'csv':
       return new Worker(new URL('../worker/csvWorker.ts', import.meta.url), { type: 'module', name });
+    case 'analysis':
+      return new Worker(new URL('../worker/analysisWorker.ts', import.meta.url), { type: 'module', name });
   }
 }

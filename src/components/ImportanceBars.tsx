@@ -9,7 +9,7 @@ import { formatPercent } from '../shared/format';
 /** The smallest share a log-scale bar shows (0.1 %); smaller ones draw as an empty bar. */
 const LOG_FLOOR = 1e-3;
 
-export function ImportanceBars({ importance, finished, minTrials }: { importance: readonly Importance[]; finished: number; minTrials: number }) {
+export function ImportanceBars({ importance, finished, minTrials, error = null, computing = false }: { importance: readonly Importance[]; finished: number; minTrials: number; error?: string | null; computing?: boolean }) {
   const { t } = useTranslation('searchViews');
   const [log, setLog] = useState(false);
   const width = (v: number) => (log ? Math.max(0, Math.log10(Math.max(v, LOG_FLOOR) / LOG_FLOOR) / Math.log10(1 / LOG_FLOOR)) : v) * 100;
@@ -18,7 +18,16 @@ export function ImportanceBars({ importance, finished, minTrials }: { importance
       <figcaption className="sv-caption">
         <strong>{t('importanceTitle')}</strong> <span className="hint">{t('importanceHint')}</span>
       </figcaption>
-      {importance.length === 0 ? (
+      {error && (
+        <p className="field-error" role="alert" data-testid="importance-error">
+          {t('importanceFailed', { error })}
+        </p>
+      )}
+      {importance.length === 0 && computing && finished >= minTrials ? (
+        <p className="hint" role="status" data-testid="importance-computing">
+          {t('importanceComputing')}
+        </p>
+      ) : importance.length === 0 ? (
         <p className="hint" data-testid="importance-empty">
           {t('importanceTooFew', { count: finished, min: minTrials })}
         </p>

@@ -5,7 +5,8 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { modelShape } from '../client/modelShape';
-import { MIN_TRIALS, searchImportance } from '../search/fanova';
+import { MIN_TRIALS } from '../search/fanova';
+import { useImportance } from '../client/importance';
 import { useStore, type Store } from '../store/store';
 import { useTrialFilter } from '../search/trialFilter';
 import { errorText } from '../shared/errorText';
@@ -38,11 +39,15 @@ export function SearchAnalysis() {
   // A new search has new axes: the intervals brushed on the last one's would hide its trials.
   useEffect(() => useTrialFilter.getState().clear(), [spec]);
   const running = s.status === 'running' || s.status === 'cancelling';
-  // The forest takes about 0.2 s on 200 trials and grows faster than the trials: past
-  // LIVE_LIMIT trials a running search refits it once, then again when it ends, not per trial.
+  // The forest is fitted in the analysis worker (src/client/importance.ts), never on the page. It
+  // takes about 0.2 s on 200 trials and grows faster than the trials: past LIVE_LIMIT trials a
+  // running search refits it once, then again when it ends, not per update, so the worker does not
+  // take a core from the search's own workers.
   const frozen = running && s.trials.length > LIVE_LIMIT;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- frozen holds the trials still on purpose
-  const importance = useMemo(() => (spec ? searchImportance(spec.space, s.trials, spec.seed) : []), [spec, frozen ? null : s.trials]);
+  const held = useMemo(() => s.trials, [frozen ? null : s.trials]);
+  const request = useMemo(() => (spec ? { space: spec.space, trials: held, seed: spec.seed } : null), [spec, held]);
+  const { importance, error: importanceError, computing } = useImportance(request);
   if (!spec || s.trials.length < 2) return null;
   const finished = s.trials.filter((tr) => Number.isFinite(tr.mean) && !tr.pruned).length;
   const second = spec.objectives?.[1];
@@ -62,7 +67,7 @@ export function SearchAnalysis() {
       </div>
       <ParallelCoords space={spec.space} trials={s.trials} objective={spec.objective} />
       <div className="sv-grid">
-        <ImportanceBars importance={importance} finished={finished} minTrials={MIN_TRIALS} />
+        <ImportanceBars importance={importance} finished={finished} minTrials={MIN_TRIALS} error={importanceError} computing={computing} />
         <ContourPlot space={spec.space} trials={s.trials} objective={spec.objective} initial={importance.map((i) => i.key)} />
       </div>
       {second && <ParetoPlot trials={s.trials} objective={spec.objective} second={second} shape={shape} />}

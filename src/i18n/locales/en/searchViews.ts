@@ -36,6 +36,8 @@ const searchViews = {
   // Importance
   importanceTitle: 'Which settings matter',
   importanceHint: 'Each setting’s share of the score’s variance, from a random forest fitted to the trials (fANOVA, as in Optuna). Pruned trials are left out.',
+  importanceComputing: 'Computing the importance…',
+  importanceFailed: 'The importance could not be computed: {{error}}',
   importanceTooFew_one: 'Importance needs at least {{min}} finished trials (there is {{count}}).',
   importanceTooFew_other: 'Importance needs at least {{min}} finished trials (there are {{count}}).',
   logBars: 'Log scale',

@@ -34,6 +34,8 @@ const searchViews: Strings<typeof en> = {
   notNumber: '请输入数字',
   importanceTitle: '哪些设置更重要',
   importanceHint: '每个设置能解释的得分方差比例，来自拟合这些试验的随机森林（fANOVA，与 Optuna 相同）。不计入被剪枝的试验。',
+  importanceComputing: '正在计算重要性……',
+  importanceFailed: '无法计算重要性：{{error}}',
   importanceTooFew_one: '计算重要性至少需要 {{min}} 次完成的试验（目前有 {{count}} 次）。',
   importanceTooFew_other: '计算重要性至少需要 {{min}} 次完成的试验（目前有 {{count}} 次）。',
   logBars: '对数刻度',
