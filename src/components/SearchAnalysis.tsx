@@ -1,7 +1,7 @@
 // The whole search at a glance: parallel coordinates (brush an axis to filter the table),
 // importance, a contour plot for any two settings, the Pareto front of a two-objective search,
 // and the trials as CSV. Loaded lazily (lazyCharts.tsx) with the search's results.
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { modelShape } from '../client/modelShape';
@@ -48,6 +48,10 @@ export function SearchAnalysis() {
   const held = useMemo(() => s.trials, [frozen ? null : s.trials]);
   const request = useMemo(() => (spec ? { space: spec.space, trials: held, seed: spec.seed } : null), [spec, held]);
   const { importance, error: importanceError, computing } = useImportance(request);
+  // The charts draw the trials at low priority: React renders them in slices between frames and
+  // drops a render that newer trials overtake, so a table update every 250 ms during a search does
+  // not become one long task of every chart (the contour's forest, 100+ lines of coordinates).
+  const drawn = useDeferredValue(s.trials);
   if (!spec || s.trials.length < 2) return null;
   const finished = s.trials.filter((tr) => Number.isFinite(tr.mean) && !tr.pruned).length;
   const second = spec.objectives?.[1];
@@ -65,12 +69,12 @@ export function SearchAnalysis() {
           {t('download')}
         </button>
       </div>
-      <ParallelCoords space={spec.space} trials={s.trials} objective={spec.objective} />
+      <ParallelCoords space={spec.space} trials={drawn} objective={spec.objective} />
       <div className="sv-grid">
         <ImportanceBars importance={importance} finished={finished} minTrials={MIN_TRIALS} error={importanceError} computing={computing} />
-        <ContourPlot space={spec.space} trials={s.trials} objective={spec.objective} initial={importance.map((i) => i.key)} />
+        <ContourPlot space={spec.space} trials={drawn} objective={spec.objective} initial={importance.map((i) => i.key)} />
       </div>
-      {second && <ParetoPlot trials={s.trials} objective={spec.objective} second={second} shape={shape} />}
+      {second && <ParetoPlot trials={drawn} objective={spec.objective} second={second} shape={shape} />}
     </section>
   );
 }
