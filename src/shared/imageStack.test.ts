@@ -41,7 +41,10 @@ describe('image layer stacks as text', () => {
     expect(back.config.imageLayers).toBe(c.imageLayers);
     expect(back.config.imageAugment).toEqual(c.imageAugment);
     expect(back.config.images).toBe(500);
-    expect(() => applyPatch(DEFAULT_CONFIG, { imageLayers: 'conv:8:30:valid,flatten' })).toThrow(/layer 1 \(conv\)/);
+    // The setting's name once, then the layer and the reason.
+    expect(() => applyPatch(DEFAULT_CONFIG, { imageLayers: 'conv:8:30:valid,flatten' })).toThrow(/^imageLayers: layer 1 \(conv\): the kernel size must be a whole number from 1 to 11 \(got 30\)$/);
+    expect(parseHash('#dataset=digits&imageLayers=dense:8').notices[0]).toMatch(/^imageLayers: layer 1 \(dense\): a dense layer needs a flat input/);
+    expect(() => applyPatch(DEFAULT_CONFIG, { imageAugment: { flip: 'yes' } as never })).toThrow(/^imageAugment: flip must be true or false$/);
     expect(() => applyPatch(DEFAULT_CONFIG, { imageAugment: 'rotate:90' })).toThrow(/imageAugment/);
     expect(() => applyPatch(DEFAULT_CONFIG, { images: 9000 })).toThrow(/Training images/);
   });

@@ -289,7 +289,8 @@ function readSchedule(v: unknown): Coerced<string> {
 function readImageLayers(v: unknown): Coerced<string> {
   if (typeof v !== 'string') return fail(msg('imageLayers.form'));
   const c = checkStack(v);
-  if (!c.ok) return fail(msg('imageLayers.bad', { reason: c.reason }));
+  // The reason alone: setConfig and the link's notices put the setting's name before it.
+  if (!c.ok) return fail(c.reason);
   return { ok: true, value: formatStack(c.layers) };
 }
 

@@ -69,12 +69,11 @@ const schema = {
   },
   lambdaEmpty: '{{key}} needs at least one value',
   augment: {
-    symmetry: 'augment: symmetry must be true or false',
+    symmetry: 'symmetry must be true or false',
     form: 'augment must look like jitter:0.3,symmetry',
   },
   imageLayers: {
     form: 'imageLayers must be a layer stack like conv:8:3,pool:2,flatten,dense:32',
-    bad: 'imageLayers: {{reason}}',
   },
   stack: {
     at: 'layer {{n}}: {{reason}}',
@@ -112,7 +111,7 @@ const schema = {
   },
   imageAugment: {
     form: 'imageAugment must look like shift:2,rotate:10,zoom:0.1,noise:0.1,flip',
-    flip: 'imageAugment: flip must be true or false',
+    flip: 'flip must be true or false',
   },
   sliceBeyond: 'slice: {{name}} has {{n}} numeric inputs (positions 0–{{last}}), so {{slice}} cannot be drawn',
   notices: {

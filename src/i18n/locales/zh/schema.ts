@@ -69,12 +69,11 @@ const schema: Strings<typeof en> = {
   },
   lambdaEmpty: '{{key}} 至少需要一个值',
   augment: {
-    symmetry: 'augment：symmetry 必须是 true 或 false',
+    symmetry: 'symmetry 必须是 true 或 false',
     form: 'augment 的格式应为 jitter:0.3,symmetry',
   },
   imageLayers: {
     form: 'imageLayers 必须是层的序列，例如 conv:8:3,pool:2,flatten,dense:32',
-    bad: 'imageLayers：{{reason}}',
   },
   stack: {
     at: '第 {{n}} 层：{{reason}}',
@@ -112,7 +111,7 @@ const schema: Strings<typeof en> = {
   },
   imageAugment: {
     form: 'imageAugment 的格式应为 shift:2,rotate:10,zoom:0.1,noise:0.1,flip',
-    flip: 'imageAugment：flip 必须是 true 或 false',
+    flip: 'flip 必须是 true 或 false',
   },
   sliceBeyond: 'slice：{{name}} 只有 {{n}} 个数值输入（位置 0–{{last}}），无法绘制 {{slice}}',
   notices: {
