@@ -72,6 +72,9 @@ export class LatestOnly<I, O> {
   }
 }
 
+/** No importance (one array, so a memoized view does not redraw for a new empty one). */
+const NONE: Importance[] = [];
+
 interface Shown {
   space: SearchSpace | null;
   trials: readonly TrialRecord[] | null;
@@ -103,9 +106,9 @@ export function useImportance(request: Request | null): { importance: Importance
   useEffect(() => {
     if (request) runner.current?.push(request);
   }, [request]);
-  if (!request) return { importance: [], error: null, computing: false };
+  if (!request) return { importance: NONE, error: null, computing: false };
   // `computing`: this request's trials are not the ones shown yet.
   const computing = shown.trials !== request.trials;
-  if (shown.space !== request.space) return { importance: [], error: null, computing };
+  if (shown.space !== request.space) return { importance: NONE, error: null, computing };
   return { importance: shown.importance, error: shown.error, computing };
 }

@@ -1,7 +1,7 @@
 // The whole search at a glance: parallel coordinates (brush an axis to filter the table),
 // importance, a contour plot for any two settings, the Pareto front of a two-objective search,
 // and the trials as CSV. Loaded lazily (lazyCharts.tsx) with the search's results.
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { modelShape } from '../client/modelShape';
@@ -15,6 +15,11 @@ import { ImportanceBars } from './ImportanceBars';
 import { ContourPlot } from './ContourPlot';
 import { ParetoPlot } from './ParetoPlot';
 import './searchViews.css';
+
+// Redrawn only when what they draw changes (the deferred trials, a new importance), not on every store update.
+const ParallelCoordsView = memo(ParallelCoords);
+const ContourPlotView = memo(ContourPlot);
+const ParetoPlotView = memo(ParetoPlot);
 
 const selectSearch = (s: Store) => s.search;
 const LIVE_LIMIT = 100;
@@ -52,6 +57,7 @@ export function SearchAnalysis() {
   // drops a render that newer trials overtake, so a table update every 250 ms during a search does
   // not become one long task of every chart (the contour's forest, 100+ lines of coordinates).
   const drawn = useDeferredValue(s.trials);
+  const ranked = useMemo(() => importance.map((i) => i.key), [importance]);
   if (!spec || s.trials.length < 2) return null;
   const finished = s.trials.filter((tr) => Number.isFinite(tr.mean) && !tr.pruned).length;
   const second = spec.objectives?.[1];
@@ -69,12 +75,12 @@ export function SearchAnalysis() {
           {t('download')}
         </button>
       </div>
-      <ParallelCoords space={spec.space} trials={drawn} objective={spec.objective} />
+      <ParallelCoordsView space={spec.space} trials={drawn} objective={spec.objective} />
       <div className="sv-grid">
         <ImportanceBars importance={importance} finished={finished} minTrials={MIN_TRIALS} error={importanceError} computing={computing} />
-        <ContourPlot space={spec.space} trials={drawn} objective={spec.objective} initial={importance.map((i) => i.key)} />
+        <ContourPlotView space={spec.space} trials={drawn} objective={spec.objective} initial={ranked} />
       </div>
-      {second && <ParetoPlot trials={drawn} objective={spec.objective} second={second} shape={shape} />}
+      {second && <ParetoPlotView trials={drawn} objective={spec.objective} second={second} shape={shape} />}
     </section>
   );
 }

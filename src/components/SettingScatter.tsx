@@ -1,23 +1,20 @@
 // Each searched setting against the objective: one small scatter per setting.
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { PARAM_KEYS, PARAM_LIMITS } from '../search/space';
-import { useStore, type Store } from '../store/store';
 import { formatSig } from '../shared/format';
 import { paramLabel } from '../search/labels';
+import type { TrialRecord } from '../search/types';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import './searchViews.css';
 
-const selectSearch = (s: Store) => s.search;
-
-export function SettingScatter() {
+export function SettingScatter({ trials }: { trials: readonly TrialRecord[] }) {
   const { t } = useTranslation('searchViews'); // also re-renders on a language change
-  const s = useStore(selectSearch);
   const [logX, setLogX] = useState(true);
   const [logY, setLogY] = useState(false);
-  const keys = PARAM_KEYS.filter((k) => s.trials.some((t) => t.trial[k] !== undefined));
-  if (s.trials.length < 2 || keys.length === 0) return null;
-  const scores = s.trials.map((t) => t.mean).filter(Number.isFinite);
+  const keys = PARAM_KEYS.filter((k) => trials.some((t) => t.trial[k] !== undefined));
+  if (trials.length < 2 || keys.length === 0) return null;
+  const scores = trials.map((t) => t.mean).filter(Number.isFinite);
   const canLogY = scores.length > 0 && scores.every((v) => v > 0);
   return (
     <>
@@ -33,13 +30,13 @@ export function SettingScatter() {
         {keys.map((k) => {
           const numeric = PARAM_LIMITS[k].kind === 'number';
           // A conditional setting (momentum β, units of layers 2+) is absent from some trials: they have no point here.
-          const values = s.trials.map((t) => t.trial[k]).filter((v) => v !== undefined);
+          const values = trials.map((t) => t.trial[k]).filter((v) => v !== undefined);
           // Log x (when asked) for the settings searched over decades, whose values are all positive.
           const log = logX && numeric && (k === 'lr' || k === 'batch' || k === 'units' || k === 'units2') && values.every((v) => Number(v) > 0);
           // On a log axis recharts' own ticks crowd (0.01, 0.011, …): the values tried, when few, else none.
           const distinct = [...new Set(values.map(Number))].sort((a, b) => a - b);
           const ticks = log && distinct.length <= 8 ? distinct : undefined;
-          const data = s.trials.filter((t) => Number.isFinite(t.mean) && t.trial[k] !== undefined).map((t) => ({ x: t.trial[k], y: t.mean }));
+          const data = trials.filter((t) => Number.isFinite(t.mean) && t.trial[k] !== undefined).map((t) => ({ x: t.trial[k], y: t.mean }));
           return (
             <figure key={k} className="scatter">
               <figcaption>{paramLabel(k)}</figcaption>

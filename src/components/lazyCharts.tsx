@@ -7,6 +7,7 @@ import type { ObjectiveChart as ObjectiveChartView } from './ObjectiveChart';
 import type { TransferChart as TransferChartView, TransferTable as TransferTableView } from './TransferChart';
 import type { RaceChart as RaceChartView } from './RaceChart';
 import type { IntermediateChart as IntermediateChartView } from './IntermediateChart';
+import type { SettingScatter as SettingScatterView } from './SettingScatter';
 
 const LossChartLazy = lazy(() => import('./LossChart').then((m) => ({ default: m.LossChart })));
 const EvaluationViewLazy = lazy(() => import('./EvaluationView').then((m) => ({ default: m.EvaluationView })));
@@ -57,10 +58,10 @@ export function ObjectiveChart(props: ComponentProps<typeof ObjectiveChartView>)
   );
 }
 
-export function SettingScatter() {
+export function SettingScatter(props: ComponentProps<typeof SettingScatterView>) {
   return (
     <Suspense fallback={<ChartPlace />}>
-      <SettingScatterLazy />
+      <SettingScatterLazy {...props} />
     </Suspense>
   );
 }
