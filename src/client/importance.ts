@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Importance, SearchSpace, TrialRecord } from '../search/types';
 import type { AnalysisApi } from '../worker/analysisApi';
+import { errorText } from '../shared/errorText';
 import { WorkerBridge } from './workerBridge';
 import { startWorker } from './workers';
 
@@ -62,7 +63,7 @@ export class LatestOnly<I, O> {
         try {
           result = { ok: true, value: await this.compute(input) };
         } catch (e) {
-          result = { ok: false, error: e instanceof Error ? e.message : String(e) };
+          result = { ok: false, error: errorText(e) };
         }
         if (!this.stopped) this.deliver(input, result);
       }

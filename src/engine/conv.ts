@@ -67,24 +67,27 @@ export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, padding: 
   return op(x, w) as tf.Tensor4D;
 }
 
+/** The activations tfjs can take a fused kernel's gradient through. */
+const fusable = (activation: Activation): activation is 'relu' | 'linear' => activation === 'relu' || activation === 'linear';
+
 /**
  * Whether a layer's matMul or conv2d, bias and activation run as one fused kernel here: on WebGL
  * (one shader instead of three, forward; the fused gradient is as many shaders as the parts'),
  * for the activations whose fused gradient tfjs has (relu, linear). On the cpu and wasm backends
  * the parts are kept: a fused conv2d's gradient needs Conv2DBackpropFilter, which wasm lacks.
  */
-export function fuses(activation: Activation): activation is 'relu' | 'linear' {
-  return (activation === 'relu' || activation === 'linear') && NATIVE_GRADIENT.has(tf.getBackend());
+export function fuses(activation: Activation): boolean {
+  return fusable(activation) && NATIVE_GRADIENT.has(tf.getBackend());
 }
 
 /** A conv layer: activation(conv2d(x, w) + bias), fused where `fuses` says so (`fused` forces it, for tests). */
 export function convLayer(x: tf.Tensor4D, w: tf.Tensor4D, bias: tf.Tensor1D, stride: number, padding: ConvPadding, activation: Activation, fused = fuses(activation)): tf.Tensor4D {
-  if (fused && (activation === 'relu' || activation === 'linear')) return tf.fused.conv2d({ x, filter: w, strides: stride, pad: padding, bias, activation });
+  if (fused && fusable(activation)) return tf.fused.conv2d({ x, filter: w, strides: stride, pad: padding, bias, activation });
   return activate(tf.add(conv2d(x, w, stride, padding), bias), activation);
 }
 
 /** A dense layer: activation(a · w + bias), fused where `fuses` says so (`fused` forces it, for tests). */
 export function denseLayer(a: tf.Tensor2D, w: tf.Tensor2D, bias: tf.Tensor1D, activation: Activation, fused = fuses(activation)): tf.Tensor2D {
-  if (fused && (activation === 'relu' || activation === 'linear')) return tf.fused.matMul({ a, b: w, bias, activation }) as tf.Tensor2D;
+  if (fused && fusable(activation)) return tf.fused.matMul({ a, b: w, bias, activation }) as tf.Tensor2D;
   return activate(tf.add(tf.matMul(a, w), bias), activation);
 }
